@@ -1,0 +1,35 @@
+import { ROLES, type Role } from "@/lib/db/schema/users";
+
+export { ROLES, type Role };
+
+/** What a person may do. Roles map to permissions in exactly one place: PERMISSIONS below. */
+export type Permission =
+  | "streams:view"
+  | "tasks:view"
+  | "task:stop"
+  | "task:register"
+  | "task:start"
+  | "task:bulk-stop"
+  | "audit:view"
+  | "audit:export"
+  | "audit:verify"
+  | "users:manage";
+
+const SUPPORT: Permission[] = ["streams:view", "tasks:view", "task:stop", "task:register"];
+const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  support: new Set(SUPPORT),
+  oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop"]),
+  // Managers audit; they deliberately cannot change anything on the cloud account.
+  manager: new Set(["streams:view", "tasks:view", "audit:view", "audit:export", "audit:verify"]),
+  admin: new Set([...SUPPORT, "task:start", "task:bulk-stop", "audit:view", "audit:export", "audit:verify", "users:manage"]),
+};
+
+/** Fails closed: no role, or a role this build does not know, may do nothing. */
+export function can(role: string | null | undefined, permission: Permission): boolean {
+  if (!role || !(ROLES as readonly string[]).includes(role)) return false;
+  return PERMISSIONS[role as Role].has(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

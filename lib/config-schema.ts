@@ -1,0 +1,135 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Deployment tools often write `NAME=` for "unset"; treat blank values as absent, not as invalid.
+const optionalText = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z.string().trim().optional(),
+);
+
+const flag = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+  z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""]).optional(),
+).transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+
+function int(min: number, max: number, fallback: number) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.coerce.number().int().min(min).max(max).default(fallback),
+  );
+}
+
+const EnvSchema = z.object({
+  TENCENTCLOUD_SECRET_ID: optionalText,
+  TENCENTCLOUD_SECRET_KEY: optionalText,
+  TENCENTCLOUD_SESSION_TOKEN: optionalText,
+  TENCENTCLOUD_LIVE_ENDPOINT: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://live.tencentcloudapi.com" })
+      .default("https://live.tencentcloudapi.com"),
+  ),
+  TENCENTCLOUD_TIMEOUT_MS: int(100, 120_000, 10_000),
+  DATABASE_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL")
+      .optional(),
+  ),
+  RECDESK_DATA_DIR: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().default(".data"),
+  ),
+  AUTH_SECRET: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
+  RECDESK_SIMULATOR_PORT: int(0, 65_535, 0),
+  RECDESK_SIMULATOR_CONTROL: flag,
+  RECDESK_SIMULATOR_STREAMS: int(0, 100_000, 240),
+  RECDESK_SIMULATOR_TASKS: int(0, 20_000, 60),
+  RECDESK_SIMULATOR_SEED: int(0, 2 ** 31 - 1, 20181),
+  RECDESK_SIMULATOR_LATENCY_MS: int(0, 60_000, 0),
+  RECDESK_STOP_RATE_LIMIT: int(1, 200, 200),
+  RECDESK_BULK_MAX_ITEMS: int(1, 100_000, 5_000),
+});
+
+export interface RecDeskConfig {
+  /** No Tencent credentials: an in-process Live API simulator stands in for Tencent Cloud. */
+  demoMode: boolean;
+  tencent: {
+    secretId?: string;
+    secretKey?: string;
+    sessionToken?: string;
+    endpoint: string;
+    timeoutMs: number;
+  };
+  databaseUrl?: string;
+  dataDir: string;
+  authSecret?: string;
+  simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
+  stopRateLimit: number;
+  bulkMaxItems: number;
+}
+
+/** A bad variable, named, with what is wrong; meant to be printed as one line. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`RecDesk configuration error: ${variable} ${detail}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseConfig(env: Record<string, string | undefined>): RecDeskConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, describeIssue(issue, env[variable]));
+  }
+  const e = parsed.data;
+  if (Boolean(e.TENCENTCLOUD_SECRET_ID) !== Boolean(e.TENCENTCLOUD_SECRET_KEY)) {
+    const missing = e.TENCENTCLOUD_SECRET_ID ? "TENCENTCLOUD_SECRET_KEY" : "TENCENTCLOUD_SECRET_ID";
+    throw new ConfigError(
+      missing,
+      "is missing: set both TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or neither for demo mode",
+    );
+  }
+  const demoMode = !e.TENCENTCLOUD_SECRET_ID;
+  if (demoMode && e.TENCENTCLOUD_SESSION_TOKEN) {
+    throw new ConfigError("TENCENTCLOUD_SESSION_TOKEN", "is set without TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+  }
+  if (!demoMode && !e.AUTH_SECRET) {
+    throw new ConfigError("AUTH_SECRET", "is missing: it is required outside demo mode (try: openssl rand -base64 32)");
+  }
+  return {
+    demoMode,
+    tencent: {
+      secretId: e.TENCENTCLOUD_SECRET_ID,
+      secretKey: e.TENCENTCLOUD_SECRET_KEY,
+      sessionToken: e.TENCENTCLOUD_SESSION_TOKEN,
+      endpoint: e.TENCENTCLOUD_LIVE_ENDPOINT.replace(/\/+$/, ""),
+      timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.RECDESK_DATA_DIR),
+    authSecret: e.AUTH_SECRET,
+    simulator: {
+      port: e.RECDESK_SIMULATOR_PORT,
+      control: e.RECDESK_SIMULATOR_CONTROL,
+      streams: e.RECDESK_SIMULATOR_STREAMS,
+      tasks: e.RECDESK_SIMULATOR_TASKS,
+      seed: e.RECDESK_SIMULATOR_SEED,
+      latencyMs: e.RECDESK_SIMULATOR_LATENCY_MS,
+    },
+    stopRateLimit: e.RECDESK_STOP_RATE_LIMIT,
+    bulkMaxItems: e.RECDESK_BULK_MAX_ITEMS,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
+  // Never echo a value that could be a secret; the other variables are safe to quote.
+  const quoted = raw !== undefined && !/SECRET|TOKEN|DATABASE_URL/.test(String(issue.path[0])) ? ` (got "${raw}")` : "";
+  return `${issue.message}${quoted}`;
+}

@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+
+/**
+ * PGlite is a single-process database: two servers writing one directory corrupt it. A pid file,
+ * created atomically, refuses the second process; a lock left by a killed process (its pid is gone)
+ * is taken over at once, so a crash never needs a manual clean-up.
+ */
+export function lockDataDir(dir: string): () => void {
+  fs.mkdirSync(dir, { recursive: true });
+  const lockPath = path.join(dir, "recdesk.lock");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      return () => {
+        try {
+          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
+        } catch {
+          // already gone: nothing to release
+        }
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
+      if (holder && holder !== process.pid && isAlive(holder)) {
+        throw new DataDirLockedError(dir, holder);
+      }
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new DataDirLockedError(dir, undefined);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class DataDirLockedError extends Error {
+  constructor(readonly dir: string, readonly pid: number | undefined) {
+    super(
+      `The embedded database in ${dir} is in use by another RecDesk process${pid ? ` (pid ${pid})` : ""}. ` +
+        `Stop that process, or give this one its own RECDESK_DATA_DIR; to share data between servers, set DATABASE_URL to a Postgres server.`,
+    );
+    this.name = "DataDirLockedError";
+  }
+}

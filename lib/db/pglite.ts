@@ -1,0 +1,36 @@
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock";
+import { MIGRATIONS_FOLDER } from "./migrations-folder";
+import type { Database, OpenDatabase } from "./types";
+
+/** Opens (creating if needed) the embedded Postgres. `dataDir` undefined = in memory, for tests. */
+export async function openPglite(dataDir: string | undefined): Promise<OpenDatabase> {
+  const pgDir = dataDir ? path.join(dataDir, "pglite") : undefined;
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create(pgDir ?? "memory://");
+    await client.query("select 1");
+  } catch (err) {
+    release();
+    throw new Error(
+      `The embedded database in ${pgDir} could not be opened (${(err as Error).message}). ` +
+        `If it is damaged, move it aside (mv ${pgDir} ${pgDir}.broken) and start again: RecDesk creates a fresh one.`,
+    );
+  }
+  const db = drizzle({ client, schema }) as unknown as Database;
+  await migrate(drizzle({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  return {
+    db,
+    driver: "pglite",
+    location: pgDir ?? "memory",
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}

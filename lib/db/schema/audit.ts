@@ -1,0 +1,50 @@
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const AUDIT_OUTCOMES = ["pending", "ok", "error", "denied", "invalid", "unknown"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/**
+ * Append-only audit trail (a trigger in the migrations refuses UPDATE/DELETE of finished rows).
+ * Written ahead: the intent row (outcome "pending") is committed before the upstream call, and
+ * receives its outcome exactly once afterwards.
+ */
+export const auditRecords = pgTable(
+  "audit_records",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true, precision: 3 }),
+    actorUserId: uuid("actor_user_id"),
+    actorEmail: text("actor_email"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    domainName: text("domain_name"),
+    appName: text("app_name"),
+    streamName: text("stream_name"),
+    taskId: text("task_id"),
+    jobId: uuid("job_id"),
+    reason: text("reason"),
+    outcome: text("outcome").$type<AuditOutcome>().notNull(),
+    requestId: text("request_id"),
+    errorCode: text("error_code"),
+    errorMessage: text("error_message"),
+    latencyMs: integer("latency_ms"),
+    clientIp: text("client_ip"),
+    userAgent: text("user_agent"),
+    details: jsonb("details"),
+    prevHash: text("prev_hash"),
+    hash: text("hash"),
+    outcomeHash: text("outcome_hash"),
+  },
+  (t) => [
+    index("audit_records_at").on(t.at, t.id),
+    index("audit_records_actor").on(t.actorEmail, t.id),
+    index("audit_records_action").on(t.action, t.id),
+    index("audit_records_outcome").on(t.outcome, t.id),
+    index("audit_records_task").on(t.taskId, t.id),
+    index("audit_records_stream").on(t.streamName, t.id),
+    index("audit_records_job").on(t.jobId, t.id),
+  ],
+);
+
+export type AuditRecord = typeof auditRecords.$inferSelect;

@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./tasks";
+export * from "./audit";
+export * from "./bulk";

@@ -1,0 +1,29 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { openDatabase } from "@/lib/db";
+
+/**
+ * Everything a server process does once before serving: validate configuration, open and migrate the
+ * database, then each feature's start-up step (demo data, crash recovery, job resumption).
+ * Steps run in order; one that fails stops the start with its message.
+ */
+export async function runStartup(): Promise<void> {
+  getConfig();
+  await openDatabase();
+  const steps: { name: string; run: () => Promise<void> }[] = [
+    // Features register their start-up steps here, one line each.
+  ];
+  for (const step of steps) {
+    await step.run();
+  }
+}
+
+/** Start-up for `next start`: a bad variable or an unusable data directory is one clear line, then exit. */
+export async function startOrExit(): Promise<void> {
+  try {
+    await runStartup();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { openPglite } from "@/lib/db/pglite";
+import { openPostgres } from "@/lib/db/postgres";
+import type { OpenDatabase } from "@/lib/db/types";
+
+export type Driver = "pglite" | "postgres";
+
+/** PGlite always; real Postgres too when DATABASE_URL is set (CI runs the suite both ways). */
+export const drivers: Driver[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+
+/**
+ * A fresh, migrated, empty database. On Postgres each call gets its own database, dropped on close,
+ * so test files never see each other's rows.
+ */
+export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
+  if (driver === "pglite") return openPglite(undefined);
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `recdesk_test_${randomBytes(6).toString("hex")}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const opened = await openPostgres(url.toString(), { max: 5 });
+  return {
+    ...opened,
+    async close() {
+      await opened.close();
+      const dropper = new Client({ connectionString: adminUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+// Stands in for "server-only" under vitest, where no bundler provides the react-server condition.
+export {};
