@@ -1,0 +1,55 @@
+import "server-only";
+import { getConfig } from "@/lib/config";
+import { createLiveClient, type LiveClient } from "./client";
+import { ensureDemoSimulator } from "./demo-simulator";
+
+export { explainLiveError } from "./errors";
+export type { LiveErrorExplanation } from "./errors";
+export type * from "./types";
+export type { LiveClient, LiveClientOptions } from "./client";
+
+const KEY = Symbol.for("recdesk.tencent-live.client");
+
+/**
+ * The process-wide Live API client (kept on globalThis so Next's dev reloads and the several bundles of
+ * one server process share one client, one set of keep-alive sockets and one set of rate limits).
+ * In demo mode it first starts the in-process simulator and talks to it over real HTTP, exactly as it
+ * would talk to Tencent Cloud.
+ */
+export function getLiveClient(): Promise<LiveClient> {
+  const g = globalThis as unknown as Record<symbol, Promise<LiveClient> | undefined>;
+  g[KEY] ??= buildClient().catch((err: unknown) => {
+    g[KEY] = undefined; // let the next caller try again instead of caching the failure forever
+    throw err;
+  });
+  return g[KEY];
+}
+
+async function buildClient(): Promise<LiveClient> {
+  const config = getConfig();
+  const rateLimits = { StopLiveRecord: Math.min(200, config.stopRateLimit) };
+  const onEvent = (e: Parameters<NonNullable<Parameters<typeof createLiveClient>[0]["onEvent"]>>[0]) => {
+    if (e.type === "retry") console.warn(`[tencent-live] retry ${e.action} #${e.attempt} after ${e.code} in ${e.delayMs} ms`);
+  };
+  if (config.demoMode) {
+    const sim = await ensureDemoSimulator();
+    return createLiveClient({
+      endpoint: sim.url,
+      secretId: sim.secretId,
+      secretKey: sim.secretKey,
+      sessionToken: sim.sessionToken,
+      timeoutMs: config.tencent.timeoutMs,
+      rateLimits,
+      onEvent,
+    });
+  }
+  return createLiveClient({
+    endpoint: config.tencent.endpoint,
+    secretId: config.tencent.secretId!,
+    secretKey: config.tencent.secretKey!,
+    sessionToken: config.tencent.sessionToken,
+    timeoutMs: config.tencent.timeoutMs,
+    rateLimits,
+    onEvent,
+  });
+}

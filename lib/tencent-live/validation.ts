@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+// Pure zod, no server-only: forms use these too, and the simulator applies the same rules to requests.
+
+export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds are unsigned 64-bit
+
+/**
+ * A legacy TaskId as RecDesk keeps it everywhere: a decimal string, no sign, no leading zeros,
+ * 1..2^64−1. Compared as BigInt because a JS number silently rounds above 2^53.
+ */
+export const TaskIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
+  .refine((v) => BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");
+
+/*
+ * Tencent documents StreamName/AppName only as "letters, digits and symbols" (console address generator)
+ * and warns that "_" followed by a transcoding template name changes meaning on playback. We accept the
+ * characters that are safe unescaped in an RTMP/HLS URL path and reject the ones that would change the
+ * URL's structure (/ ? # & % whitespace, quotes, backslash). Lengths: StreamName ≤ 256, AppName ≤ 128
+ * (our choice; Tencent publishes no number, and real names are far shorter).
+ */
+const NAME_CHARS = /^[A-Za-z0-9_.~!*()@+=,:-]+$/;
+
+export const StreamNameSchema = z
+  .string()
+  .trim()
+  .min(1, "StreamName is required")
+  .max(256, "StreamName must be at most 256 characters")
+  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+
+export const AppNameSchema = z
+  .string()
+  .trim()
+  .min(1, "AppName is required")
+  .max(128, "AppName must be at most 128 characters")
+  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+
+/** A push/playback domain: an ordinary DNS host name (labels of letters, digits, hyphens). */
+export const DomainNameSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253, "DomainName must be at most 253 characters")
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
+    "DomainName must be a host name such as 5000.livepush.myqcloud.com",
+  );
+
+/** "YYYY-MM-DD HH:MM:SS", the China Standard Time format CreateLiveRecord wants. */
+export const CstDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "must look like 2026-11-23 18:30:00 (China Standard Time)")
+  .refine((v) => !Number.isNaN(cstToDate(v).getTime()), "is not a real date and time");
+
+/** Parses "YYYY-MM-DD HH:MM:SS" as UTC+8. Invalid input yields an Invalid Date. */
+export function cstToDate(v: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(v);
+  if (!m) return new Date(NaN);
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
+  const back = new Date(ms + 8 * 3600_000);
+  // Reject 2026-02-30 and friends, which Date.UTC would roll over.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+    return new Date(NaN);
+  }
+  return new Date(ms);
+}
+
+/** Formats an instant as China Standard Time "YYYY-MM-DD HH:MM:SS". */
+export function dateToCst(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
+}
