@@ -1,0 +1,66 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Each run gets its own port, simulator port and data directory, so parallel runs never collide.
+const port = Number(process.env.E2E_PORT ?? 3100);
+const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? port + 1500);
+const dataDir = process.env.E2E_DATA_DIR ?? `.data-e2e-${port}`;
+
+export const e2eEnv = { port, simulatorPort, dataDir, simulatorUrl: `http://127.0.0.1:${simulatorPort}` };
+
+export default defineConfig({
+  testDir: "./e2e",
+  outputDir: `test-results/e2e-${port}`,
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: `test-results/e2e-${port}.json` }]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "debian-chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // Demo mode (no Tencent credentials): the server starts its own simulator, with the /_sim/ fault
+    // injection API open so tests can make Tencent misbehave on purpose.
+    command: `bash scripts/e2e-server.sh ${port}`,
+    url: `http://localhost:${port}/sign-in`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      RECDESK_DATA_DIR: dataDir,
+      RECDESK_SIMULATOR_PORT: String(simulatorPort),
+      RECDESK_SIMULATOR_CONTROL: "1",
+      RECDESK_SIMULATOR_LATENCY_MS: "20",
+      AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+      AUTH_TRUST_HOST: "true",
+      TENCENTCLOUD_SECRET_ID: "",
+      TENCENTCLOUD_SECRET_KEY: "",
+      DATABASE_URL: process.env.DATABASE_URL ?? "",
+      http_proxy: "",
+    },
+  },
+});

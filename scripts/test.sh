@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# `npm test`: everything the suite needs, then the whole suite — unit/integration (vitest, real PGlite and,
+# with DATABASE_URL, real Postgres; real simulator over HTTP) and end-to-end (Playwright on the production
+# build in Debian's Chromium). Ends with one plain line: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY || true
+
+if ! command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1; then
+  echo "Installing Debian's chromium (Playwright cannot download its own browser here)…"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  fi
+fi
+[ -d node_modules/next ] || npm install --no-audit --no-fund
+
+results=test-results/summary; mkdir -p "$results"
+label=${DATABASE_URL:+postgres}; label=${label:-pglite}
+status=0
+
+echo "== vitest ($label)"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest-$label.json" || status=1
+
+echo "== next build"
+npx next build >"$results/build-$label.log" 2>&1 || { cat "$results/build-$label.log"; exit 1; }
+
+echo "== playwright ($label)"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-$label.json" npx playwright test --reporter=list,json || status=1
+
+node scripts/test-summary.mjs "$results/vitest-$label.json" "$results/e2e-$label.json" | tee "$results/summary-$label.txt"
+exit $status

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "@/lib/config-schema";
+
+describe("configuration", () => {
+  it("runs in demo mode with an empty environment", () => {
+    const c = parseConfig({});
+    expect(c.demoMode).toBe(true);
+    expect(c.tencent.endpoint).toBe("https://live.tencentcloudapi.com");
+    expect(c.tencent.timeoutMs).toBe(10_000);
+    expect(c.dataDir).toMatch(/\.data$/);
+    expect(c.stopRateLimit).toBe(200);
+    expect(c.bulkMaxItems).toBe(5_000);
+  });
+
+  it("uses real mode when both credentials and an AUTH_SECRET are set, blank values counting as unset", () => {
+    const c = parseConfig({
+      TENCENTCLOUD_SECRET_ID: "AKIDx",
+      TENCENTCLOUD_SECRET_KEY: "key",
+      TENCENTCLOUD_SESSION_TOKEN: "",
+      TENCENTCLOUD_LIVE_ENDPOINT: "https://live.intl.tencentcloudapi.com/",
+      AUTH_SECRET: "x".repeat(32),
+      DATABASE_URL: "",
+    });
+    expect(c.demoMode).toBe(false);
+    expect(c.tencent.endpoint).toBe("https://live.intl.tencentcloudapi.com");
+    expect(c.tencent.sessionToken).toBeUndefined();
+    expect(c.databaseUrl).toBeUndefined();
+  });
+
+  it.each([
+    [{ TENCENTCLOUD_SECRET_ID: "AKIDx" }, "TENCENTCLOUD_SECRET_KEY"],
+    [{ TENCENTCLOUD_SECRET_KEY: "k" }, "TENCENTCLOUD_SECRET_ID"],
+    [{ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k" }, "AUTH_SECRET"],
+    [{ TENCENTCLOUD_LIVE_ENDPOINT: "live.tencentcloudapi.com" }, "TENCENTCLOUD_LIVE_ENDPOINT"],
+    [{ TENCENTCLOUD_LIVE_ENDPOINT: "ftp://x" }, "TENCENTCLOUD_LIVE_ENDPOINT"],
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
+    [{ TENCENTCLOUD_TIMEOUT_MS: "soon" }, "TENCENTCLOUD_TIMEOUT_MS"],
+    [{ RECDESK_STOP_RATE_LIMIT: "500" }, "RECDESK_STOP_RATE_LIMIT"],
+    [{ RECDESK_SIMULATOR_CONTROL: "maybe" }, "RECDESK_SIMULATOR_CONTROL"],
+    [{ TENCENTCLOUD_SESSION_TOKEN: "t" }, "TENCENTCLOUD_SESSION_TOKEN"],
+  ])("names the bad variable in %j", (env, variable) => {
+    let error: unknown;
+    try {
+      parseConfig(env);
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe(variable);
+    expect((error as ConfigError).message).toMatch(new RegExp(`^RecDesk configuration error: ${variable} `));
+    expect((error as ConfigError).message).not.toContain("\n");
+  });
+
+  it("never echoes a secret's value", () => {
+    expect(() => parseConfig({ AUTH_SECRET: "hunter2" })).toThrow(/AUTH_SECRET/);
+    try {
+      parseConfig({ AUTH_SECRET: "hunter2" });
+    } catch (err) {
+      expect((err as Error).message).not.toContain("hunter2");
+    }
+  });
+});
