@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   RECDESK_SIMULATOR_LATENCY_MS: int(0, 60_000, 0),
   RECDESK_STOP_RATE_LIMIT: int(1, 200, 200),
   RECDESK_BULK_MAX_ITEMS: int(1, 100_000, 5_000),
+  RECDESK_STREAMS_CACHE_TTL_MS: int(1_000, 600_000, 30_000),
 });
 
 export interface RecDeskConfig {
@@ -71,6 +72,8 @@ export interface RecDeskConfig {
   simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
   stopRateLimit: number;
   bulkMaxItems: number;
+  /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
+  streamsCacheTtlMs: number;
 }
 
 /** A bad variable, named, with what is wrong; meant to be printed as one line. */
@@ -125,6 +128,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     },
     stopRateLimit: e.RECDESK_STOP_RATE_LIMIT,
     bulkMaxItems: e.RECDESK_BULK_MAX_ITEMS,
+    streamsCacheTtlMs: e.RECDESK_STREAMS_CACHE_TTL_MS,
   };
 }
 
