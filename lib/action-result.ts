@@ -1,0 +1,42 @@
+import type { LiveErrorExplanation } from "@/lib/tencent-live/errors";
+
+export type { LiveErrorExplanation };
+
+/**
+ * What every server action returns. Expected failures (refused, invalid input, upstream error) are values, not
+ * throws, so the form that called the action can show them next to what the user typed.
+ */
+export type ActionResult<T = object> =
+  | ({ ok: true; requestId?: string } & T)
+  | {
+      ok: false;
+      code: string;
+      message: string;
+      requestId?: string;
+      fieldErrors?: Record<string, string[]>;
+      explanation?: LiveErrorExplanation;
+      /** What the user typed, echoed back so the form can keep it. */
+      values?: Record<string, string>;
+    };
+
+export type ActionFailure = Extract<ActionResult, { ok: false }>;
+
+/** Codes for refusals that never reached Tencent; Tencent codes are passed through verbatim. */
+export const LOCAL_ACTION_CODES = ["Unauthenticated", "Forbidden", "InvalidInput"] as const;
+
+export function actionFailure(
+  code: string,
+  message: string,
+  extra: Omit<ActionFailure, "ok" | "code" | "message"> = {},
+): ActionFailure {
+  return { ok: false, code, message, ...extra };
+}
+
+/** Turns FormData into plain strings (files dropped) so an invalid form can be re-filled with what was typed. */
+export function formValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
+  }
+  return values;
+}
