@@ -4,9 +4,11 @@ export const AUDIT_OUTCOMES = ["pending", "ok", "error", "denied", "invalid", "u
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /**
- * Append-only audit trail (a trigger in the migrations refuses UPDATE/DELETE of finished rows).
- * Written ahead: the intent row (outcome "pending") is committed before the upstream call, and
- * receives its outcome exactly once afterwards.
+ * Append-only audit trail (drizzle/*_audit_append_only.sql: a trigger refuses DELETE, TRUNCATE and any
+ * UPDATE except a pending intent receiving its outcome once). Written ahead: the intent row (outcome
+ * "pending") is committed before the upstream call, and receives its outcome exactly once afterwards.
+ * Hash chain (lib/audit/hash.ts): `hash` = H(intent fields + prev_hash) in id order; `outcome_hash` =
+ * H(hash + outcome fields).
  */
 export const auditRecords = pgTable(
   "audit_records",
@@ -31,7 +33,10 @@ export const auditRecords = pgTable(
     latencyMs: integer("latency_ms"),
     clientIp: text("client_ip"),
     userAgent: text("user_agent"),
+    /** What the actor asked for (part of the intent hash). */
     details: jsonb("details"),
+    /** What came back (part of the outcome hash); separate so the intent stays immutable. */
+    outcomeDetails: jsonb("outcome_details"),
     prevHash: text("prev_hash"),
     hash: text("hash"),
     outcomeHash: text("outcome_hash"),
