@@ -1,0 +1,116 @@
+import { z } from "zod";
+import type { OnlineStream } from "@/lib/tencent-live/types";
+import type { StreamSort } from "./types";
+
+// Pure: indexes one sweep once, then answers every viewer's filter/sort/page from the index, so a
+// request over 20,000 streams is a single linear scan with no sorting.
+
+export interface IndexedStream {
+  domainName: string;
+  appName: string;
+  streamName: string;
+  publishTimes: string[];
+  publishingSince: string | null;
+  nameLower: string;
+}
+
+export interface StreamIndex {
+  /** Longest-publishing first; streams without a publish time last. */
+  ageDesc: IndexedStream[];
+  /** Newest first; streams without a publish time last. */
+  ageAsc: IndexedStream[];
+  domains: string[];
+  apps: string[];
+}
+
+export function indexStreams(streams: readonly OnlineStream[]): StreamIndex {
+  const known: (IndexedStream & { sinceMs: number })[] = [];
+  const unknown: IndexedStream[] = [];
+  const domains = new Set<string>();
+  const apps = new Set<string>();
+  for (const s of streams) {
+    domains.add(s.domainName);
+    apps.add(s.appName);
+    // Tencent lists one publish time per push session; the earliest is when this stream went live.
+    let sinceMs = Infinity;
+    let since: string | null = null;
+    for (const t of s.publishTimes) {
+      const ms = Date.parse(t);
+      if (Number.isFinite(ms) && ms < sinceMs) {
+        sinceMs = ms;
+        since = t;
+      }
+    }
+    const entry = {
+      domainName: s.domainName,
+      appName: s.appName,
+      streamName: s.streamName,
+      publishTimes: s.publishTimes,
+      publishingSince: since,
+      nameLower: s.streamName.toLowerCase(),
+    };
+    if (since === null) unknown.push(entry);
+    else known.push({ ...entry, sinceMs });
+  }
+  known.sort((a, b) => a.sinceMs - b.sinceMs || a.nameLower.localeCompare(b.nameLower));
+  const ageDesc = [...known, ...unknown];
+  const ageAsc = [...known.slice().reverse(), ...unknown];
+  const byName = (a: string, b: string) => a.localeCompare(b);
+  return { ageDesc, ageAsc, domains: [...domains].sort(byName), apps: [...apps].sort(byName) };
+}
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
+/** The viewer's question, as it arrives in the query string of /api/streams and of /streams. */
+export const StreamsQuerySchema = z.object({
+  q: z.preprocess(blankToUndefined, z.string().trim().max(256, "Search must be at most 256 characters").optional()),
+  domain: z.preprocess(blankToUndefined, z.string().trim().max(253).optional()),
+  app: z.preprocess(blankToUndefined, z.string().trim().max(128).optional()),
+  sort: z.preprocess(blankToUndefined, z.enum(["age-desc", "age-asc"]).default("age-desc")),
+  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  pageSize: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int()
+      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `pageSize must be one of ${PAGE_SIZES.join(", ")}`)
+      .default(50),
+  ),
+});
+
+export type StreamsQuery = z.infer<typeof StreamsQuerySchema>;
+
+export function parseStreamsQuery(params: URLSearchParams) {
+  return StreamsQuerySchema.safeParse(Object.fromEntries(params));
+}
+
+export interface StreamSlice {
+  rows: IndexedStream[];
+  matched: number;
+  page: number;
+  pageCount: number;
+}
+
+export function selectStreams(index: StreamIndex, query: StreamsQuery): StreamSlice {
+  const ordered = query.sort === ("age-asc" satisfies StreamSort) ? index.ageAsc : index.ageDesc;
+  const needle = query.q?.toLowerCase();
+  const { domain, app } = query;
+  const start = (query.page - 1) * query.pageSize;
+  const rows: IndexedStream[] = [];
+  let matched = 0;
+  for (const s of ordered) {
+    if (domain !== undefined && s.domainName !== domain) continue;
+    if (app !== undefined && s.appName !== app) continue;
+    if (needle !== undefined && !s.nameLower.includes(needle)) continue;
+    if (matched >= start && rows.length < query.pageSize) rows.push(s);
+    matched++;
+  }
+  const pageCount = Math.max(1, Math.ceil(matched / query.pageSize));
+  // A page past the end (the list shrank since the link was made) shows the last page instead of nothing.
+  if (query.page > pageCount && matched > 0) {
+    return selectStreams(index, { ...query, page: pageCount });
+  }
+  return { rows, matched, page: Math.min(query.page, pageCount), pageCount };
+}

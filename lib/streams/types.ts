@@ -1,0 +1,46 @@
+// Shapes of the Streams API (GET /api/streams) shared by the route, the page and the bench.
+// Pure types: components and client code may import this file.
+
+/** An upstream failure as viewers see it next to the data it could not refresh. */
+export interface UpstreamError {
+  code: string;
+  message: string;
+  requestId?: string;
+  kind: "api" | "rate-limit" | "timeout" | "network" | "malformed";
+  /** ISO time the failed sweep ended. */
+  at: string;
+}
+
+export interface StreamRow {
+  domainName: string;
+  appName: string;
+  streamName: string;
+  /** Earliest publish time (ISO UTC), or null when Tencent listed none. */
+  publishingSince: string | null;
+  publishTimes: string[];
+  /** RecDesk-known recording tasks of this stream in state recording or stopping. */
+  runningTasks: number;
+}
+
+export type StreamSort = "age-desc" | "age-asc";
+
+export interface StreamsPage {
+  rows: StreamRow[];
+  /** Streams matching the filters (before paging). */
+  matched: number;
+  /** All online streams in the last good sweep. */
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  facets: { domains: string[]; apps: string[] };
+  /** ISO time of the last good sweep; null if no sweep has ever succeeded. */
+  fetchedAt: string | null;
+  /** The most recent sweep failed: the data above (if any) is older than it should be. */
+  lastError: UpstreamError | null;
+  /** Pages Tencent returned in the last good sweep. */
+  sweepPages: number;
+  ttlMs: number;
+  /** Set when the registry could not be read: counts are then 0, not real. */
+  taskCountsError?: string;
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { indexStreams, parseStreamsQuery, selectStreams, StreamsQuerySchema } from "@/lib/streams/query";
+import { runningTasksFor } from "@/lib/streams/task-counts";
+import type { OnlineStream } from "@/lib/tencent-live/types";
+
+const at = (minutesAgo: number) => new Date(Date.parse("2026-11-25T08:00:00Z") - minutesAgo * 60_000).toISOString();
+const stream = (streamName: string, minutesAgo: number | null, domainName = "push.example.com", appName = "live"): OnlineStream => ({
+  streamName,
+  appName,
+  domainName,
+  publishTimes: minutesAgo === null ? [] : [at(minutesAgo)],
+  pushToDelay: 0,
+});
+
+const index = indexStreams([
+  stream("Lobby-Cam", 30),
+  stream("lobby-backup", 5),
+  stream("stage", 600, "push2.example.com"),
+  stream("radio", 60, "push.example.com", "audio"),
+  stream("ghost", null),
+]);
+const q = (params: Record<string, string>) => StreamsQuerySchema.parse(params);
+
+describe("stream list queries", () => {
+  it("lists the longest-publishing stream first by default, streams without a publish time last", () => {
+    expect(selectStreams(index, q({})).rows.map((r) => r.streamName)).toEqual(["stage", "radio", "Lobby-Cam", "lobby-backup", "ghost"]);
+    expect(selectStreams(index, q({ sort: "age-asc" })).rows.map((r) => r.streamName)).toEqual(["lobby-backup", "Lobby-Cam", "radio", "stage", "ghost"]);
+  });
+
+  it("finds streams by a case-insensitive part of the name, within a domain and app", () => {
+    expect(selectStreams(index, q({ q: "LOBBY" })).rows.map((r) => r.streamName)).toEqual(["Lobby-Cam", "lobby-backup"]);
+    expect(selectStreams(index, q({ domain: "push2.example.com" })).rows.map((r) => r.streamName)).toEqual(["stage"]);
+    expect(selectStreams(index, q({ app: "audio" })).matched).toBe(1);
+    expect(index.domains).toEqual(["push.example.com", "push2.example.com"]);
+    expect(index.apps).toEqual(["audio", "live"]);
+  });
+
+  it("pages the matches and falls back to the last page when the list shrank", () => {
+    const many = indexStreams(Array.from({ length: 60 }, (_, i) => stream(`s${i}`, i + 1)));
+    const page2 = selectStreams(many, q({ page: "2", pageSize: "25" }));
+    expect(page2).toMatchObject({ matched: 60, page: 2, pageCount: 3 });
+    expect(page2.rows[0]?.streamName).toBe("s34");
+    expect(selectStreams(many, q({ page: "9", pageSize: "25" }))).toMatchObject({ page: 3, pageCount: 3 });
+    expect(selectStreams(many, q({ q: "nothing" }))).toMatchObject({ matched: 0, page: 1, pageCount: 1, rows: [] });
+  });
+
+  it("rejects a page size or sort it does not offer", () => {
+    expect(parseStreamsQuery(new URLSearchParams("pageSize=100000")).success).toBe(false);
+    expect(parseStreamsQuery(new URLSearchParams("sort=name")).success).toBe(false);
+    expect(parseStreamsQuery(new URLSearchParams("page=0")).success).toBe(false);
+    expect(parseStreamsQuery(new URLSearchParams("q=&domain=&page=")).data).toMatchObject({ sort: "age-desc", page: 1, pageSize: 50 });
+  });
+
+  it("filters 20,000 streams without sorting them again", () => {
+    const big = indexStreams(Array.from({ length: 20_000 }, (_, i) => stream(`stream_${i}`, i % 5000, `d${i % 3}.example.com`)));
+    const slice = selectStreams(big, q({ q: "stream_1", domain: "d1.example.com", sort: "age-asc" }));
+    expect(slice.matched).toBeGreaterThan(0);
+    expect(slice.rows.every((r) => r.streamName.includes("stream_1") && r.domainName === "d1.example.com")).toBe(true);
+  });
+});
+
+describe("running task counts", () => {
+  const rows = [
+    { domainName: "a.example.com", appName: "live", streamName: "cam" },
+    { domainName: "b.example.com", appName: "live", streamName: "cam" },
+  ];
+  it("counts a task for its exact stream, and a task registered without a domain for every stream of that name", () => {
+    expect(
+      runningTasksFor(rows, [
+        { domainName: "a.example.com", appName: "live", streamName: "cam", running: 2 },
+        { domainName: "", appName: "live", streamName: "cam", running: 1 },
+        { domainName: "a.example.com", appName: "other", streamName: "cam", running: 5 },
+      ]),
+    ).toEqual([3, 1]);
+  });
+});
