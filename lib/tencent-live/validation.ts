@@ -12,7 +12,8 @@ export const TaskIdSchema = z
   .string()
   .trim()
   .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
-  .refine((v) => BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");
+  // zod 4 runs refinements even after the regex failed, so guard the BigInt conversion.
+  .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");
 
 /*
  * Tencent documents StreamName/AppName only as "letters, digits and symbols" (console address generator)

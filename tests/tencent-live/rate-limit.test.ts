@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import type { RateWindow } from "@/lib/tencent-live/simulator";
+import { clientFor, simulator } from "./helpers";
+
+const sum = (ws: RateWindow[], k: keyof RateWindow) => ws.reduce((a, w) => a + w[k], 0);
+
+describe("rate limits: a burst of 300 StopLiveRecord calls", () => {
+  it("at the documented 200/s: none lost, none faster than the limit in any second at the simulator", async () => {
+    const sim = await simulator({ streams: 50, tasks: 300, rateLimits: { StopLiveRecord: 200 } });
+    try {
+      const client = clientFor(sim);
+      const results = await Promise.all(sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
+      expect(results.filter((r) => r.ok)).toHaveLength(300);
+      expect(sim.listTasks().every((t) => t.state === "stopped")).toBe(true);
+      const windows = sim.rateWindows("StopLiveRecord");
+      expect(windows.length).toBeGreaterThanOrEqual(2); // 300 calls cannot fit one second at 200/s
+      for (const w of windows) expect(w.received).toBeLessThanOrEqual(200);
+      // Anything the simulator refused was retried, never dropped.
+      expect(sum(windows, "accepted")).toBe(300);
+      expect(sum(windows, "limited")).toBe(client.stats().retries);
+      expect(client.stats().throttledWaits).toBeGreaterThan(0);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("when the service allows less than configured (50/s): all 300 succeed through retries, never above 50 accepted per second", async () => {
+    const sim = await simulator({ streams: 50, tasks: 300, rateLimits: { StopLiveRecord: 50 } });
+    try {
+      const client = clientFor(sim, { maxRetries: 12, retryBaseMs: 100, retryMaxDelayMs: 1_000 });
+      const results = await Promise.all(sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
+      expect(results.filter((r) => !r.ok)).toEqual([]);
+      const windows = sim.rateWindows("StopLiveRecord");
+      for (const w of windows) expect(w.accepted).toBeLessThanOrEqual(50);
+      expect(sum(windows, "accepted")).toBe(300);
+      expect(sum(windows, "limited")).toBeGreaterThan(0);
+      expect(client.stats().retries).toBe(sum(windows, "limited"));
+      expect(sim.callCount("StopLiveRecord")).toBe(300 + client.stats().retries);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it("shares one bucket between every client of the same account in the process", async () => {
+    const sim = await simulator({ streams: 10, tasks: 0, rateLimits: { DescribeLiveStreamState: 40 } });
+    try {
+      const a = clientFor(sim, { rateLimits: { DescribeLiveStreamState: 40 } });
+      const b = clientFor(sim, { rateLimits: { DescribeLiveStreamState: 40 } });
+      const input = { domainName: "x.example.com", appName: "live", streamName: "s" };
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).describeLiveStreamState(input)));
+      expect(results.every((r) => r.ok)).toBe(true);
+      for (const w of sim.rateWindows("DescribeLiveStreamState")) expect(w.received).toBeLessThanOrEqual(40);
+      expect(a.stats().retries + b.stats().retries).toBe(0);
+    } finally {
+      await sim.close();
+    }
+  });
+});
