@@ -1,6 +1,9 @@
 import "server-only";
 import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
+import { prepareAuth } from "@/lib/auth/startup";
+import { recoverInterruptedAudits } from "@/lib/audit/startup";
+import { prepareTaskRegistry } from "@/lib/tasks/startup";
 
 /**
  * Everything a server process does once before serving: validate configuration, open and migrate the
@@ -12,6 +15,9 @@ export async function runStartup(): Promise<void> {
   await openDatabase();
   const steps: { name: string; run: () => Promise<void> }[] = [
     // Features register their start-up steps here, one line each.
+    { name: "auth: session key and demo accounts", run: prepareAuth },
+    { name: "audit: mark interrupted intents unknown", run: recoverInterruptedAudits },
+    { name: "tasks: release orphaned stop claims, seed demo tasks", run: prepareTaskRegistry },
   ];
   for (const step of steps) {
     await step.run();

@@ -1,0 +1,42 @@
+// View types for components/audit (no data access here; safe to import from client components).
+
+/** One audit record as the page shows it: dates as ISO strings so it can cross to client components. */
+export interface AuditRowView {
+  id: number;
+  at: string;
+  finishedAt: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  domainName: string | null;
+  appName: string | null;
+  streamName: string | null;
+  taskId: string | null;
+  jobId: string | null;
+  reason: string | null;
+  outcome: string;
+  requestId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  latencyMs: number | null;
+  clientIp: string | null;
+}
+
+export interface AuditPage {
+  rows: AuditRowView[];
+  /** Pass as `before` for the next (older) page; absent on the last page. */
+  olderCursor?: number;
+  /** Pass as `after` for the previous (newer) page; absent on the first page. */
+  newerCursor?: number;
+}
+
+export interface VerifyReport {
+  intact: boolean;
+  /** Records recomputed. */
+  checked: number;
+  /** The last record checked: note its hash somewhere else to anchor the chain (see docs in verify.ts). */
+  headId: number | null;
+  headHash: string | null;
+  firstBroken?: { id: number; problem: string };
+  durationMs: number;
+}

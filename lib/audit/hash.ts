@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+
+/** prev_hash of the very first record. */
+export const GENESIS_HASH = "0".repeat(64);
+
+/** The intent fields a record's `hash` covers: everything known before the upstream call, plus its link. */
+export interface HashedIntent {
+  id: number;
+  at: Date;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  actorRole: string | null;
+  action: string;
+  domainName: string | null;
+  appName: string | null;
+  streamName: string | null;
+  taskId: string | null;
+  jobId: string | null;
+  reason: string | null;
+  clientIp: string | null;
+  userAgent: string | null;
+  details: unknown;
+  prevHash: string;
+}
+
+/** The outcome fields `outcome_hash` covers, written once. */
+export interface HashedOutcome {
+  outcome: string;
+  finishedAt: Date;
+  requestId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  latencyMs: number | null;
+  outcomeDetails: unknown;
+}
+
+/**
+ * Deterministic JSON: object keys sorted at every depth, dates as ISO-8601 with milliseconds, undefined as
+ * null. The same record read back from Postgres (jsonb reorders keys, timestamps come back as Date) must
+ * serialize to the same bytes as when it was written.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalize(value));
+}
+
+function normalize(value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(normalize);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value as object).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      // jsonb drops nothing but JSON.stringify drops undefined members; drop them here too so both agree.
+      if (v !== undefined) out[key] = normalize(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+export function intentHash(i: HashedIntent): string {
+  return sha256(
+    canonicalJson({
+      id: i.id,
+      at: i.at,
+      actorUserId: i.actorUserId,
+      actorEmail: i.actorEmail,
+      actorRole: i.actorRole,
+      action: i.action,
+      domainName: i.domainName,
+      appName: i.appName,
+      streamName: i.streamName,
+      taskId: i.taskId,
+      jobId: i.jobId,
+      reason: i.reason,
+      clientIp: i.clientIp,
+      userAgent: i.userAgent,
+      details: i.details,
+      prevHash: i.prevHash,
+    }),
+  );
+}
+
+export function outcomeHash(hash: string, o: HashedOutcome): string {
+  return sha256(
+    hash +
+      canonicalJson({
+        outcome: o.outcome,
+        finishedAt: o.finishedAt,
+        requestId: o.requestId,
+        errorCode: o.errorCode,
+        errorMessage: o.errorMessage,
+        latencyMs: o.latencyMs,
+        outcomeDetails: o.outcomeDetails,
+      }),
+  );
+}

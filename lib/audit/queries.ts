@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import type { Database } from "@/lib/db/types";
+import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
+import type { AuditPage, AuditRowView } from "./definitions";
+import type { AuditCursor, AuditFilters } from "./filters";
+import { SHARED_DATABASE_GRACE_MS } from "./recovery";
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * Every listing is keyset-paged on the primary key (`id < cursor ORDER BY id DESC LIMIT n`), never OFFSET:
+ * page 20 000 costs the same as page 1. Equality filters have an (column, id) index each, so the filtered
+ * scan is ordered too; the reason search (ILIKE) walks the id index backwards until a page is full.
+ */
+export function auditWhere(filters: AuditFilters, extra: (SQL | undefined)[] = []): SQL | undefined {
+  const t = auditRecords;
+  return and(
+    filters.from ? gte(t.at, filters.from) : undefined,
+    filters.to ? lte(t.at, filters.to) : undefined,
+    filters.actor ? eq(t.actorEmail, filters.actor) : undefined,
+    filters.action ? eq(t.action, filters.action) : undefined,
+    filters.outcome ? eq(t.outcome, filters.outcome) : undefined,
+    filters.stream ? eq(t.streamName, filters.stream) : undefined,
+    filters.taskId ? eq(t.taskId, filters.taskId) : undefined,
+    filters.jobId ? eq(t.jobId, filters.jobId) : undefined,
+    filters.q ? ilike(t.reason, `%${escapeLike(filters.q)}%`) : undefined,
+    ...extra,
+  );
+}
+
+/** One page, newest first. */
+export async function listAuditRecords(
+  db: Database,
+  filters: AuditFilters,
+  cursor: AuditCursor = {},
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<AuditPage> {
+  const t = auditRecords;
+  const goingNewer = cursor.after !== undefined && cursor.before === undefined;
+  const bound = goingNewer ? gt(t.id, cursor.after!) : cursor.before !== undefined ? lt(t.id, cursor.before) : undefined;
+  const fetched = await db
+    .select()
+    .from(t)
+    .where(auditWhere(filters, [bound]))
+    .orderBy(goingNewer ? asc(t.id) : desc(t.id))
+    .limit(pageSize + 1);
+  const more = fetched.length > pageSize;
+  const rows = fetched.slice(0, pageSize);
+  if (goingNewer) rows.reverse();
+  const first = rows[0]?.id;
+  const last = rows[rows.length - 1]?.id;
+  const hasOlder = goingNewer ? true : more;
+  const hasNewer = goingNewer ? more : cursor.before !== undefined;
+  return {
+    rows: rows.map(toView),
+    olderCursor: hasOlder && last !== undefined ? last : undefined,
+    newerCursor: hasNewer && first !== undefined ? first : undefined,
+  };
+}
+
+/**
+ * Records that need a person: intents marked `unknown` after a crash, and intents still pending after the
+ * grace period (their instance died and no start-up has swept them yet). Newest first, bounded.
+ */
+export async function listFollowUp(db: Database, limit = 20, now = new Date()): Promise<AuditRowView[]> {
+  const t = auditRecords;
+  const rows = await db
+    .select()
+    .from(t)
+    .where(
+      or(
+        eq(t.outcome, "unknown"),
+        and(eq(t.outcome, "pending"), lt(t.at, new Date(now.getTime() - SHARED_DATABASE_GRACE_MS))),
+      ),
+    )
+    .orderBy(desc(t.id))
+    .limit(limit);
+  return rows.map(toView);
+}
+
+/** Streams every matching record, newest first, in keyset batches: memory stays flat at any size. */
+export async function* iterateAuditRecords(db: Database, filters: AuditFilters, batchSize = 1_000): AsyncGenerator<AuditRecord[]> {
+  let before: number | undefined;
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(auditRecords)
+      .where(auditWhere(filters, [before === undefined ? undefined : lt(auditRecords.id, before)]))
+      .orderBy(desc(auditRecords.id))
+      .limit(batchSize);
+    if (batch.length > 0) yield batch;
+    if (batch.length < batchSize) return;
+    before = batch[batch.length - 1]!.id;
+  }
+}
+
+/** A few records by id, for tests and for linking from elsewhere. */
+export async function getAuditRecords(db: Database, ids: number[]): Promise<AuditRecord[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(auditRecords).where(inArray(auditRecords.id, ids)).orderBy(asc(auditRecords.id));
+}
+
+export function toView(r: AuditRecord): AuditRowView {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
+    actorEmail: r.actorEmail,
+    actorRole: r.actorRole,
+    action: r.action,
+    domainName: r.domainName,
+    appName: r.appName,
+    streamName: r.streamName,
+    taskId: r.taskId,
+    jobId: r.jobId,
+    reason: r.reason,
+    outcome: r.outcome,
+    requestId: r.requestId,
+    errorCode: r.errorCode,
+    errorMessage: r.errorMessage,
+    latencyMs: r.latencyMs,
+    clientIp: r.clientIp,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
