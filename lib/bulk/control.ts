@@ -1,0 +1,62 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/types";
+
+export type JobControlResult =
+  | { ok: true; affected: number }
+  | { ok: false; code: "NotFound" | "InvalidState"; message: string };
+
+/** Stops the job from sending further items: the rest stay pending until someone retries (which resumes). */
+export async function pauseJob(db: Database, jobId: string, reason: string): Promise<boolean> {
+  const r = await db.execute(sql`
+    update bulk_jobs set state = 'paused', paused_reason = ${reason}
+    where id = ${jobId}::uuid and state = 'running' returning id`);
+  return r.rows.length === 1;
+}
+
+/**
+ * Pending items become `cancelled` and are never sent. Items already in flight (state `sending`) finish
+ * normally: their Stop may already be on the wire, and its outcome must still be recorded.
+ */
+export async function cancelJob(db: Database, jobId: string): Promise<JobControlResult> {
+  return db.transaction(async (tx) => {
+    const job = await tx.execute(sql`select state from bulk_jobs where id = ${jobId}::uuid for update`);
+    const state = (job.rows[0] as { state: string } | undefined)?.state;
+    if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
+    if (state !== "running" && state !== "paused") {
+      return { ok: false, code: "InvalidState", message: `The job is already ${state}; there is nothing left to cancel.` } as const;
+    }
+    const items = await tx.execute(sql`
+      update bulk_items set state = 'cancelled', finished_at = now()
+      where job_id = ${jobId}::uuid and state = 'pending' returning id`);
+    await tx.execute(sql`
+      update bulk_jobs set state = 'cancelled', paused_reason = null,
+        finished_at = case when exists (select 1 from bulk_items where job_id = ${jobId}::uuid and state = 'sending') then null else now() end
+      where id = ${jobId}::uuid`);
+    return { ok: true, affected: items.rows.length } as const;
+  });
+}
+
+/**
+ * Failed items go back to pending (with a fresh audit record on their next send) and the job runs again;
+ * this is also how a job paused by an account-level error resumes once the account is fixed.
+ */
+export async function retryFailed(db: Database, jobId: string): Promise<JobControlResult> {
+  return db.transaction(async (tx) => {
+    const job = await tx.execute(sql`select state from bulk_jobs where id = ${jobId}::uuid for update`);
+    const state = (job.rows[0] as { state: string } | undefined)?.state;
+    if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
+    if (state === "cancelled") {
+      return { ok: false, code: "InvalidState", message: "The job was cancelled; start a new bulk stop for the tasks you still need stopped." } as const;
+    }
+    const items = await tx.execute(sql`
+      update bulk_items set state = 'pending', claimed_by = null, claimed_at = null, finished_at = null,
+        request_id = null, error_code = null, error_message = null, audit_id = null
+      where job_id = ${jobId}::uuid and state = 'failed' returning id`);
+    const pending = await tx.execute(sql`select 1 from bulk_items where job_id = ${jobId}::uuid and state in ('pending', 'sending') limit 1`);
+    if (items.rows.length === 0 && pending.rows.length === 0) {
+      return { ok: false, code: "InvalidState", message: "No failed items to retry." } as const;
+    }
+    await tx.execute(sql`update bulk_jobs set state = 'running', paused_reason = null, finished_at = null where id = ${jobId}::uuid`);
+    return { ok: true, affected: items.rows.length } as const;
+  });
+}

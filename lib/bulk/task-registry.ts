@@ -1,0 +1,24 @@
+import type { Database } from "@/lib/db/types";
+import { recordTaskAction } from "@/lib/tasks/registry";
+
+export interface StopOutcome {
+  taskId: string;
+  ok: boolean;
+  requestId?: string;
+  errorCode?: string;
+  errorMessage?: string;
+  by: string;
+}
+
+/**
+ * Writes a bulk item's Stop outcome onto the task's registry row through the tasks module, so /tasks shows
+ * the task stopped with the RequestId of the call that stopped it. A failed Stop leaves the state alone.
+ */
+export async function recordStopOnTask(db: Database, o: StopOutcome): Promise<void> {
+  await recordTaskAction(
+    db,
+    o.taskId,
+    { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
+    o.ok ? { state: "stopped", stoppedAt: new Date() } : {},
+  );
+}

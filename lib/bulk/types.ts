@@ -1,0 +1,69 @@
+// Shapes the bulk-stop pages and actions share. Pure types: components may import them.
+import type { BulkItemState, BulkJobState } from "@/lib/db/schema/bulk";
+
+export type { BulkItemState, BulkJobState };
+
+/** One task to stop, as the job stores it. */
+export interface BulkTarget {
+  taskId: string;
+  streamName: string;
+  appName?: string;
+  domainName?: string;
+}
+
+export interface BulkCounts {
+  total: number;
+  pending: number;
+  sending: number;
+  stopped: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface BulkJobView {
+  id: string;
+  state: BulkJobState;
+  pausedReason: string | null;
+  reason: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdByEmail: string;
+  createdByRole: string | null;
+  counts: BulkCounts;
+  /** Items finished per second over the last few seconds (0 when idle). */
+  ratePerSecond: number;
+  /** Seconds until the pending items are done at the current rate; null when unknown. */
+  secondsLeft: number | null;
+  /** Wall time from the first claim to the last outcome (or now while running), in ms. */
+  durationMs: number | null;
+}
+
+export interface BulkItemView {
+  id: number;
+  taskId: string;
+  domainName: string;
+  appName: string;
+  streamName: string;
+  state: BulkItemState;
+  attempts: number;
+  requestId: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  finishedAt: string | null;
+}
+
+/** What the selection dialog shows before the job is created. */
+export interface BulkPreview {
+  count: number;
+  max: number;
+  targets: BulkTarget[];
+}
+
+/**
+ * True while the job can still change by itself, so the job page keeps polling. A paused or cancelled job
+ * only changes when someone acts on it, and those actions refetch.
+ */
+export function isJobActive(state: BulkJobState, counts: Pick<BulkCounts, "sending">): boolean {
+  return state === "running" || counts.sending > 0;
+}
