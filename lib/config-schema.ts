@@ -45,6 +45,13 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   ),
+  AUTH_OIDC_ISSUER: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.url({ protocol: /^https?$/, error: "must be the issuer URL of your OpenID Connect provider" }).optional(),
+  ),
+  AUTH_OIDC_CLIENT_ID: optionalText,
+  AUTH_OIDC_CLIENT_SECRET: optionalText,
+  AUTH_OIDC_ROLE_CLAIM: optionalText,
   RECDESK_SIMULATOR_PORT: int(0, 65_535, 0),
   RECDESK_SIMULATOR_CONTROL: flag,
   RECDESK_SIMULATOR_STREAMS: int(0, 100_000, 240),
@@ -69,6 +76,8 @@ export interface RecDeskConfig {
   databaseUrl?: string;
   dataDir: string;
   authSecret?: string;
+  /** Single sign-on, enabled only when issuer, client id and client secret are all set. */
+  oidc?: { issuer: string; clientId: string; clientSecret: string; roleClaim?: string };
   simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
   stopRateLimit: number;
   bulkMaxItems: number;
@@ -106,6 +115,11 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
   if (!demoMode && !e.AUTH_SECRET) {
     throw new ConfigError("AUTH_SECRET", "is missing: it is required outside demo mode (try: openssl rand -base64 32)");
   }
+  const oidcVars = { AUTH_OIDC_ISSUER: e.AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID: e.AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: e.AUTH_OIDC_CLIENT_SECRET };
+  const oidcMissing = Object.entries(oidcVars).filter(([, v]) => !v).map(([k]) => k);
+  if (oidcMissing.length > 0 && oidcMissing.length < 3) {
+    throw new ConfigError(oidcMissing[0]!, "is missing: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together, or none");
+  }
   return {
     demoMode,
     tencent: {
@@ -118,6 +132,9 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.RECDESK_DATA_DIR),
     authSecret: e.AUTH_SECRET,
+    oidc: oidcMissing.length === 0
+      ? { issuer: e.AUTH_OIDC_ISSUER!, clientId: e.AUTH_OIDC_CLIENT_ID!, clientSecret: e.AUTH_OIDC_CLIENT_SECRET!, roleClaim: e.AUTH_OIDC_ROLE_CLAIM }
+      : undefined,
     simulator: {
       port: e.RECDESK_SIMULATOR_PORT,
       control: e.RECDESK_SIMULATOR_CONTROL,

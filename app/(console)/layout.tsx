@@ -6,6 +6,8 @@ import { can } from "@/lib/auth/roles";
 import { AppHeader } from "@/components/shell/app-header";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import type { NavItem } from "@/components/shell/nav-links";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { signOutAction } from "@/app/(auth)/sign-out/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   return (
     <>
       {getConfig().demoMode ? <DemoBanner /> : null}
-      <AppHeader user={actor} nav={nav} />
+      <AppHeader user={actor} nav={nav} actions={<SignOutButton action={signOutAction} />} />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </>
   );

@@ -1,28 +1,49 @@
 import "server-only";
 import { headers } from "next/headers";
+import { getDb } from "@/lib/db";
 import type { AuthCheck, Actor, RequestOrigin } from "./actor";
+import { checkPermission, loadActor } from "./authorize";
+import { originFromHeaders } from "./origin";
 import type { Permission } from "./roles";
-
-// TEMPORARY placeholder until issue 4 (sign-in) lands: everyone is a demo admin.
-// The auth work replaces this file, keeping these exported signatures.
+import { sessionUserId } from "./session";
 
 export async function requestOrigin(): Promise<RequestOrigin> {
-  const h = await headers();
-  return {
-    clientIp: h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || undefined,
-    userAgent: h.get("user-agent") ?? undefined,
-  };
+  return originFromHeaders(await headers());
 }
 
+/** Who is signed in, re-read from the database (null when anonymous, disabled or without a role). For pages. */
 export async function currentActor(): Promise<Actor | null> {
-  return { userId: "00000000-0000-0000-0000-000000000000", email: "admin@recdesk.local", name: "Demo admin", role: "admin" };
+  try {
+    return await loadActor(await getDb(), await sessionUserId());
+  } catch (err) {
+    if (isNextSignal(err)) throw err;
+    return null;
+  }
 }
 
-/** The gate at the top of every server action and route handler. */
+/**
+ * The gate at the top of every server action and route handler. Loads the user on every call, so disabling an
+ * account or changing a role takes effect on the next request; fails closed on any error.
+ */
 export async function requirePermission(permission: Permission): Promise<AuthCheck> {
-  void permission;
-  const actor = await currentActor();
-  const origin = await requestOrigin();
-  if (!actor) return { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin };
-  return { ok: true, actor, origin };
+  let origin: RequestOrigin = {};
+  try {
+    origin = await requestOrigin();
+    return await checkPermission(await getDb(), await sessionUserId(), permission, origin);
+  } catch (err) {
+    if (isNextSignal(err)) throw err;
+    console.error(`[auth] permission check for ${permission} failed closed: ${(err as Error).message}`);
+    return {
+      ok: false,
+      code: "Forbidden",
+      message: "Your permissions could not be checked just now, so nothing was done. Try again in a moment.",
+      origin,
+    };
+  }
+}
+
+// Next signals dynamic rendering and redirects by throwing; those must pass through untouched.
+function isNextSignal(err: unknown): boolean {
+  const digest = (err as { digest?: unknown } | null)?.digest;
+  return typeof digest === "string" && (digest.startsWith("NEXT_") || digest === "DYNAMIC_SERVER_USAGE");
 }

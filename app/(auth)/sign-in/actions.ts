@@ -1,0 +1,61 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { actionFailure, type ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit";
+import { signIn, SignInRefused } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { requestOrigin } from "@/lib/auth/require";
+import { refusalMessage } from "@/lib/auth/sign-in";
+import { getDb } from "@/lib/db";
+
+const SignInSchema = z.object({
+  email: z.string().trim().min(1, { error: "Enter your email address" }).max(254, { error: "That email address is too long" }),
+  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "That password is too long" }),
+});
+
+const REFUSAL_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
+
+/**
+ * Public by design (it is how a person gets a session). Throttling, the password check and the audit record
+ * happen inside the credentials provider, so a direct POST to /api/auth/callback/credentials gets the same.
+ */
+export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const email = String(formData.get("email") ?? "");
+  const values = { email };
+  const parsed = SignInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  if (!parsed.success) {
+    const origin = await requestOrigin();
+    await recordAudit(
+      await getDb(),
+      { actor: { email: email.trim().slice(0, 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+      { outcome: "invalid", errorCode: "InvalidInput" },
+    );
+    return actionFailure("InvalidInput", "Enter your email and password.", {
+      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      values,
+    });
+  }
+  try {
+    await signIn("credentials", {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
+    });
+  } catch (err) {
+    if (err instanceof SignInRefused) {
+      return actionFailure(REFUSAL_CODES[err.refusal.reason], refusalMessage(err.refusal), { values });
+    }
+    if (err instanceof AuthError) {
+      return actionFailure(err.type, `Sign-in failed (${err.type}). Try again; if it keeps failing, tell your RecDesk admin.`, { values });
+    }
+    throw err; // NEXT_REDIRECT: signed in
+  }
+  return actionFailure("SignInFailed", "Sign-in did not complete. Try again.", { values });
+}
+
+/** Starts single sign-on (only offered when AUTH_OIDC_* is configured). */
+export async function signInWithSsoAction(formData: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+}

@@ -1,0 +1,135 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit";
+import type { Actor, RequestOrigin } from "@/lib/auth/actor";
+import { auditRefusal } from "@/lib/auth/refusal";
+import { requirePermission } from "@/lib/auth/require";
+import {
+  createUser,
+  EmailSchema,
+  findUserById,
+  NameSchema,
+  PasswordSchema,
+  RoleSchema,
+  setUserDisabled,
+  setUserPassword,
+  setUserRole,
+  UserExistsError,
+} from "@/lib/auth/users";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/types";
+
+type UserAction = "user.create" | "user.update";
+
+const CreateSchema = z.object({ email: EmailSchema, name: NameSchema, role: RoleSchema, password: PasswordSchema });
+const UserIdSchema = z.uuid({ error: "Unknown user" });
+const ResetSchema = z.object({ userId: UserIdSchema, password: PasswordSchema });
+const RoleChangeSchema = z.object({ userId: UserIdSchema, role: RoleSchema });
+const DisableSchema = z.object({ userId: UserIdSchema, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+function audit(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, outcome: "ok" | "invalid", details: Record<string, unknown>, errorCode?: string) {
+  return recordAudit(
+    db,
+    { actor: { userId: actor.userId, email: actor.email, role: actor.role }, action, clientIp: origin.clientIp, userAgent: origin.userAgent, details },
+    { outcome, errorCode },
+  );
+}
+
+/** Never echo a password back into the form. */
+function safeValues(formData: FormData) {
+  const { password: _password, ...rest } = formValues(formData);
+  void _password;
+  return rest;
+}
+
+async function invalid(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, operation: string, formData: FormData, error: z.ZodError) {
+  await audit(db, actor, origin, action, "invalid", { operation }, "InvalidInput");
+  return actionFailure("InvalidInput", "Check the highlighted fields.", {
+    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    values: safeValues(formData),
+  });
+}
+
+export async function createUserAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult<{ userId: string }>> {
+  const check = await requirePermission("users:manage");
+  const db = await getDb();
+  if (!check.ok) return auditRefusal(db, check, { action: "user.create", details: { operation: "create" } });
+  const { actor, origin } = check;
+  const parsed = CreateSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(db, actor, origin, "user.create", "create", formData, parsed.error);
+  const { email, name, role, password } = parsed.data;
+  try {
+    const user = await createUser(db, { email, name, role, password });
+    await audit(db, actor, origin, "user.create", "ok", { operation: "create", targetUserId: user.id, targetEmail: email, role });
+    revalidatePath("/users");
+    return { ok: true, userId: user.id };
+  } catch (err) {
+    if (!(err instanceof UserExistsError)) throw err;
+    await audit(db, actor, origin, "user.create", "invalid", { operation: "create", targetEmail: email }, "UserExists");
+    return actionFailure("UserExists", `${email} already has an account. Reset its password or change its role in the list below.`, {
+      fieldErrors: { email: ["Already in use"] },
+      values: safeValues(formData),
+    });
+  }
+}
+
+export async function resetPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const check = await requirePermission("users:manage");
+  const db = await getDb();
+  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: String(formData.get("userId") ?? "") } });
+  const { actor, origin } = check;
+  const parsed = ResetSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(db, actor, origin, "user.update", "reset-password", formData, parsed.error);
+  const user = await setUserPassword(db, parsed.data.userId, parsed.data.password);
+  if (!user) return notFound(db, actor, origin, "reset-password", parsed.data.userId);
+  await audit(db, actor, origin, "user.update", "ok", { operation: "reset-password", targetUserId: user.id, targetEmail: user.email });
+  revalidatePath("/users");
+  return { ok: true };
+}
+
+export async function changeRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const check = await requirePermission("users:manage");
+  const db = await getDb();
+  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: String(formData.get("userId") ?? "") } });
+  const { actor, origin } = check;
+  const parsed = RoleChangeSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(db, actor, origin, "user.update", "change-role", formData, parsed.error);
+  const { userId, role } = parsed.data;
+  // An admin demoting themselves could leave nobody able to manage users.
+  if (userId === actor.userId) return selfChange(db, actor, origin, "change-role", "You cannot change your own role. Ask another admin.");
+  const before = await findUserById(db, userId);
+  if (!before) return notFound(db, actor, origin, "change-role", userId);
+  await setUserRole(db, userId, role);
+  await audit(db, actor, origin, "user.update", "ok", { operation: "change-role", targetUserId: userId, targetEmail: before.email, from: before.role, to: role });
+  revalidatePath("/users");
+  return { ok: true };
+}
+
+export async function setUserDisabledAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const check = await requirePermission("users:manage");
+  const db = await getDb();
+  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: String(formData.get("userId") ?? "") } });
+  const { actor, origin } = check;
+  const parsed = DisableSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
+  const { userId, disabled } = parsed.data;
+  if (userId === actor.userId) return selfChange(db, actor, origin, "set-disabled", "You cannot disable your own account. Ask another admin.");
+  const user = await setUserDisabled(db, userId, disabled);
+  if (!user) return notFound(db, actor, origin, "set-disabled", userId);
+  await audit(db, actor, origin, "user.update", "ok", { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: user.email });
+  revalidatePath("/users");
+  return { ok: true };
+}
+
+async function notFound(db: Database, actor: Actor, origin: RequestOrigin, operation: string, userId: string): Promise<ActionResult> {
+  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: userId }, "UserNotFound");
+  return actionFailure("UserNotFound", "That user no longer exists. Reload the page.");
+}
+
+async function selfChange(db: Database, actor: Actor, origin: RequestOrigin, operation: string, message: string): Promise<ActionResult> {
+  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: actor.userId }, "SelfChange");
+  return actionFailure("InvalidInput", message);
+}

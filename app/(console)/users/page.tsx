@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/require";
+import { ROLE_LABELS, ROLE_NAMES } from "@/lib/auth/definitions";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { listUsers } from "@/lib/auth/users";
+import { getDb } from "@/lib/db";
+import { AddUserForm } from "@/components/users/add-user-form";
+import { UsersTable } from "@/components/users/users-table";
+import { changeRoleAction, createUserAction, resetPasswordAction, setUserDisabledAction } from "./actions";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const check = await requirePermission("users:manage");
+  if (!check.ok) {
+    return (
+      <div role="alert" className="rounded-lg border border-danger-300 bg-danger-50 p-4 text-danger-700 dark:bg-danger-700 dark:text-danger-50">
+        <h1 className="font-semibold">{check.code}</h1>
+        <p className="mt-1 text-sm">{check.code === "Forbidden" ? "Only admins can manage users." : check.message}</p>
+      </div>
+    );
+  }
+  const users = await listUsers(await getDb());
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Users</h1>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">
+          Who may use RecDesk and what they may do. Changes apply on each person&apos;s next request.
+        </p>
+      </div>
+      <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <h2 id="add-user-heading" className="mb-3 text-base font-semibold">Add a user</h2>
+        <AddUserForm
+          action={createUserAction}
+          roles={ROLE_NAMES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          minPasswordLength={MIN_PASSWORD_LENGTH}
+        />
+      </section>
+      <section aria-labelledby="users-heading">
+        <h2 id="users-heading" className="mb-3 text-base font-semibold">{users.length} users</h2>
+        <UsersTable
+          users={users}
+          roles={[...ROLE_NAMES]}
+          currentUserId={check.actor.userId}
+          minPasswordLength={MIN_PASSWORD_LENGTH}
+          actions={{ changeRole: changeRoleAction, setDisabled: setUserDisabledAction, resetPassword: resetPasswordAction }}
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type { Database } from "@/lib/db/types";
+import type { Actor, AuthCheck, RequestOrigin } from "./actor";
+import { can, isRole, type Permission } from "./roles";
+import { findUserById } from "./users";
+
+/** The signed-in, enabled user behind a session claim, with a role this build knows; otherwise null. */
+export async function loadActor(db: Database, userId: string | null): Promise<Actor | null> {
+  if (!userId) return null;
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled || !isRole(user.role)) return null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/**
+ * The decision behind requirePermission(): the database, not the cookie, says who the user is and what they
+ * may do. Anything unexpected (no such user, a disabled one, an unknown role, a database error) refuses.
+ */
+export async function checkPermission(
+  db: Database,
+  userId: string | null,
+  permission: Permission,
+  origin: RequestOrigin,
+): Promise<AuthCheck> {
+  if (!userId) return { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin };
+  const user = await findUserById(db, userId);
+  if (!user || user.disabled) {
+    return { ok: false, code: "Unauthenticated", message: "Your session has ended or your account is disabled. Sign in again.", origin };
+  }
+  const actor: Partial<Actor> = { userId: user.id, email: user.email, name: user.name };
+  if (!isRole(user.role)) {
+    return { ok: false, code: "Forbidden", message: "Your account has no role yet. Ask a RecDesk admin to grant one.", actor, origin };
+  }
+  actor.role = user.role;
+  if (!can(user.role, permission)) {
+    return {
+      ok: false,
+      code: "Forbidden",
+      message: `Your role (${user.role}) does not allow this (${permission}). Nothing was changed.`,
+      actor,
+      origin,
+    };
+  }
+  return { ok: true, actor: actor as Actor, origin };
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/types";
+import type { User } from "@/lib/db/schema/users";
+import type { RequestOrigin } from "./actor";
+import { verifyPassword } from "./password";
+import { checkThrottle, clearAccountFailures, recordSignInFailure } from "./throttle";
+import { findUserByEmail, normalizeEmail } from "./users";
+
+export type SignInRefusal =
+  | { reason: "invalid" }
+  | { reason: "throttled"; retryAt: Date; retryAfterSeconds: number }
+  | { reason: "disabled" }
+  | { reason: "no-role" };
+
+export type PasswordSignIn = { ok: true; user: User & { role: NonNullable<User["role"]> } } | ({ ok: false } & SignInRefusal);
+
+const ERROR_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
+
+/**
+ * The whole password sign-in decision, audited whatever the outcome: throttle first (so a throttled guess costs
+ * no hashing and reveals nothing), then the password, then whether the account may be used at all. The password
+ * is checked before "disabled" or "no role" is revealed, so those answers never confirm an account to a guesser.
+ */
+export async function authenticateWithPassword(
+  db: Database,
+  input: { email: string; password: string; origin: RequestOrigin },
+  now = new Date(),
+): Promise<PasswordSignIn> {
+  const email = normalizeEmail(input.email).slice(0, 254);
+  const { origin } = input;
+  const throttle = await checkThrottle(db, { email, clientIp: origin.clientIp }, now);
+  if (throttle.limited) {
+    const refusal = { reason: "throttled", retryAt: throttle.retryAt, retryAfterSeconds: throttle.retryAfterSeconds } as const;
+    await audit(db, { email }, origin, refusal, { scope: throttle.scope }, now);
+    return { ok: false, ...refusal };
+  }
+  const user = await findUserByEmail(db, email);
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash);
+  if (!user || !passwordOk) {
+    await recordSignInFailure(db, { email, clientIp: origin.clientIp }, now);
+    await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" });
+    return { ok: false, reason: "invalid" };
+  }
+  const actor = { email, userId: user.id, role: user.role };
+  if (user.disabled) {
+    await audit(db, actor, origin, { reason: "disabled" });
+    return { ok: false, reason: "disabled" };
+  }
+  if (!user.role) {
+    await audit(db, actor, origin, { reason: "no-role" });
+    return { ok: false, reason: "no-role" };
+  }
+  await clearAccountFailures(db, email);
+  await recordAudit(
+    db,
+    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+    { outcome: "ok" },
+  );
+  return { ok: true, user: { ...user, role: user.role } };
+}
+
+async function audit(
+  db: Database,
+  actor: { email: string; userId?: string; role?: string | null },
+  origin: RequestOrigin,
+  refusal: SignInRefusal,
+  details: Record<string, unknown> = {},
+  now = new Date(),
+): Promise<void> {
+  await recordAudit(
+    db,
+    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...details } },
+    { outcome: "denied", errorCode: ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
+  );
+}
+
+/** What the sign-in form says; the same words for an unknown account and a wrong password. */
+export function refusalMessage(refusal: SignInRefusal, now = new Date()): string {
+  switch (refusal.reason) {
+    case "invalid":
+      return "That email and password do not match an account. Check both and try again.";
+    case "throttled": {
+      const seconds = Math.max(1, Math.ceil((refusal.retryAt.getTime() - now.getTime()) / 1000));
+      return `Too many failed sign-ins for this account or from this address. Try again in ${seconds} s (at ${refusal.retryAt.toISOString().slice(11, 19)} UTC).`;
+    }
+    case "disabled":
+      return "This account is disabled. Ask a RecDesk admin to enable it.";
+    case "no-role":
+      return "This account has no role yet. Ask a RecDesk admin to grant one.";
+  }
+}

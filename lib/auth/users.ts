@@ -1,0 +1,99 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/lib/db/types";
+import { users, ROLES, type Role, type User } from "@/lib/db/schema/users";
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password";
+import type { UserView } from "./definitions";
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "Enter an email address such as name@example.com" }).max(254));
+
+export const PasswordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters` });
+
+export const RoleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(", ")}` });
+
+export const NameSchema = z.string().trim().min(1, { error: "Enter a name" }).max(120);
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return row;
+}
+
+export async function findUserById(db: Database, id: string): Promise<User | undefined> {
+  // A malformed id (e.g. a forged session) must be "no such user", not a database error.
+  if (!z.uuid().safeParse(id).success) return undefined;
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export class UserExistsError extends Error {
+  constructor(email: string) {
+    super(`A user with the email ${email} already exists`);
+    this.name = "UserExistsError";
+  }
+}
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role | null;
+  password?: string;
+  oidcSubject?: string;
+}
+
+export async function createUser(db: Database, input: NewUser): Promise<User> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: input.name, role: input.role, passwordHash, oidcSubject: input.oidcSubject ?? null })
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  if (!row) throw new UserExistsError(email);
+  return row;
+}
+
+export async function setUserPassword(db: Database, id: string, password: string): Promise<User | undefined> {
+  const passwordHash = await hashPassword(password);
+  const [row] = await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  return row;
+}
+
+export async function setUserRole(db: Database, id: string, role: Role | null): Promise<User | undefined> {
+  const [row] = await db.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  return row;
+}
+
+export async function setUserDisabled(db: Database, id: string, disabled: boolean): Promise<User | undefined> {
+  const [row] = await db.update(users).set({ disabled, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  return row;
+}
+
+export async function listUsers(db: Database): Promise<UserView[]> {
+  const rows = await db.select().from(users).orderBy(asc(users.email));
+  return rows.map(toUserView);
+}
+
+export function toUserView(u: User): UserView {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabled,
+    sso: Boolean(u.oidcSubject),
+    hasPassword: Boolean(u.passwordHash),
+    createdAt: u.createdAt.toISOString(),
+  };
+}

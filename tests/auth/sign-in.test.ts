@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { auditRecords } from "@/lib/db/schema/audit";
+import type { OpenDatabase } from "@/lib/db/types";
+import { authenticateWithPassword, refusalMessage } from "@/lib/auth/sign-in";
+import { checkThrottle, recordSignInFailure, THROTTLE_LIMIT, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
+import { createUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
+import { drivers, openTestDb } from "../helpers/test-db";
+
+describe.each(drivers)("password sign-in on %s", (driver) => {
+  let open: OpenDatabase;
+  beforeAll(async () => {
+    open = await openTestDb(driver);
+  });
+  afterAll(async () => open?.close());
+
+  let n = 0;
+  async function user(role: "support" | null = "support") {
+    const email = `person${++n}@example.com`;
+    const u = await createUser(open.db, { email, name: `Person ${n}`, role, password: "a long password" });
+    return u;
+  }
+  const origin = (ip: string) => ({ clientIp: ip, userAgent: "vitest" });
+  const lastAudit = async () => (await open.db.select().from(auditRecords).orderBy(desc(auditRecords.id)).limit(1))[0]!;
+
+  it("signs in with the right password and audits it", async () => {
+    const u = await user();
+    const result = await authenticateWithPassword(open.db, { email: ` ${u.email.toUpperCase()} `, password: "a long password", origin: origin("10.0.0.1") });
+    expect(result).toMatchObject({ ok: true, user: { id: u.id, role: "support" } });
+    expect(await lastAudit()).toMatchObject({ action: "auth.sign-in", outcome: "ok", actorUserId: u.id, actorEmail: u.email, clientIp: "10.0.0.1" });
+  });
+
+  it("refuses a wrong password and an unknown account with the same words, and audits both as denied", async () => {
+    const u = await user();
+    const wrong = await authenticateWithPassword(open.db, { email: u.email, password: "not the password", origin: origin("10.0.0.2") });
+    const unknown = await authenticateWithPassword(open.db, { email: "nobody@example.com", password: "whatever", origin: origin("10.0.0.2") });
+    expect(wrong).toEqual({ ok: false, reason: "invalid" });
+    expect(unknown).toEqual({ ok: false, reason: "invalid" });
+    const audit = await lastAudit();
+    expect(audit).toMatchObject({ action: "auth.sign-in", outcome: "denied", errorCode: "InvalidCredentials", actorEmail: "nobody@example.com" });
+    expect(JSON.stringify(audit)).not.toContain("whatever");
+  });
+
+  it("throttles an account after 5 failures in a minute, even from different addresses, and says when to retry", async () => {
+    const u = await user();
+    const t0 = new Date("2030-01-01T00:00:00Z");
+    for (let i = 0; i < THROTTLE_LIMIT; i++) {
+      const at = new Date(t0.getTime() + i * 1000);
+      expect(await authenticateWithPassword(open.db, { email: u.email, password: "wrong", origin: origin(`10.1.0.${i}`) }, at)).toMatchObject({ reason: "invalid" });
+    }
+    const now = new Date(t0.getTime() + 10_000);
+    const refused = await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("10.1.1.1") }, now);
+    // The first failure (t0) leaves the window at t0 + 60 s: 50 s from "now".
+    expect(refused).toMatchObject({ ok: false, reason: "throttled", retryAfterSeconds: 50, retryAt: new Date(t0.getTime() + THROTTLE_WINDOW_MS) });
+    expect(refusalMessage(refused as never, now)).toBe("Too many failed sign-ins for this account or from this address. Try again in 50 s (at 00:01:00 UTC).");
+    expect(await lastAudit()).toMatchObject({ outcome: "denied", errorCode: "Throttled" });
+
+    const later = new Date(t0.getTime() + THROTTLE_WINDOW_MS + 1);
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("10.1.1.1") }, later)).toMatchObject({ ok: true });
+  });
+
+  it("throttles an address that guesses many accounts, and a success does not clear the address", async () => {
+    const t0 = new Date("2030-02-01T00:00:00Z");
+    for (let i = 0; i < THROTTLE_LIMIT; i++) {
+      await authenticateWithPassword(open.db, { email: `guess${i}@example.com`, password: "x", origin: origin("192.0.2.7") }, new Date(t0.getTime() + i));
+    }
+    const u = await user();
+    const result = await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("192.0.2.7") }, new Date(t0.getTime() + 100));
+    expect(result).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await checkThrottle(open.db, { email: u.email, clientIp: "192.0.2.7" }, new Date(t0.getTime() + 100))).toMatchObject({ limited: true, scope: "address" });
+    // Another address is not affected.
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("192.0.2.8") }, new Date(t0.getTime() + 100))).toMatchObject({ ok: true });
+  });
+
+  it("forgives an account's earlier typos after a successful sign-in", async () => {
+    const u = await user();
+    const t0 = new Date("2030-03-01T00:00:00Z");
+    for (let i = 0; i < THROTTLE_LIMIT - 1; i++) await recordSignInFailure(open.db, { email: u.email, clientIp: `10.3.0.${i}` }, t0);
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("10.3.1.1") }, t0)).toMatchObject({ ok: true });
+    await recordSignInFailure(open.db, { email: u.email, clientIp: "10.3.1.2" }, t0);
+    expect(await checkThrottle(open.db, { email: u.email }, t0)).toEqual({ limited: false });
+  });
+
+  it("refuses a disabled account and one without a role, but only after the right password", async () => {
+    const disabled = await user();
+    await setUserDisabled(open.db, disabled.id, true);
+    expect(await authenticateWithPassword(open.db, { email: disabled.email, password: "a long password", origin: origin("10.4.0.1") })).toEqual({ ok: false, reason: "disabled" });
+    expect(await authenticateWithPassword(open.db, { email: disabled.email, password: "wrong", origin: origin("10.4.0.1") })).toEqual({ ok: false, reason: "invalid" });
+    const roleless = await user(null);
+    expect(await authenticateWithPassword(open.db, { email: roleless.email, password: "a long password", origin: origin("10.4.0.2") })).toEqual({ ok: false, reason: "no-role" });
+    await setUserRole(open.db, roleless.id, "manager");
+    expect(await authenticateWithPassword(open.db, { email: roleless.email, password: "a long password", origin: origin("10.4.0.2") })).toMatchObject({ ok: true });
+    const denied = await open.db.select().from(auditRecords).where(eq(auditRecords.actorUserId, disabled.id));
+    expect(denied.map((r) => r.errorCode)).toEqual(["Disabled", "InvalidCredentials"]);
+  });
+});
