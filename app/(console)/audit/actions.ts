@@ -1,0 +1,21 @@
+"use server";
+
+import { requirePermission } from "@/lib/auth/require";
+import { getDb } from "@/lib/db";
+import { actionFailure, type ActionResult } from "@/lib/action-result";
+import { recordDenied } from "@/lib/audit/refusal";
+import { runAuditedVerify } from "@/lib/audit/integrity";
+import type { VerifyReport } from "@/lib/audit/definitions";
+
+/** "Verify integrity": recomputes the whole hash chain; the verification is itself an audit record. */
+export async function verifyIntegrityAction(): Promise<ActionResult<{ report: VerifyReport }>> {
+  const check = await requirePermission("audit:verify");
+  const db = await getDb();
+  if (!check.ok) {
+    await recordDenied(db, check, "audit.verify");
+    return actionFailure(check.code, check.message);
+  }
+  const { auditId, ...report } = await runAuditedVerify(db, check);
+  void auditId;
+  return { ok: true, report };
+}
