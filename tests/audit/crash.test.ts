@@ -9,7 +9,8 @@ import { afterAll, describe, expect, it } from "vitest";
 describe("a server killed between intent and outcome", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-audit-crash-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", RECDESK_DATA_DIR: dir };
+  // Next's types make NODE_ENV required in ProcessEnv; the children must not inherit the runner's database.
+  const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", RECDESK_DATA_DIR: dir } as unknown as NodeJS.ProcessEnv;
 
   it("leaves a record that the restart marks unknown, keeping when it started", async () => {
     const writer = spawn(process.execPath, ["--import", "tsx", "tests/audit/fixtures/crash-writer.ts", dir], { env, stdio: ["ignore", "pipe", "pipe"] });
