@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/types";
-import { countRunningTasksByStream } from "@/lib/tasks/counts";
+import { explainLiveError } from "@/lib/tencent-live/errors";
+import { countRunningTasksByStream } from "@/lib/tasks/registry";
 import type { OnlineSnapshot } from "./online-cache";
 import { selectStreams, type StreamsQuery } from "./query";
 import { runningTasksFor } from "./task-counts";
@@ -17,8 +18,7 @@ export async function buildStreamsPage(db: Database | (() => Promise<Database>),
   if (slice.rows.length > 0) {
     try {
       const database = typeof db === "function" ? await db() : db;
-      const names = [...new Set(slice.rows.map((r) => r.streamName))];
-      counts = runningTasksFor(slice.rows, await countRunningTasksByStream(database, names));
+      counts = runningTasksFor(slice.rows, await countRunningTasksByStream(database));
     } catch (err) {
       taskCountsError = `Could not read the task registry: ${(err as Error).message}`;
     }
@@ -39,7 +39,7 @@ export async function buildStreamsPage(db: Database | (() => Promise<Database>),
     pageCount: slice.pageCount,
     facets: { domains: snapshot.index?.domains ?? [], apps: snapshot.index?.apps ?? [] },
     fetchedAt: snapshot.fetchedAt?.toISOString() ?? null,
-    lastError: snapshot.lastError,
+    lastError: snapshot.lastError ? { ...snapshot.lastError, explanation: explainLiveError(snapshot.lastError.code, snapshot.lastError.message) } : null,
     sweepPages: snapshot.pages,
     ttlMs: snapshot.ttlMs,
     ...(taskCountsError ? { taskCountsError } : {}),

@@ -1,5 +1,8 @@
 // Shapes of the Streams API (GET /api/streams) shared by the route, the page and the bench.
 // Pure types: components and client code may import this file.
+import type { LiveErrorExplanation } from "@/lib/action-result";
+import type { TaskView } from "@/lib/tasks/definitions";
+import type { StreamState } from "@/lib/tencent-live/types";
 
 /** An upstream failure as viewers see it next to the data it could not refresh. */
 export interface UpstreamError {
@@ -9,6 +12,10 @@ export interface UpstreamError {
   kind: "api" | "rate-limit" | "timeout" | "network" | "malformed";
   /** ISO time the failed sweep ended. */
   at: string;
+}
+
+export interface ExplainedUpstreamError extends UpstreamError {
+  explanation: LiveErrorExplanation;
 }
 
 export interface StreamRow {
@@ -37,10 +44,24 @@ export interface StreamsPage {
   /** ISO time of the last good sweep; null if no sweep has ever succeeded. */
   fetchedAt: string | null;
   /** The most recent sweep failed: the data above (if any) is older than it should be. */
-  lastError: UpstreamError | null;
+  lastError: ExplainedUpstreamError | null;
   /** Pages Tencent returned in the last good sweep. */
   sweepPages: number;
   ttlMs: number;
   /** Set when the registry could not be read: counts are then 0, not real. */
   taskCountsError?: string;
+}
+
+export interface StreamDetail {
+  key: { domainName: string; appName: string; streamName: string };
+  state:
+    | { ok: true; state: StreamState; requestId: string }
+    | { ok: false; code: string; message: string; requestId?: string; explanation: LiveErrorExplanation };
+  /** From the shared online list: null when the stream is not in it (or no list could be fetched). */
+  online: { publishTimes: string[]; publishingSince: string | null } | null;
+  listFetchedAt: string | null;
+  tasks: TaskView[];
+  tasksError?: string;
+  /** When this detail was assembled (ISO): ages on the page are relative to it. */
+  checkedAt: string;
 }

@@ -66,11 +66,15 @@ describe("running task counts", () => {
   ];
   it("counts a task for its exact stream, and a task registered without a domain for every stream of that name", () => {
     expect(
-      runningTasksFor(rows, [
-        { domainName: "a.example.com", appName: "live", streamName: "cam", running: 2 },
-        { domainName: "", appName: "live", streamName: "cam", running: 1 },
-        { domainName: "a.example.com", appName: "other", streamName: "cam", running: 5 },
-      ]),
+      runningTasksFor(
+        rows,
+        new Map([
+          ["a.example.com/live/cam", 2],
+          ["/live/cam", 1],
+          ["a.example.com/other/cam", 5],
+          ["a.example.com/live/stage", 7],
+        ]),
+      ),
     ).toEqual([3, 1]);
   });
 });

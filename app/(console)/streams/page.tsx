@@ -1,4 +1,34 @@
-// Placeholder until the Streams page (issue 5) lands.
-export default function StreamsPage() {
-  return <h1 className="text-2xl font-semibold">Streams</h1>;
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/require";
+import { getDb } from "@/lib/db";
+import { getOnlineStreamCache } from "@/lib/streams/online-cache";
+import { StreamsQuerySchema } from "@/lib/streams/query";
+import { buildStreamsPage } from "@/lib/streams/streams-page";
+import { StreamsView } from "./streams-view";
+
+export const metadata: Metadata = { title: "Streams" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function StreamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const auth = await requirePermission("streams:view");
+  if (!auth.ok) {
+    return (
+      <div role="alert" className="space-y-2">
+        <h1 className="text-2xl font-semibold">Streams</h1>
+        <p>
+          <code className="font-mono text-sm">{auth.code}</code> — {auth.message}
+        </p>
+      </div>
+    );
+  }
+  const raw = await searchParams;
+  const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  // A hand-edited link with a bad value falls back to the defaults instead of failing the page.
+  const parsed = StreamsQuerySchema.safeParse(single);
+  const query = parsed.success ? parsed.data : StreamsQuerySchema.parse({ q: single.q?.slice(0, 256) });
+  // The first page arrives with the HTML, so the table is usable without waiting for a client fetch.
+  const initialData = await buildStreamsPage(getDb, await getOnlineStreamCache().read(), query);
+  return <StreamsView key={JSON.stringify(query)} initialQuery={query} initialData={initialData} />;
 }

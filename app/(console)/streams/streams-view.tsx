@@ -1,0 +1,162 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { RefreshStatus } from "@/components/streams/refresh-status";
+import { StreamsPager } from "@/components/streams/streams-pager";
+import { StreamsTable } from "@/components/streams/streams-table";
+import { StreamsToolbar } from "@/components/streams/streams-toolbar";
+import { UpstreamErrorPanel } from "@/components/streams/upstream-error-panel";
+import { Button, LiveErrorPanel } from "@/components/ui";
+import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
+import type { StreamSort, StreamsPage } from "@/lib/streams/types";
+
+const REFRESH_SECONDS = 30;
+const SEARCH_DEBOUNCE_MS = 250;
+
+class StreamsRequestError extends Error {
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** The query as it appears in the address bar, defaults left out so pasted links stay short. */
+export function streamsSearchParams(q: StreamsQuery): URLSearchParams {
+  const p = new URLSearchParams();
+  if (q.q) p.set("q", q.q);
+  if (q.domain) p.set("domain", q.domain);
+  if (q.app) p.set("app", q.app);
+  if (q.sort !== "age-desc") p.set("sort", q.sort);
+  if (q.page !== 1) p.set("page", String(q.page));
+  if (q.pageSize !== 50) p.set("pageSize", String(q.pageSize));
+  return p;
+}
+
+async function fetchStreams(query: StreamsQuery, signal: AbortSignal): Promise<StreamsPage> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/streams?${streamsSearchParams(query)}`, { signal, cache: "no-store" });
+  } catch (err) {
+    if ((err as Error).name === "AbortError") throw err;
+    throw new StreamsRequestError("RecDesk.NetworkError", "RecDesk's server could not be reached. Check your connection.");
+  }
+  const body = (await res.json().catch(() => null)) as (StreamsPage & { code?: string; message?: string }) | null;
+  if (!res.ok || !body) throw new StreamsRequestError(body?.code ?? `HTTP ${res.status}`, body?.message ?? `RecDesk answered HTTP ${res.status}.`);
+  return body;
+}
+
+export function StreamsView({ initialQuery, initialData }: { initialQuery: StreamsQuery; initialData?: StreamsPage }) {
+  const [query, setQuery] = useState<StreamsQuery>(initialQuery);
+  const [search, setSearch] = useState(initialQuery.q ?? "");
+  const [paused, setPaused] = useState(false);
+
+  // Typing refines the list after a short pause, and always restarts at page 1.
+  useEffect(() => {
+    const value = search.trim() || undefined;
+    if (value === query.q) return;
+    const t = setTimeout(() => setQuery((q) => ({ ...q, q: value, page: 1 })), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [search, query.q]);
+
+  // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable.
+  useEffect(() => {
+    const qs = streamsSearchParams(query).toString();
+    const url = qs ? `?${qs}` : window.location.pathname;
+    if (url !== (window.location.search || window.location.pathname)) window.history.replaceState(null, "", url);
+  }, [query]);
+
+  const isInitial = JSON.stringify(query) === JSON.stringify(initialQuery);
+  const result = useQuery({
+    queryKey: ["streams", query],
+    queryFn: ({ signal }) => fetchStreams(query, signal),
+    refetchInterval: paused ? false : REFRESH_SECONDS * 1000,
+    placeholderData: keepPreviousData,
+    initialData: isInitial ? initialData : undefined,
+    retry: false,
+  });
+  const data = result.data;
+  const set = (patch: Partial<StreamsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
+  const filtered = Boolean(query.q || query.domain || query.app);
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Streams</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">Every stream online on the account, from DescribeLiveStreamOnlineList.</p>
+        </div>
+        <RefreshStatus fetchedAt={data?.fetchedAt ?? null} paused={paused} onPausedChange={setPaused} intervalSeconds={REFRESH_SECONDS} />
+      </div>
+
+      {data?.lastError ? <UpstreamErrorPanel error={data.lastError} hasData={data.fetchedAt !== null} fetchedAt={data.fetchedAt} /> : null}
+      {result.error ? (
+        <LiveErrorPanel
+          heading="Could not load the stream list"
+          code={result.error instanceof StreamsRequestError ? result.error.code : "RecDesk.Error"}
+          message={result.error.message}
+          testId="streams-request-error"
+        >
+          {data ? <p>The list below is the last one loaded.</p> : null}
+        </LiveErrorPanel>
+      ) : null}
+      {data?.taskCountsError ? (
+        <p role="status" className="rounded-md bg-warn-50 p-2 text-sm text-warn-700 dark:bg-warn-700/30 dark:text-warn-300">
+          Running-task counts are unavailable: {data.taskCountsError}
+        </p>
+      ) : null}
+
+      <StreamsToolbar
+        search={search}
+        onSearchChange={setSearch}
+        domain={query.domain ?? ""}
+        app={query.app ?? ""}
+        domains={data?.facets.domains ?? []}
+        apps={data?.facets.apps ?? []}
+        onDomainChange={(v) => set({ domain: v || undefined })}
+        onAppChange={(v) => set({ app: v || undefined })}
+      />
+
+      <StreamsTable
+        rows={data?.rows ?? []}
+        sort={query.sort}
+        onSortChange={(sort: StreamSort) => set({ sort })}
+        loading={!data && result.isPending}
+        updating={result.isPlaceholderData}
+        empty={
+          filtered ? (
+            <>
+              No online stream matches these filters.{" "}
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => {
+                  setSearch("");
+                  set({ q: undefined, domain: undefined, app: undefined });
+                }}
+              >
+                Clear filters
+              </Button>
+            </>
+          ) : data?.fetchedAt ? (
+            "No streams are online right now."
+          ) : (
+            "No stream list yet: the upstream call has not succeeded."
+          )
+        }
+      />
+
+      {data ? (
+        <StreamsPager
+          page={data.page}
+          pageCount={data.pageCount}
+          pageSize={query.pageSize}
+          pageSizes={PAGE_SIZES}
+          matched={data.matched}
+          total={data.total}
+          onPageChange={(page) => setQuery((q) => ({ ...q, page }))}
+          onPageSizeChange={(pageSize) => set({ pageSize })}
+        />
+      ) : null}
+    </div>
+  );
+}

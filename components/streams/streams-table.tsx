@@ -1,0 +1,112 @@
+"use client";
+
+import Link from "next/link";
+import { streamDetailHref } from "@/lib/streams/paths";
+import type { StreamRow, StreamSort } from "@/lib/streams/types";
+import { formatDuration, formatLocal, formatUtc } from "./time-format";
+import { useNow } from "./use-now";
+
+export interface StreamsTableProps {
+  rows: StreamRow[];
+  sort: StreamSort;
+  onSortChange: (sort: StreamSort) => void;
+  /** No data yet: show the skeleton. */
+  loading: boolean;
+  /** A new page is on its way; the old rows stay, dimmed. */
+  updating: boolean;
+  empty?: React.ReactNode;
+}
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
+const TD = "px-3 py-2 align-top";
+
+export function StreamsTable({ rows, sort, onSortChange, loading, updating, empty }: StreamsTableProps) {
+  const now = useNow(15_000);
+  const ageSort = sort === "age-desc" ? "descending" : "ascending";
+  return (
+    // A focusable, labelled scroll region: on a phone the table scrolls sideways, also by keyboard.
+    <div role="region" aria-label="Online streams" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-busy={loading || updating} data-testid="streams-table">
+        <thead className="bg-slate-50 dark:bg-slate-900">
+          <tr>
+            <th scope="col" className={TH}>Domain</th>
+            <th scope="col" className={TH}>App</th>
+            <th scope="col" className={TH}>Stream</th>
+            <th scope="col" className={TH} aria-sort={ageSort}>
+              <button
+                type="button"
+                onClick={() => onSortChange(sort === "age-desc" ? "age-asc" : "age-desc")}
+                className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white"
+                data-testid="sort-by-age"
+              >
+                Publishing since
+                <span className="normal-case font-normal">{sort === "age-desc" ? "· oldest first" : "· newest first"}</span>
+                <span aria-hidden>⇅</span>
+              </button>
+            </th>
+            <th scope="col" className={TH}>For</th>
+            <th scope="col" className={`${TH} text-right`}>Running tasks</th>
+          </tr>
+        </thead>
+        <tbody className={`divide-y divide-slate-100 dark:divide-slate-800 ${updating ? "opacity-60" : ""}`}>
+          {loading ? <SkeletonRows /> : null}
+          {!loading && rows.length === 0 ? (
+            <tr>
+              <td colSpan={6} className="px-3 py-10 text-center text-slate-600 dark:text-slate-300" data-testid="streams-empty">
+                {empty}
+              </td>
+            </tr>
+          ) : null}
+          {rows.map((r) => (
+            <tr key={`${r.domainName}/${r.appName}/${r.streamName}`} data-testid="stream-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
+              <td className={`${TD} break-all text-slate-700 dark:text-slate-300`}>{r.domainName}</td>
+              <td className={`${TD} text-slate-700 dark:text-slate-300`}>{r.appName}</td>
+              <td className={`${TD} break-all font-medium`}>
+                <Link href={streamDetailHref(r)} className="rounded text-brand-700 underline-offset-2 hover:underline dark:text-brand-100" data-testid="stream-link">
+                  {r.streamName}
+                </Link>
+              </td>
+              <td className={`${TD} whitespace-nowrap`}>
+                {r.publishingSince ? (
+                  <time dateTime={r.publishingSince} title={formatUtc(r.publishingSince)} suppressHydrationWarning>
+                    {formatLocal(r.publishingSince)}
+                  </time>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">not reported</span>
+                )}
+              </td>
+              <td className={`${TD} whitespace-nowrap tabular-nums`} suppressHydrationWarning>
+                {r.publishingSince ? formatDuration(now - Date.parse(r.publishingSince)) : "—"}
+              </td>
+              <td className={`${TD} text-right tabular-nums`} data-testid="running-tasks">
+                {r.runningTasks > 0 ? (
+                  <span className="rounded-full bg-ok-50 px-2 py-0.5 font-semibold text-ok-700 ring-1 ring-inset ring-ok-300 dark:bg-ok-700/30 dark:text-ok-300 dark:ring-ok-700">
+                    {r.runningTasks}
+                  </span>
+                ) : (
+                  <span className="text-slate-500 dark:text-slate-400">0</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SkeletonRows() {
+  return (
+    <>
+      {Array.from({ length: 8 }, (_, i) => (
+        <tr key={i} aria-hidden data-testid="stream-skeleton">
+          {Array.from({ length: 6 }, (_, j) => (
+            <td key={j} className={TD}>
+              <div className="h-4 animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ width: `${50 + ((i * 7 + j * 13) % 45)}%` }} />
+            </td>
+          ))}
+        </tr>
+      ))}
+    </>
+  );
+}
