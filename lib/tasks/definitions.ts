@@ -1,0 +1,66 @@
+// Types and constants the task pages and components share with lib/tasks. Pure: no database, no server-only,
+// so client components may import it.
+
+import type { TaskState as SchemaTaskState } from "@/lib/db/schema/tasks";
+
+export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "unknown"] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+// Compile-time guard: this list and the column's type must not drift apart.
+const sameStates: [TaskState, SchemaTaskState] extends [SchemaTaskState, TaskState] ? true : never = true;
+void sameStates;
+
+/**
+ * States in which a Stop makes sense. "unknown" is included on purpose: a task someone registered by hand
+ * has no state RecDesk could read (Tencent has no describe call for legacy tasks), and stopping it is why
+ * it was registered.
+ */
+export const STOPPABLE_STATES: readonly TaskState[] = ["scheduled", "recording", "unknown"];
+
+export function isStoppable(state: TaskState): boolean {
+  return STOPPABLE_STATES.includes(state);
+}
+
+/** One row of the registry as pages see it: dates as ISO strings so it crosses the server/client boundary. */
+export interface TaskView {
+  taskId: string;
+  domainName: string;
+  appName: string;
+  streamName: string;
+  /** The state as of now: derived from the stored state, the in-flight Stop claim and the start/end times. */
+  state: TaskState;
+  mode: "realtime" | "scheduled" | null;
+  fileFormat: string | null;
+  recordType: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  source: "created" | "registered" | "seeded";
+  createdByEmail: string | null;
+  createdAt: string;
+  stoppedAt: string | null;
+  lastAction: string | null;
+  lastActionAt: string | null;
+  lastActionBy: string | null;
+  lastOk: "ok" | "error" | null;
+  lastRequestId: string | null;
+  lastErrorCode: string | null;
+  lastErrorMessage: string | null;
+}
+
+export interface TaskFilters {
+  state?: TaskState;
+  /** Substring of the stream name, case-insensitive. */
+  stream?: string;
+  domain?: string;
+  /** "running longer than N hours": recording, started more than N hours ago. */
+  runningHours?: number;
+}
+
+export interface TaskPage {
+  rows: TaskView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+export const RUNNING_PRESETS_HOURS = [1, 6, 24, 72] as const;

@@ -1,0 +1,50 @@
+import type { ActionResult } from "@/lib/action-result";
+import { recordAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/types";
+import { clip, intentBase, type TaskActionContext } from "./actor";
+import { explainTaskError } from "./local-errors";
+import { recordTaskAction, registerTaskRow } from "./registry";
+import { fieldErrorsOf, RegisterTaskInputSchema } from "./schemas";
+
+export type RegisterTaskResult = ActionResult<{ taskId: string; streamName: string; alreadyKnown: boolean }>;
+
+/**
+ * Tells RecDesk about a task it did not create (Tencent cannot list legacy tasks). Nothing is sent upstream:
+ * there is no call that confirms a TaskId exists without acting on it, so the state starts as "unknown".
+ * Registering a known TaskId again is harmless for the same stream and refused for another one.
+ */
+export async function registerTask(db: Database, raw: Record<string, unknown>, ctx: TaskActionContext): Promise<RegisterTaskResult> {
+  const base = intentBase(ctx);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
+  const parsed = RegisterTaskInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    await recordAudit(
+      db,
+      { ...base, action: "task.register", target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) } },
+      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: JSON.stringify(fieldErrors).slice(0, 500) },
+    );
+    return { ok: false, code: "InvalidInput", message: "Some fields need attention.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+  }
+  const input = parsed.data;
+  const target = { taskId: input.taskId, streamName: input.streamName, appName: input.appName ?? "live", domainName: input.domainName };
+  const { inserted, task } = await registerTaskRow(db, {
+    taskId: input.taskId,
+    streamName: input.streamName,
+    appName: input.appName,
+    domainName: input.domainName,
+    state: "unknown",
+    source: "registered",
+    createdByUserId: ctx.actor.userId ?? null,
+    createdByEmail: ctx.actor.email ?? null,
+  });
+  if (task.streamName !== input.streamName) {
+    const msg = `TaskId ${input.taskId} is already registered for stream "${task.streamName}".`;
+    await recordAudit(db, { ...base, action: "task.register", target, reason: input.note }, { outcome: "invalid", errorCode: "RecDesk.StreamMismatch", errorMessage: msg });
+    return { ok: false, code: "RecDesk.StreamMismatch", message: msg, fieldErrors: { streamName: [msg] }, values, explanation: explainTaskError("RecDesk.StreamMismatch") };
+  }
+  await recordAudit(db, { ...base, action: "task.register", target, reason: input.note, details: { alreadyKnown: !inserted } }, { outcome: "ok" });
+  if (inserted) await recordTaskAction(db, input.taskId, { action: "register", by: ctx.actor.email ?? null, ok: true });
+  return { ok: true, taskId: input.taskId, streamName: input.streamName, alreadyKnown: !inserted };
+}

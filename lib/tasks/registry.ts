@@ -1,0 +1,259 @@
+import { and, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Database } from "@/lib/db/types";
+import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
+import type { TaskFilters, TaskPage, TaskState, TaskView } from "./definitions";
+
+/** A Stop claim older than this is treated as abandoned (the process died mid-call) and may be taken over. */
+export const STOP_CLAIM_LEASE_MS = 5 * 60_000;
+
+/**
+ * The state as of `now`. The stored state only changes when RecDesk acts; Tencent moves a task on by itself
+ * (a scheduled task starts recording at StartTime and ends at EndTime), and an in-flight Stop shows as
+ * "stopping" — the OvenMediaEngine-style transition — without overwriting the state it must fall back to if
+ * the call fails.
+ */
+export function effectiveStateSql(now: Date): SQL<TaskState> {
+  const t = recordingTasks;
+  const leaseStart = new Date(now.getTime() - STOP_CLAIM_LEASE_MS);
+  return sql<TaskState>`case
+    when ${t.stoppingSince} is not null and ${t.stoppingSince} > ${leaseStart} then 'stopping'
+    when ${t.state} in ('scheduled', 'recording') and ${t.endTime} is not null and ${t.endTime} <= ${now} then 'stopped'
+    when ${t.state} = 'scheduled' and ${t.startTime} is not null and ${t.startTime} <= ${now} then 'recording'
+    else ${t.state} end`;
+}
+
+export function toTaskView(row: RecordingTask & { effectiveState?: TaskState }): TaskView {
+  const iso = (d: Date | null) => (d ? d.toISOString() : null);
+  return {
+    taskId: row.taskId,
+    domainName: row.domainName,
+    appName: row.appName,
+    streamName: row.streamName,
+    state: row.effectiveState ?? row.state,
+    mode: row.mode ?? null,
+    fileFormat: row.fileFormat,
+    recordType: row.recordType,
+    startTime: iso(row.startTime),
+    endTime: iso(row.endTime),
+    source: row.source,
+    createdByEmail: row.createdByEmail,
+    createdAt: row.createdAt.toISOString(),
+    stoppedAt: iso(row.stoppedAt),
+    lastAction: row.lastAction,
+    lastActionAt: iso(row.lastActionAt),
+    lastActionBy: row.lastActionBy,
+    lastOk: row.lastOk ?? null,
+    lastRequestId: row.lastRequestId,
+    lastErrorCode: row.lastErrorCode,
+    lastErrorMessage: row.lastErrorMessage,
+  };
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterWhere(filters: TaskFilters, now: Date): SQL | undefined {
+  const t = recordingTasks;
+  const state = effectiveStateSql(now);
+  const parts: (SQL | undefined)[] = [];
+  if (filters.state) parts.push(sql`${state} = ${filters.state}`);
+  if (filters.stream) parts.push(ilike(t.streamName, `%${escapeLike(filters.stream)}%`));
+  if (filters.domain) parts.push(eq(t.domainName, filters.domain.toLowerCase()));
+  if (filters.runningHours) {
+    const since = new Date(now.getTime() - filters.runningHours * 3600_000);
+    parts.push(sql`${state} in ('recording', 'stopping')`, lt(t.startTime, since));
+  }
+  return parts.length ? and(...parts) : undefined;
+}
+
+/** One page of the registry, newest first (longest-running first under the "running longer than" preset). */
+export async function listTasks(
+  db: Database,
+  filters: TaskFilters = {},
+  opts: { page?: number; pageSize?: number; now?: Date } = {},
+): Promise<TaskPage> {
+  const now = opts.now ?? new Date();
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
+  const where = filterWhere(filters, now);
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(recordingTasks).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(opts.page ?? 1, 1), pageCount);
+  const t = recordingTasks;
+  const order = filters.runningHours
+    ? [sql`${t.startTime} asc nulls last`, t.taskId]
+    : [desc(t.createdAt), sql`${t.startTime} desc nulls last`, t.taskId];
+  const rows = await db
+    .select({ row: t, effectiveState: effectiveStateSql(now) })
+    .from(t)
+    .where(where)
+    .orderBy(...order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows: rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState })), total, page, pageSize, pageCount };
+}
+
+export async function getTask(db: Database, taskId: string, now = new Date()): Promise<TaskView | null> {
+  const [r] = await db
+    .select({ row: recordingTasks, effectiveState: effectiveStateSql(now) })
+    .from(recordingTasks)
+    .where(eq(recordingTasks.taskId, taskId));
+  return r ? toTaskView({ ...r.row, effectiveState: r.effectiveState }) : null;
+}
+
+/** A stream's tasks (for the stream detail page), newest first. */
+export async function listTasksForStream(
+  db: Database,
+  stream: { domainName: string; appName: string; streamName: string },
+  now = new Date(),
+): Promise<TaskView[]> {
+  const t = recordingTasks;
+  const rows = await db
+    .select({ row: t, effectiveState: effectiveStateSql(now) })
+    .from(t)
+    .where(and(eq(t.domainName, stream.domainName.toLowerCase()), eq(t.appName, stream.appName), eq(t.streamName, stream.streamName)))
+    .orderBy(desc(t.createdAt), t.taskId)
+    .limit(500);
+  return rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState }));
+}
+
+/**
+ * Tasks recording right now (including those with a Stop in flight), per stream, keyed
+ * "domain/app/stream" — the count the Streams page shows.
+ */
+export async function countRunningTasksByStream(db: Database, now = new Date()): Promise<Map<string, number>> {
+  const t = recordingTasks;
+  const state = effectiveStateSql(now);
+  const rows = await db
+    .select({ domainName: t.domainName, appName: t.appName, streamName: t.streamName, n: count() })
+    .from(t)
+    .where(sql`${state} in ('recording', 'stopping')`)
+    .groupBy(t.domainName, t.appName, t.streamName);
+  return new Map(rows.map((r) => [streamKey(r.domainName, r.appName, r.streamName), r.n]));
+}
+
+export function streamKey(domainName: string, appName: string, streamName: string): string {
+  return `${domainName}/${appName}/${streamName}`;
+}
+
+export interface NewTaskRow {
+  taskId: string;
+  streamName: string;
+  appName?: string;
+  domainName?: string;
+  state: TaskState;
+  source: "created" | "registered" | "seeded";
+  mode?: "realtime" | "scheduled" | null;
+  fileFormat?: string | null;
+  recordType?: string | null;
+  startTime?: Date | null;
+  endTime?: Date | null;
+  stoppedAt?: Date | null;
+  createdByUserId?: string | null;
+  createdByEmail?: string | null;
+  createdAt?: Date;
+}
+
+/**
+ * Adds a task unless its TaskId is already known. Returns the row as stored and whether this call inserted it,
+ * so callers can tell "registered now" from "someone registered it before" (and spot a different stream).
+ */
+export async function registerTaskRow(db: Database, row: NewTaskRow): Promise<{ inserted: boolean; task: RecordingTask }> {
+  const inserted = await db
+    .insert(recordingTasks)
+    .values({
+      ...row,
+      appName: row.appName ?? "live",
+      domainName: (row.domainName ?? "").toLowerCase(),
+    })
+    .onConflictDoNothing({ target: recordingTasks.taskId })
+    .returning();
+  if (inserted[0]) return { inserted: true, task: inserted[0] };
+  const [existing] = await db.select().from(recordingTasks).where(eq(recordingTasks.taskId, row.taskId));
+  return { inserted: false, task: existing! };
+}
+
+export interface ActionOutcome {
+  action: "stop" | "start" | "register";
+  by: string | null;
+  ok: boolean;
+  requestId?: string | null;
+  errorCode?: string | null;
+  errorMessage?: string | null;
+  at?: Date;
+}
+
+/** The columns that make a row remember the last thing done to it. */
+export function outcomeColumns(o: ActionOutcome) {
+  const at = o.at ?? new Date();
+  return {
+    lastAction: o.action,
+    lastActionAt: at,
+    lastActionBy: o.by,
+    lastOk: o.ok ? ("ok" as const) : ("error" as const),
+    lastRequestId: o.requestId ?? null,
+    lastErrorCode: o.ok ? null : (o.errorCode ?? null),
+    lastErrorMessage: o.ok ? null : (o.errorMessage ?? null),
+    updatedAt: at,
+  };
+}
+
+export async function recordTaskAction(db: Database, taskId: string, o: ActionOutcome, extra: Partial<Pick<RecordingTask, "state" | "stoppedAt">> = {}): Promise<void> {
+  await db
+    .update(recordingTasks)
+    .set({ ...outcomeColumns(o), ...extra })
+    .where(eq(recordingTasks.taskId, taskId));
+}
+
+/**
+ * Takes the Stop claim: one conditional UPDATE, so of any number of simultaneous Stops exactly one gets the row
+ * back and makes the upstream call. A claim older than the lease is considered abandoned.
+ */
+export async function claimStop(db: Database, taskId: string, now = new Date()): Promise<RecordingTask | null> {
+  const t = recordingTasks;
+  const leaseStart = new Date(now.getTime() - STOP_CLAIM_LEASE_MS);
+  const [row] = await db
+    .update(t)
+    .set({ stoppingSince: now, updatedAt: now })
+    .where(and(eq(t.taskId, taskId), sql`${t.state} <> 'stopped'`, or(isNull(t.stoppingSince), lt(t.stoppingSince, leaseStart))))
+    .returning();
+  return row ?? null;
+}
+
+/** Ends the claim taken at `claimedAt` (and only that one, should a takeover have happened) with its outcome. */
+export async function releaseStop(
+  db: Database,
+  taskId: string,
+  claimedAt: Date,
+  set: Partial<Pick<RecordingTask, "state" | "stoppedAt">> & { outcome?: ActionOutcome },
+): Promise<void> {
+  const { outcome, ...rest } = set;
+  const t = recordingTasks;
+  await db
+    .update(t)
+    .set({ stoppingSince: null, ...(outcome ? outcomeColumns(outcome) : { updatedAt: new Date() }), ...rest })
+    .where(and(eq(t.taskId, taskId), eq(t.stoppingSince, claimedAt)));
+}
+
+export async function getTaskRow(db: Database, taskId: string): Promise<RecordingTask | null> {
+  const [row] = await db.select().from(recordingTasks).where(eq(recordingTasks.taskId, taskId));
+  return row ?? null;
+}
+
+
+/**
+ * Crash recovery: claims taken before `before` belong to a process that died mid-call. The row leaves
+ * "stopping" and says the outcome is unknown, so the next person knows to press Stop again (which is safe).
+ */
+export async function releaseOrphanedStopClaims(db: Database, before: Date): Promise<number> {
+  const t = recordingTasks;
+  const rows = await db
+    .update(t)
+    .set({
+      stoppingSince: null,
+      ...outcomeColumns({ action: "stop", by: null, ok: false, errorCode: "RecDesk.Interrupted", errorMessage: "RecDesk restarted before Tencent Cloud answered." }),
+    })
+    .where(and(isNotNull(t.stoppingSince), lt(t.stoppingSince, before)))
+    .returning({ taskId: t.taskId });
+  return rows.length;
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { AppNameSchema, DomainNameSchema, StreamNameSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
+import { isValidTimeZone } from "./zoned-time";
+
+// One zod schema per form. Pure, so the same rules can run in the browser; the server actions parse with them
+// before anything else happens, and lib/tasks parses again because bulk jobs call it without a form.
+
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(3, "Give a reason (at least 3 characters): it goes into the audit trail")
+  .max(500, "Keep the reason under 500 characters");
+
+/** Optional text field: "" (an empty input) means "not given". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+export const StopTaskInputSchema = z.object({
+  taskId: TaskIdSchema,
+  streamName: StreamNameSchema,
+  reason: ReasonSchema,
+  // Only used when a Stop registers a task RecDesk has not seen (Stop by ID).
+  appName: optional(AppNameSchema),
+  domainName: optional(DomainNameSchema),
+});
+export type StopTaskInput = z.infer<typeof StopTaskInputSchema>;
+
+export const RegisterTaskInputSchema = z.object({
+  taskId: TaskIdSchema,
+  streamName: StreamNameSchema,
+  appName: optional(AppNameSchema),
+  domainName: optional(DomainNameSchema),
+  note: optional(z.string().trim().max(500, "Keep the note under 500 characters")),
+});
+export type RegisterTaskInput = z.infer<typeof RegisterTaskInputSchema>;
+
+export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
+export const RECORD_TYPES = ["video", "audio"] as const;
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+
+export const StartRecordingInputSchema = z
+  .object({
+    streamName: StreamNameSchema,
+    appName: AppNameSchema,
+    domainName: DomainNameSchema,
+    mode: z.enum(["realtime", "scheduled"], { error: "Choose real-time or scheduled" }),
+    /** Wall-clock times as typed in <input type="datetime-local">, in `timeZone`. */
+    startLocal: optional(z.string().regex(LOCAL_TIME, "Enter a date and time")),
+    endLocal: optional(z.string().regex(LOCAL_TIME, "Enter a date and time")),
+    timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
+    fileFormat: z.enum(FILE_FORMATS, { error: "Choose a file format" }),
+    recordType: z.enum(RECORD_TYPES, { error: "Choose video or audio" }),
+    reason: optional(z.string().trim().max(500, "Keep the reason under 500 characters")),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === "scheduled") {
+      if (!v.startLocal) ctx.addIssue({ code: "custom", path: ["startLocal"], message: "A scheduled recording needs a start time" });
+      if (!v.endLocal) ctx.addIssue({ code: "custom", path: ["endLocal"], message: "A scheduled recording needs an end time" });
+    }
+  });
+export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>;
+
+/** zod issues → { field: [messages] } for the form (first path segment names the field). */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}

@@ -1,0 +1,157 @@
+import type { ActionResult } from "@/lib/action-result";
+import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
+import type { Database } from "@/lib/db/types";
+import type { LiveClient } from "@/lib/tencent-live/client";
+import type { CreateLiveRecordInput } from "@/lib/tencent-live/types";
+import { dateToCst } from "@/lib/tencent-live/validation";
+import { clip, intentBase, type TaskActionContext } from "./actor";
+import type { TaskState } from "./definitions";
+import { explainTaskError } from "./local-errors";
+import { recordTaskAction, registerTaskRow } from "./registry";
+import { fieldErrorsOf, StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
+import { wallTimeToDate } from "./zoned-time";
+
+/*
+ * Start recording = one CreateLiveRecord, never retried (the client enforces it: a retried create can leave two
+ * billed tasks). On a timeout nobody knows whether the task exists, so the answer says so and points at the
+ * stream's page; the audit outcome is "unknown".
+ */
+
+export interface StartTaskDeps {
+  getClient: () => Promise<LiveClient>;
+  now?: () => Date;
+}
+
+export interface StartSuccess {
+  taskId: string;
+  streamName: string;
+  state: TaskState;
+  /** What was sent, in China Standard Time, for the confirmation. */
+  startTimeCst?: string;
+  endTimeCst?: string;
+}
+
+export type StartTaskResult = ActionResult<StartSuccess> & { mayExist?: boolean; streamHref?: string };
+
+/** Real-time mode records until EndTime, which Tencent caps at now + 30 min. */
+const REALTIME_MAX_MS = 30 * 60_000;
+
+export async function startRecording(
+  db: Database,
+  deps: StartTaskDeps,
+  raw: Record<string, unknown>,
+  ctx: TaskActionContext,
+): Promise<StartTaskResult> {
+  const base = intentBase(ctx);
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
+  const now = deps.now?.() ?? new Date();
+
+  const parsed = StartRecordingInputSchema.safeParse(raw);
+  const fieldErrors = parsed.success ? timeErrors(parsed.data, now) : fieldErrorsOf(parsed.error);
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
+    await recordAudit(
+      db,
+      { ...base, action: "task.start", target: { streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) }, reason: clip(raw.reason, 500) },
+      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: JSON.stringify(fieldErrors).slice(0, 500) },
+    );
+    return { ok: false, code: "InvalidInput", message: "Some fields need attention; nothing was sent to Tencent Cloud.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+  }
+  const input = parsed.data;
+  const times = apiTimes(input);
+  const request: CreateLiveRecordInput = {
+    streamName: input.streamName,
+    appName: input.appName,
+    domainName: input.domainName,
+    fileFormat: input.fileFormat,
+    recordType: input.recordType,
+    highlight: input.mode === "realtime" ? 1 : 0,
+    ...(times.start ? { startTime: dateToCst(times.start) } : {}),
+    ...(times.end ? { endTime: dateToCst(times.end) } : {}),
+  };
+  const target = { domainName: input.domainName, appName: input.appName, streamName: input.streamName };
+  const auditId = await beginAudit(db, {
+    ...base,
+    action: "task.start",
+    target,
+    reason: input.reason,
+    details: { mode: input.mode, startTime: request.startTime, endTime: request.endTime, timeZone: input.timeZone, fileFormat: input.fileFormat, recordType: input.recordType },
+  });
+
+  let result: Awaited<ReturnType<LiveClient["createLiveRecord"]>>;
+  try {
+    result = await (await deps.getClient()).createLiveRecord(request);
+  } catch (err) {
+    result = { ok: false, code: "RecDesk.NetworkError", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };
+  }
+  const streamHref = `/streams/${encodeURIComponent(input.domainName)}/${encodeURIComponent(input.appName)}/${encodeURIComponent(input.streamName)}`;
+
+  if (!result.ok) {
+    const mayExist = result.kind === "timeout" || result.kind === "network" || result.kind === "malformed";
+    await finishAudit(db, auditId, {
+      outcome: mayExist ? "unknown" : "error",
+      requestId: result.requestId,
+      errorCode: result.code,
+      errorMessage: result.message,
+      latencyMs: result.latencyMs,
+      details: { kind: result.kind },
+    });
+    return {
+      ok: false,
+      code: result.code,
+      message: mayExist
+        ? `${result.message} The recording task may have been created anyway. It was not retried, to avoid a duplicate (billed) task.`
+        : result.message,
+      requestId: result.requestId,
+      explanation: explainTaskError(result.code, result.message),
+      values,
+      mayExist,
+      streamHref,
+    };
+  }
+
+  const taskId = result.data.taskId;
+  await finishAudit(db, auditId, { outcome: "ok", requestId: result.requestId, latencyMs: result.latencyMs, details: { taskId } });
+  const state: TaskState = input.mode === "realtime" || (times.start && times.start <= now) ? "recording" : "scheduled";
+  const at = new Date();
+  await registerTaskRow(db, {
+    taskId,
+    streamName: input.streamName,
+    appName: input.appName,
+    domainName: input.domainName,
+    state,
+    source: "created",
+    mode: input.mode,
+    fileFormat: input.fileFormat,
+    recordType: input.recordType,
+    startTime: times.start ?? now,
+    endTime: times.end ?? null,
+    createdByUserId: ctx.actor.userId ?? null,
+    createdByEmail: ctx.actor.email ?? null,
+  });
+  await recordTaskAction(db, taskId, { action: "start", by: ctx.actor.email ?? null, ok: true, requestId: result.requestId, at });
+  return { ok: true, requestId: result.requestId, taskId, streamName: input.streamName, state, startTimeCst: request.startTime, endTimeCst: request.endTime, streamHref };
+}
+
+function apiTimes(input: StartRecordingInput): { start?: Date; end?: Date } {
+  return {
+    // Real-time mode ignores StartTime, so none is sent.
+    start: input.mode === "scheduled" && input.startLocal ? wallTimeToDate(input.startLocal, input.timeZone) : undefined,
+    end: input.endLocal ? wallTimeToDate(input.endLocal, input.timeZone) : undefined,
+  };
+}
+
+/** Checks that need the time zone and the clock: real dates, end after start, end in the future, real-time cap. */
+function timeErrors(input: StartRecordingInput, now: Date): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const { start, end } = apiTimes(input);
+  if (start && Number.isNaN(start.getTime())) errors.startLocal = ["Not a real date and time"];
+  if (end && Number.isNaN(end.getTime())) errors.endLocal = ["Not a real date and time"];
+  if (errors.startLocal || errors.endLocal) return errors;
+  if (end && end <= now) errors.endLocal = ["The end time is in the past"];
+  else if (start && end && end <= start) errors.endLocal = ["The end time must be after the start time"];
+  else if (input.mode === "realtime" && end && end.getTime() - now.getTime() > REALTIME_MAX_MS) {
+    errors.endLocal = ["Real-time recordings can end at most 30 minutes from now (Tencent's limit); use scheduled mode for longer"];
+  }
+  return errors;
+}

@@ -1,0 +1,250 @@
+import type { ActionResult } from "@/lib/action-result";
+import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
+import type { AuditResult } from "@/lib/audit/types";
+import type { Database } from "@/lib/db/types";
+import type { RecordingTask } from "@/lib/db/schema/tasks";
+import type { LiveClient } from "@/lib/tencent-live/client";
+import type { LiveResult } from "@/lib/tencent-live/types";
+import { clip, intentBase, type TaskActionContext } from "./actor";
+import type { TaskState } from "./definitions";
+import { explainTaskError } from "./local-errors";
+import { claimStop, getTask, getTaskRow, registerTaskRow, releaseStop, type ActionOutcome } from "./registry";
+import { fieldErrorsOf, StopTaskInputSchema } from "./schemas";
+
+/*
+ * The Stop flow, shared by the task list, Stop by ID, the stream detail page and bulk jobs:
+ *   validate → find (or, for Stop by ID, register) the row → claim it → audit intent → StopLiveRecord →
+ *   audit outcome → row keeps the outcome.
+ *
+ * Concurrency: the claim is one conditional UPDATE (stopping_since is null, state is not stopped). Whoever loses
+ * it does not call Tencent; it polls the row until the winner releases it and answers with the winner's outcome
+ * (same RequestId or error), marked `coalesced`. If the winner is still waiting on Tencent after `joinWaitMs`,
+ * the loser gets RecDesk.StopInProgress and the row shows the outcome once it lands. Both attempts are audited;
+ * the loser's record says upstreamCall:false and points at nothing new on Tencent's side.
+ */
+
+export interface StopTaskDeps {
+  getClient: () => Promise<LiveClient>;
+  /** How long a second Stop waits for the first one's outcome. Default 30 s (the client may retry a few times). */
+  joinWaitMs?: number;
+  pollMs?: number;
+}
+
+export interface StopTaskOptions {
+  /** Stop by ID: a TaskId RecDesk has not seen is registered (source "registered") before the call. */
+  registerIfMissing?: boolean;
+  via?: "list" | "by-id" | "stream" | "bulk";
+}
+
+export interface StopSuccess {
+  taskId: string;
+  streamName: string;
+  state: TaskState;
+  /** Another Stop made the upstream call; this is its outcome. */
+  coalesced?: boolean;
+  /** The task had already stopped; nothing was sent. requestId is the earlier Stop's, if RecDesk made it. */
+  alreadyStopped?: boolean;
+}
+
+export type StopTaskResult = ActionResult<StopSuccess>;
+
+const UNKNOWN_OUTCOME_KINDS = new Set(["timeout"]);
+
+export async function stopTask(
+  db: Database,
+  deps: StopTaskDeps,
+  raw: Record<string, unknown>,
+  ctx: TaskActionContext,
+  opts: StopTaskOptions = {},
+): Promise<StopTaskResult> {
+  const via = opts.via ?? (opts.registerIfMissing ? "by-id" : "list");
+  const base = intentBase(ctx);
+  const parsed = StopTaskInputSchema.safeParse(raw);
+  const values = stringValues(raw);
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    await recordAudit(
+      db,
+      { ...base, action: "task.stop", target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) }, reason: clip(raw.reason, 500), details: { via } },
+      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: summarize(fieldErrors), details: { fieldErrors } },
+    );
+    return { ok: false, code: "InvalidInput", message: "Some fields need attention; nothing was sent to Tencent Cloud.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+  }
+  const input = parsed.data;
+  const refuse = async (code: string, message: string, fieldErrors?: Record<string, string[]>): Promise<StopTaskResult> => {
+    await recordAudit(
+      db,
+      { ...base, action: "task.stop", target: { taskId: input.taskId, streamName: input.streamName }, reason: input.reason, details: { via } },
+      { outcome: "invalid", errorCode: code, errorMessage: message },
+    );
+    return { ok: false, code, message, fieldErrors, values, explanation: explainTaskError(code) };
+  };
+
+  let row = await getTaskRow(db, input.taskId);
+  let registered = false;
+  if (!row) {
+    if (!opts.registerIfMissing) return refuse("RecDesk.TaskNotRegistered", `RecDesk has no task ${input.taskId}.`);
+    const reg = await registerTaskRow(db, {
+      taskId: input.taskId,
+      streamName: input.streamName,
+      appName: input.appName,
+      domainName: input.domainName,
+      state: "unknown",
+      source: "registered",
+      createdByUserId: ctx.actor.userId ?? null,
+      createdByEmail: ctx.actor.email ?? null,
+    });
+    row = reg.task;
+    registered = reg.inserted;
+  }
+  if (row.streamName !== input.streamName) {
+    const msg = `RecDesk knows TaskId ${input.taskId} as stream "${row.streamName}", not "${input.streamName}".`;
+    return refuse("RecDesk.StreamMismatch", msg, { streamName: [msg] });
+  }
+  const target = { domainName: row.domainName || undefined, appName: row.appName, streamName: row.streamName, taskId: row.taskId };
+  const intent = { ...base, action: "task.stop" as const, target, reason: input.reason };
+
+  const view = await getTask(db, input.taskId);
+  if (view?.state === "stopped") {
+    return answerFromRow(db, row, intent, { via, alreadyStopped: true });
+  }
+
+  const claimedAt = new Date();
+  const claimed = await claimStop(db, input.taskId, claimedAt);
+  if (!claimed) return joinInFlightStop(db, deps, row.taskId, intent, via, claimedAt);
+
+  let auditId: number;
+  try {
+    auditId = await beginAudit(db, { ...intent, details: { via, registered } });
+  } catch (err) {
+    // No durable intent, no upstream call: give the row back untouched.
+    await releaseStop(db, row.taskId, claimedAt, {});
+    throw err;
+  }
+
+  const result = await callStop(deps, row);
+  const by = ctx.actor.email ?? null;
+  const outcome: ActionOutcome = result.ok
+    ? { action: "stop", by, ok: true, requestId: result.requestId }
+    : { action: "stop", by, ok: false, requestId: result.requestId ?? null, errorCode: result.code, errorMessage: result.message };
+  const auditResult: AuditResult = result.ok
+    ? { outcome: "ok", requestId: result.requestId, latencyMs: result.latencyMs, details: { attempts: result.attempts } }
+    : {
+        outcome: UNKNOWN_OUTCOME_KINDS.has(result.kind) ? "unknown" : "error",
+        requestId: result.requestId,
+        errorCode: result.code,
+        errorMessage: result.message,
+        latencyMs: result.latencyMs,
+        details: { attempts: result.attempts, kind: result.kind },
+      };
+  try {
+    await finishAudit(db, auditId, auditResult);
+  } finally {
+    // The row must leave "stopping" whatever happened to the audit write.
+    await releaseStop(db, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row.state) });
+  }
+
+  if (result.ok) {
+    return { ok: true, requestId: result.requestId, taskId: row.taskId, streamName: row.streamName, state: "stopped" };
+  }
+  return {
+    ok: false,
+    code: result.code,
+    message: result.message,
+    requestId: result.requestId,
+    explanation: explainTaskError(result.code, result.message),
+    values,
+  };
+}
+
+/**
+ * What the row says after the call. ResourceNotFound.TaskId means Tencent has no such task for this stream
+ * name (wrong TaskId or stream, deleted, or another account): nothing is recording under it that RecDesk can
+ * see, but it did not "stop" either, so the row becomes "unknown" and keeps the error. Any other failure leaves
+ * the state alone — the task is presumably still running and the error is on the row for the next person.
+ */
+function rowStateAfter(result: LiveResult<unknown>, prev: TaskState): Partial<Pick<RecordingTask, "state" | "stoppedAt">> {
+  if (result.ok) return { state: "stopped", stoppedAt: new Date() };
+  if (result.code === "ResourceNotFound.TaskId") return { state: "unknown" };
+  return { state: prev };
+}
+
+async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveResult<Record<string, never>>> {
+  try {
+    const client = await deps.getClient();
+    return await client.stopLiveRecord({ streamName: row.streamName, taskId: row.taskId });
+  } catch (err) {
+    // The client never throws; getting one can (bad configuration). Nothing reached Tencent.
+    return { ok: false, code: "RecDesk.NetworkError", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };
+  }
+}
+
+async function joinInFlightStop(
+  db: Database,
+  deps: StopTaskDeps,
+  taskId: string,
+  intent: Parameters<typeof recordAudit>[1],
+  via: string,
+  attemptAt: Date,
+): Promise<StopTaskResult> {
+  const deadline = Date.now() + (deps.joinWaitMs ?? 30_000);
+  const pollMs = deps.pollMs ?? 150;
+  const details = { via, coalesced: true, upstreamCall: false };
+  for (;;) {
+    const row = await getTaskRow(db, taskId);
+    if (!row) break;
+    if (!row.stoppingSince) {
+      if (row.state === "stopped") return answerFromRow(db, row, intent, { via, coalesced: true });
+      // The claim holder was still holding it when we tried, so its outcome is stamped after attemptAt.
+      if (row.lastAction === "stop" && row.lastOk === "error" && row.lastActionAt && row.lastActionAt >= attemptAt) {
+        const code = row.lastErrorCode ?? "InternalError";
+        const message = row.lastErrorMessage ?? "";
+        const requestId = row.lastRequestId ?? undefined;
+        await recordAudit(db, { ...intent, details }, { outcome: "error", requestId, errorCode: code, errorMessage: message });
+        return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
+      }
+      break;
+    }
+    if (Date.now() >= deadline) break;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  const code = "RecDesk.StopInProgress";
+  const message = "Another Stop of this task has not reported an outcome yet.";
+  await recordAudit(db, { ...intent, details }, { outcome: "unknown", errorCode: code, errorMessage: message });
+  return { ok: false, code, message, explanation: explainTaskError(code) };
+}
+
+/** The task is stopped: answer with the Stop that did it (its RequestId, if RecDesk made that call). */
+async function answerFromRow(
+  db: Database,
+  row: RecordingTask,
+  intent: Parameters<typeof recordAudit>[1],
+  how: { via: string; coalesced?: boolean; alreadyStopped?: boolean },
+): Promise<StopTaskResult> {
+  const byStop = row.lastAction === "stop" && row.lastOk === "ok";
+  const requestId = byStop ? (row.lastRequestId ?? undefined) : undefined;
+  const details = { via: how.via, upstreamCall: false, coalesced: how.coalesced || undefined, alreadyStopped: how.alreadyStopped || undefined };
+  await recordAudit(db, { ...intent, details }, { outcome: "ok", requestId });
+  return {
+    ok: true,
+    requestId,
+    taskId: row.taskId,
+    streamName: row.streamName,
+    state: "stopped",
+    coalesced: how.coalesced,
+    alreadyStopped: how.alreadyStopped,
+  };
+}
+
+function stringValues(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+function summarize(fieldErrors: Record<string, string[]>): string {
+  return Object.entries(fieldErrors)
+    .map(([k, v]) => `${k}: ${v.join("; ")}`)
+    .join(" | ")
+    .slice(0, 500);
+}

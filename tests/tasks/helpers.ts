@@ -1,0 +1,38 @@
+import { asc, eq } from "drizzle-orm";
+import { auditRecords } from "@/lib/db/schema/audit";
+import { users } from "@/lib/db/schema/users";
+import type { Database } from "@/lib/db/types";
+import type { LiveClient } from "@/lib/tencent-live/client";
+import type { Simulator } from "@/lib/tencent-live/simulator";
+import type { TaskActionContext } from "@/lib/tasks/actor";
+import { clientFor, simulator } from "../tencent-live/helpers";
+
+export const support: TaskActionContext = {
+  actor: { userId: "5b0e3c61-0000-4000-8000-000000000001", email: "support@recdesk.local", role: "support" },
+  origin: { clientIp: "203.0.113.7", userAgent: "vitest" },
+};
+export const oncall: TaskActionContext = {
+  actor: { userId: "5b0e3c61-0000-4000-8000-000000000002", email: "oncall@recdesk.local", role: "oncall" },
+  origin: { clientIp: "203.0.113.8", userAgent: "vitest" },
+};
+
+/** Reset options that undo any per-test reseeding (the simulator remembers the last reset's options). */
+export const SIM_SEED = { tasks: 24, taskIdBase: "16093104850681751583" };
+
+/** A real simulator and a real client pointed at it; retries kept short so error paths stay quick. */
+export async function liveFixture(o: Parameters<typeof simulator>[0] = {}): Promise<{ sim: Simulator; client: LiveClient; getClient: () => Promise<LiveClient> }> {
+  const sim = await simulator({ ...SIM_SEED, ...o });
+  const client = clientFor(sim, { timeoutMs: 800, maxRetries: 1 });
+  return { sim, client, getClient: async () => client };
+}
+
+export async function auditFor(db: Database, taskId: string) {
+  return db.select().from(auditRecords).where(eq(auditRecords.taskId, taskId)).orderBy(asc(auditRecords.id));
+}
+
+/** The people in the contexts above exist as users (tasks reference who created them). */
+export async function insertActors(db: Database): Promise<void> {
+  for (const c of [support, oncall]) {
+    await db.insert(users).values({ id: c.actor.userId!, email: c.actor.email!, name: c.actor.email!, role: c.actor.role as "support" }).onConflictDoNothing();
+  }
+}
