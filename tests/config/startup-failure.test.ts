@@ -9,7 +9,8 @@ function startWith(env: Record<string, string>) {
   const result = spawnSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "-e", "import('./lib/startup/index.ts').then((m) => m.startOrExit())"],
-    { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env }, encoding: "utf8", timeout: 60_000 },
+    // Cast: Next's types make NODE_ENV required on ProcessEnv, and this child must start without one.
+    { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 },
   );
   return { code: result.status, stderr: result.stderr.trim() };
 }
