@@ -97,15 +97,9 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
   const service = opts.service ?? "live";
   const scope = opts.limiterScope ?? `${url.origin}|${opts.secretId}`;
   const counters = { calls: 0, retries: 0, throttledWaits: 0 };
-  const buckets = new Map<LiveAction, TokenBucket>();
-
+  // Looked up on every call, not cached: if another client later lowers the shared limit, we obey it too.
   function bucket(action: LiveAction): TokenBucket {
-    let b = buckets.get(action);
-    if (!b) {
-      b = sharedBucket(scope, action, opts.rateLimits?.[action] ?? DOCUMENTED_RATE_LIMITS[action]);
-      buckets.set(action, b);
-    }
-    return b;
+    return sharedBucket(scope, action, opts.rateLimits?.[action] ?? DOCUMENTED_RATE_LIMITS[action]);
   }
 
   async function attempt(spec: CallSpec): Promise<{ ok: true; requestId: string; response: Json } | (Omit<Failure, "attempts" | "latencyMs"> & { retryable: boolean })> {

@@ -1,15 +1,29 @@
-// One token bucket per (endpoint, account, action), shared by every client in the process through
+// One limiter per (endpoint, account, action), shared by every client in the process through
 // globalThis, so the bulk worker, page loads and a bench cannot together exceed Tencent's limit.
 //
-// Tencent counts calls per second. A bucket of capacity B refilled at r/s lets through at most
-// B + r·T calls in any interval T, so with B + r = limit no one-second window (sliding or calendar)
-// ever sees more than `limit` calls from us. We keep a small burst (5% of the limit) and refill at the
-// rest: 200/s → burst 10, refill 190/s, i.e. we give up ~5% of throughput to never be throttled.
+// Two rules, both must allow a call:
+// 1. A token bucket: capacity B refilled at r/s lets through at most B + r·T calls in any interval T;
+//    with B + r = limit no one-second window sees more than `limit` calls. We keep a small burst (5% of
+//    the limit) and refill at the rest: 200/s → burst 10, refill 190/s.
+// 2. A sliding window over the actual grant times: at most `limit` grants in any 1.05 s, so the
+//    server's calendar-second count stays within the limit even when transit times vary (the 50 ms margin).
+// Waiters are released by one pump that recomputes tokens from the real clock each time, so a stalled
+// event loop (overdue timers) cannot release every overdue waiter at once, as a reservation scheme would.
+// We give up ~5% of throughput to never be throttled. Waiters are served strictly in FIFO order.
 
 export interface TokenBucket {
   readonly limit: number;
-  /** Resolves when a token is ours; false when the signal aborted first (the token is given back). */
+  /** Resolves when the call may go; acquired=false when the signal aborted first. */
   acquire(signal?: AbortSignal): Promise<{ acquired: boolean; waitedMs: number }>;
+}
+
+const WINDOW_MS = 1050;
+
+interface Waiter {
+  resolve: (v: { acquired: boolean; waitedMs: number }) => void;
+  since: number;
+  signal?: AbortSignal;
+  onAbort?: () => void;
 }
 
 export function createTokenBucket(limitPerSecond: number, now: () => number = () => performance.now()): TokenBucket {
@@ -18,33 +32,65 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
   const rate = Math.max(1, limit - capacity) / 1000; // tokens per ms
   let tokens = capacity;
   let last = now();
+  const grants: number[] = []; // ring of the last `limit` grant times
+  let head = 0;
+  const queue: Waiter[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function waitNeeded(t: number): number {
+    tokens = Math.min(capacity, tokens + (t - last) * rate);
+    last = t;
+    const bucketWait = tokens >= 1 ? 0 : (1 - tokens) / rate;
+    const windowWait = grants.length < limit ? 0 : grants[head]! + WINDOW_MS - t;
+    return Math.max(0, bucketWait, windowWait);
+  }
+
+  function grant(t: number): void {
+    tokens -= 1;
+    if (grants.length < limit) grants.push(t);
+    else {
+      grants[head] = t;
+      head = (head + 1) % limit;
+    }
+  }
+
+  function pump(): void {
+    timer = undefined;
+    while (queue.length) {
+      const t = now();
+      const wait = waitNeeded(t);
+      if (wait > 0) {
+        timer = setTimeout(pump, Math.ceil(wait));
+        return;
+      }
+      grant(t);
+      const w = queue.shift()!;
+      if (w.onAbort) w.signal?.removeEventListener("abort", w.onAbort);
+      w.resolve({ acquired: true, waitedMs: t - w.since });
+    }
+  }
 
   return {
     limit,
     acquire(signal) {
+      if (signal?.aborted) return Promise.resolve({ acquired: false, waitedMs: 0 });
       const t = now();
-      tokens = Math.min(capacity, tokens + (t - last) * rate);
-      last = t;
-      // Reservation style: going negative books a future slot, which keeps waiters in FIFO order.
-      tokens -= 1;
-      if (tokens >= 0) return Promise.resolve({ acquired: true, waitedMs: 0 });
-      const waitMs = Math.ceil(-tokens / rate);
+      if (queue.length === 0 && waitNeeded(t) === 0) {
+        grant(t);
+        return Promise.resolve({ acquired: true, waitedMs: 0 });
+      }
       return new Promise((resolve) => {
-        if (signal?.aborted) {
-          tokens += 1;
-          resolve({ acquired: false, waitedMs: 0 });
-          return;
+        const w: Waiter = { resolve, since: t, signal };
+        if (signal) {
+          w.onAbort = () => {
+            const i = queue.indexOf(w);
+            if (i >= 0) queue.splice(i, 1);
+            resolve({ acquired: false, waitedMs: now() - t });
+          };
+          signal.addEventListener("abort", w.onAbort, { once: true });
         }
-        const onAbort = () => {
-          clearTimeout(timer);
-          tokens += 1;
-          resolve({ acquired: false, waitedMs: now() - t });
-        };
-        const timer = setTimeout(() => {
-          signal?.removeEventListener("abort", onAbort);
-          resolve({ acquired: true, waitedMs: waitMs });
-        }, waitMs);
-        signal?.addEventListener("abort", onAbort, { once: true });
+        queue.push(w);
+        if (!timer) pump();
       });
     },
   };
@@ -63,7 +109,7 @@ function registry(): Registry {
 }
 
 /**
- * The process-wide bucket for one action. The first caller fixes the limit; a later caller asking for a
+ * The process-wide limiter for one action. The first caller fixes the limit; a later caller asking for a
  * lower limit replaces it (the stricter setting wins, e.g. RECDESK_STOP_RATE_LIMIT below 200).
  */
 export function sharedBucket(scope: string, action: string, limitPerSecond: number): TokenBucket {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { createTokenBucket } from "@/lib/tencent-live/limiter";
+
+describe("token bucket", () => {
+  it("lets a small burst through at once and queues the rest in order", async () => {
+    const bucket = createTokenBucket(40); // burst 2, refill 38/s
+    const order: number[] = [];
+    const grants = await Promise.all(Array.from({ length: 6 }, (_, i) => bucket.acquire().then((g) => (order.push(i), g))));
+    expect(grants.slice(0, 2).every((g) => g.acquired && g.waitedMs === 0)).toBe(true);
+    expect(grants.slice(2).every((g) => g.acquired && g.waitedMs > 0)).toBe(true);
+    expect(order).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it("never grants more than the limit within any one second, even after the event loop stalls", async () => {
+    const bucket = createTokenBucket(20);
+    const times: number[] = [];
+    const all = Promise.all(Array.from({ length: 45 }, () => bucket.acquire().then(() => times.push(performance.now()))));
+    // Block the event loop for 500 ms, as a heavy render or GC pause would: overdue timers then fire together.
+    await new Promise((r) => setTimeout(r, 300));
+    const until = performance.now() + 500;
+    while (performance.now() < until);
+    await all;
+    for (const t of times) expect(times.filter((x) => x >= t && x < t + 1000).length).toBeLessThanOrEqual(20);
+  });
+
+  it("gives up its place when the caller aborts", async () => {
+    const bucket = createTokenBucket(1);
+    await bucket.acquire();
+    const ac = new AbortController();
+    const pending = bucket.acquire(ac.signal);
+    ac.abort();
+    expect(await pending).toMatchObject({ acquired: false });
+  });
+});
