@@ -5,7 +5,8 @@ import { z } from "zod";
 import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import type { Actor, RequestOrigin } from "@/lib/auth/actor";
-import { auditRefusal } from "@/lib/auth/refusal";
+import { recordDenied } from "@/lib/audit/refusal";
+import type { AuthCheck } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/require";
 import {
   createUser,
@@ -56,7 +57,7 @@ async function invalid(db: Database, actor: Actor, origin: RequestOrigin, action
 export async function createUserAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult<{ userId: string }>> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return auditRefusal(db, check, { action: "user.create", details: { operation: "create" } });
+  if (!check.ok) return refuse(db, check, { action: "user.create", details: { operation: "create" } });
   const { actor, origin } = check;
   const parsed = CreateSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.create", "create", formData, parsed.error);
@@ -79,7 +80,7 @@ export async function createUserAction(_prev: ActionResult | null, formData: For
 export async function resetPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: String(formData.get("userId") ?? "") } });
   const { actor, origin } = check;
   const parsed = ResetSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "reset-password", formData, parsed.error);
@@ -93,7 +94,7 @@ export async function resetPasswordAction(_prev: ActionResult | null, formData: 
 export async function changeRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: String(formData.get("userId") ?? "") } });
   const { actor, origin } = check;
   const parsed = RoleChangeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "change-role", formData, parsed.error);
@@ -111,7 +112,7 @@ export async function changeRoleAction(_prev: ActionResult | null, formData: For
 export async function setUserDisabledAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return auditRefusal(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: String(formData.get("userId") ?? "") } });
   const { actor, origin } = check;
   const parsed = DisableSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
@@ -122,6 +123,11 @@ export async function setUserDisabledAction(_prev: ActionResult | null, formData
   await audit(db, actor, origin, "user.update", "ok", { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: user.email });
   revalidatePath("/users");
   return { ok: true };
+}
+
+async function refuse(db: Database, check: Extract<AuthCheck, { ok: false }>, intent: { action: UserAction; details: Record<string, unknown> }) {
+  await recordDenied(db, check, intent.action, { details: intent.details });
+  return actionFailure(check.code, check.message);
 }
 
 async function notFound(db: Database, actor: Actor, origin: RequestOrigin, operation: string, userId: string): Promise<ActionResult> {
