@@ -128,6 +128,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     }
     // A recovered item still points at its interrupted intent; the new record names it.
     const resendOf = item.auditId;
+    await yieldToLoop();
     const auditId = await db.transaction(async (tx) => {
       // Intent and item link commit together: recovery then knows for sure whether a call may have gone out.
       const auditId = await beginAudit(tx as unknown as Database, resendOf === null ? intent : { ...intent, details: { ...intent.details, resendOf } });
@@ -136,6 +137,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     });
     counters.sent += 1;
     const r = await client.stopLiveRecord({ streamName: item.streamName, taskId: taskId.data });
+    await yieldToLoop();
     await finishAudit(db, auditId, {
       outcome: r.ok ? "ok" : "error",
       requestId: r.requestId,
@@ -151,9 +153,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     const outcome = r.ok
       ? ({ state: "stopped", requestId: r.requestId, auditId } as const)
       : ({ state: "failed", requestId: r.requestId, errorCode: r.code, errorMessage: r.message, auditId } as const);
+    await yieldToLoop();
     if (!(await completeItem(db, id, item.id, outcome))) return;
     if (r.ok) counters.stopped += 1;
     else counters.failed += 1;
+    await yieldToLoop();
     await recordStopOnTask(db, { taskId: item.taskId, ok: r.ok, requestId: r.requestId, errorCode: r.ok ? undefined : r.code, errorMessage: r.ok ? undefined : r.message, by: ctx.actor.email ?? "bulk job" });
     if (!r.ok && explainLiveError(r.code).accountLevel && !paused.has(item.jobId)) {
       // Every further Stop on this account would fail the same way: pause instead of burning the batch.
@@ -237,4 +241,13 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     wake,
     stats: () => ({ ...counters, leading, inFlight }),
   };
+}
+
+/**
+ * PGlite runs each query synchronously on this thread and resolves it as a microtask, so dozens of lanes
+ * chaining queries can keep timers and sockets waiting for seconds (long enough for the client's own
+ * timeouts to fire on answers that already arrived). A macrotask hop between steps lets I/O through.
+ */
+function yieldToLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
