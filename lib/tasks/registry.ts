@@ -257,3 +257,9 @@ export async function releaseOrphanedStopClaims(db: Database, before: Date): Pro
     .returning({ taskId: t.taskId });
   return rows.length;
 }
+
+/** The domains the registry knows, for the filter's choices. */
+export async function listTaskDomains(db: Database): Promise<string[]> {
+  const rows = await db.selectDistinct({ d: recordingTasks.domainName }).from(recordingTasks).orderBy(recordingTasks.domainName).limit(200);
+  return rows.map((r) => r.d);
+}

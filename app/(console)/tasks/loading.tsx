@@ -1,0 +1,14 @@
+export default function TasksLoading() {
+  return (
+    <div className="space-y-4" aria-busy="true" aria-live="polite">
+      <h1 className="text-2xl font-semibold">Recording tasks</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-400">Loading the task registry…</p>
+      <div className="h-10 w-2/3 animate-pulse rounded bg-slate-200 dark:bg-slate-800" aria-hidden />
+      <div className="space-y-2" aria-hidden>
+        {Array.from({ length: 10 }, (_, i) => (
+          <div key={i} className="h-10 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
+        ))}
+      </div>
+    </div>
+  );
+}

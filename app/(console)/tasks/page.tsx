@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { TaskFiltersForm } from "@/components/tasks/task-filters";
+import { TaskPager } from "@/components/tasks/task-pager";
+import { TaskTable } from "@/components/tasks/task-table";
+import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } from "@/lib/tasks/filters";
+import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
+import { stopTaskAction } from "./actions";
+import { TasksHeader } from "./tasks-header";
+
+export const metadata: Metadata = { title: "Tasks" };
+export const dynamic = "force-dynamic";
+
+export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const auth = await requirePermission("tasks:view");
+  if (!auth.ok) {
+    return (
+      <div role="alert" className="space-y-2">
+        <h1 className="text-2xl font-semibold">Tasks</h1>
+        <p>
+          <code className="font-mono text-sm">{auth.code}</code> — {auth.message}
+        </p>
+      </div>
+    );
+  }
+  const { filters, page } = parseTaskSearch(await searchParams);
+  const db = await getDb();
+  const now = new Date();
+  const [result, domains] = await Promise.all([listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }), listTaskDomains(db)]);
+  const role = auth.actor.role;
+  const canStop = can(role, "task:stop");
+  const filtered = Boolean(filters.state || filters.stream || filters.domain || filters.runningHours);
+
+  return (
+    <div className="space-y-4">
+      <TasksHeader title="Recording tasks" canStop={canStop} canRegister={can(role, "task:register")} canStart={can(role, "task:start")} current="/tasks" />
+      <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
+        Tencent Cloud cannot list legacy recording tasks, so this is every task RecDesk created, was told about, or found when it started.
+        Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.
+      </p>
+      <TaskFiltersForm filters={filters} domains={domains} />
+      <TaskTable
+        rows={result.rows}
+        now={now.toISOString()}
+        stopAction={canStop ? stopTaskAction : undefined}
+        empty={
+          filtered ? (
+            <>No task matches these filters. <a href="/tasks" className="underline">Clear the filters</a>.</>
+          ) : (
+            <>RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and TaskId.</>
+          )
+        }
+      />
+      <TaskPager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
+    </div>
+  );
+}

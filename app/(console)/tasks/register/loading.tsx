@@ -1,0 +1,5 @@
+import { FormSkeleton } from "../form-skeleton";
+
+export default function Loading() {
+  return <FormSkeleton title="Register an existing task" />;
+}

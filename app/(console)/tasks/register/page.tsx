@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { RegisterTaskForm } from "@/components/tasks/register-task-form";
+import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
+import { AccessDenied } from "../access-denied";
+import { registerTaskAction } from "../actions";
+import { TasksHeader } from "../tasks-header";
+
+export const metadata: Metadata = { title: "Register task" };
+export const dynamic = "force-dynamic";
+
+export default async function RegisterTaskPage() {
+  const auth = await requirePermission("task:register");
+  if (!auth.ok) return <AccessDenied title="Register a task" code={auth.code} message={auth.message} />;
+  const role = auth.actor.role;
+  return (
+    <div>
+      <TasksHeader title="Register an existing task" canStop={can(role, "task:stop")} canRegister canStart={can(role, "task:start")} current="/tasks/register" />
+      <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
+        Tencent Cloud has no API that lists legacy recording tasks. Register one by its stream name and TaskId so it shows in the task
+        list and can be stopped from there. Nothing is sent to Tencent Cloud; the state shows as unknown until someone acts on it.
+      </p>
+      <RegisterTaskForm action={registerTaskAction} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { StopByIdForm } from "@/components/tasks/stop-by-id-form";
+import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
+import { AccessDenied } from "../access-denied";
+import { stopByIdAction } from "../actions";
+import { TasksHeader } from "../tasks-header";
+
+export const metadata: Metadata = { title: "Stop by ID" };
+export const dynamic = "force-dynamic";
+
+export default async function StopByIdPage() {
+  const auth = await requirePermission("task:stop");
+  if (!auth.ok) return <AccessDenied title="Stop by ID" code={auth.code} message={`${auth.message} Stopping recordings needs the support, on-call or admin role.`} />;
+  const role = auth.actor.role;
+  return (
+    <div>
+      <TasksHeader title="Stop by ID" canStop canRegister={can(role, "task:register")} canStart={can(role, "task:start")} current="/tasks/stop" />
+      <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
+        For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them, asks you to confirm,
+        calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
+      </p>
+      <StopByIdForm action={stopByIdAction} />
+    </div>
+  );
+}

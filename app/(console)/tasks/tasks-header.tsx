@@ -1,0 +1,24 @@
+import Link from "next/link";
+import { buttonClasses } from "@/components/ui/button";
+
+/** Title and the ways in: Stop by ID, register, start (each shown only to roles that may use it). */
+export function TasksHeader({ title, canStop, canRegister, canStart, current }: { title: string; canStop: boolean; canRegister: boolean; canStart: boolean; current?: string }) {
+  const links = [
+    { href: "/tasks", label: "All tasks", show: true },
+    { href: "/tasks/stop", label: "Stop by ID", show: canStop },
+    { href: "/tasks/register", label: "Register task", show: canRegister },
+    { href: "/tasks/new", label: "Start recording", show: canStart },
+  ].filter((l) => l.show && l.href !== current);
+  return (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+      <h1 className="text-2xl font-semibold">{title}</h1>
+      <div className="flex flex-wrap gap-2">
+        {links.map((l) => (
+          <Link key={l.href} href={l.href} className={buttonClasses(l.href === "/tasks/stop" ? "danger" : "secondary", "sm")}>
+            {l.label}
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
+}

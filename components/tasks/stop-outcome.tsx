@@ -1,0 +1,47 @@
+import { RequestIdLine } from "@/components/ui/copy-button";
+import { LiveErrorPanel } from "@/components/ui/live-error-panel";
+import type { ActionResult } from "@/lib/action-result";
+
+export type StopOutcome = ActionResult<{ taskId: string; streamName: string; coalesced?: boolean; alreadyStopped?: boolean }>;
+
+/** The answer to one Stop, kept on screen until dismissed: RequestId on success, the explained error otherwise. */
+export function StopOutcomePanel({ result, onDismiss }: { result: StopOutcome; onDismiss?: () => void }) {
+  if (!result.ok) {
+    return (
+      <LiveErrorPanel
+        heading="Stop failed"
+        code={result.code}
+        message={result.message}
+        explanation={result.explanation}
+        requestId={result.requestId}
+        onDismiss={onDismiss}
+        testId="stop-error"
+      />
+    );
+  }
+  const note = result.alreadyStopped
+    ? "The task had already stopped; nothing was sent to Tencent Cloud."
+    : result.coalesced
+      ? "Someone else pressed Stop at the same moment; RecDesk sent one request and this is its answer."
+      : "Tencent Cloud accepted the Stop.";
+  return (
+    <div role="status" data-testid="stop-success" className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm text-slate-900 dark:border-ok-700 dark:bg-ok-700/20 dark:text-slate-100">
+      <div className="flex items-start justify-between gap-2">
+        <p className="font-semibold text-ok-700 dark:text-ok-300">
+          Stopped task <span className="font-mono">{result.taskId}</span> ({result.streamName})
+        </p>
+        {onDismiss ? (
+          <button type="button" onClick={onDismiss} className="rounded px-1.5 text-xs font-medium underline">
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+      <p className="mt-1">{note}</p>
+      {result.requestId ? (
+        <div className="mt-2">
+          <RequestIdLine requestId={result.requestId} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+"use client";
+
+import Link from "next/link";
+import { Fragment, useState, type ReactNode } from "react";
+import { RequestIdLine } from "@/components/ui/copy-button";
+import { isStoppable, type TaskView } from "@/lib/tasks/definitions";
+import { formatAge } from "./format";
+import { LocalTime } from "./local-time";
+import { StopOutcomePanel, type StopOutcome } from "./stop-outcome";
+import { StopTaskButton, type StopAction } from "./stop-task-button";
+import { TaskStateBadge } from "./task-state-badge";
+
+/**
+ * Extension point for row selection (bulk stop lives on this page but belongs to another feature): a column
+ * rendered before all others. The table stays ignorant of what selection means.
+ */
+export interface TaskTableSelection {
+  header: ReactNode;
+  cell: (row: TaskView) => ReactNode;
+}
+
+export interface TaskTableProps {
+  rows: TaskView[];
+  /** Server time the rows were read at, so ages match the data and do not jump on hydration. */
+  now: string;
+  /** Absent when the viewer may not stop tasks: no Stop buttons are rendered at all. */
+  stopAction?: StopAction;
+  selection?: TaskTableSelection;
+  caption?: string;
+  /** Hide the stream column (e.g. on a stream's own page). */
+  hideStream?: boolean;
+  empty?: ReactNode;
+}
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
+const td = "px-3 py-2 align-top";
+
+export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty }: TaskTableProps) {
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
+
+  if (rows.length === 0) {
+    return (
+      <div data-testid="tasks-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+        {empty ?? "No recording tasks match."}
+      </div>
+    );
+  }
+
+  const columns = 9 + (selection ? 1 : 0) - (hideStream ? 1 : 0);
+  const setRowPending = (id: string, on: boolean) =>
+    setPending((p) => {
+      const next = new Set(p);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="task-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50 dark:bg-slate-800/60">
+          <tr>
+            {selection ? <th scope="col" className={th}>{selection.header}</th> : null}
+            {hideStream ? null : <th scope="col" className={th}>Stream</th>}
+            <th scope="col" className={th}>TaskId</th>
+            <th scope="col" className={th}>State</th>
+            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            <th scope="col" className={th}>Start</th>
+            <th scope="col" className={th}>End</th>
+            <th scope="col" className={th}>Age</th>
+            <th scope="col" className={th}>Created / registered by</th>
+            <th scope="col" className={th}>Last action</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {rows.map((row) => {
+            const isPending = pending.has(row.taskId);
+            const state = isPending ? "stopping" : row.state;
+            const result = results[row.taskId];
+            return (
+              <Fragment key={row.taskId}>
+                <tr data-testid="task-row" data-task-id={row.taskId} data-state={state} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+                  {selection ? <td className={td}>{selection.cell(row)}</td> : null}
+                  {hideStream ? null : (
+                    <td className={td}>
+                      <Link
+                        href={`/streams/${encodeURIComponent(row.domainName || "-")}/${encodeURIComponent(row.appName)}/${encodeURIComponent(row.streamName)}`}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                      >
+                        {row.streamName}
+                      </Link>
+                      <div className="text-xs text-slate-600 dark:text-slate-400">
+                        {row.domainName || "(domain not given)"} / {row.appName}
+                      </div>
+                    </td>
+                  )}
+                  <td className={`${td} font-mono text-xs`} data-testid="task-id">
+                    {row.taskId}
+                  </td>
+                  <td className={td}>
+                    <TaskStateBadge state={state} />
+                  </td>
+                  <td className={`${td} whitespace-nowrap`}>
+                    {stopAction && (isStoppable(row.state) || isPending) ? (
+                      <StopTaskButton
+                        task={row}
+                        action={stopAction}
+                        onPendingChange={(on) => setRowPending(row.taskId, on)}
+                        onResult={(r) => setResults((prev) => ({ ...prev, [row.taskId]: r }))}
+                      />
+                    ) : null}
+                    <Link href={`/audit?taskId=${row.taskId}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
+                      Audit history
+                    </Link>
+                  </td>
+                  <td className={td}>
+                    <LocalTime iso={row.startTime} />
+                  </td>
+                  <td className={td}>
+                    <LocalTime iso={row.endTime} />
+                  </td>
+                  <td className={`${td} whitespace-nowrap`}>{formatAge(row.startTime ?? row.createdAt, now)}</td>
+                  <td className={`${td} text-xs`}>
+                    <div>{row.createdByEmail ?? "—"}</div>
+                    <div className="text-slate-600 dark:text-slate-400">{row.source}</div>
+                  </td>
+                  <td className={`${td} text-xs`}>
+                    <LastAction row={row} />
+                  </td>
+                </tr>
+                {result ? (
+                  <tr data-testid="task-result-row" data-task-id={row.taskId}>
+                    <td colSpan={columns} className="px-3 pb-3">
+                      <StopOutcomePanel
+                        result={result}
+                        onDismiss={() =>
+                          setResults((prev) => {
+                            const next = { ...prev };
+                            delete next[row.taskId];
+                            return next;
+                          })
+                        }
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function LastAction({ row }: { row: TaskView }) {
+  if (!row.lastAction) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  return (
+    <div className="space-y-1" data-testid="last-action">
+      <div>
+        <span className="font-medium">{row.lastAction}</span>{" "}
+        {row.lastOk === "ok" ? (
+          <span className="text-ok-700 dark:text-ok-300">ok</span>
+        ) : (
+          <span className="text-danger-700 dark:text-danger-300">
+            failed: <code className="font-mono">{row.lastErrorCode}</code>
+          </span>
+        )}
+        {row.lastActionBy ? <span className="text-slate-600 dark:text-slate-400"> · {row.lastActionBy}</span> : null}
+      </div>
+      {row.lastActionAt ? (
+        <div className="text-slate-600 dark:text-slate-400">
+          <LocalTime iso={row.lastActionAt} />
+        </div>
+      ) : null}
+      {row.lastRequestId ? <RequestIdLine requestId={row.lastRequestId} /> : null}
+    </div>
+  );
+}
