@@ -12,7 +12,7 @@ export const demoAccounts: Record<DemoRole, { email: string; password: string; n
 
 /**
  * Signs in through the real sign-in form, so every spec exercises the same path a person does. Leaves the page
- * on `next` (default /streams) with the session cookie set on the page's browser context.
+ * on `next` (default /streams; a query string is allowed) with the session cookie set on the page's browser context.
  */
 export async function signInAs(page: Page, role: DemoRole, next = "/streams"): Promise<void> {
   const account = demoAccounts[role];
@@ -20,7 +20,8 @@ export async function signInAs(page: Page, role: DemoRole, next = "/streams"): P
   await page.getByLabel("Email").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL((url) => url.pathname === next, { timeout: 30_000 });
+  const target = new URL(next, "http://localhost").pathname;
+  await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
   await expect(page.getByTestId("current-user")).toContainText(role);
 }
 

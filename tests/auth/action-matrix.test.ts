@@ -45,7 +45,7 @@ vi.mock("@/lib/tencent-live", async (importOriginal) => {
   // Every Live API method answers with a failure (so allowed calls end quickly) and is counted.
   const client = new Proxy({}, {
     get: (_t, method) =>
-      method === "then" ? undefined : (..._args: unknown[]) => {
+      method === "then" ? undefined : () => {
         world.upstreamCalls.push(String(method));
         return Promise.resolve({ ok: false, code: "MatrixUpstream", message: "Live API stand-in", kind: "network", attempts: 1, latencyMs: 0 });
       },

@@ -52,7 +52,7 @@ function form(fields: Record<string, string>): FormData {
 async function knownTask(ctx: MatrixContext) {
   const taskId = String(9_000_000 + Number(ctx.unique("task").split("-")[1]));
   const streamName = `matrix-stream-${taskId}`;
-  await ctx.db.insert(recordingTasks).values({ taskId, streamName, state: "running", source: "registered" }).onConflictDoNothing();
+  await ctx.db.insert(recordingTasks).values({ taskId, streamName, state: "recording", source: "registered" }).onConflictDoNothing();
   return { taskId, streamName };
 }
 
