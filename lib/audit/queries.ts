@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import type { AuditPage, AuditRowView } from "./definitions";
@@ -6,6 +6,14 @@ import type { AuditCursor, AuditFilters } from "./filters";
 import { SHARED_DATABASE_GRACE_MS } from "./recovery";
 
 export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * `at` rises with `id`, which the planner does not know: for `at BETWEEN … ORDER BY id DESC LIMIT 50` it walks the
+ * primary key backwards from the newest record, filtering, and a one-day range a year ago costs a scan of most of
+ * the table. When the range is narrow (at most this many records, counted cheaply on the (at, id) index), the
+ * page is instead read through the time index and sorted — exact either way, only the plan differs.
+ */
+const NARROW_RANGE_ROWS = 10_000;
 
 /**
  * Every listing is keyset-paged on the primary key (`id < cursor ORDER BY id DESC LIMIT n`), never OFFSET:
@@ -38,11 +46,14 @@ export async function listAuditRecords(
   const t = auditRecords;
   const goingNewer = cursor.after !== undefined && cursor.before === undefined;
   const bound = goingNewer ? gt(t.id, cursor.after!) : cursor.before !== undefined ? lt(t.id, cursor.before) : undefined;
+  const viaTimeIndex = await isNarrowTimeRange(db, filters);
+  // "id + 0" is not the primary key to the planner, so it cannot choose the backward primary-key walk.
+  const order = viaTimeIndex ? sql`${t.id} + 0` : sql`${t.id}`;
   const fetched = await db
     .select()
     .from(t)
     .where(auditWhere(filters, [bound]))
-    .orderBy(goingNewer ? asc(t.id) : desc(t.id))
+    .orderBy(goingNewer ? asc(order) : desc(order))
     .limit(pageSize + 1);
   const more = fetched.length > pageSize;
   const rows = fetched.slice(0, pageSize);
@@ -56,6 +67,15 @@ export async function listAuditRecords(
     olderCursor: hasOlder && last !== undefined ? last : undefined,
     newerCursor: hasNewer && first !== undefined ? first : undefined,
   };
+}
+
+async function isNarrowTimeRange(db: Database, filters: AuditFilters): Promise<boolean> {
+  if (!filters.from && !filters.to) return false;
+  const t = auditRecords;
+  const inRange = and(filters.from ? gte(t.at, filters.from) : undefined, filters.to ? lte(t.at, filters.to) : undefined);
+  const probe = db.select({ one: sql`1` }).from(t).where(inRange).limit(NARROW_RANGE_ROWS + 1).as("probe");
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(probe);
+  return Number(row?.n ?? 0) <= NARROW_RANGE_ROWS;
 }
 
 /**
