@@ -73,6 +73,10 @@ test("an anonymous visitor is sent to sign in and comes back to the page they as
   // The session cookie is gone, not merely hidden: the session endpoint says nobody is signed in.
   const session = await page.request.get("/api/auth/session");
   expect(await session.json()).toBeNull();
+
+  // Both ends of the session are on the audit trail.
+  await signInAs(page, "manager", "/audit?action=auth.sign-out&actor=admin%40recdesk.local");
+  await expect(page.getByTestId("audit-table").getByTestId("audit-row").first()).toContainText("admin@recdesk.local");
 });
 
 async function signedInPage(browser: Browser, role: DemoRole): Promise<Page> {

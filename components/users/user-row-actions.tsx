@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import type { UserView } from "@/lib/auth/definitions";
 import { ActionMessage } from "./action-message";
-import { inputClass, secondaryButton } from "./styles";
+import { fieldClass, secondaryButton } from "./styles";
 
 type FormAction = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -20,7 +20,7 @@ export function RoleForm({ user, roles, action, isSelf }: { user: UserView; role
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={user.id} />
       <label htmlFor={`role-${user.id}`} className="sr-only">Role for {user.email}</label>
-      <select id={`role-${user.id}`} name="role" defaultValue={user.role ?? ""} disabled={isSelf} className={`w-32 py-1.5 ${inputClass}`}>
+      <select id={`role-${user.id}`} name="role" defaultValue={user.role ?? ""} disabled={isSelf} className={`w-32 py-1.5 ${fieldClass}`}>
         {user.role ? null : <option value="" disabled>No role</option>}
         {roles.map((r) => (
           <option key={r} value={r}>{r}</option>
@@ -66,7 +66,7 @@ export function ResetPasswordForm({ user, action, minPasswordLength }: { user: U
           minLength={minPasswordLength}
           placeholder={`New password (${minPasswordLength}+ characters)`}
           aria-invalid={error ? true : undefined}
-          className={`w-56 py-1.5 ${inputClass}`}
+          className={`w-64 py-1.5 ${fieldClass}`}
         />
         <button type="submit" disabled={pending} className={secondaryButton} aria-label={`Set new password for ${user.email}`}>
           Set

@@ -3,10 +3,10 @@
 export const ROLE_NAMES = ["support", "oncall", "manager", "admin"] as const;
 
 export const ROLE_LABELS: Record<(typeof ROLE_NAMES)[number], string> = {
-  support: "Support — view, stop one task, register by id",
-  oncall: "On-call — support plus bulk stop and start",
-  manager: "Manager — view everything and the audit log, stop nothing",
-  admin: "Admin — everything, plus users",
+  support: "support — view streams and tasks, stop one task, register a task by id",
+  oncall: "oncall — everything support does, plus bulk stop and start recordings",
+  manager: "manager — view everything, read and export the audit log; stops nothing",
+  admin: "admin — everything, plus this Users page",
 };
 
 /** A user as the Users page shows it (never the password hash). */

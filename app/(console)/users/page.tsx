@@ -33,9 +33,14 @@ export default async function UsersPage() {
         <h2 id="add-user-heading" className="mb-3 text-base font-semibold">Add a user</h2>
         <AddUserForm
           action={createUserAction}
-          roles={ROLE_NAMES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          roles={ROLE_NAMES.map((r) => ({ value: r, label: r }))}
           minPasswordLength={MIN_PASSWORD_LENGTH}
         />
+        <ul className="mt-4 grid gap-1 text-xs text-slate-600 sm:grid-cols-2 dark:text-slate-300">
+          {ROLE_NAMES.map((r) => (
+            <li key={r}>{ROLE_LABELS[r]}</li>
+          ))}
+        </ul>
       </section>
       <section aria-labelledby="users-heading">
         <h2 id="users-heading" className="mb-3 text-base font-semibold">{users.length} users</h2>
