@@ -38,8 +38,12 @@ const td = "px-3 py-2 align-top";
 export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty }: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
+  // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
+  // e.g. a stopped task under the "recording" filter: the result stays until dismissed.
+  const [kept, setKept] = useState<Readonly<Record<string, { row: TaskView; index: number }>>>({});
+  const shown = withKeptRows(rows, kept, results);
 
-  if (rows.length === 0) {
+  if (shown.length === 0) {
     return (
       <div data-testid="tasks-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
         {empty ?? "No recording tasks match."}
@@ -75,7 +79,7 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {rows.map((row) => {
+          {shown.map((row) => {
             const isPending = pending.has(row.taskId);
             const state = isPending ? "stopping" : row.state;
             const result = results[row.taskId];
@@ -108,7 +112,11 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                         task={row}
                         action={stopAction}
                         onPendingChange={(on) => setRowPending(row.taskId, on)}
-                        onResult={(r) => setResults((prev) => ({ ...prev, [row.taskId]: r }))}
+                        onResult={(r) => {
+                          setResults((prev) => ({ ...prev, [row.taskId]: r }));
+                          const index = rows.findIndex((x) => x.taskId === row.taskId);
+                          setKept((prev) => ({ ...prev, [row.taskId]: { row: r.ok ? { ...row, state: "stopped" } : row, index } }));
+                        }}
                       />
                     ) : null}
                     <Link href={`/audit?taskId=${row.taskId}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
@@ -135,13 +143,10 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                     <td colSpan={columns} className="px-3 pb-3">
                       <StopOutcomePanel
                         result={result}
-                        onDismiss={() =>
-                          setResults((prev) => {
-                            const next = { ...prev };
-                            delete next[row.taskId];
-                            return next;
-                          })
-                        }
+                        onDismiss={() => {
+                          setResults((prev) => without(prev, row.taskId));
+                          setKept((prev) => without(prev, row.taskId));
+                        }}
                       />
                     </td>
                   </tr>
@@ -153,6 +158,23 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
       </table>
     </div>
   );
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const next = { ...record };
+  delete next[key];
+  return next;
+}
+
+/** The server's rows, plus rows with an undismissed outcome that the refreshed page no longer lists. */
+function withKeptRows(rows: TaskView[], kept: Readonly<Record<string, { row: TaskView; index: number }>>, results: Readonly<Record<string, StopOutcome>>): TaskView[] {
+  const present = new Set(rows.map((r) => r.taskId));
+  const out = [...rows];
+  for (const [taskId, k] of Object.entries(kept)) {
+    if (present.has(taskId) || !results[taskId]) continue;
+    out.splice(Math.min(Math.max(k.index, 0), out.length), 0, k.row);
+  }
+  return out;
 }
 
 function LastAction({ row }: { row: TaskView }) {

@@ -25,20 +25,19 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
-  const returnFocus = useRef<Element | null>(null);
 
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    if (open && !el.open) {
-      returnFocus.current = document.activeElement;
-      el.showModal();
-      const first = el.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE);
-      first?.focus();
-    } else if (!open && el.open) {
-      el.close();
-      if (returnFocus.current instanceof HTMLElement && returnFocus.current.isConnected) returnFocus.current.focus();
-    }
+    if (!open || !el) return;
+    const returnTo = document.activeElement;
+    if (!el.open) el.showModal();
+    const first = el.querySelector<HTMLElement>("[autofocus], [data-autofocus]") ?? el.querySelector<HTMLElement>(FOCUSABLE);
+    first?.focus();
+    return () => {
+      if (el.open) el.close();
+      // Back to the button that opened it, so keyboard users continue where they were.
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+    };
   }, [open]);
 
   function onKeyDown(e: React.KeyboardEvent<HTMLDialogElement>) {
@@ -61,6 +60,8 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
     }
   }
 
+  // Rendered only while open: a table of fifty rows should not carry fifty closed dialogs.
+  if (!open) return null;
   return (
     <dialog
       ref={ref}
@@ -77,19 +78,17 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
       }}
       className="w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      {open ? (
-        <div className="p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {title}
-          </h2>
-          {description ? (
-            <div id={descId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
-              {description}
-            </div>
-          ) : null}
-          <div className="mt-4">{children}</div>
-        </div>
-      ) : null}
+      <div className="p-5">
+        <h2 id={titleId} className="text-lg font-semibold">
+          {title}
+        </h2>
+        {description ? (
+          <div id={descId} className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+            {description}
+          </div>
+        ) : null}
+        <div className="mt-4">{children}</div>
+      </div>
     </dialog>
   );
 }
