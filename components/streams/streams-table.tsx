@@ -29,14 +29,14 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-busy={loading || updating} data-testid="streams-table">
         <thead className="bg-slate-50 dark:bg-slate-900">
           <tr>
-            <th scope="col" className={TH}>Domain</th>
-            <th scope="col" className={TH}>App</th>
+            <th scope="col" className={`${TH} hidden md:table-cell`}>Domain</th>
+            <th scope="col" className={`${TH} hidden md:table-cell`}>App</th>
             <th scope="col" className={TH}>Stream</th>
             <th scope="col" className={TH} aria-sort={ageSort}>
               <button
                 type="button"
                 onClick={() => onSortChange(sort === "age-desc" ? "age-asc" : "age-desc")}
-                className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900 dark:hover:text-white"
+                className="inline-flex items-center gap-1 whitespace-nowrap rounded uppercase hover:text-slate-900 dark:hover:text-white"
                 data-testid="sort-by-age"
               >
                 Publishing since
@@ -59,12 +59,16 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
           ) : null}
           {rows.map((r) => (
             <tr key={`${r.domainName}/${r.appName}/${r.streamName}`} data-testid="stream-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
-              <td className={`${TD} break-all text-slate-700 dark:text-slate-300`}>{r.domainName}</td>
-              <td className={`${TD} text-slate-700 dark:text-slate-300`}>{r.appName}</td>
-              <td className={`${TD} break-all font-medium`}>
-                <Link href={streamDetailHref(r)} className="rounded text-brand-700 underline-offset-2 hover:underline dark:text-brand-100" data-testid="stream-link">
+              <td className={`${TD} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`} data-testid="stream-domain">{r.domainName}</td>
+              <td className={`${TD} hidden text-slate-700 md:table-cell dark:text-slate-300`}>{r.appName}</td>
+              <td className={`${TD} break-words font-medium`}>
+                <Link href={streamDetailHref(r)} className="rounded text-brand-700 underline underline-offset-2 hover:decoration-2 dark:text-brand-100" data-testid="stream-link">
                   {r.streamName}
                 </Link>
+                {/* On a phone the domain and app columns fold under the name. */}
+                <div className="break-words text-xs font-normal text-slate-600 md:hidden dark:text-slate-400">
+                  {r.domainName} · {r.appName}
+                </div>
               </td>
               <td className={`${TD} whitespace-nowrap`}>
                 {r.publishingSince ? (

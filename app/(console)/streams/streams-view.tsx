@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { RefreshStatus } from "@/components/streams/refresh-status";
 import { StreamsPager } from "@/components/streams/streams-pager";
 import { StreamsTable } from "@/components/streams/streams-table";
@@ -12,6 +12,7 @@ import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
 import type { StreamSort, StreamsPage } from "@/lib/streams/types";
 
 const REFRESH_SECONDS = 30;
+const noSubscription = () => () => {};
 const SEARCH_DEBOUNCE_MS = 250;
 
 class StreamsRequestError extends Error {
@@ -49,6 +50,8 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   const [query, setQuery] = useState<StreamsQuery>(initialQuery);
   const [search, setSearch] = useState(initialQuery.q ?? "");
   const [paused, setPaused] = useState(false);
+  // False in the server HTML, true once React has hydrated: the bench's (and anyone's) "interactive" signal.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
 
   // Typing refines the list after a short pause, and always restarts at page 1.
   useEffect(() => {
@@ -79,7 +82,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   const filtered = Boolean(query.q || query.domain || query.app);
 
   return (
-    <div className="space-y-4">
+    <div className="space-y-4" data-hydrated={hydrated}>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Streams</h1>

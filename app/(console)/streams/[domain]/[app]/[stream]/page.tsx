@@ -2,14 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PublishTimes } from "@/components/streams/publish-times";
 import { StreamStatePanel } from "@/components/streams/stream-state-panel";
-import { StreamTasksList } from "@/components/streams/stream-tasks-list";
+import { TaskTable } from "@/components/tasks/task-table";
 import { formatUtc } from "@/components/streams/time-format";
 import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamSegments } from "@/lib/streams/segments";
 import { loadStreamDetail } from "@/lib/streams/stream-detail";
 import { getLiveClient } from "@/lib/tencent-live";
+import { stopTaskAction } from "@/app/(console)/tasks/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -106,7 +108,7 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             Recording tasks <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({detail.tasks.length} known, {running} running)</span>
           </h2>
           <Link href={tasksHref} className="text-sm underline" data-testid="tasks-link">
-            Open in Tasks (stop, register)
+            Open in Tasks
           </Link>
         </div>
         {detail.tasksError ? (
@@ -114,7 +116,22 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             Could not read the task registry: {detail.tasksError}
           </p>
         ) : (
-          <StreamTasksList tasks={detail.tasks} tasksHref={tasksHref} />
+          <TaskTable
+            rows={detail.tasks}
+            now={detail.checkedAt}
+            hideStream
+            caption={`Recording tasks of ${key.streamName}`}
+            stopAction={can(auth.actor.role, "task:stop") ? stopTaskAction : undefined}
+            empty={
+              <>
+                RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone registers it on the{" "}
+                <Link href={tasksHref} className="underline">
+                  Tasks page
+                </Link>
+                .
+              </>
+            }
+          />
         )}
       </section>
     </div>
