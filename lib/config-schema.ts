@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   RECDESK_SIMULATOR_LATENCY_MS: int(0, 60_000, 0),
   RECDESK_STOP_RATE_LIMIT: int(1, 200, 200),
   RECDESK_BULK_MAX_ITEMS: int(1, 100_000, 5_000),
+  RECDESK_BULK_CONCURRENCY: int(0, 256, 0),
   RECDESK_STREAMS_CACHE_TTL_MS: int(1_000, 600_000, 30_000),
 });
 
@@ -81,6 +82,8 @@ export interface RecDeskConfig {
   simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
   stopRateLimit: number;
   bulkMaxItems: number;
+  /** Bulk Stops in flight at once; undefined = chosen by the database driver (lib/bulk/index.ts). */
+  bulkConcurrency?: number;
   /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
   streamsCacheTtlMs: number;
 }
@@ -145,6 +148,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     },
     stopRateLimit: e.RECDESK_STOP_RATE_LIMIT,
     bulkMaxItems: e.RECDESK_BULK_MAX_ITEMS,
+    bulkConcurrency: e.RECDESK_BULK_CONCURRENCY || undefined,
     streamsCacheTtlMs: e.RECDESK_STREAMS_CACHE_TTL_MS,
   };
 }

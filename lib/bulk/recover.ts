@@ -31,17 +31,18 @@ export function recoverItems(db: Database, workerId: string, itemIds: number[]):
   return recover(db, sql`i.claimed_by = ${workerId} and i.id in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})`);
 }
 
-type Row = { id: string | number; audit_id: string | number | null; outcome: string | null; task_id: string; request_id: string | null; error_code: string | null; error_message: string | null; actor_email: string | null };
+type Row = { id: string | number; job_id: string; audit_id: string | number | null; outcome: string | null; task_id: string; request_id: string | null; error_code: string | null; error_message: string | null; actor_email: string | null };
 
 async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
   const report: RecoveryReport = { neverSent: 0, resend: 0, completedFromAudit: 0 };
   const orphans = await db.execute(sql`
-    select i.id, i.audit_id, a.outcome, i.task_id, a.request_id, a.error_code, a.error_message, a.actor_email
+    select i.id, i.job_id, i.audit_id, a.outcome, i.task_id, a.request_id, a.error_code, a.error_message, a.actor_email
     from bulk_items i left join audit_records a on a.id = i.audit_id
     where i.state = 'sending' and ${which}`);
   for (const r of orphans.rows as unknown as Row[]) {
     const itemId = Number(r.id);
     if (r.audit_id === null) {
+      await closeUnlinkedIntents(db, r.job_id, r.task_id, itemId);
       await setPending(db, itemId, which, true);
       report.neverSent += 1;
     } else if (r.outcome === "pending" || r.outcome === "unknown") {
@@ -77,4 +78,20 @@ async function setPending(db: Database, itemId: number, which: SQL, neverSent: b
     update bulk_items i set state = 'pending', claimed_by = null, claimed_at = null
       ${neverSent ? sql`, attempts = greatest(i.attempts - 1, 0)` : sql``}
     where i.id = ${itemId} and i.state = 'sending' and ${which}`);
+}
+
+/** An intent committed just before its worker died and before the item pointed at it: nothing was sent. */
+async function closeUnlinkedIntents(db: Database, jobId: string, taskId: string, itemId: number): Promise<void> {
+  const r = await db.execute(sql`
+    select id from audit_records
+    where job_id = ${jobId}::uuid and task_id = ${taskId} and action = 'task.stop' and outcome = 'pending'
+      and details->>'bulkItemId' = ${String(itemId)}`);
+  for (const row of r.rows as { id: string | number }[]) {
+    await finishAudit(db, Number(row.id), {
+      outcome: "error",
+      errorCode: "RecDesk.NotSent",
+      errorMessage: "The bulk worker stopped after writing this intent but before sending the Stop; the item was queued again.",
+      details: { bulkItemId: itemId, recovery: "not-sent" },
+    }).catch(() => {});
+  }
 }

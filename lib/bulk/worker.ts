@@ -13,6 +13,15 @@ import { claimItems, completeItem, finalizeJobs, releaseItems, type ClaimedItem 
 import { recoverItems, recoverOrphans, type RecoveryReport } from "./recover";
 import { recordStopOnTask } from "./task-registry";
 
+/**
+ * Stops in flight at once when RECDESK_BULK_CONCURRENCY does not say. 200/s at 100 ms upstream latency needs
+ * at least 20 lanes; PGlite runs every query on this one thread, so past 16 lanes they only queue behind
+ * each other, while a Postgres pool takes more.
+ */
+export function defaultBulkConcurrency(driver: "pglite" | "postgres"): number {
+  return driver === "pglite" ? 16 : 48;
+}
+
 export interface BulkWorkerOptions {
   db: Database;
   client: Pick<LiveClient, "stopLiveRecord">;
@@ -129,12 +138,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     // A recovered item still points at its interrupted intent; the new record names it.
     const resendOf = item.auditId;
     await yieldToLoop();
-    const auditId = await db.transaction(async (tx) => {
-      // Intent and item link commit together: recovery then knows for sure whether a call may have gone out.
-      const auditId = await beginAudit(tx as unknown as Database, resendOf === null ? intent : { ...intent, details: { ...intent.details, resendOf } });
-      await tx.execute(sql`update bulk_items set audit_id = ${auditId} where id = ${item.id} and claimed_by = ${id}`);
-      return auditId;
-    });
+    // The intent commits on its own, then the item points at it, then the call: the audit chain's lock is
+    // held only for the append, which is what bounds throughput. A crash between the two leaves an unlinked
+    // intent, and the item (no audit_id) is certainly unsent; recovery closes that intent as not sent.
+    const auditId = await beginAudit(db, resendOf === null ? intent : { ...intent, details: { ...intent.details, resendOf } });
+    await db.execute(sql`update bulk_items set audit_id = ${auditId} where id = ${item.id} and claimed_by = ${id} and state = 'sending'`);
     counters.sent += 1;
     const r = await client.stopLiveRecord({ streamName: item.streamName, taskId: taskId.data });
     await yieldToLoop();

@@ -4,6 +4,7 @@ import { openDatabase } from "@/lib/db";
 import { prepareAuth } from "@/lib/auth/startup";
 import { recoverInterruptedAudits } from "@/lib/audit/startup";
 import { prepareTaskRegistry } from "@/lib/tasks/startup";
+import { resumeBulkJobs } from "@/lib/bulk";
 
 /**
  * Everything a server process does once before serving: validate configuration, open and migrate the
@@ -18,6 +19,7 @@ export async function runStartup(): Promise<void> {
     { name: "auth: session key and demo accounts", run: prepareAuth },
     { name: "audit: mark interrupted intents unknown", run: recoverInterruptedAudits },
     { name: "tasks: release orphaned stop claims, seed demo tasks", run: prepareTaskRegistry },
+    { name: "bulk: recover interrupted items, resume unfinished jobs", run: resumeBulkJobs },
   ];
   for (const step of steps) {
     await step.run();

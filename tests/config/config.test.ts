@@ -10,6 +10,7 @@ describe("configuration", () => {
     expect(c.dataDir).toMatch(/\.data$/);
     expect(c.stopRateLimit).toBe(200);
     expect(c.bulkMaxItems).toBe(5_000);
+    expect(c.bulkConcurrency).toBeUndefined();
   });
 
   it("uses real mode when both credentials and an AUTH_SECRET are set, blank values counting as unset", () => {
@@ -27,6 +28,11 @@ describe("configuration", () => {
     expect(c.databaseUrl).toBeUndefined();
   });
 
+  it("takes a fixed bulk concurrency, 0 meaning automatic", () => {
+    expect(parseConfig({ RECDESK_BULK_CONCURRENCY: "4" }).bulkConcurrency).toBe(4);
+    expect(parseConfig({ RECDESK_BULK_CONCURRENCY: "0" }).bulkConcurrency).toBeUndefined();
+  });
+
   it.each([
     [{ TENCENTCLOUD_SECRET_ID: "AKIDx" }, "TENCENTCLOUD_SECRET_KEY"],
     [{ TENCENTCLOUD_SECRET_KEY: "k" }, "TENCENTCLOUD_SECRET_ID"],
@@ -37,6 +43,7 @@ describe("configuration", () => {
     [{ AUTH_SECRET: "short" }, "AUTH_SECRET"],
     [{ TENCENTCLOUD_TIMEOUT_MS: "soon" }, "TENCENTCLOUD_TIMEOUT_MS"],
     [{ RECDESK_STOP_RATE_LIMIT: "500" }, "RECDESK_STOP_RATE_LIMIT"],
+    [{ RECDESK_BULK_CONCURRENCY: "-1" }, "RECDESK_BULK_CONCURRENCY"],
     [{ RECDESK_SIMULATOR_CONTROL: "maybe" }, "RECDESK_SIMULATOR_CONTROL"],
     [{ TENCENTCLOUD_SESSION_TOKEN: "t" }, "TENCENTCLOUD_SESSION_TOKEN"],
   ])("names the bad variable in %j", (env, variable) => {
