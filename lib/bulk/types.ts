@@ -67,3 +67,10 @@ export interface BulkPreview {
 export function isJobActive(state: BulkJobState, counts: Pick<BulkCounts, "sending">): boolean {
   return state === "running" || counts.sending > 0;
 }
+
+/** What GET /api/jobs/[id] answers (the job page polls it). */
+export interface JobProgressResponse {
+  job: BulkJobView;
+  items: { items: BulkItemView[]; total: number };
+  explanations: Record<string, { code: string; title: string; meaning: string; nextStep: string; retryable: boolean; accountLevel: boolean }>;
+}

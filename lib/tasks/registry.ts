@@ -53,7 +53,8 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterWhere(filters: TaskFilters, now: Date): SQL | undefined {
+/** The /tasks filters as SQL; bulk selection (lib/bulk/selection.ts) resolves "all matching" with the same. */
+export function taskFilterWhere(filters: TaskFilters, now: Date): SQL | undefined {
   const t = recordingTasks;
   const state = effectiveStateSql(now);
   const parts: (SQL | undefined)[] = [];
@@ -75,7 +76,7 @@ export async function listTasks(
 ): Promise<TaskPage> {
   const now = opts.now ?? new Date();
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
-  const where = filterWhere(filters, now);
+  const where = taskFilterWhere(filters, now);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(recordingTasks).where(where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(opts.page ?? 1, 1), pageCount);
