@@ -55,6 +55,8 @@ export default defineConfig({
       RECDESK_SIMULATOR_PORT: String(simulatorPort),
       RECDESK_SIMULATOR_CONTROL: "1",
       RECDESK_SIMULATOR_LATENCY_MS: "20",
+      // Two bulk lanes: a three-item job still has an item waiting, which is what Pause and Cancel act on.
+      RECDESK_BULK_CONCURRENCY: "2",
       // Short enough that a spec sees the next upstream sweep (e.g. an injected failure) within seconds.
       RECDESK_STREAMS_CACHE_TTL_MS: process.env.E2E_STREAMS_CACHE_TTL_MS ?? "3000",
       AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",

@@ -175,6 +175,8 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   const captured = new Promise<Request>((resolve) => sp.on("request", (r) => r.headers()["next-action"] && resolve(r)));
   await pressStop(sp, task.taskId, "capture for replay");
   const req = await captured;
+  const headers = await req.allHeaders();
+  const body = req.postDataBuffer()!;
   await expect(resultOf(sp, task.taskId).getByTestId("stop-error")).toBeVisible();
   await supportCtx.close();
 
@@ -188,10 +190,9 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   await expect(mp.getByTestId("access-denied")).toContainText("Forbidden");
 
   const before = await stopCalls();
-  const headers = await req.allHeaders();
   const res = await managerCtx.request.post(req.url(), {
     headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", "next-router-state-tree": headers["next-router-state-tree"] ?? "" },
-    data: req.postDataBuffer()!,
+    data: body,
   });
   expect(res.status()).toBe(200);
   expect(await res.text()).toContain("Forbidden");

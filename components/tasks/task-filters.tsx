@@ -28,8 +28,8 @@ export function TaskFiltersForm({ filters, domains }: { filters: TaskFilters; do
         <label htmlFor="f-domain" className={label}>Domain</label>
         <select id="f-domain" name="domain" defaultValue={filters.domain ?? ""} className={inputClasses}>
           <option value="">All domains</option>
-          {domains.map((d) => (
-            <option key={d || "(none)"} value={d}>{d || "(not given)"}</option>
+          {domains.filter(Boolean).map((d) => (
+            <option key={d} value={d}>{d}</option>
           ))}
         </select>
       </div>

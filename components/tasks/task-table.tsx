@@ -51,6 +51,8 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
     );
   }
 
+  // On phones the TaskId moves under the stream name (when that column is shown) so State and Stop stay on screen.
+  const taskIdCol = hideStream ? "" : "hidden sm:table-cell";
   const columns = 9 + (selection ? 1 : 0) - (hideStream ? 1 : 0);
   const setRowPending = (id: string, on: boolean) =>
     setPending((p) => {
@@ -68,7 +70,7 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
           <tr>
             {selection ? <th scope="col" className={th}>{selection.header}</th> : null}
             {hideStream ? null : <th scope="col" className={th}>Stream</th>}
-            <th scope="col" className={th}>TaskId</th>
+            <th scope="col" className={`${th} ${taskIdCol}`}>TaskId</th>
             <th scope="col" className={th}>State</th>
             <th scope="col" className={th}><span className="sr-only">Actions</span></th>
             <th scope="col" className={th}>Start</th>
@@ -98,9 +100,10 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                       <div className="text-xs text-slate-600 dark:text-slate-400">
                         {row.domainName || "(domain not given)"} / {row.appName}
                       </div>
+                      <div className="font-mono text-xs sm:hidden">TaskId {row.taskId}</div>
                     </td>
                   )}
-                  <td className={`${td} font-mono text-xs`} data-testid="task-id">
+                  <td className={`${td} ${taskIdCol} font-mono text-xs`} data-testid="task-id">
                     {row.taskId}
                   </td>
                   <td className={td}>
@@ -134,7 +137,7 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                     <div>{row.createdByEmail ?? "—"}</div>
                     <div className="text-slate-600 dark:text-slate-400">{row.source}</div>
                   </td>
-                  <td className={`${td} text-xs`}>
+                  <td className={`${td} min-w-56 max-w-72 text-xs`}>
                     <LastAction row={row} />
                   </td>
                 </tr>

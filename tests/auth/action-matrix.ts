@@ -11,6 +11,7 @@
 import type { Permission } from "@/lib/auth/roles";
 import type { Database } from "@/lib/db/types";
 import { recordingTasks } from "@/lib/db/schema/tasks";
+import { bulkItems, bulkJobs } from "@/lib/db/schema/bulk";
 
 /** Who may call: a permission from lib/auth/roles.ts, any signed-in user, or everyone (with the reason). */
 export type MatrixRule = Permission | "signed-in" | { public: string };
@@ -59,6 +60,15 @@ async function knownTask(ctx: MatrixContext) {
 const tasksActions = () => import("@/app/(console)/tasks/actions");
 const TASKS = "app/(console)/tasks/actions.ts";
 const usersActions = () => import("@/app/(console)/users/actions");
+const bulkActions = () => import("@/app/(console)/jobs/actions");
+const BULK = "app/(console)/jobs/actions.ts";
+
+/** A paused bulk job with one failed item, so both Cancel and Retry failed have something to act on. */
+async function bulkJob(ctx: MatrixContext): Promise<string> {
+  const [job] = await ctx.db.insert(bulkJobs).values({ createdByEmail: "oncall@matrix.test", reason: "matrix", total: 1, state: "paused" }).returning({ id: bulkJobs.id });
+  await ctx.db.insert(bulkItems).values({ jobId: job!.id, taskId: "1", streamName: "matrix-bulk", state: "failed" });
+  return job!.id;
+}
 const USERS = "app/(console)/users/actions.ts";
 
 export const MATRIX: MatrixRow[] = [
@@ -103,6 +113,23 @@ export const MATRIX: MatrixRow[] = [
   {
     kind: "action", file: TASKS, export: "startRecordingAction", permission: "task:start", load: tasksActions,
     args: () => [null, form({ streamName: "matrix-start", appName: "live", domainName: "play.example.com", mode: "realtime", timeZone: "Asia/Shanghai", fileFormat: "mp4", recordType: "video", reason: "matrix" })],
+  },
+
+  // ── Bulk stop (issue 7) ──
+  {
+    kind: "action", file: BULK, export: "previewBulkStopAction", permission: "task:bulk-stop", load: bulkActions,
+    args: async (ctx) => [{ kind: "ids", taskIds: [(await knownTask(ctx)).taskId] }],
+  },
+  {
+    kind: "action", file: BULK, export: "createBulkStopAction", permission: "task:bulk-stop", load: bulkActions,
+    args: async (ctx) => [{ selection: { kind: "ids", taskIds: [(await knownTask(ctx)).taskId] }, reason: "matrix: runaway batch" }],
+  },
+  { kind: "action", file: BULK, export: "cancelJobAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
+  { kind: "action", file: BULK, export: "retryFailedAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
+  {
+    kind: "route", file: "app/api/jobs/[id]/route.ts", export: "GET", permission: "task:bulk-stop", load: () => import("@/app/api/jobs/[id]/route"),
+    request: async () => new (await import("next/server")).NextRequest("http://localhost/api/jobs/00000000-0000-4000-8000-000000000000"),
+    context: () => ({ params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }),
   },
 
   // ── Audit ──

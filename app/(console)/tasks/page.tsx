@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { TaskFiltersForm } from "@/components/tasks/task-filters";
 import { TaskPager } from "@/components/tasks/task-pager";
 import { TaskTable } from "@/components/tasks/task-table";
+import { BulkTaskSelection } from "@/components/bulk/bulk-task-selection";
+import { createBulkStopAction, previewBulkStopAction } from "../jobs/actions";
 import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -32,6 +34,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
   const filtered = Boolean(filters.state || filters.stream || filters.domain || filters.runningHours);
+  const empty = filtered ? (
+    <>No task matches these filters. <a href="/tasks" className="underline">Clear the filters</a>.</>
+  ) : (
+    <>RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and TaskId.</>
+  );
 
   return (
     <div className="space-y-4">
@@ -41,18 +48,12 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.
       </p>
       <TaskFiltersForm filters={filters} domains={domains} />
-      <TaskTable
-        rows={result.rows}
-        now={now.toISOString()}
-        stopAction={canStop ? stopTaskAction : undefined}
-        empty={
-          filtered ? (
-            <>No task matches these filters. <a href="/tasks" className="underline">Clear the filters</a>.</>
-          ) : (
-            <>RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and TaskId.</>
-          )
-        }
-      />
+      {can(role, "task:bulk-stop") ? (
+        // Bulk stop (issue 7) plugs into the table's selection seam; roles without it see the plain table.
+        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} total={result.total} previewAction={previewBulkStopAction} createAction={createBulkStopAction} />
+      ) : (
+        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} />
+      )}
       <TaskPager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
     </div>
   );

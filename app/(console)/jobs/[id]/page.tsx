@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { JobProgress } from "@/components/bulk/job-progress";
+import { LocalTime } from "@/components/tasks/local-time";
+import { requirePermission } from "@/lib/auth/require";
+import { getJobView, listJobItems } from "@/lib/bulk";
+import { getDb } from "@/lib/db";
+import { explainLiveError } from "@/lib/tencent-live/errors";
+import { cancelJobAction, retryFailedAction } from "../actions";
+
+export const metadata: Metadata = { title: "Bulk job" };
+export const dynamic = "force-dynamic";
+
+export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const auth = await requirePermission("task:bulk-stop");
+  if (!auth.ok) {
+    return (
+      <div role="alert" className="space-y-2">
+        <h1 className="text-2xl font-semibold">Bulk job</h1>
+        <p><code className="font-mono text-sm">{auth.code}</code> — {auth.message}</p>
+      </div>
+    );
+  }
+  const { id } = await params;
+  const db = await getDb();
+  const job = await getJobView(db, id);
+  if (!job) notFound();
+  const items = await listJobItems(db, id, { limit: 100 });
+  const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
+  const explanations = Object.fromEntries([...codes].map((c) => [c, explainLiveError(c)]));
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href="/jobs" className="underline">← Bulk jobs</Link></p>
+      <h1 className="text-2xl font-semibold">Bulk stop of {job.counts.total.toLocaleString("en-US")} task{job.counts.total === 1 ? "" : "s"}</h1>
+      <dl className="grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600 dark:text-slate-400">Reason</dt>
+        <dd data-testid="job-reason">{job.reason}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Started by</dt>
+        <dd>{job.createdByEmail}{job.createdByRole ? ` (${job.createdByRole})` : ""}, <LocalTime iso={job.createdAt} /></dd>
+        <dt className="text-slate-600 dark:text-slate-400">Job id</dt>
+        <dd className="font-mono text-xs">{job.id}</dd>
+      </dl>
+      <JobProgress jobId={job.id} initial={{ job, items, explanations }} cancelAction={cancelJobAction} retryAction={retryFailedAction} />
+    </div>
+  );
+}

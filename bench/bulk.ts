@@ -1,0 +1,180 @@
+// npm run bench:bulk — a 1,000-task bulk stop through the real worker (database queue, audit records, lease,
+// shared StopLiveRecord limiter) against the simulator at 20 ms and 100 ms latency and its 200/s limit, beside
+// two naive baselines with the official SDK: one call after another, and every call at once.
+// Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. Writes bench/results/bulk.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { sql } from "drizzle-orm";
+import { CommonClient } from "tencentcloud-sdk-nodejs-common";
+import { createBulkJob } from "@/lib/bulk/create";
+import { createBulkWorker, defaultBulkConcurrency } from "@/lib/bulk/worker";
+import { openPglite } from "@/lib/db/pglite";
+import { openPostgres } from "@/lib/db/postgres";
+import type { OpenDatabase } from "@/lib/db/types";
+import { createLiveClient } from "@/lib/tencent-live/client";
+import { startSimulator, type Simulator } from "@/lib/tencent-live/simulator";
+
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
+const LIMIT = 200;
+const FLOOR_S = ITEMS / LIMIT;
+const SEQUENTIAL_CAP = Number(process.env.BENCH_SEQUENTIAL_CALLS ?? 200);
+const LATENCIES = [20, 100];
+
+delete process.env.http_proxy; // the SDK would silently send loopback calls through it
+
+async function scratchDb(driver: "pglite" | "postgres"): Promise<OpenDatabase & { drop(): Promise<void> }> {
+  if (driver === "pglite") {
+    const open = await openPglite(undefined);
+    return { ...open, drop: async () => {} };
+  }
+  const admin = process.env.DATABASE_URL!;
+  const name = `recdesk_bench_${randomBytes(5).toString("hex")}`;
+  const c = new Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`create database ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const open = await openPostgres(url.toString(), { max: 10 });
+  return {
+    ...open,
+    async drop() {
+      const d = new Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`drop database if exists ${name} with (force)`);
+      await d.end();
+    },
+  };
+}
+
+async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
+  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  const db = await scratchDb(driver);
+  try {
+    const client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: LIMIT } });
+    const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: sim.listTasks() }, 100_000);
+    if (!job.ok) throw new Error(job.message);
+    // The lanes the console itself uses on this driver (lib/bulk/index.ts).
+    const worker = createBulkWorker({ db: db.db, client, idlePollMs: 20, concurrency: defaultBulkConcurrency(driver) });
+    const t0 = performance.now();
+    worker.start();
+    for (;;) {
+      const r = await db.db.execute(sql`select state from bulk_jobs where id = ${job.jobId}::uuid`);
+      if ((r.rows[0] as { state: string }).state !== "running") break;
+      await new Promise((res) => setTimeout(res, 20));
+    }
+    const wallS = (performance.now() - t0) / 1000;
+    await worker.stop();
+    const counts = await db.db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${job.jobId}::uuid group by state`);
+    const byState = Object.fromEntries((counts.rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
+    const audited = await db.db.execute(sql`select count(*)::int as n from audit_records where job_id = ${job.jobId}::uuid and outcome = 'ok'`);
+    const stoppedInSim = sim.listTasks().filter((t) => t.state === "stopped").length;
+    const windows = sim.rateWindows("StopLiveRecord");
+    const rate = ITEMS / wallS;
+    return {
+      driver,
+      latencyMs,
+      items: ITEMS,
+      wallSeconds: round(wallS),
+      floorSeconds: FLOOR_S,
+      ratePerSecond: round(rate),
+      rateOverLimit: round(rate / LIMIT, 3),
+      retries: client.stats().retries,
+      rateLimitedBySimulator: windows.reduce((a, w) => a + w.limited, 0),
+      maxAcceptedPerSecond: Math.max(0, ...windows.map((w) => w.accepted)),
+      stopped: byState.stopped ?? 0,
+      failed: byState.failed ?? 0,
+      lost: ITEMS - (byState.stopped ?? 0) - (byState.failed ?? 0),
+      auditOk: (audited.rows[0] as { n: number }).n,
+      stoppedInSimulator: stoppedInSim,
+    };
+  } finally {
+    await db.close();
+    await db.drop();
+    await sim.close();
+  }
+}
+
+function sdkFor(sim: Simulator) {
+  return new CommonClient("live.tencentcloudapi.com", "2018-08-01", {
+    credential: { secretId: sim.secretId, secretKey: sim.secretKey },
+    region: "",
+    profile: { httpProfile: { endpoint: `127.0.0.1:${sim.port}`, protocol: "http://", reqTimeout: 30 } },
+  });
+}
+
+async function sequentialSdk(latencyMs: number) {
+  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  try {
+    const sdk = sdkFor(sim);
+    const tasks = sim.listTasks().slice(0, Math.min(SEQUENTIAL_CAP, ITEMS));
+    let ok = 0;
+    let errors = 0;
+    const t0 = performance.now();
+    for (const t of tasks) {
+      try {
+        await sdk.request("StopLiveRecord", { StreamName: t.streamName, TaskId: BigInt(t.taskId) });
+        ok += 1;
+      } catch {
+        errors += 1;
+      }
+    }
+    const s = (performance.now() - t0) / 1000;
+    const extrapolated = (s / tasks.length) * ITEMS;
+    return { latencyMs, calls: tasks.length, seconds: round(s), extrapolatedSecondsFor: ITEMS, extrapolatedSeconds: round(extrapolated), ratePerSecond: round(tasks.length / s), rateOverLimit: round(tasks.length / s / LIMIT, 3), ok, errors, extrapolated: tasks.length < ITEMS };
+  } finally {
+    await sim.close();
+  }
+}
+
+async function unthrottledSdk(latencyMs: number) {
+  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  try {
+    const sdk = sdkFor(sim);
+    await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000))); // start in a fresh second
+    const t0 = performance.now();
+    const results = await Promise.all(
+      sim.listTasks().map((t) =>
+        sdk.request("StopLiveRecord", { StreamName: t.streamName, TaskId: BigInt(t.taskId) }).then(
+          () => "ok",
+          (e: { code?: string }) => e.code ?? "network",
+        ),
+      ),
+    );
+    const s = (performance.now() - t0) / 1000;
+    const count = (code: string) => results.filter((r) => r === code).length;
+    return { latencyMs, calls: ITEMS, seconds: round(s), ok: count("ok"), requestLimitExceeded: count("RequestLimitExceeded"), otherErrors: ITEMS - count("ok") - count("RequestLimitExceeded"), lost: ITEMS - count("ok"), stoppedInSimulator: sim.listTasks().filter((t) => t.state === "stopped").length };
+  } finally {
+    await sim.close();
+  }
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+const drivers: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
+const bulk = [];
+for (const driver of drivers) for (const latency of LATENCIES) {
+  const r = await bulkRun(driver, latency);
+  console.log(`bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}`);
+  bulk.push(r);
+}
+const sequential = [];
+for (const latency of LATENCIES) {
+  const r = await sequentialSdk(latency);
+  console.log(`SDK sequential     ${String(latency).padStart(3)} ms: ${r.calls} calls in ${r.seconds} s → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; ${ITEMS} would take ~${r.extrapolatedSeconds} s${r.extrapolated ? " (extrapolated)" : ""}`);
+  sequential.push(r);
+}
+const unthrottled = [];
+for (const latency of LATENCIES) {
+  const r = await unthrottledSdk(latency);
+  console.log(`SDK all-at-once    ${String(latency).padStart(3)} ms: ${r.ok} ok, ${r.requestLimitExceeded} RequestLimitExceeded, ${r.otherErrors} other errors in ${r.seconds} s → ${r.lost} of ${ITEMS} not stopped (no retries)`);
+  unthrottled.push(r);
+}
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/bulk.json", `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled }, null, 2)}\n`);
+console.log("written bench/results/bulk.json");
+process.exit(0);

@@ -1,0 +1,97 @@
+"use client";
+
+import { useMemo, useState, type ReactNode } from "react";
+import type { BulkSelection } from "@/lib/bulk/selection-types";
+import { isStoppable, RUNNING_PRESETS_HOURS, type TaskFilters, type TaskView } from "@/lib/tasks/definitions";
+import { Button } from "@/components/ui/button";
+import { TaskTable } from "@/components/tasks/task-table";
+import type { StopAction } from "@/components/tasks/stop-task-button";
+import { BulkStopDialog, type CreateAction, type PreviewAction } from "./bulk-stop-dialog";
+
+export interface BulkTaskSelectionProps {
+  rows: TaskView[];
+  now: string;
+  stopAction?: StopAction;
+  empty?: ReactNode;
+  /** The list's current filter and how many tasks it matches in total (all pages). */
+  filters: TaskFilters;
+  total: number;
+  previewAction: PreviewAction;
+  createAction: CreateAction;
+}
+
+/**
+ * The Tasks table with a selection column (through TaskTable's `selection` seam) and the bulk-stop toolbar:
+ * tick rows, take every task matching the filter (resolved on the server, not just this page), or the
+ * "running longer than N hours" runaway preset.
+ */
+export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total, previewAction, createAction }: BulkTaskSelectionProps) {
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
+  const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
+  const [dialog, setDialog] = useState<BulkSelection | null>(null);
+  const pageIds = useMemo(() => rows.filter((r) => isStoppable(r.state)).map((r) => r.taskId), [rows]);
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => picked.has(id));
+
+  const toggle = (id: string, on: boolean) => {
+    setWhole(null);
+    setPicked((p) => {
+      const next = new Set(p);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  };
+  const selection: BulkSelection | null = whole ? { kind: "filter", filters: whole.filters } : picked.size > 0 ? { kind: "ids", taskIds: [...picked] } : null;
+  const summary = whole ? whole.label : `${picked.size} selected`;
+
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="bulk-toolbar" role="group" aria-label="Bulk stop">
+        <span className="font-medium" data-testid="bulk-summary">{summary}</span>
+        {total > rows.length || !whole ? (
+          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${total.toLocaleString("en-US")} tasks matching this filter (stoppable ones)` }); }} data-testid="bulk-select-all">
+            Select all {total.toLocaleString("en-US")} matching this filter
+          </Button>
+        ) : null}
+        <span className="inline-flex items-center gap-1">
+          <label htmlFor="bulk-runaway-hours">Running longer than</label>
+          <select id="bulk-runaway-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
+            {RUNNING_PRESETS_HOURS.map((h) => (
+              <option key={h} value={h}>{h} h</option>
+            ))}
+          </select>
+          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` }); }} data-testid="bulk-runaway">
+            Select runaways
+          </Button>
+        </span>
+        {selection ? (
+          <Button variant="ghost" size="sm" onClick={() => { setPicked(new Set()); setWhole(null); }}>
+            Clear selection
+          </Button>
+        ) : null}
+        <Button variant="danger" size="sm" className="ml-auto" disabled={!selection} onClick={() => selection && setDialog(selection)} data-testid="bulk-stop-open">
+          Stop selected…
+        </Button>
+      </div>
+      <TaskTable
+        rows={rows}
+        now={now}
+        stopAction={stopAction}
+        empty={empty}
+        selection={{
+          header: (
+            <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={pageIds.length === 0}
+              onChange={(e) => { setWhole(null); setPicked(e.target.checked ? new Set([...picked, ...pageIds]) : new Set([...picked].filter((id) => !pageIds.includes(id)))); }} />
+          ),
+          cell: (row) =>
+            isStoppable(row.state) ? (
+              <input type="checkbox" aria-label={`Select ${row.streamName} (TaskId ${row.taskId})`} data-testid="bulk-select-row"
+                checked={whole !== null || picked.has(row.taskId)} onChange={(e) => toggle(row.taskId, e.target.checked)} />
+            ) : null,
+        }}
+      />
+      {dialog ? <BulkStopDialog selection={dialog} onClose={() => setDialog(null)} previewAction={previewAction} createAction={createAction} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { BulkJobView } from "@/lib/bulk/types";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { LocalTime } from "@/components/tasks/local-time";
+import { formatDuration, jobStateTone } from "./format";
+
+const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
+const td = "px-3 py-2 align-top";
+
+/** Job history: who ran which bulk stop, when, why, how it ended, and where its audit records are. */
+export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
+  if (jobs.length === 0) {
+    return (
+      <div data-testid="jobs-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+        No bulk job has run yet.
+      </div>
+    );
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="jobs-table">
+        <caption className="sr-only">Bulk jobs, newest first</caption>
+        <thead className="bg-slate-50 dark:bg-slate-800/60">
+          <tr>
+            {["Started", "By", "Reason", "State", "Stopped", "Failed", "Pending", "Cancelled", "Duration", "Audit"].map((h) => (
+              <th key={h} scope="col" className={th}>{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          {jobs.map((j) => (
+            <tr key={j.id} data-testid="job-row" data-job-id={j.id}>
+              <td className={td}>
+                <Link href={`/jobs/${j.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+                  <LocalTime iso={j.createdAt} />
+                </Link>
+              </td>
+              <td className={td}>{j.createdByEmail}{j.createdByRole ? <div className="text-xs text-slate-600 dark:text-slate-400">{j.createdByRole}</div> : null}</td>
+              <td className={`${td} max-w-xs`}>{j.reason}</td>
+              <td className={td}><StatusBadge tone={jobStateTone(j.state)}>{j.state}</StatusBadge></td>
+              <td className={`${td} tabular-nums`}>{j.counts.stopped}</td>
+              <td className={`${td} tabular-nums`}>{j.counts.failed}</td>
+              <td className={`${td} tabular-nums`}>{j.counts.pending + j.counts.sending}</td>
+              <td className={`${td} tabular-nums`}>{j.counts.cancelled}</td>
+              <td className={`${td} tabular-nums`}>{j.durationMs === null ? "—" : formatDuration(j.durationMs)}</td>
+              <td className={td}><Link href={`/audit?jobId=${j.id}`} className="underline">Audit records</Link></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
