@@ -132,6 +132,12 @@ async function run(name: string, opened: OpenDatabase): Promise<void> {
   await time("reason contains 'duplicate' (common)", () => page("q=duplicate"));
   await time("reason contains '#99999' (rare)", () => page("q=%2399999"));
   await time("follow-up list (unknown / stale pending)", async () => (await listFollowUp(db)).length);
+  if (process.env.AUDIT_BENCH_EXPLAIN) {
+    for (const q of [sql`select * from audit_records order by id desc limit 51`, sql`select * from audit_records where at >= ${sample.midDay} and at <= ${new Date(sample.midDay.getTime() + 86_400_000)} order by id + 0 desc limit 51`]) {
+      const plan = await db.execute(sql`explain (analyze, buffers) ${q}`);
+      console.log((plan.rows as Record<string, string>[]).map((r) => `    ${Object.values(r)[0]}`).join("\n"));
+    }
+  }
   const v0 = performance.now();
   const report = await verifyAuditChain(db);
   console.log(`  verify whole chain: ${((performance.now() - v0) / 1000).toFixed(1)} s, ${report.checked.toLocaleString("en")} records, intact=${report.intact}`);
@@ -167,7 +173,7 @@ if (process.env.DATABASE_URL) {
     await run("Postgres", pg);
   } finally {
     await pg.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.query(`drop database if exists ${name}`).catch((err) => console.error(`could not drop ${name}: ${(err as Error).message}`));
     await admin.end();
   }
 }
