@@ -8,7 +8,7 @@ import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import { createBulkJob } from "@/lib/bulk/create";
-import { createBulkWorker, defaultBulkConcurrency } from "@/lib/bulk/worker";
+import { createBulkWorker } from "@/lib/bulk/worker";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { OpenDatabase } from "@/lib/db/types";
@@ -55,8 +55,8 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
     const client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: LIMIT } });
     const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: sim.listTasks() }, 100_000);
     if (!job.ok) throw new Error(job.message);
-    // The lanes the console itself uses on this driver (lib/bulk/index.ts).
-    const worker = createBulkWorker({ db: db.db, client, idlePollMs: 20, concurrency: defaultBulkConcurrency(driver) });
+    // The console's own default lanes (RECDESK_BULK_CONCURRENCY unset).
+    const worker = createBulkWorker({ db: db.db, client, idlePollMs: 20 });
     const t0 = performance.now();
     worker.start();
     for (;;) {

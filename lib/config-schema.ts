@@ -82,7 +82,7 @@ export interface RecDeskConfig {
   simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
   stopRateLimit: number;
   bulkMaxItems: number;
-  /** Bulk Stops in flight at once; undefined = chosen by the database driver (lib/bulk/index.ts). */
+  /** Bulk Stops in flight at once; undefined = the worker's default (lib/bulk/worker.ts). */
   bulkConcurrency?: number;
   /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
   streamsCacheTtlMs: number;

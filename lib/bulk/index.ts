@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
 import { getLiveClient } from "@/lib/tencent-live";
-import { createBulkWorker, defaultBulkConcurrency, type BulkWorker } from "./worker";
+import { createBulkWorker, type BulkWorker } from "./worker";
 
 export { createBulkJob, type BulkJobRequest, type CreateBulkJobResult } from "./create";
 export { cancelJob, retryFailed, type JobControlResult } from "./control";
@@ -19,10 +19,10 @@ const KEY = Symbol.for("recdesk.bulk.worker");
 export function getBulkWorker(): Promise<BulkWorker> {
   const g = globalThis as unknown as Record<symbol, Promise<BulkWorker> | undefined>;
   g[KEY] ??= (async () => {
-    const { db, driver } = await openDatabase();
+    const { db } = await openDatabase();
     const worker = createBulkWorker({
       db,
-      concurrency: getConfig().bulkConcurrency ?? defaultBulkConcurrency(driver),
+      concurrency: getConfig().bulkConcurrency,
       client: await getLiveClient(),
       onEvent: (e) => {
         if (e.type === "error") console.error(`[bulk] ${e.message}`);

@@ -65,12 +65,32 @@ export interface ItemOutcome {
 
 /** Records an item's outcome; false when the claim was lost meanwhile (another holder recovered the item). */
 export async function completeItem(db: Database, workerId: string, itemId: number, o: ItemOutcome): Promise<boolean> {
+  return (await completeItems(db, workerId, [{ itemId, ...o }])).has(itemId);
+}
+
+/** Records many outcomes in one statement; returns the items whose claim still held (the others are left alone). */
+export async function completeItems(db: Database, workerId: string, outcomes: (ItemOutcome & { itemId: number })[]): Promise<Set<number>> {
+  if (outcomes.length === 0) return new Set();
+  const values = outcomes.map(
+    (o) => sql`(${o.itemId}::bigint, ${o.state}::text, ${o.requestId ?? null}::text, ${o.errorCode ?? null}::text, ${o.errorMessage ?? null}::text, ${o.auditId}::bigint)`,
+  );
   const result = await db.execute(sql`
-    update bulk_items set state = ${o.state}, request_id = ${o.requestId ?? null}, error_code = ${o.errorCode ?? null},
-      error_message = ${o.errorMessage ?? null}, audit_id = ${o.auditId}, finished_at = now()
-    where id = ${itemId} and state = 'sending' and claimed_by = ${workerId}
-    returning id`);
-  return result.rows.length === 1;
+    update bulk_items i set state = v.state, request_id = v.request_id, error_code = v.error_code,
+      error_message = v.error_message, audit_id = v.audit_id, finished_at = now()
+    from (values ${sql.join(values, sql`, `)}) as v(id, state, request_id, error_code, error_message, audit_id)
+    where i.id = v.id and i.state = 'sending' and i.claimed_by = ${workerId}
+    returning i.id`);
+  return new Set((result.rows as { id: string | number }[]).map((r) => Number(r.id)));
+}
+
+/** Points claimed items at the intents just committed for them, so recovery knows a call may have gone out. */
+export async function linkItemsToAudit(db: Database, workerId: string, links: { itemId: number; auditId: number }[]): Promise<void> {
+  if (links.length === 0) return;
+  const values = links.map((l) => sql`(${l.itemId}::bigint, ${l.auditId}::bigint)`);
+  await db.execute(sql`
+    update bulk_items i set audit_id = v.audit_id
+    from (values ${sql.join(values, sql`, `)}) as v(id, audit_id)
+    where i.id = v.id and i.claimed_by = ${workerId} and i.state = 'sending'`);
 }
 
 /** Hands claimed but unsent items back (pause, lost lease, shutdown). */

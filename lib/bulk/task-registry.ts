@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/types";
-import { recordTaskAction } from "@/lib/tasks/registry";
+import { recordTaskAction, recordTaskActions } from "@/lib/tasks/registry";
 
 export interface StopOutcome {
   taskId: string;
@@ -20,5 +20,17 @@ export async function recordStopOnTask(db: Database, o: StopOutcome): Promise<vo
     o.taskId,
     { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
     o.ok ? { state: "stopped", stoppedAt: new Date() } : {},
+  );
+}
+
+/** The same for a batch of outcomes, in one statement. */
+export async function recordStopsOnTasks(db: Database, outcomes: StopOutcome[]): Promise<void> {
+  await recordTaskActions(
+    db,
+    outcomes.map((o) => ({
+      taskId: o.taskId,
+      outcome: { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
+      stopped: o.ok,
+    })),
   );
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { eq, sql } from "drizzle-orm";
-import { beginAudit, finishAudit, recordAudit, type AuditIntent } from "@/lib/audit";
+import { eq } from "drizzle-orm";
+import { beginAudits, recordAudit, type AuditIntent } from "@/lib/audit";
 import { bulkJobs } from "@/lib/db/schema/bulk";
 import type { Database } from "@/lib/db/types";
 import type { LiveClient } from "@/lib/tencent-live/client";
@@ -9,24 +9,19 @@ import { explainLiveError } from "@/lib/tencent-live/errors";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
 import { pauseJob } from "./control";
 import { acquireLease, BULK_STOP_LEASE, releaseLease } from "./lease";
-import { claimItems, completeItem, finalizeJobs, releaseItems, type ClaimedItem } from "./queue";
+import { closeUnsent, writeOutcomes, type SentItem } from "./outcomes";
+import { claimItems, completeItem, finalizeJobs, linkItemsToAudit, releaseItems, type ClaimedItem } from "./queue";
 import { recoverItems, recoverOrphans, type RecoveryReport } from "./recover";
-import { recordStopOnTask } from "./task-registry";
-
-/**
- * Stops in flight at once when RECDESK_BULK_CONCURRENCY does not say. 200/s at 100 ms upstream latency needs
- * at least 20 lanes; PGlite runs every query on this one thread, so past 16 lanes they only queue behind
- * each other, while a Postgres pool takes more.
- */
-export function defaultBulkConcurrency(driver: "pglite" | "postgres"): number {
-  return driver === "pglite" ? 16 : 48;
-}
 
 export interface BulkWorkerOptions {
   db: Database;
   client: Pick<LiveClient, "stopLiveRecord">;
   workerId?: string;
-  /** Stops in flight at once. 200/s at 100 ms upstream latency needs ≥ 20; the rest covers DB writes and retries. */
+  /**
+   * Stops in flight at once (default 48; RECDESK_BULK_CONCURRENCY). 200/s at 100 ms upstream latency needs 20;
+   * the rest covers the batched database writes and retries. Lanes are cheap: a lane waiting on Tencent or on
+   * the limiter holds no connection, and its writes are batched with the others'.
+   */
   concurrency?: number;
   /** How long the lease lasts without renewal; a dead holder's jobs resume this long after it died. */
   leaseTtlMs?: number;
@@ -112,69 +107,120 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     return held;
   }
 
-  async function sendItem(item: ClaimedItem): Promise<void> {
-    const ctx = await jobContext(item.jobId);
-    if (!leading || stopping || paused.has(item.jobId)) {
-      await releaseItems(db, id, [item.id]);
-      return;
+  /** Why a claimed item must not be sent now, or null when it may go. */
+  function holdReason(item: ClaimedItem): string | null {
+    if (stopping) return "the worker is shutting down";
+    if (!leading) return "this instance lost the bulk-stop lease";
+    if (paused.has(item.jobId)) return "the job was paused";
+    return null;
+  }
+
+  /**
+   * A claimed batch: intents for all of it in one append (committed before any call), the items linked to
+   * them in one statement, then each Stop on its own lane through the shared limiter.
+   */
+  async function dispatch(items: ClaimedItem[]): Promise<void> {
+    const ctxs = new Map<string, JobContext>();
+    for (const item of items) if (!ctxs.has(item.jobId)) ctxs.set(item.jobId, await jobContext(item.jobId));
+    const held = new Set(items.filter((i) => holdReason(i) !== null));
+    await releaseItems(db, id, [...held].map((i) => i.id));
+    done(held.size);
+    const sendable: { item: ClaimedItem; taskId: string; intent: AuditIntent }[] = [];
+    for (const item of items) {
+      if (held.has(item)) continue;
+      const ctx = ctxs.get(item.jobId)!;
+      const intent: AuditIntent = {
+        actor: ctx.actor,
+        action: "task.stop",
+        target: { domainName: item.domainName, appName: item.appName, streamName: item.streamName, taskId: item.taskId },
+        reason: ctx.reason,
+        jobId: item.jobId,
+        // A recovered item still points at its interrupted intent; the new record names it.
+        details: item.auditId === null ? { bulkItemId: item.id } : { bulkItemId: item.id, resendOf: item.auditId },
+      };
+      const taskId = TaskIdSchema.safeParse(item.taskId);
+      if (!taskId.success) {
+        // Checked here, not at creation, so one bad TaskId fails alone and still leaves its own audit record.
+        const message = `TaskId "${item.taskId}": ${taskId.error.issues[0]?.message ?? "invalid"}`;
+        const auditId = await recordAudit(db, { ...intent, details: { bulkItemId: item.id } }, { outcome: "invalid", errorCode: "RecDesk.InvalidInput", errorMessage: message });
+        await completeItem(db, id, item.id, { state: "failed", errorCode: "RecDesk.InvalidInput", errorMessage: message, auditId });
+        counters.failed += 1;
+        done(1);
+        continue;
+      }
+      sendable.push({ item, taskId: taskId.data, intent });
     }
-    const intent: AuditIntent = {
-      actor: ctx.actor,
-      action: "task.stop",
-      target: { domainName: item.domainName, appName: item.appName, streamName: item.streamName, taskId: item.taskId },
-      reason: ctx.reason,
-      jobId: item.jobId,
-      details: { bulkItemId: item.id },
-    };
-    const taskId = TaskIdSchema.safeParse(item.taskId);
-    if (!taskId.success) {
-      // Checked here, not at creation, so one bad TaskId fails alone and still leaves its own audit record.
-      const message = `TaskId "${item.taskId}": ${taskId.error.issues[0]?.message ?? "invalid"}`;
-      const auditId = await recordAudit(db, intent, { outcome: "invalid", errorCode: "RecDesk.InvalidInput", errorMessage: message });
-      await completeItem(db, id, item.id, { state: "failed", errorCode: "RecDesk.InvalidInput", errorMessage: message, auditId });
-      counters.failed += 1;
-      return;
-    }
-    // A recovered item still points at its interrupted intent; the new record names it.
-    const resendOf = item.auditId;
+    if (sendable.length === 0) return;
     await yieldToLoop();
-    // The intent commits on its own, then the item points at it, then the call: the audit chain's lock is
-    // held only for the append, which is what bounds throughput. A crash between the two leaves an unlinked
-    // intent, and the item (no audit_id) is certainly unsent; recovery closes that intent as not sent.
-    const auditId = await beginAudit(db, resendOf === null ? intent : { ...intent, details: { ...intent.details, resendOf } });
-    await db.execute(sql`update bulk_items set audit_id = ${auditId} where id = ${item.id} and claimed_by = ${id} and state = 'sending'`);
+    // A crash after this commit and before the link leaves intents no item points at: recovery finds them by
+    // bulkItemId, closes them as not sent, and queues the items again.
+    const auditIds = await beginAudits(db, sendable.map((s) => s.intent));
+    await linkItemsToAudit(db, id, sendable.map((s, i) => ({ itemId: s.item.id, auditId: auditIds[i]! })));
+    sendable.forEach((s, i) => void send(s.item, s.taskId, auditIds[i]!));
+  }
+
+  async function send(item: ClaimedItem, taskId: string, auditId: number): Promise<void> {
+    const why = holdReason(item);
+    if (why !== null) {
+      await closeUnsent(db, id, [{ item, auditId }], why).catch((err: unknown) => emit({ type: "error", message: `item ${item.id}: ${(err as Error).message}` }));
+      done(1);
+      return;
+    }
     counters.sent += 1;
-    const r = await client.stopLiveRecord({ streamName: item.streamName, taskId: taskId.data });
-    await yieldToLoop();
-    await finishAudit(db, auditId, {
-      outcome: r.ok ? "ok" : "error",
-      requestId: r.requestId,
-      errorCode: r.ok ? undefined : r.code,
-      errorMessage: r.ok ? undefined : r.message,
-      latencyMs: r.latencyMs,
-      details: { bulkItemId: item.id, attempts: r.attempts },
-    }).catch((err: unknown) => {
-      // Only if another holder recovered this item meanwhile (its claim is gone, so completeItem below
-      // records nothing); the outcome is still logged for the operator.
-      emit({ type: "error", message: `audit ${auditId} for item ${item.id}: ${(err as Error).message}` });
+    const result = await client.stopLiveRecord({ streamName: item.streamName, taskId });
+    answered.push({ item, auditId, result });
+    flushSoon();
+  }
+
+  // Answers wait here for one writer, which takes everything that arrived while it was busy: under load the
+  // batches grow by themselves, and an idle worker writes each answer at once.
+  const answered: SentItem[] = [];
+  let flushing = false;
+  function flushSoon(): void {
+    if (flushing) return;
+    flushing = true;
+    void (async () => {
+      while (answered.length > 0) await flush(answered.splice(0, 500));
+    })().finally(() => {
+      flushing = false;
+      if (answered.length > 0) flushSoon();
     });
-    const outcome = r.ok
-      ? ({ state: "stopped", requestId: r.requestId, auditId } as const)
-      : ({ state: "failed", requestId: r.requestId, errorCode: r.code, errorMessage: r.message, auditId } as const);
-    await yieldToLoop();
-    if (!(await completeItem(db, id, item.id, outcome))) return;
-    if (r.ok) counters.stopped += 1;
-    else counters.failed += 1;
-    await yieldToLoop();
-    await recordStopOnTask(db, { taskId: item.taskId, ok: r.ok, requestId: r.requestId, errorCode: r.ok ? undefined : r.code, errorMessage: r.ok ? undefined : r.message, by: ctx.actor.email ?? "bulk job" });
-    if (!r.ok && explainLiveError(r.code).accountLevel && !paused.has(item.jobId)) {
-      // Every further Stop on this account would fail the same way: pause instead of burning the batch.
-      paused.set(item.jobId, null);
-      const e = explainLiveError(r.code, r.message);
-      await pauseJob(db, item.jobId, `${r.code}: ${e.title}. ${e.nextStep}`);
-      paused.set(item.jobId, Date.now());
-      emit({ type: "paused", jobId: item.jobId, code: r.code });
+  }
+
+  async function flush(batch: SentItem[]): Promise<void> {
+    try {
+      await yieldToLoop();
+      const { completed, auditLost } = await writeOutcomes(db, id, batch, (s) => jobs.get(s.item.jobId)?.actor.email ?? "bulk job");
+      // Only if another holder recovered these items meanwhile (their claims are gone, so nothing else was
+      // recorded here); the outcomes are still logged for the operator.
+      for (const a of auditLost) emit({ type: "error", message: `audit ${a} was finished by someone else` });
+      for (const s of completed) {
+        if (s.result.ok) counters.stopped += 1;
+        else counters.failed += 1;
+      }
+      for (const s of completed) {
+        const r = s.result;
+        if (r.ok || paused.has(s.item.jobId) || !explainLiveError(r.code).accountLevel) continue;
+        // Every further Stop on this account would fail the same way: pause instead of burning the batch.
+        paused.set(s.item.jobId, null);
+        const e = explainLiveError(r.code, r.message);
+        await pauseJob(db, s.item.jobId, `${r.code}: ${e.title}. ${e.nextStep}`);
+        paused.set(s.item.jobId, Date.now());
+        emit({ type: "paused", jobId: s.item.jobId, code: r.code });
+      }
+    } catch (err) {
+      emit({ type: "error", message: `writing ${batch.length} outcome(s): ${(err as Error).message}` });
+      // Hand them to the same audit-based decision a crash gets, so none is stuck in `sending`.
+      await recoverItems(db, id, batch.map((s) => s.item.id)).catch(() => {});
+    } finally {
+      done(batch.length);
     }
+  }
+
+  function done(n: number): void {
+    if (n === 0) return;
+    inFlight -= n;
+    wake();
   }
 
   async function loop(): Promise<void> {
@@ -199,17 +245,17 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
           const p = paused.get(item.jobId);
           // The claim saw the job running again after its pause was committed: someone resumed it.
           if (p !== undefined && p !== null && claimStartedAt > p) paused.delete(item.jobId);
-          inFlight += 1;
-          void sendItem(item)
-            .catch(async (err: unknown) => {
-              emit({ type: "error", message: `item ${item.id}: ${(err as Error).message}` });
-              // Hand it to the same audit-based decision a crash gets, so it is not stuck in `sending`.
-              await recoverItems(db, id, [item.id]).catch(() => {});
-            })
-            .finally(() => {
-              inFlight -= 1;
-              wake();
-            });
+        }
+        if (items.length > 0) {
+          inFlight += items.length;
+          try {
+            await dispatch(items);
+          } catch (err) {
+            emit({ type: "error", message: `dispatching ${items.length} item(s): ${(err as Error).message}` });
+            // Whatever did not get a lane goes through the audit-based decision a crash gets.
+            const report = await recoverItems(db, id, items.map((i) => i.id)).catch(() => null);
+            if (report) done(report.neverSent + report.resend + report.completedFromAudit);
+          }
         }
         if (items.length === 0) {
           const finished = await finalizeJobs(db);

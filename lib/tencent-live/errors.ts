@@ -111,6 +111,9 @@ const CATALOG: Record<string, Entry> = {
   "RecDesk.MalformedResponse": e("Unreadable answer", "Tencent Cloud (or something in between) answered with a body that is not the expected JSON.", "Try again; if it persists, check for a proxy between RecDesk and Tencent Cloud.", true),
   "RecDesk.Aborted": e("Cancelled", "The call was cancelled before Tencent Cloud answered. It may or may not have taken effect.", "Check the task's state; start the action again if needed."),
   "RecDesk.InvalidInput": e("Invalid input", "RecDesk refused to send the request because a value is not valid (checked locally; nothing was sent).", "Correct the highlighted value and try again."),
+  // --- Bulk-job bookkeeping (audit records only: the item itself goes back to its queue).
+  "RecDesk.NotSent": e("Not sent", "RecDesk recorded the intent but did not send the Stop: the job was paused or cancelled, or its worker stopped first.", "Nothing to do: the task went back to the job's queue and is sent when the job runs."),
+  "RecDesk.AuditInterrupted": e("Interrupted", "RecDesk stopped (a crash or restart) between recording the intent and recording the answer. The call may or may not have reached Tencent Cloud.", "Check the task's state; a bulk job sends such a Stop again by itself."),
 };
 
 /** Retry, pause or show: everything a caller needs to know about an error code. Never throws. */

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/lib/db/types";
-import { beginAudit, finishAudit, recordAudit, AuditAlreadyFinishedError } from "@/lib/audit/write";
+import { beginAudit, beginAudits, finishAudit, finishAudits, recordAudit, AuditAlreadyFinishedError } from "@/lib/audit/write";
 import { getAuditRecords } from "@/lib/audit/queries";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { markInterruptedIntents, INTERRUPTED_CODE } from "@/lib/audit/recovery";
@@ -51,6 +51,41 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     expect(row!.finishedAt!.getTime()).toBeGreaterThanOrEqual(row!.at.getTime());
 
     await expect(finishAudit(db, id, { outcome: "error", errorCode: "X" })).rejects.toBeInstanceOf(AuditAlreadyFinishedError);
+    expect((await verifyAuditChain(db)).intact).toBe(true);
+  });
+
+  it("writes a batch of intents as consecutive links of the chain and finishes each outcome exactly once", async () => {
+    const { db } = opened;
+    const oncall = { email: "oncall@recdesk.local", role: "oncall" };
+    const ids = await beginAudits(
+      db,
+      ["1", "2", "3"].map((taskId) => ({ actor: oncall, action: "task.stop" as const, target: { streamName: `bulk-${taskId}`, taskId }, jobId: "5b1f0c1e-2d3a-4b5c-8d6e-7f8091a2b3c4", details: { bulkItemId: Number(taskId) } })),
+    );
+    expect(ids).toHaveLength(3);
+    expect([...ids].sort((a, b) => a - b)).toEqual(ids);
+    const rows = await getAuditRecords(db, ids);
+    expect(rows.map((r) => r.taskId)).toEqual(["1", "2", "3"]);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
+
+    const finished = await finishAudits(db, [
+      { id: ids[0]!, result: { outcome: "ok", requestId: "req-b1", details: { attempts: 1 } } },
+      { id: ids[1]!, result: { outcome: "error", requestId: "req-b2", errorCode: "ResourceNotFound.TaskId", errorMessage: "no such task", latencyMs: 21 } },
+    ]);
+    expect([...finished].sort()).toEqual([ids[0], ids[1]].sort());
+    // Already finished: left alone, not overwritten; the still-pending one in the same batch is finished.
+    const again = await finishAudits(db, [
+      { id: ids[0]!, result: { outcome: "error", errorCode: "X" } },
+      { id: ids[2]!, result: { outcome: "ok", requestId: "req-b3" } },
+    ]);
+    expect([...again]).toEqual([ids[2]]);
+    const after = await getAuditRecords(db, ids);
+    expect(after.map((r) => [r.outcome, r.requestId, r.errorCode])).toEqual([
+      ["ok", "req-b1", null],
+      ["error", "req-b2", "ResourceNotFound.TaskId"],
+      ["ok", "req-b3", null],
+    ]);
+    expect(after[1]!.latencyMs).toBe(21);
     expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 

@@ -1,0 +1,77 @@
+import { finishAudits } from "@/lib/audit";
+import type { Database } from "@/lib/db/types";
+import type { LiveResult } from "@/lib/tencent-live/types";
+import { completeItems, releaseItems, type ClaimedItem } from "./queue";
+import { recordStopsOnTasks } from "./task-registry";
+
+/** One Stop that got an answer (or gave up), waiting to be written. */
+export interface SentItem {
+  item: ClaimedItem;
+  auditId: number;
+  result: LiveResult<unknown>;
+}
+
+/**
+ * Writes a batch of answered Stops: audit outcomes, item outcomes and the tasks' registry rows, three
+ * statements for the whole batch instead of four per item. Until this runs an item stays `sending` with a
+ * pending intent, so a crash here is the case recovery already handles (resend; a Stop is idempotent).
+ * Returns the items whose claim still held; the audit ids another holder had already finished are reported.
+ */
+export async function writeOutcomes(db: Database, workerId: string, batch: SentItem[], by: (s: SentItem) => string): Promise<{ completed: SentItem[]; auditLost: number[] }> {
+  const finished = await finishAudits(
+    db,
+    batch.map(({ item, auditId, result: r }) => ({
+      id: auditId,
+      result: {
+        outcome: r.ok ? "ok" : "error",
+        requestId: r.requestId,
+        errorCode: r.ok ? undefined : r.code,
+        errorMessage: r.ok ? undefined : r.message,
+        latencyMs: r.latencyMs,
+        details: { bulkItemId: item.id, attempts: r.attempts },
+      },
+    })),
+  );
+  const claimed = await completeItems(
+    db,
+    workerId,
+    batch.map(({ item, auditId, result: r }) =>
+      r.ok
+        ? { itemId: item.id, state: "stopped" as const, requestId: r.requestId, auditId }
+        : { itemId: item.id, state: "failed" as const, requestId: r.requestId, errorCode: r.code, errorMessage: r.message, auditId },
+    ),
+  );
+  const completed = batch.filter((s) => claimed.has(s.item.id));
+  await recordStopsOnTasks(
+    db,
+    completed.map((s) => ({
+      taskId: s.item.taskId,
+      ok: s.result.ok,
+      requestId: s.result.requestId,
+      errorCode: s.result.ok ? undefined : s.result.code,
+      errorMessage: s.result.ok ? undefined : s.result.message,
+      by: by(s),
+    })),
+  );
+  return { completed, auditLost: batch.filter((s) => !finished.has(s.auditId)).map((s) => s.auditId) };
+}
+
+/**
+ * An intent was committed but the Stop was not sent (the job was paused, the lease lost, the worker is
+ * stopping): the record says so, and the item goes back to the queue, in one transaction so recovery never
+ * sees one without the other.
+ */
+export async function closeUnsent(db: Database, workerId: string, unsent: { item: ClaimedItem; auditId: number }[], why: string): Promise<void> {
+  if (unsent.length === 0) return;
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Database;
+    await finishAudits(
+      t,
+      unsent.map(({ item, auditId }) => ({
+        id: auditId,
+        result: { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: `Not sent: ${why}. The item went back to the job's queue.`, details: { bulkItemId: item.id, recovery: "not-sent" } },
+      })),
+    );
+    await releaseItems(t, workerId, unsent.map((u) => u.item.id));
+  });
+}
