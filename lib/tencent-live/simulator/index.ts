@@ -109,7 +109,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       void answer(req, body, size, res);
     });
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle connections are the client's to end (it drops them after 4 s, lib/tencent-live/transport.ts), as with
+  // API gateways that keep them a minute. With Node's 5 s default, a simulator sharing an event loop with
+  // PGlite (demo mode, tests) could, after a long synchronous stall, close a socket whose next request was
+  // already waiting in the buffer: a spurious reset of a call the service never saw.
+  server.keepAliveTimeout = 60_000;
 
   async function answer(req: http.IncomingMessage, body: Buffer, size: number, res: http.ServerResponse): Promise<void> {
     const action = String(req.headers["x-tc-action"] ?? "");
