@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     environment: "node",
     include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/setup/pglite-template.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite costs ~800 MB and seconds per instance; two workers fit a 2-core machine.

@@ -14,7 +14,8 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-user-add-"));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function userAdd(args: string[], stdin: string, databaseUrl = "") {
-  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/user-add.ts", ...args], {
+  // What `npm run user:add` runs, without npm/npx start-up in front of every call.
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/user-add.ts", ...args], {
     cwd: process.cwd(),
     input: stdin,
     encoding: "utf8",

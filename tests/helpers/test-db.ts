@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { Client } from "pg";
+import { inject } from "vitest";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { OpenDatabase } from "@/lib/db/types";
@@ -14,7 +16,7 @@ export const drivers: Driver[] = process.env.DATABASE_URL ? ["pglite", "postgres
  * so test files never see each other's rows.
  */
 export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
-  if (driver === "pglite") return openPglite(undefined);
+  if (driver === "pglite") return openPglite(undefined, { loadDataDir: new Blob([readFileSync(inject("pgliteTemplatePath"))]) });
   const adminUrl = process.env.DATABASE_URL!;
   const name = `recdesk_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });
