@@ -75,7 +75,7 @@ test("support may not see or export the audit log", async ({ page }) => {
   expect(res.status()).toBe(403);
 });
 
-test("screenshots of /audit in light and dark", async ({ page }) => {
+test("screenshots of /audit in light and dark @visual", async ({ page }) => {
   await signInAs(page, "admin");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });

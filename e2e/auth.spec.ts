@@ -29,7 +29,7 @@ const NAV: Record<DemoRole, string[]> = {
 
 for (const role of Object.keys(NAV) as DemoRole[]) {
   test(`the ${role} demo account signs in and sees what its role allows`, async ({ page }) => {
-    await signInAs(page, role);
+    await signInAs(page, role, "/streams", { viaForm: true });
     await expect(page.getByTestId("current-user")).toContainText(demoAccounts[role].name);
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(NAV[role]);
     await page.goto("/users");

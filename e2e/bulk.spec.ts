@@ -185,7 +185,7 @@ test("support and managers get no bulk controls, and the server refuses them the
   }
 });
 
-test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review", async ({ page }) => {
+test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page }) => {
   await signInAs(page, "admin", "/jobs");
   await expect(page.getByTestId("job-row").first()).toBeVisible();
   const jobHref = (await page.getByTestId("job-row").first().getByRole("link").first().getAttribute("href"))!;

@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 
 export type DemoRole = "support" | "oncall" | "manager" | "admin";
 
@@ -10,18 +10,31 @@ export const demoAccounts: Record<DemoRole, { email: string; password: string; n
   admin: { email: "admin@recdesk.local", password: "recdesk-demo", name: "Ada Admin" },
 };
 
+// One real sign-in per role per worker: later specs reuse its session cookie (a JWT the server re-checks
+// against the user row on every request), which saves a form round-trip per test. The sign-in journey itself
+// is tested with { viaForm: true } in auth.spec.ts.
+const sessions = new Map<DemoRole, Cookie[]>();
+
 /**
- * Signs in through the real sign-in form, so every spec exercises the same path a person does. Leaves the page
- * on `next` (default /streams; a query string is allowed) with the session cookie set on the page's browser context.
+ * Leaves the page on `next` (default /streams; a query string is allowed) signed in as `role`, with the session
+ * cookie on the page's browser context. The first time for a role (or with viaForm) through the real sign-in form.
  */
-export async function signInAs(page: Page, role: DemoRole, next = "/streams"): Promise<void> {
-  const account = demoAccounts[role];
-  await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(next)}`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+export async function signInAs(page: Page, role: DemoRole, next = "/streams", opts: { viaForm?: boolean } = {}): Promise<void> {
   const target = new URL(next, "http://localhost").pathname;
-  await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
+  const cached = sessions.get(role);
+  if (cached && !opts.viaForm) {
+    await page.context().addCookies(cached);
+    await page.goto(next);
+  } else {
+    const account = demoAccounts[role];
+    await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(next)}`);
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Password").fill(account.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
+    sessions.set(role, (await page.context().cookies()).filter((c) => c.name.includes("authjs")));
+  }
+  expect(new URL(page.url()).pathname).toBe(target);
   await expect(page.getByTestId("current-user")).toContainText(role);
 }
 

@@ -84,7 +84,7 @@ test("when Tencent's online list fails, the last good list stays with the error 
   const before = await page.getByTestId("streams-count").textContent();
 
   await sim("faults", "POST", { action: "DescribeLiveStreamOnlineList", mode: "error", code: "ResourceNotFound.StopService", count: 1000 });
-  await page.waitForTimeout(3_500); // the server's cache TTL in e2e: the next read sweeps again
+  await page.waitForTimeout(e2eEnv.streamsCacheTtlMs + 500); // past the server's cache TTL: the next read sweeps again
 
   // A filter change asks the server, whose sweep now fails: the list stays and the error appears beside it.
   await page.getByLabel("App").selectOption({ index: 1 });
@@ -106,7 +106,7 @@ test("when Tencent's online list fails, the last good list stays with the error 
 
   // Recovery clears the panel on the next sweep.
   await sim("faults", "DELETE");
-  await page.waitForTimeout(3_500);
+  await page.waitForTimeout(e2eEnv.streamsCacheTtlMs + 500);
   await page.reload();
   await expect(page.getByTestId("streams-upstream-error")).toHaveCount(0);
   await expect(rows(page).first()).toBeVisible();
@@ -166,7 +166,7 @@ test("the stream list API refuses anonymous callers and bad queries", async ({ p
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`Streams and a stream's page are accessible in ${scheme} mode, on a laptop and a phone`, async ({ page }) => {
+  test(`Streams and a stream's page are accessible in ${scheme} mode, on a laptop and a phone @visual`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, "admin", "/streams");

@@ -200,7 +200,7 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   await managerCtx.close();
 });
 
-test("task pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review", async ({ page }) => {
+test("task pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page }) => {
   await signInAs(page, "admin", "/tasks");
   const pages = [
     { path: "/tasks", name: "tasks", ready: () => expect(page.getByTestId("task-row").first()).toBeVisible() },

@@ -8,8 +8,15 @@ import type { OpenDatabase } from "@/lib/db/types";
 
 export type Driver = "pglite" | "postgres";
 
-/** PGlite always; real Postgres too when DATABASE_URL is set (CI runs the suite both ways). */
-export const drivers: Driver[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+/**
+ * PGlite always; real Postgres too when DATABASE_URL is set. RECDESK_TEST_DRIVERS (e.g. "postgres") narrows
+ * that: CI's second pass, which exists for Postgres, leaves PGlite to the first.
+ */
+export const drivers: Driver[] = (() => {
+  const all: Driver[] = process.env.DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+  const only = process.env.RECDESK_TEST_DRIVERS?.split(",").map((d) => d.trim());
+  return only ? all.filter((d) => only.includes(d)) : all;
+})();
 
 /**
  * A fresh, migrated, empty database. On Postgres each call gets its own database, dropped on close,
