@@ -1,14 +1,8 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { signInAs } from "./fixtures";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 test("a manager reads the audit log, filters it, verifies the chain and downloads it as CSV", async ({ page }) => {
   await signInAs(page, "manager");
@@ -18,7 +12,7 @@ test("a manager reads the audit log, filters it, verifies the chain and download
   await expect(rows.first()).toBeVisible();
   // The manager's own sign-in is on the trail.
   await expect(page.getByTestId("audit-table")).toContainText("manager@recdesk.local");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousA11yViolations(page);
 
   // Filter through the form: the filter lands in the URL and every row matches it.
   await page.getByLabel("Action").selectOption("auth.sign-in");
@@ -56,7 +50,7 @@ test("bad filters are field errors, and a task's history has its own link", asyn
   await expect(page.getByText("From must be a date and time")).toBeVisible();
   await expect(page.getByText(/Action must be one of/)).toBeVisible();
   await expect(page.getByLabel("From (UTC)")).toHaveAttribute("aria-invalid", "true");
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousA11yViolations(page);
 
   await page.goto("/audit?taskId=18446744073709551615");
   await expect(page.getByLabel("TaskId")).toHaveValue("18446744073709551615");
@@ -81,7 +75,7 @@ test("screenshots of /audit in light and dark @visual", async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/audit");
     await expect(page.getByTestId("audit-table")).toBeVisible();
-    await expectNoSeriousAxeViolations(page);
+    await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `docs/screenshots/audit-${scheme}.png`, fullPage: true });
   }
 });

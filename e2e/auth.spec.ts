@@ -1,20 +1,14 @@
 import fs from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
-import { e2eEnv } from "../playwright.config";
 import { demoAccounts, signInAs, signOut, type DemoRole } from "./fixtures";
-
-async function expectNoSeriousAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
+import { stopCalls } from "./simulator-control";
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 async function screenshot(page: Page, name: string) {
   fs.mkdirSync("docs/screenshots", { recursive: true });
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    await expectNoSeriousAxeViolations(page);
+    await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `docs/screenshots/${name}-${scheme}.png`, fullPage: true });
   }
   await page.emulateMedia({ colorScheme: "light" });
@@ -23,7 +17,7 @@ async function screenshot(page: Page, name: string) {
 const NAV: Record<DemoRole, string[]> = {
   support: ["Streams", "Tasks"],
   oncall: ["Streams", "Tasks", "Bulk jobs"],
-  manager: ["Streams", "Tasks", "Audit"],
+  manager: ["Streams", "Tasks", "Bulk jobs", "Audit"],
   admin: ["Streams", "Tasks", "Bulk jobs", "Audit", "Users"],
 };
 
@@ -56,7 +50,7 @@ test("the sign-in page lists the demo accounts, refuses a wrong password clearly
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account. Check both and try again.");
   await expect(page.getByLabel("Email")).toHaveValue("admin@recdesk.local");
   await expect(page).toHaveURL(/\/sign-in/);
-  await expectNoSeriousAxeViolations(page);
+  await expectNoSeriousA11yViolations(page);
 });
 
 test("an anonymous visitor is sent to sign in and comes back to the page they asked for; sign-out ends the session", async ({ page }) => {
@@ -158,12 +152,6 @@ test("a disabled user loses access on their next request", async ({ page, browse
   await expect(page.getByTestId("user-row-support@recdesk.local")).toContainText("Active");
 });
 
-async function stopLiveRecordCalls(): Promise<number> {
-  const res = await fetch(`${e2eEnv.simulatorUrl}/_sim/calls`);
-  const calls = (await res.json()) as { byAction: Record<string, number> };
-  return calls.byAction.StopLiveRecord ?? 0;
-}
-
 test("a manager who replays an on-call engineer's Stop request with their own session is refused, and nothing is stopped", async ({ page, browser }) => {
   await signInAs(page, "oncall", "/tasks?state=recording");
   const rows = page.getByTestId("task-row");
@@ -182,7 +170,7 @@ test("a manager who replays an on-call engineer's Stop request with their own se
 
   // The manager replays it, aimed at another task that is still recording.
   const manager = await signedInPage(browser, "manager");
-  const callsBefore = await stopLiveRecordCalls();
+  const callsBefore = await stopCalls();
   const headers = { ...(await captured.allHeaders()) };
   delete headers.cookie;
   const body = Buffer.from(
@@ -194,7 +182,7 @@ test("a manager who replays an on-call engineer's Stop request with their own se
   const text = await response.text();
   expect(text).toContain('"code":"Forbidden"');
   expect(text).not.toContain('"ok":true');
-  expect(await stopLiveRecordCalls(), "the refused Stop must not reach the Live API").toBe(callsBefore);
+  expect(await stopCalls(), "the refused Stop must not reach the Live API").toBe(callsBefore);
   await page.goto("/tasks?state=recording");
   await expect(page.locator(`[data-testid="task-row"][data-task-id="${spared.taskId}"]`)).toBeVisible();
 });

@@ -1,33 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { e2eEnv } from "../playwright.config";
 import { signInAs } from "./fixtures";
+import { sim, stopCalls } from "./simulator-control";
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 // The on-call journey when recordings run away: select them (the runaway preset, or by hand), stop them in one
 // server-side job, watch it finish, see exactly which failed and why, retry or cancel. The e2e server runs the
 // bulk worker with 2 lanes (RECDESK_BULK_CONCURRENCY in playwright.config.ts) so a small batch still has items
 // waiting behind the first ones, which is what Pause and Cancel act on.
-
-async function sim(path: string, method: "POST" | "DELETE" | "GET", body?: unknown) {
-  const res = await fetch(`${e2eEnv.simulatorUrl}/_sim/${path}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `simulator ${method} /_sim/${path}`).toBe(true);
-  return res.json() as Promise<Record<string, unknown>>;
-}
-
-async function stopCalls(): Promise<number> {
-  const calls = (await sim("calls", "GET")) as { byAction: Record<string, number> };
-  return calls.byAction.StopLiveRecord ?? 0;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** Ticks the first `n` selectable rows of a /tasks list and returns their TaskIds. */
 async function tickRows(page: Page, path: string, n: number): Promise<string[]> {
@@ -169,20 +148,32 @@ test("Cancel on a paused job leaves its waiting items unsent", async ({ page }) 
   expect(await stopCalls()).toBe(before + 2);
 });
 
-test("support and managers get no bulk controls, and the server refuses them the job pages and API", async ({ browser }) => {
-  for (const role of ["support", "manager"] as const) {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await signInAs(page, role, "/tasks");
-    await expect(page.getByTestId("task-row").first()).toBeVisible();
-    await expect(page.getByTestId("bulk-toolbar")).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "Bulk jobs" })).toHaveCount(0);
-    await page.goto("/jobs");
-    await expect(page.getByRole("alert").filter({ hasText: "Forbidden" })).toBeVisible();
-    const res = await page.request.get("/api/jobs/00000000-0000-4000-8000-000000000000");
-    expect(res.status()).toBe(403);
-    await ctx.close();
-  }
+test("support gets no bulk controls, and the server refuses it the job pages and API", async ({ page }) => {
+  await signInAs(page, "support", "/tasks");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(page.getByTestId("bulk-toolbar")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Bulk jobs" })).toHaveCount(0);
+  await page.goto("/jobs");
+  await expect(page.getByRole("alert").filter({ hasText: "Forbidden" })).toBeVisible();
+  const res = await page.request.get("/api/jobs/00000000-0000-4000-8000-000000000000");
+  expect(res.status()).toBe(403);
+});
+
+test("a manager audits bulk jobs read only: history, items and audit link, but no Stop, Retry or Cancel", async ({ page }) => {
+  await signInAs(page, "manager", "/tasks");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(page.getByTestId("bulk-toolbar")).toHaveCount(0);
+  await page.getByRole("link", { name: "Bulk jobs" }).click();
+  const cancelled = page.getByTestId("job-row").filter({ hasText: "cancel drill" });
+  await expect(cancelled).toBeVisible();
+  await cancelled.getByRole("link").first().click();
+  await expect(page.getByTestId("job-item").first()).toBeVisible();
+  await expect(page.getByTestId("job-items")).toContainText("ResourceNotFound.FreezeService");
+  await expect(page.getByTestId("job-retry")).toHaveCount(0);
+  await expect(page.getByTestId("job-cancel")).toHaveCount(0);
+  await page.getByRole("link", { name: "Audit records of this job" }).click();
+  await expect(page).toHaveURL(/\/audit\?jobId=/);
+  await expect(page.getByTestId("audit-row").first()).toBeVisible();
 });
 
 test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page }) => {

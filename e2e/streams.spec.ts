@@ -1,28 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { signInAs, type DemoRole } from "./fixtures";
+import { sim } from "./simulator-control";
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 // The Streams journey: find a live stream among all online ones, narrow the list, open its page, and keep
 // working when Tencent's online list call fails.
 
 const ROLES: DemoRole[] = ["support", "oncall", "manager", "admin"];
-
-async function sim(path: string, method: "POST" | "DELETE" | "GET", body?: unknown) {
-  const res = await fetch(`${e2eEnv.simulatorUrl}/_sim/${path}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `simulator ${method} /_sim/${path}`).toBe(true);
-  return res.json() as Promise<Record<string, unknown>>;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 const rows = (page: Page) => page.getByTestId("stream-row");
 /** The table shows the answer to the current query (not the previous page's rows kept while loading). */

@@ -1,31 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type Request } from "@playwright/test";
-import { e2eEnv } from "../playwright.config";
 import { signInAs, type DemoRole } from "./fixtures";
+import { sim, stopCalls } from "./simulator-control";
+import { expectNoSeriousA11yViolations } from "./a11y";
 
 // The Tasks journey: find a runaway recording, stop it, and know for sure what happened — RequestId on
 // success, the explained error code on failure — even when Tencent misbehaves or two people press Stop at once.
-
-async function sim(path: string, method: "POST" | "DELETE" | "GET", body?: unknown) {
-  const res = await fetch(`${e2eEnv.simulatorUrl}/_sim/${path}`, {
-    method,
-    headers: { "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(res.ok, `simulator ${method} /_sim/${path}`).toBe(true);
-  return res.json() as Promise<Record<string, unknown>>;
-}
-
-async function stopCalls(): Promise<number> {
-  const calls = (await sim("calls", "GET")) as { byAction: Record<string, number> };
-  return calls.byAction.StopLiveRecord ?? 0;
-}
-
-async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 /** The first recording task on /tasks (filtered to recording), as { taskId, streamName }. */
 async function firstRecordingTask(page: Page, skip = 0) {

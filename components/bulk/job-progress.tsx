@@ -14,23 +14,29 @@ export type JobControlAction = (jobId: string) => Promise<ActionResult<{ affecte
 
 const ITEM_TONE: Record<BulkItemState, BadgeTone> = { pending: "neutral", sending: "progress", stopped: "ok", failed: "danger", cancelled: "warn" };
 
+const PAGE = 100;
+
 /**
  * Live progress of one bulk job, polled with TanStack Query while the job can still change by itself (and
  * not at all once it is finished, paused or cancelled: those only change when someone acts, which refetches).
+ * Without the control actions (a manager's view) it is read only.
  */
-export function JobProgress({ jobId, initial, cancelAction, retryAction }: { jobId: string; initial: JobProgressResponse; cancelAction: JobControlAction; retryAction: JobControlAction }) {
+export function JobProgress({ jobId, initial, cancelAction, retryAction }: { jobId: string; initial: JobProgressResponse; cancelAction?: JobControlAction; retryAction?: JobControlAction }) {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<BulkItemState | "">("");
+  const [offset, setOffset] = useState(0);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState<"cancel" | "retry" | null>(null);
   const { data, error } = useQuery({
-    queryKey: ["bulk-job", jobId, filter],
+    queryKey: ["bulk-job", jobId, filter, offset],
     queryFn: async (): Promise<JobProgressResponse> => {
-      const res = await fetch(`/api/jobs/${jobId}${filter ? `?state=${filter}` : ""}`, { cache: "no-store" });
+      const q = new URLSearchParams({ ...(filter ? { state: filter } : {}), ...(offset ? { offset: String(offset) } : {}) });
+      const res = await fetch(`/api/jobs/${jobId}${q.size ? `?${q}` : ""}`, { cache: "no-store" });
       if (!res.ok) throw new Error(`HTTP ${res.status}: ${((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText}`);
       return (await res.json()) as JobProgressResponse;
     },
-    initialData: filter === "" ? initial : undefined,
+    initialData: filter === "" && offset === 0 ? initial : undefined,
+    placeholderData: (previous) => previous,
     refetchInterval: (q) => (q.state.data && !isJobActive(q.state.data.job.state, q.state.data.job.counts) ? false : 1000),
   });
   const current = data ?? initial;
@@ -40,8 +46,10 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
   const pct = (n: number) => `${c.total ? (n / c.total) * 100 : 0}%`;
 
   async function control(kind: "cancel" | "retry") {
+    const action = kind === "cancel" ? cancelAction : retryAction;
+    if (!action) return;
     setBusy(kind);
-    const r = await (kind === "cancel" ? cancelAction : retryAction)(jobId);
+    const r = await action(jobId);
     setBusy(null);
     setNotice(r.ok ? { ok: true, text: kind === "cancel" ? `Cancelled: ${r.affected} pending item(s) will not be sent.` : `${r.affected} failed item(s) are queued again.` } : { ok: false, text: `${r.code} — ${r.message}` });
     await queryClient.invalidateQueries({ queryKey: ["bulk-job", jobId] });
@@ -58,12 +66,12 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
           </span>
           <span className="ml-auto flex gap-2">
             {/* A cancelled job is closed for good (the server refuses a retry too): start a new bulk stop instead. */}
-            {(c.failed > 0 || job.state === "paused") && job.state !== "cancelled" ? (
+            {retryAction && (c.failed > 0 || job.state === "paused") && job.state !== "cancelled" ? (
               <Button variant="secondary" size="sm" busy={busy === "retry"} busyLabel="Queuing…" onClick={() => void control("retry")} disabled={busy !== null} data-testid="job-retry">
                 Retry failed{job.state === "paused" ? " and resume" : ""}
               </Button>
             ) : null}
-            {job.state === "running" || job.state === "paused" ? (
+            {cancelAction && (job.state === "running" || job.state === "paused") ? (
               <Button variant="danger" size="sm" busy={busy === "cancel"} busyLabel="Cancelling…" onClick={() => void control("cancel")} disabled={busy !== null} data-testid="job-cancel">
                 Cancel
               </Button>
@@ -107,7 +115,7 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
         </dl>
         {job.state === "paused" && job.pausedReason ? (
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="job-paused">
-            <strong>Paused:</strong> {job.pausedReason} Pending items wait; press “Retry failed and resume” once the account is fixed.
+            <strong>Paused:</strong> {job.pausedReason} Pending items wait{retryAction ? "; press “Retry failed and resume” once the account is fixed" : " until an on-call engineer resumes the job"}.
           </p>
         ) : null}
         {notice ? (
@@ -124,7 +132,7 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
           <h2 id="items-h" className="text-lg font-semibold">Items</h2>
           <label className="text-sm">
             Show{" "}
-            <select value={filter} onChange={(e) => setFilter(e.target.value as BulkItemState | "")} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
+            <select value={filter} onChange={(e) => { setFilter(e.target.value as BulkItemState | ""); setOffset(0); }} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
               <option value="">all (failed first)</option>
               <option value="failed">failed</option>
               <option value="pending">pending</option>
@@ -132,7 +140,15 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
               <option value="cancelled">cancelled</option>
             </select>
           </label>
-          <span className="text-sm text-slate-600 dark:text-slate-400">{items.total > items.items.length ? `first ${items.items.length} of ${items.total.toLocaleString("en-US")}` : `${items.total.toLocaleString("en-US")} item(s)`}</span>
+          <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="job-items-range">
+            {items.total > items.items.length ? `${(offset + 1).toLocaleString("en-US")}–${(offset + items.items.length).toLocaleString("en-US")} of ${items.total.toLocaleString("en-US")}` : `${items.total.toLocaleString("en-US")} item(s)`}
+          </span>
+          {items.total > PAGE ? (
+            <span className="ml-auto flex gap-2">
+              <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>← Previous</Button>
+              <Button variant="secondary" size="sm" disabled={offset + PAGE >= items.total} onClick={() => setOffset(offset + PAGE)}>Next →</Button>
+            </span>
+          ) : null}
         </div>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="job-items">

@@ -127,7 +127,7 @@ export const MATRIX: MatrixRow[] = [
   { kind: "action", file: BULK, export: "cancelJobAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
   { kind: "action", file: BULK, export: "retryFailedAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
   {
-    kind: "route", file: "app/api/jobs/[id]/route.ts", export: "GET", permission: "task:bulk-stop", load: () => import("@/app/api/jobs/[id]/route"),
+    kind: "route", file: "app/api/jobs/[id]/route.ts", export: "GET", permission: "jobs:view", load: () => import("@/app/api/jobs/[id]/route"),
     request: async () => new (await import("next/server")).NextRequest("http://localhost/api/jobs/00000000-0000-4000-8000-000000000000"),
     context: () => ({ params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }),
   },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { JobHistoryTable } from "@/components/bulk/job-history-table";
 import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
 import { listJobViews } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Bulk jobs" };
 export const dynamic = "force-dynamic";
 
 export default async function JobsPage() {
-  const auth = await requirePermission("task:bulk-stop");
+  const auth = await requirePermission("jobs:view");
   if (!auth.ok) {
     return (
       <div role="alert" className="space-y-2">
@@ -23,7 +24,10 @@ export default async function JobsPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Bulk jobs</h1>
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Every bulk stop: who ran it, why, when, and how it ended. Start one from <Link href="/tasks" className="underline">Tasks</Link> by selecting rows or the runaway preset.
+        Every bulk stop (the newest 200): who ran it, why, when, and how it ended.
+        {can(auth.actor.role, "task:bulk-stop") ? (
+          <> Start one from <Link href="/tasks" className="underline">Tasks</Link> by selecting rows or the runaway preset.</>
+        ) : null}
       </p>
       <JobHistoryTable jobs={jobs} />
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/bulk/job-progress";
 import { LocalTime } from "@/components/tasks/local-time";
 import { requirePermission } from "@/lib/auth/require";
+import { can } from "@/lib/auth/roles";
 import { getJobView, listJobItems } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
 import { explainLiveError } from "@/lib/tencent-live/errors";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Bulk job" };
 export const dynamic = "force-dynamic";
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
-  const auth = await requirePermission("task:bulk-stop");
+  const auth = await requirePermission("jobs:view");
   if (!auth.ok) {
     return (
       <div role="alert" className="space-y-2">
@@ -41,7 +42,13 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <dt className="text-slate-600 dark:text-slate-400">Job id</dt>
         <dd className="font-mono text-xs">{job.id}</dd>
       </dl>
-      <JobProgress jobId={job.id} initial={{ job, items, explanations }} cancelAction={cancelJobAction} retryAction={retryFailedAction} />
+      {/* Managers audit jobs read only; the actions check task:bulk-stop themselves as well. */}
+      <JobProgress
+        jobId={job.id}
+        initial={{ job, items, explanations }}
+        cancelAction={can(auth.actor.role, "task:bulk-stop") ? cancelJobAction : undefined}
+        retryAction={can(auth.actor.role, "task:bulk-stop") ? retryFailedAction : undefined}
+      />
     </div>
   );
 }
