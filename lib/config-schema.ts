@@ -61,6 +61,7 @@ const EnvSchema = z.object({
   RECDESK_STOP_RATE_LIMIT: int(1, 200, 200),
   RECDESK_BULK_MAX_ITEMS: int(1, 100_000, 5_000),
   RECDESK_BULK_CONCURRENCY: int(0, 256, 0),
+  RECDESK_TRUSTED_PROXY_HOPS: int(1, 10, 1),
   RECDESK_STREAMS_CACHE_TTL_MS: int(1_000, 600_000, 30_000),
 });
 
@@ -84,6 +85,8 @@ export interface RecDeskConfig {
   bulkMaxItems: number;
   /** Bulk Stops in flight at once; undefined = the worker's default (lib/bulk/worker.ts). */
   bulkConcurrency?: number;
+  /** Reverse proxies in front of RecDesk that append to X-Forwarded-For (lib/auth/origin.ts). */
+  trustedProxyHops: number;
   /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
   streamsCacheTtlMs: number;
 }
@@ -149,6 +152,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     stopRateLimit: e.RECDESK_STOP_RATE_LIMIT,
     bulkMaxItems: e.RECDESK_BULK_MAX_ITEMS,
     bulkConcurrency: e.RECDESK_BULK_CONCURRENCY || undefined,
+    trustedProxyHops: e.RECDESK_TRUSTED_PROXY_HOPS,
     streamsCacheTtlMs: e.RECDESK_STREAMS_CACHE_TTL_MS,
   };
 }

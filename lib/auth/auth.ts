@@ -28,7 +28,7 @@ export class SignInRefused extends CredentialsSignin {
 
 async function currentOrigin(): Promise<RequestOrigin> {
   try {
-    return originFromHeaders(await headers());
+    return originFromHeaders(await headers(), getConfig().trustedProxyHops);
   } catch {
     return {};
   }
@@ -47,7 +47,7 @@ function buildConfig(): NextAuthConfig {
         const result = await authenticateWithPassword(await getDb(), {
           email,
           password,
-          origin: originFromHeaders(request.headers),
+          origin: originFromHeaders(request.headers, getConfig().trustedProxyHops),
         });
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
@@ -135,7 +135,9 @@ function buildConfig(): NextAuthConfig {
         // Re-read the row on every request: a disabled account or a changed role takes effect immediately.
         const user = token.sub ? await findUserById(await getDb(), token.sub) : undefined;
         if (!user || user.disabled || !user.role) {
-          return { expires: session.expires } as typeof session;
+          // No user in the session (pages and the proxy treat it as signed out), but the claim stays, so a
+          // refused server action can still audit who tried (lib/auth/session.ts).
+          return { expires: session.expires, claimedUserId: user?.id } as unknown as typeof session;
         }
         return { ...session, user: { ...session.user, id: user.id, email: user.email, name: user.name, role: user.role } };
       },

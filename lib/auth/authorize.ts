@@ -24,8 +24,10 @@ export async function checkPermission(
 ): Promise<AuthCheck> {
   if (!userId) return { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin };
   const user = await findUserById(db, userId);
-  if (!user || user.disabled) {
-    return { ok: false, code: "Unauthenticated", message: "Your session has ended or your account is disabled. Sign in again.", origin };
+  if (!user) return { ok: false, code: "Unauthenticated", message: "Your session has ended. Sign in again.", origin };
+  if (user.disabled) {
+    // Refused like a signed-out visitor, but the refusal's audit record still says who tried.
+    return { ok: false, code: "Unauthenticated", message: "Your account is disabled. Ask a RecDesk admin.", actor: { userId: user.id, email: user.email, name: user.name }, origin };
   }
   const actor: Partial<Actor> = { userId: user.id, email: user.email, name: user.name };
   if (!isRole(user.role)) {

@@ -1,8 +1,9 @@
 import "server-only";
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import { users, type Role } from "@/lib/db/schema/users";
-import { hashPassword } from "./password";
+import { hashPassword, verifyPassword } from "./password";
 
 export const DEMO_PASSWORD = "recdesk-demo";
 
@@ -27,4 +28,29 @@ export async function ensureDemoAccounts(db: Database): Promise<number> {
   const rows = await Promise.all(missing.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
   const inserted = await db.insert(users).values(rows).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
   return inserted.length;
+}
+
+/**
+ * Outside demo mode: a data directory (or database) first used for the demo must not carry a published
+ * password into production. Every demo account that still has it is disabled and the change audited; one an
+ * admin gave a real password is left alone. Returns the emails disabled.
+ */
+export async function disableDemoAccounts(db: Database): Promise<string[]> {
+  const emails = DEMO_ACCOUNTS.map((a) => a.email);
+  const rows = await db
+    .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
+    .from(users)
+    .where(and(inArray(users.email, emails), eq(users.disabled, false)));
+  const disabled: string[] = [];
+  for (const row of rows) {
+    if (!(await verifyPassword(DEMO_PASSWORD, row.passwordHash))) continue;
+    await db.update(users).set({ disabled: true }).where(eq(users.id, row.id));
+    await recordAudit(
+      db,
+      { actor: { email: "system:start-up" }, action: "user.update", details: { operation: "disable", targetUserId: row.id, targetEmail: row.email, why: "demo account with the demo password, outside demo mode" } },
+      { outcome: "ok" },
+    );
+    disabled.push(row.email);
+  }
+  return disabled;
 }

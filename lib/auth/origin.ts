@@ -1,12 +1,17 @@
 import type { RequestOrigin } from "./actor";
 
 /**
- * Client address and agent for the audit trail and sign-in throttling. The first X-Forwarded-For entry is what
- * the outermost proxy saw; behind a proxy you do not control it can be forged, so throttling also keys on the
- * account, which cannot.
+ * Client address and agent for the audit trail and sign-in throttling. Proxies append the address they saw to
+ * X-Forwarded-For, so only the entries your own proxies added can be trusted: with `trustedProxyHops` proxies in
+ * front of RecDesk (RECDESK_TRUSTED_PROXY_HOPS, default 1) the client is the entry that many places from the
+ * right. Anything to its left came from the client and may be forged; taking the leftmost entry would let a
+ * guesser reset the per-address sign-in throttle with every request. (Next fills the header from the socket
+ * only when it is absent, so a server exposed with no proxy at all cannot tell; throttling also keys on the
+ * account, which cannot be forged.)
  */
-export function originFromHeaders(h: Pick<Headers, "get">): RequestOrigin {
-  const forwarded = h.get("x-forwarded-for")?.split(",")[0]?.trim();
+export function originFromHeaders(h: Pick<Headers, "get">, trustedProxyHops = 1): RequestOrigin {
+  const chain = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const forwarded = chain.length > 0 ? chain[Math.max(0, chain.length - Math.max(1, trustedProxyHops))] : undefined;
   return {
     clientIp: (forwarded || h.get("x-real-ip")?.trim() || undefined)?.slice(0, 64),
     userAgent: h.get("user-agent")?.slice(0, 512) ?? undefined,

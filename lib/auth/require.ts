@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { getConfig } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import type { AuthCheck, Actor, RequestOrigin } from "./actor";
 import { checkPermission, loadActor } from "./authorize";
@@ -8,7 +9,7 @@ import type { Permission } from "./roles";
 import { sessionUserId } from "./session";
 
 export async function requestOrigin(): Promise<RequestOrigin> {
-  return originFromHeaders(await headers());
+  return originFromHeaders(await headers(), getConfig().trustedProxyHops);
 }
 
 /** Who is signed in, re-read from the database (null when anonymous, disabled or without a role). For pages. */

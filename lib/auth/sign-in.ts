@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
 import type { RequestOrigin } from "./actor";
 import { verifyPassword } from "./password";
-import { checkThrottle, clearAccountFailures, recordSignInFailure } from "./throttle";
+import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
 
 export type SignInRefusal =
@@ -29,7 +29,11 @@ export async function authenticateWithPassword(
 ): Promise<PasswordSignIn> {
   const email = normalizeEmail(input.email).slice(0, 254);
   const { origin } = input;
-  const throttle = await checkThrottle(db, { email, clientIp: origin.clientIp }, now);
+  const keys = { email, clientIp: origin.clientIp };
+  // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.
+  const closed = await checkThrottle(db, keys, now);
+  const attempt = closed.limited ? { ids: [], throttle: closed } : await reserveAttempt(db, keys, now);
+  const throttle = attempt.throttle;
   if (throttle.limited) {
     const refusal = { reason: "throttled", retryAt: throttle.retryAt, retryAfterSeconds: throttle.retryAfterSeconds } as const;
     await audit(db, { email }, origin, refusal, { scope: throttle.scope }, now);
@@ -38,10 +42,12 @@ export async function authenticateWithPassword(
   const user = await findUserByEmail(db, email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !passwordOk) {
-    await recordSignInFailure(db, { email, clientIp: origin.clientIp }, now);
+    // The reserved attempt stays: it is this failure.
+    await pruneSignInFailures(db, now);
     await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" });
     return { ok: false, reason: "invalid" };
   }
+  await withdrawAttempt(db, attempt.ids);
   const actor = { email, userId: user.id, role: user.role };
   if (user.disabled) {
     await audit(db, actor, origin, { reason: "disabled" });

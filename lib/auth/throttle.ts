@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, lt } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { signInFailures } from "@/lib/db/schema/users";
 
@@ -47,9 +47,46 @@ export async function checkThrottle(db: Database, keys: ThrottleKeys, now = new 
   return worst;
 }
 
+/**
+ * Counts an attempt against the limit before its (slow, scrypt) password check, so a burst of parallel guesses
+ * cannot all pass the check before any of them is recorded: each attempt takes its place in line (by id), and
+ * one that finds the limit already filled ahead of it is throttled and withdrawn. A password that turns out
+ * right withdraws its attempt again (`withdrawAttempt`); a wrong one leaves it as the failure.
+ */
+export async function reserveAttempt(db: Database, keys: ThrottleKeys, now = new Date()): Promise<{ ids: number[]; throttle: ThrottleState }> {
+  const mine = await db.insert(signInFailures).values(keysOf(keys).map((key) => ({ key, at: now }))).returning({ id: signInFailures.id, key: signInFailures.key });
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  let worst: ThrottleState = { limited: false };
+  for (const { id, key } of mine) {
+    const ahead = await db
+      .select({ at: signInFailures.at })
+      .from(signInFailures)
+      .where(and(eq(signInFailures.key, key), gt(signInFailures.at, since), lt(signInFailures.id, id)))
+      .orderBy(desc(signInFailures.id))
+      .limit(THROTTLE_LIMIT);
+    if (ahead.length < THROTTLE_LIMIT) continue;
+    const retryAt = new Date(Math.min(...ahead.map((a) => a.at.getTime())) + THROTTLE_WINDOW_MS);
+    if (!worst.limited || retryAt > worst.retryAt) {
+      worst = { limited: true, retryAt, retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)), scope: key.startsWith("ip:") ? "address" : "account" };
+    }
+  }
+  const ids = mine.map((m) => m.id);
+  if (worst.limited) await withdrawAttempt(db, ids);
+  return { ids, throttle: worst };
+}
+
+/** Takes back an attempt that was not a failure after all (the right password, or a throttled one). */
+export async function withdrawAttempt(db: Database, ids: number[]): Promise<void> {
+  if (ids.length > 0) await db.delete(signInFailures).where(inArray(signInFailures.id, ids));
+}
+
 export async function recordSignInFailure(db: Database, keys: ThrottleKeys, now = new Date()): Promise<void> {
   await db.insert(signInFailures).values(keysOf(keys).map((key) => ({ key, at: now })));
-  // Keep the table small: nothing older than the window is ever read again.
+  await pruneSignInFailures(db, now);
+}
+
+/** Keeps the table small: nothing older than the window is ever read again. */
+export async function pruneSignInFailures(db: Database, now = new Date()): Promise<void> {
   await db.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 10 * THROTTLE_WINDOW_MS)));
 }
 

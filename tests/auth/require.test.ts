@@ -8,7 +8,8 @@ const state = vi.hoisted(() => ({
   userId: null as string | null,
   db: undefined as unknown as Database,
   dbFails: false,
-  headers: new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.1", "user-agent": "vitest-agent" }),
+  // The client wrote the first entry (it may be forged); the one proxy in front (the default) appended the second.
+  headers: new Headers({ "x-forwarded-for": "10.0.0.1, 203.0.113.9", "user-agent": "vitest-agent" }),
 }));
 vi.mock("next/headers", () => ({ headers: async () => state.headers }));
 vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => state.userId }));
@@ -63,7 +64,8 @@ describe("requirePermission (database-backed, fails closed)", () => {
     await setUserRole(open.db, u.id, "support");
     expect(await requirePermission("task:bulk-stop")).toMatchObject({ ok: false, code: "Forbidden" });
     await setUserDisabled(open.db, u.id, true);
-    expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Unauthenticated" });
+    // Refused, but the refusal still names who tried (for its audit record).
+    expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Unauthenticated", actor: { userId: u.id, email: u.email } });
     expect(await currentActor()).toBeNull();
   });
 

@@ -59,6 +59,19 @@ describe.each(drivers)("password sign-in on %s", (driver) => {
     expect(await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("10.1.1.1") }, later)).toMatchObject({ ok: true });
   });
 
+  it("lets no more than 5 of a burst of parallel guesses reach the password check", async () => {
+    const u = await user();
+    const at = new Date("2030-02-01T00:00:00Z");
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => authenticateWithPassword(open.db, { email: u.email, password: `guess ${i}`, origin: origin(`10.4.0.${i}`) }, at)),
+    );
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(THROTTLE_LIMIT);
+    expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(12 - THROTTLE_LIMIT);
+    // Even the right password now waits for the window, and a throttled attempt left no failure behind it.
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: "a long password", origin: origin("10.4.1.1") }, at)).toMatchObject({ reason: "throttled" });
+    expect(await checkThrottle(open.db, { email: u.email }, new Date(at.getTime() + THROTTLE_WINDOW_MS + 1))).toEqual({ limited: false });
+  });
+
   it("throttles an address that guesses many accounts, and a success does not clear the address", async () => {
     const t0 = new Date("2030-02-01T00:00:00Z");
     for (let i = 0; i < THROTTLE_LIMIT; i++) {

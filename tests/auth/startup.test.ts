@@ -2,7 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { eq } from "drizzle-orm";
+import { auditRecords } from "@/lib/db/schema/audit";
 import { users } from "@/lib/db/schema/users";
+import { hashPassword } from "@/lib/auth/password";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { resetConfigForTests } from "@/lib/config";
 import { openTestDb } from "../helpers/test-db";
@@ -49,5 +52,31 @@ describe("auth start-up step", () => {
       "support@recdesk.local",
     ]);
     expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(true);
+  });
+
+  it("leaving demo mode disables every demo account that still has the demo password, and audits it", async () => {
+    env({});
+    await prepareAuth();
+    // An admin gave one demo account a real password before going live: that one stays usable.
+    await open.db.update(users).set({ passwordHash: await hashPassword("a real, long password") }).where(eq(users.email, "admin@recdesk.local"));
+    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40) });
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    await prepareAuth();
+    await prepareAuth(); // idempotent: nothing more to disable, nothing more audited
+    const rows = await open.db.select({ email: users.email, disabled: users.disabled }).from(users).orderBy(users.email);
+    expect(rows).toEqual([
+      { email: "admin@recdesk.local", disabled: false },
+      { email: "manager@recdesk.local", disabled: true },
+      { email: "oncall@recdesk.local", disabled: true },
+      { email: "support@recdesk.local", disabled: true },
+    ]);
+    const audit = await open.db.select().from(auditRecords).where(eq(auditRecords.action, "user.update"));
+    expect(audit.map((a) => [a.actorEmail, a.outcome, (a.details as { targetEmail: string }).targetEmail]).sort()).toEqual([
+      ["system:start-up", "ok", "manager@recdesk.local"],
+      ["system:start-up", "ok", "oncall@recdesk.local"],
+      ["system:start-up", "ok", "support@recdesk.local"],
+    ]);
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 });
