@@ -47,9 +47,12 @@ export interface BulkWorker {
   stats(): { sent: number; stopped: number; failed: number; leading: boolean; inFlight: number };
 }
 
+/** Who asked for the job, from where and why: every item's audit record carries it. */
 interface JobContext {
   reason: string;
   actor: AuditIntent["actor"];
+  clientIp?: string;
+  userAgent?: string;
 }
 
 export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
@@ -94,6 +97,8 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       ctx = {
         reason: job?.reason ?? "",
         actor: { userId: job?.createdByUserId ?? undefined, email: job?.createdByEmail, role: job?.createdByRole },
+        clientIp: job?.clientIp ?? undefined,
+        userAgent: job?.userAgent ?? undefined,
       };
       jobs.set(jobId, ctx);
     }
@@ -135,6 +140,8 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
         target: { domainName: item.domainName, appName: item.appName, streamName: item.streamName, taskId: item.taskId },
         reason: ctx.reason,
         jobId: item.jobId,
+        clientIp: ctx.clientIp,
+        userAgent: ctx.userAgent,
         // A recovered item still points at its interrupted intent; the new record names it.
         details: item.auditId === null ? { bulkItemId: item.id } : { bulkItemId: item.id, resendOf: item.auditId },
       };

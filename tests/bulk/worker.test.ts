@@ -52,7 +52,7 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
   }
 
   async function job(reason: string, list: { taskId: string; streamName: string }[]) {
-    const r = await createBulkJob(db, { actor, reason, targets: list }, 5000);
+    const r = await createBulkJob(db, { actor, origin: { clientIp: "198.51.100.42", userAgent: "on-call browser" }, reason, targets: list }, 5000);
     if (!r.ok) throw new Error(r.message);
     return r.jobId;
   }
@@ -153,5 +153,8 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
       ["18446744073709551616", "RecDesk.InvalidInput"],
     ]);
     expect(wire.calls.some((c) => c.taskId === "12abc" || c.taskId === "18446744073709551616")).toBe(false);
+    // Every item's record says where the job was asked for, like a single Stop's does.
+    const where = await db.execute(sql`select distinct client_ip, user_agent from audit_records where job_id = ${jobId}::uuid and action = 'task.stop'`);
+    expect(where.rows).toEqual([{ client_ip: "198.51.100.42", user_agent: "on-call browser" }]);
   });
 });
