@@ -57,9 +57,21 @@ test("bad filters are field errors, and a task's history has its own link", asyn
   await expect(page.getByText("No audit records match this filter.")).toBeVisible();
   await page.goto("/audit?jobId=6f1c2f3e-5a0b-4c1d-8e2f-3a4b5c6d7e8f");
   await expect(page.getByLabel("Bulk job id")).toHaveValue("6f1c2f3e-5a0b-4c1d-8e2f-3a4b5c6d7e8f");
+
+  // From a task row to that task's history, the way a manager gets there.
+  await page.goto("/tasks");
+  const row = page.getByTestId("task-row").first();
+  const taskId = (await row.getAttribute("data-task-id"))!;
+  await row.getByRole("link", { name: "Audit history" }).click();
+  await expect(page).toHaveURL(new RegExp(`/audit\\?taskId=${taskId}$`));
+  await expect(page.getByLabel("TaskId")).toHaveValue(taskId);
 });
 
 test("support may not see or export the audit log", async ({ page }) => {
+  await signInAs(page, "support", "/tasks");
+  // No link that would only lead to a refusal.
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Audit history" })).toHaveCount(0);
   await signInAs(page, "support");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
   await page.goto("/audit");

@@ -18,6 +18,7 @@ export interface BulkTaskSelectionProps {
   total: number;
   previewAction: PreviewAction;
   createAction: CreateAction;
+  auditLinks?: boolean;
 }
 
 /**
@@ -25,7 +26,7 @@ export interface BulkTaskSelectionProps {
  * tick rows, take every task matching the filter (resolved on the server, not just this page), or the
  * "running longer than N hours" runaway preset.
  */
-export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total, previewAction, createAction }: BulkTaskSelectionProps) {
+export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total, previewAction, createAction, auditLinks }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
@@ -79,6 +80,7 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total
         now={now}
         stopAction={stopAction}
         empty={empty}
+        auditLinks={auditLinks}
         selection={{
           header: (
             <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={pageIds.length === 0}

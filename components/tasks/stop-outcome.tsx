@@ -1,11 +1,39 @@
+"use client";
+
+import { useEffect, useRef, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
 import type { ActionResult } from "@/lib/action-result";
 
 export type StopOutcome = ActionResult<{ taskId: string; streamName: string; coalesced?: boolean; alreadyStopped?: boolean }>;
 
+/**
+ * Where keyboard focus goes when the outcome appears and focus was lost (the Stop button it came from turned
+ * busy, or vanished when the row became "stopped"): onto the outcome itself, which is what the person is after.
+ */
+function FocusWhenLost({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) ref.current?.focus();
+  }, []);
+  return (
+    <div ref={ref} tabIndex={-1} className="outline-none">
+      {children}
+    </div>
+  );
+}
+
 /** The answer to one Stop, kept on screen until dismissed: RequestId on success, the explained error otherwise. */
 export function StopOutcomePanel({ result, onDismiss }: { result: StopOutcome; onDismiss?: () => void }) {
+  return (
+    <FocusWhenLost>
+      <StopOutcomeBody result={result} onDismiss={onDismiss} />
+    </FocusWhenLost>
+  );
+}
+
+function StopOutcomeBody({ result, onDismiss }: { result: StopOutcome; onDismiss?: () => void }) {
   if (!result.ok) {
     return (
       <LiveErrorPanel

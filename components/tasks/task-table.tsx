@@ -30,12 +30,14 @@ export interface TaskTableProps {
   /** Hide the stream column (e.g. on a stream's own page). */
   hideStream?: boolean;
   empty?: ReactNode;
+  /** The viewer may read the audit log: each row links to its task's audit history. */
+  auditLinks?: boolean;
 }
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 
-export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty }: TaskTableProps) {
+export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty, auditLinks }: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
   // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
@@ -92,7 +94,9 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                   {hideStream ? null : (
                     <td className={td}>
                       <Link
-                        href={`/streams/${encodeURIComponent(row.domainName || "-")}/${encodeURIComponent(row.appName)}/${encodeURIComponent(row.streamName)}`}
+                        // A stream's page needs its domain (DescribeLiveStreamState asks for it); a task registered
+                        // without one links to its stream's tasks instead.
+                        href={row.domainName ? `/streams/${encodeURIComponent(row.domainName)}/${encodeURIComponent(row.appName)}/${encodeURIComponent(row.streamName)}` : `/tasks?stream=${encodeURIComponent(row.streamName)}`}
                         className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
                       >
                         {row.streamName}
@@ -122,9 +126,11 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                         }}
                       />
                     ) : null}
-                    <Link href={`/audit?taskId=${row.taskId}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
-                      Audit history
-                    </Link>
+                    {auditLinks ? (
+                      <Link href={`/audit?taskId=${encodeURIComponent(row.taskId)}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
+                        Audit history
+                      </Link>
+                    ) : null}
                   </td>
                   <td className={td}>
                     <LocalTime iso={row.startTime} />

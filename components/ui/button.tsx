@@ -23,18 +23,27 @@ export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSi
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: ButtonSize;
-  /** Shows a busy label and sets aria-busy; the button stays focusable but does nothing. */
+  /**
+   * Shows a busy label and sets aria-busy; the button stays focusable (aria-disabled, not disabled) but does
+   * nothing, so keyboard focus is not thrown to the page when a dialog hands it back to a busy button.
+   */
   busy?: boolean;
   busyLabel?: string;
 }
 
-export function Button({ variant = "primary", size = "md", busy, busyLabel, className = "", type = "button", children, disabled, ...rest }: ButtonProps) {
+export function Button({ variant = "primary", size = "md", busy, busyLabel, className = "", type = "button", children, disabled, onClick, ...rest }: ButtonProps) {
   return (
     <button
       type={type}
-      className={buttonClasses(variant, size, className)}
-      disabled={disabled || busy}
+      className={buttonClasses(variant, size, `${busy ? "cursor-wait opacity-70" : ""} ${className}`)}
+      disabled={disabled}
+      aria-disabled={busy || undefined}
       aria-busy={busy || undefined}
+      onClick={(e) => {
+        // Also stops a busy submit button from submitting its form (a click, or Enter in a field).
+        if (busy) return e.preventDefault();
+        onClick?.(e);
+      }}
       {...rest}
     >
       {busy ? (

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
 import type { TaskFilters, TaskPage, TaskState, TaskView } from "./definitions";
@@ -102,7 +102,10 @@ export async function getTask(db: Database, taskId: string, now = new Date()): P
   return r ? toTaskView({ ...r.row, effectiveState: r.effectiveState }) : null;
 }
 
-/** A stream's tasks (for the stream detail page), newest first. */
+/**
+ * A stream's tasks (for the stream detail page), newest first, including those registered without a domain
+ * (the Streams list counts those for every domain the stream is live on, lib/streams/task-counts.ts).
+ */
 export async function listTasksForStream(
   db: Database,
   stream: { domainName: string; appName: string; streamName: string },
@@ -112,7 +115,7 @@ export async function listTasksForStream(
   const rows = await db
     .select({ row: t, effectiveState: effectiveStateSql(now) })
     .from(t)
-    .where(and(eq(t.domainName, stream.domainName.toLowerCase()), eq(t.appName, stream.appName), eq(t.streamName, stream.streamName)))
+    .where(and(inArray(t.domainName, [stream.domainName.toLowerCase(), ""]), eq(t.appName, stream.appName), eq(t.streamName, stream.streamName)))
     .orderBy(desc(t.createdAt), t.taskId)
     .limit(500);
   return rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState }));

@@ -96,6 +96,11 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     const t = tasks.find((x) => x.state === "recording")!;
     const mine = await listTasksForStream(opened.db, { domainName: t.domainName, appName: t.appName, streamName: t.streamName });
     expect(mine.map((x) => x.taskId)).toContain(t.taskId);
+    // Registered by stream name and TaskId alone (no domain): shown on the page of that stream on any domain.
+    expect(await registerTask(opened.db, { taskId: "4242", streamName: t.streamName, appName: t.appName }, support)).toMatchObject({ ok: true });
+    const withDomainless = await listTasksForStream(opened.db, { domainName: t.domainName, appName: t.appName, streamName: t.streamName });
+    expect(withDomainless.map((x) => x.taskId)).toEqual(expect.arrayContaining([t.taskId, "4242"]));
+    expect((await listTasksForStream(opened.db, { domainName: "other.example.com", appName: t.appName, streamName: t.streamName })).map((x) => x.taskId)).toEqual(["4242"]);
     const counts = await countRunningTasksByStream(opened.db);
     const expected = tasks.filter((x) => x.state === "recording" && x.streamName === t.streamName && x.appName === t.appName && x.domainName === t.domainName).length;
     expect(counts.get(streamKey(t.domainName, t.appName, t.streamName))).toBe(expected);

@@ -65,7 +65,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <section aria-labelledby="follow-up-heading" className="flex flex-col gap-2" data-testid="follow-up">
           <h2 id="follow-up-heading" className="text-lg font-semibold">Needs follow-up</h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            The server stopped between writing these intents and their outcomes, so whether Tencent Cloud acted is unknown. Check each
+            Whether Tencent Cloud acted on these is unknown: it did not answer in time (<code className="font-mono">RecDesk.Timeout</code>), or
+            RecDesk stopped between writing the intent and the outcome (<code className="font-mono">RecDesk.AuditInterrupted</code>). Check each
             task on Tencent Cloud. <Link className="text-brand-700 underline dark:text-brand-100" href="/audit?outcome=unknown">Show all unknown</Link>
           </p>
           <AuditTable rows={followUp} caption="Audit records that need follow-up" testId="follow-up-table" />

@@ -50,9 +50,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
         // Bulk stop (issue 7) plugs into the table's selection seam; roles without it see the plain table.
-        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} total={result.total} previewAction={previewBulkStopAction} createAction={createBulkStopAction} />
+        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} total={result.total} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} />
       ) : (
-        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} />
+        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} />
       )}
       <TaskPager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
     </div>

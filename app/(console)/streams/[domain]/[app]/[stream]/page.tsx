@@ -122,6 +122,7 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             hideStream
             caption={`Recording tasks of ${key.streamName}`}
             stopAction={can(auth.actor.role, "task:stop") ? stopTaskAction : undefined}
+            auditLinks={can(auth.actor.role, "audit:view")}
             empty={
               <>
                 RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone registers it on the{" "}
