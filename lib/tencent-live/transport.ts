@@ -1,8 +1,9 @@
 import http from "node:http";
 import https from "node:https";
 
-// Plain node:http(s) with a keep-alive agent per endpoint: a burst of calls reuses a few sockets instead
-// of paying a TCP (and TLS) handshake each. We read the raw bytes so the caller can parse them
+// Plain node:http(s) with a keep-alive agent per endpoint: sockets are reused from call to call instead of
+// paying a TCP (and TLS) handshake each; there is one per call in flight and no cap, because a request queued
+// for a socket would spend its timeout waiting (tests/tencent-live/keep-alive.test.ts). We read the raw bytes so the caller can parse them
 // losslessly. No proxy support on purpose: the SDK's silent use of http_proxy is one of its traps.
 
 export interface RawResponse {

@@ -1,11 +1,11 @@
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { startSimulator } from "./index";
+import { MAX_TASK_ID } from "./state";
 
 // `npm run simulator -- --port 4600 --secret-id X --secret-key Y --streams N --tasks N --task-id-base B
 //  --seed S --latency-ms L [--session-token T] [--control] [--host H]`
 
-const { values } = parseArgs({
-  options: {
+const OPTIONS = {
     port: { type: "string", default: "4600" },
     host: { type: "string", default: "127.0.0.1" },
     "secret-id": { type: "string" },
@@ -19,8 +19,17 @@ const { values } = parseArgs({
     "stop-limit": { type: "string" },
     control: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
-  },
-});
+} satisfies ParseArgsConfig["options"];
+
+// A mistyped flag is one line naming it, not a stack trace.
+const values = (() => {
+  try {
+    return parseArgs({ options: OPTIONS }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message} (npm run simulator -- --help lists the flags)`);
+    process.exit(2);
+  }
+})();
 
 if (values.help) {
   console.log("Usage: npm run simulator -- [--port 4600] [--host 127.0.0.1] [--secret-id X] [--secret-key Y] [--session-token T]\n" +
@@ -37,6 +46,15 @@ function int(name: string, v: string | undefined): number | undefined {
   return Number(v);
 }
 
+function taskId(name: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d{0,19}$/.test(v) || BigInt(v) > MAX_TASK_ID) {
+    console.error(`--${name} must be a whole number from 1 to ${MAX_TASK_ID}, got "${v}"`);
+    process.exit(2);
+  }
+  return v;
+}
+
 const started = performance.now();
 const sim = await startSimulator({
   port: int("port", values.port),
@@ -46,11 +64,15 @@ const sim = await startSimulator({
   sessionToken: values["session-token"],
   streams: int("streams", values.streams),
   tasks: int("tasks", values.tasks),
-  taskIdBase: values["task-id-base"],
+  taskIdBase: taskId("task-id-base", values["task-id-base"]),
   seed: int("seed", values.seed),
   latencyMs: int("latency-ms", values["latency-ms"]),
   control: values.control,
   rateLimits: values["stop-limit"] ? { StopLiveRecord: int("stop-limit", values["stop-limit"]) } : undefined,
+}).catch((err: unknown) => {
+  // Whatever the checks above cannot catch (port out of range or in use): one line, no stack trace.
+  console.error(`Cannot start the simulator: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(2);
 });
 
 // Printing the credentials is the point of the standalone simulator: they are local, made up, and the
