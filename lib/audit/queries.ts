@@ -29,11 +29,27 @@ export function auditWhere(filters: AuditFilters, extra: (SQL | undefined)[] = [
     filters.action ? eq(t.action, filters.action) : undefined,
     filters.outcome ? eq(t.outcome, filters.outcome) : undefined,
     filters.stream ? eq(t.streamName, filters.stream) : undefined,
-    filters.taskId ? eq(t.taskId, filters.taskId) : undefined,
+    filters.taskId ? taskIdMatches(filters.taskId) : undefined,
     filters.jobId ? eq(t.jobId, filters.jobId) : undefined,
     filters.q ? ilike(t.reason, `%${escapeLike(filters.q)}%`) : undefined,
     ...extra,
   );
+}
+
+/**
+ * Records about one TaskId: its target, or, for a start, the TaskId Tencent returned (written with the outcome,
+ * since the intent is committed before the TaskId exists). Both sides have their own (…, id) index.
+ */
+function taskIdMatches(taskId: string): SQL {
+  const t = auditRecords;
+  return or(eq(t.taskId, taskId), and(eq(t.action, "task.start"), sql`(${t.outcomeDetails} ->> 'taskId') = ${taskId}`))!;
+}
+
+/** The TaskId a record is about (see taskIdMatches). */
+function taskIdOf(r: AuditRecord): string | null {
+  if (r.taskId) return r.taskId;
+  const started = r.action === "task.start" ? (r.outcomeDetails as { taskId?: unknown } | null)?.taskId : undefined;
+  return typeof started === "string" ? started : null;
 }
 
 /** One page, newest first. */
@@ -131,7 +147,7 @@ export function toView(r: AuditRecord): AuditRowView {
     domainName: r.domainName,
     appName: r.appName,
     streamName: r.streamName,
-    taskId: r.taskId,
+    taskId: taskIdOf(r),
     jobId: r.jobId,
     reason: r.reason,
     outcome: r.outcome,

@@ -32,10 +32,10 @@ export async function refuseBulk(db: Database, auth: Denied, action: AuditAction
   return { ok: false, code: auth.code, message: auth.message };
 }
 
-async function invalid(db: Database, auth: Allowed, action: AuditAction, message: string, fieldErrors: Record<string, string[]> | undefined, details: Record<string, unknown>, code = "InvalidInput") {
+async function invalid(db: Database, auth: Allowed, action: AuditAction, message: string, fieldErrors: Record<string, string[]> | undefined, details: Record<string, unknown>, code = "InvalidInput", reason?: string) {
   await recordAudit(
     db,
-    { actor: actorOf(auth), action, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details },
+    { actor: actorOf(auth), action, reason, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details },
     { outcome: "invalid", errorCode: code, errorMessage: message },
   );
   return { ok: false as const, code, message, fieldErrors };
@@ -65,15 +65,18 @@ export async function previewBulkStop(db: Database, auth: Allowed, input: unknow
 export async function createBulkStop(db: Database, auth: Allowed, input: unknown, maxItems: number): Promise<ActionResult<{ jobId: string; total: number }>> {
   const parsed = CreateBulkStopSchema.safeParse(input);
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
-  if (!parsed.success) return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), details);
+  // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
+  const typedReason = (input as { reason?: unknown } | null)?.reason;
+  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? typedReason.trim().slice(0, 500) : undefined;
+  if (!parsed.success) return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), details, "InvalidInput", reasonGiven);
   const sel: BulkSelection = parsed.data.selection;
   const resolved = await resolveSelection(db, sel, maxItems);
   if (resolved.tooMany) {
     const message = `${resolved.count.toLocaleString("en-US")} tasks match; one bulk job stops at most ${maxItems.toLocaleString("en-US")} (RECDESK_BULK_MAX_ITEMS). Narrow the filter or split the batch.`;
-    return invalid(db, auth, "bulk.create", message, undefined, { ...details, matched: resolved.count, max: maxItems }, "TooManyItems");
+    return invalid(db, auth, "bulk.create", message, undefined, { ...details, matched: resolved.count, max: maxItems }, "TooManyItems", parsed.data.reason);
   }
   const created = await createBulkJob(db, { actor: auth.actor, origin: auth.origin, reason: parsed.data.reason, targets: resolved.targets }, maxItems);
-  if (!created.ok) return invalid(db, auth, "bulk.create", created.message, undefined, details, created.code);
+  if (!created.ok) return invalid(db, auth, "bulk.create", created.message, undefined, details, created.code, parsed.data.reason);
   await recordAudit(
     db,
     { actor: actorOf(auth), action: "bulk.create", jobId: created.jobId, reason: parsed.data.reason, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details: { ...details, items: created.total } },

@@ -22,7 +22,12 @@ export async function registerTask(db: Database, raw: Record<string, unknown>, c
     const fieldErrors = fieldErrorsOf(parsed.error);
     await recordAudit(
       db,
-      { ...base, action: "task.register", target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) } },
+      {
+        ...base,
+        action: "task.register",
+        target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) },
+        reason: clip(raw.note, 500),
+      },
       { outcome: "invalid", errorCode: "InvalidInput", errorMessage: JSON.stringify(fieldErrors).slice(0, 500) },
     );
     return { ok: false, code: "InvalidInput", message: "Some fields need attention.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };

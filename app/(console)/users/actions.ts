@@ -31,11 +31,19 @@ const ResetSchema = z.object({ userId: UserIdSchema, password: PasswordSchema })
 const RoleChangeSchema = z.object({ userId: UserIdSchema, role: RoleSchema });
 const DisableSchema = z.object({ userId: UserIdSchema, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-function audit(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, outcome: "ok" | "invalid", details: Record<string, unknown>, errorCode?: string) {
+function audit(
+  db: Database,
+  actor: Actor,
+  origin: RequestOrigin,
+  action: UserAction,
+  outcome: "ok" | "invalid",
+  details: Record<string, unknown>,
+  error?: { code: string; message: string },
+) {
   return recordAudit(
     db,
     { actor: { userId: actor.userId, email: actor.email, role: actor.role }, action, clientIp: origin.clientIp, userAgent: origin.userAgent, details },
-    { outcome, errorCode },
+    { outcome, errorCode: error?.code, errorMessage: error?.message },
   );
 }
 
@@ -47,9 +55,11 @@ function safeValues(formData: FormData) {
 }
 
 async function invalid(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, operation: string, formData: FormData, error: z.ZodError) {
-  await audit(db, actor, origin, action, "invalid", { operation }, "InvalidInput");
+  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
+  // Zod's messages name the rule, never the value typed, so a password cannot reach the trail this way.
+  await audit(db, actor, origin, action, "invalid", { operation }, { code: "InvalidInput", message: JSON.stringify(fieldErrors).slice(0, 500) });
   return actionFailure("InvalidInput", "Check the highlighted fields.", {
-    fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>,
+    fieldErrors,
     values: safeValues(formData),
   });
 }
@@ -69,8 +79,9 @@ export async function createUserAction(_prev: ActionResult | null, formData: For
     return { ok: true, userId: user.id };
   } catch (err) {
     if (!(err instanceof UserExistsError)) throw err;
-    await audit(db, actor, origin, "user.create", "invalid", { operation: "create", targetEmail: email }, "UserExists");
-    return actionFailure("UserExists", `${email} already has an account. Reset its password or change its role in the list below.`, {
+    const message = `${email} already has an account. Reset its password or change its role in the list below.`;
+    await audit(db, actor, origin, "user.create", "invalid", { operation: "create", targetEmail: email }, { code: "UserExists", message });
+    return actionFailure("UserExists", message, {
       fieldErrors: { email: ["Already in use"] },
       values: safeValues(formData),
     });
@@ -131,11 +142,12 @@ async function refuse(db: Database, check: Extract<AuthCheck, { ok: false }>, in
 }
 
 async function notFound(db: Database, actor: Actor, origin: RequestOrigin, operation: string, userId: string): Promise<ActionResult> {
-  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: userId }, "UserNotFound");
-  return actionFailure("UserNotFound", "That user no longer exists. Reload the page.");
+  const message = "That user no longer exists. Reload the page.";
+  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: userId }, { code: "UserNotFound", message });
+  return actionFailure("UserNotFound", message);
 }
 
 async function selfChange(db: Database, actor: Actor, origin: RequestOrigin, operation: string, message: string): Promise<ActionResult> {
-  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: actor.userId }, "SelfChange");
+  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: actor.userId }, { code: "SelfChange", message });
   return actionFailure("InvalidInput", message);
 }

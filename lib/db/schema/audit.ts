@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const AUDIT_OUTCOMES = ["pending", "ok", "error", "denied", "invalid", "unknown"] as const;
@@ -47,6 +48,9 @@ export const auditRecords = pgTable(
     index("audit_records_action").on(t.action, t.id),
     index("audit_records_outcome").on(t.outcome, t.id),
     index("audit_records_task").on(t.taskId, t.id),
+    // A task.start learns its TaskId from Tencent's answer, after its intent (and target) is written: the
+    // TaskId filter finds it in the outcome (lib/audit/queries.ts).
+    index("audit_records_started_task").on(sql`(${t.outcomeDetails} ->> 'taskId')`, t.id).where(sql`${t.action} = 'task.start'`),
     index("audit_records_stream").on(t.streamName, t.id),
     index("audit_records_job").on(t.jobId, t.id),
   ],

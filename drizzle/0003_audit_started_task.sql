@@ -1,0 +1,1 @@
+CREATE INDEX "audit_records_started_task" ON "audit_records" USING btree (("outcome_details" ->> 'taskId'),"id") WHERE "audit_records"."action" = 'task.start';
