@@ -125,7 +125,9 @@ export async function startRecording(
     fileFormat: input.fileFormat,
     recordType: input.recordType,
     startTime: times.start ?? now,
-    endTime: times.end ?? null,
+    // Real-time without an end: Tencent stops it at its 30-minute cap, so the registry must not show it
+    // recording for ever (and later as a false runaway).
+    endTime: times.end ?? (input.mode === "realtime" ? new Date(now.getTime() + REALTIME_MAX_MS) : null),
     createdByUserId: ctx.actor.userId ?? null,
     createdByEmail: ctx.actor.email ?? null,
   });

@@ -58,6 +58,10 @@ describe.each(drivers)("a recording task with the largest possible TaskId (%s)",
     const { rows } = await listTasks(opened.db, { stream: STREAM.streamName });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ taskId: MAX, ...STREAM, state: "recording", source: "created", lastAction: "start", lastRequestId: started.requestId });
+    // Started real-time with no end: Tencent ends it at its 30-minute cap, and so does the registry (no false runaway).
+    const endsIn = Date.parse(rows[0]!.endTime!) - Date.parse(rows[0]!.startTime!);
+    expect(endsIn).toBeGreaterThanOrEqual(29 * 60_000);
+    expect(endsIn).toBeLessThanOrEqual(31 * 60_000);
 
     // Stop: StopLiveRecord with TaskId 18446744073709551615 reaches the simulator intact and succeeds.
     const neighbourBefore = live.sim.listTasks().find((t) => t.taskId === "18446744073709551614")!.state;
