@@ -185,6 +185,7 @@ test("task pages pass axe in light and dark mode, on a laptop and a phone; scree
     { path: "/tasks", name: "tasks", ready: () => expect(page.getByTestId("task-row").first()).toBeVisible() },
     { path: "/tasks/stop", name: "tasks-stop", ready: () => expect(page.getByLabel("TaskId")).toBeVisible() },
     { path: "/tasks/new", name: "tasks-new", ready: () => expect(page.getByLabel("Stream name")).toBeVisible() },
+    { path: "/tasks/register", name: "tasks-register", ready: () => expect(page.getByLabel("TaskId")).toBeVisible() },
   ];
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
