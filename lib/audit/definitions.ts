@@ -39,4 +39,6 @@ export interface VerifyReport {
   headHash: string | null;
   firstBroken?: { id: number; problem: string };
   durationMs: number;
+  /** The outcomes of the checked range, for the verification's own record to seal (lib/audit/seal.ts). */
+  seal?: { upToId: number; finished: number; pendingIds: number[]; digest: string };
 }

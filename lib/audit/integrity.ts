@@ -3,28 +3,29 @@ import type { Actor, RequestOrigin } from "@/lib/auth/actor";
 import type { VerifyReport } from "./definitions";
 import { auditWho } from "./refusal";
 import { verifyAuditChain } from "./verify";
-import { beginAudit, finishAudit } from "./write";
+import { recordAudit } from "./write";
 
 export const CHAIN_BROKEN_CODE = "RecDesk.AuditChainBroken";
 
 /**
- * "Verify integrity" as the page runs it: itself audited (`audit.verify`). The chain is checked up to the
- * record just before this verification's own intent; the outcome keeps the head hash it saw, so the trail
- * itself carries a history of anchors.
+ * "Verify integrity" as the page runs it, itself audited (`audit.verify`). The check runs first and its record
+ * is written once, complete: when the chain holds, the record's intent seals every outcome checked
+ * (lib/audit/seal.ts), which the chain then protects like any intent; its outcome keeps the head hash seen,
+ * so the trail carries a history of anchors. (Read-only, so nothing is lost by not writing ahead.)
  */
 export async function runAuditedVerify(db: Database, who: { actor: Actor; origin: RequestOrigin }): Promise<VerifyReport & { auditId: number }> {
-  const auditId = await beginAudit(db, { ...auditWho(who.actor, who.origin), action: "audit.verify" });
+  const intent = { ...auditWho(who.actor, who.origin), action: "audit.verify" as const };
   let report: VerifyReport;
   try {
-    report = await verifyAuditChain(db, { upToId: auditId - 1 });
+    report = await verifyAuditChain(db);
   } catch (err) {
-    await finishAudit(db, auditId, { outcome: "error", errorCode: "RecDesk.VerifyFailed", errorMessage: (err as Error).message });
+    await recordAudit(db, intent, { outcome: "error", errorCode: "RecDesk.VerifyFailed", errorMessage: (err as Error).message });
     throw err;
   }
   const details = { checked: report.checked, headId: report.headId, headHash: report.headHash, durationMs: report.durationMs };
-  await finishAudit(
+  const auditId = await recordAudit(
     db,
-    auditId,
+    report.intact && report.seal ? { ...intent, details: { seal: report.seal } } : intent,
     report.intact
       ? { outcome: "ok", latencyMs: report.durationMs, details }
       : {

@@ -1,15 +1,17 @@
-import { and, asc, desc, gt, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNotNull, lte, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import type { VerifyReport } from "./definitions";
 import { GENESIS_HASH, intentHash, outcomeHash } from "./hash";
+import { asOutcomeSeal, OutcomeDigest, type OutcomeSeal } from "./seal";
 
 /**
  * Recomputes the hash chain from the first record, in id order, in keyset batches (memory stays flat; a
  * million records is a few thousand round trips), and names the first record that does not match.
  *
  * What it proves: no record was edited, removed from the middle, inserted or renumbered since it was written,
- * unless whoever did it also recomputed every later hash. To catch that too, keep the reported head hash
+ * unless whoever did it also recomputed every later hash; and no outcome sealed by the latest earlier
+ * verification (lib/audit/seal.ts) was changed, even with its outcome hash recomputed. To catch that too, keep the reported head hash
  * somewhere the database's users cannot write (a ticket, an e-mail): each "audit.verify" record stores the
  * head it saw, and a later verify that disagrees with a noted head shows the rewrite.
  */
@@ -24,6 +26,8 @@ export async function verifyAuditChain(
   let prevId: number | null = null;
   let checked = 0;
   let afterId = 0;
+  const sealing = new OutcomeDigest();
+  const pendingIds: number[] = [];
   const report = (firstBroken?: VerifyReport["firstBroken"]): VerifyReport => ({
     intact: !firstBroken,
     checked,
@@ -31,8 +35,12 @@ export async function verifyAuditChain(
     headHash: prevId === null ? null : prevHash,
     firstBroken,
     durationMs: Math.round(performance.now() - started),
+    seal: firstBroken || prevId === null ? undefined : { upToId: prevId, finished: sealing.count, pendingIds, digest: sealing.digest() },
   });
   if (upToId === null) return report();
+  const sealed = await latestSeal(db, upToId);
+  const resealing = sealed ? new OutcomeDigest() : null;
+  const leftOut = new Set(sealed?.seal.pendingIds ?? []);
   for (;;) {
     const batch = await db
       .select()
@@ -43,13 +51,38 @@ export async function verifyAuditChain(
     for (const row of batch) {
       const problem = checkRecord(row, prevHash);
       if (problem) return report({ id: row.id, problem });
+      if (row.outcome === "pending") pendingIds.push(row.id);
+      else sealing.add(row.id, row.outcomeHash!);
+      if (sealed && row.id <= sealed.seal.upToId && !leftOut.has(row.id)) {
+        if (row.outcome === "pending") return report({ id: row.id, problem: `is pending, but verification record ${sealed.id} sealed its outcome` });
+        resealing!.add(row.id, row.outcomeHash!);
+      }
       prevHash = row.hash!;
       prevId = row.id;
       checked++;
     }
-    if (batch.length < batchSize) return report();
+    if (batch.length < batchSize) break;
     afterId = batch[batch.length - 1]!.id;
   }
+  if (sealed && (resealing!.count !== sealed.seal.finished || resealing!.digest() !== sealed.seal.digest)) {
+    return report({
+      id: sealed.id,
+      problem: `seals outcomes that no longer match: one written up to record ${sealed.seal.upToId} was changed and its outcome hash recomputed`,
+    });
+  }
+  return report();
+}
+
+/** The most recent seal at or below `upToId`: it covers (almost) everything older ones do. */
+async function latestSeal(db: Database, upToId: number): Promise<{ id: number; seal: OutcomeSeal } | null> {
+  const [row] = await db
+    .select({ id: auditRecords.id, details: auditRecords.details })
+    .from(auditRecords)
+    .where(and(eq(auditRecords.action, "audit.verify"), lte(auditRecords.id, upToId), isNotNull(sql`${auditRecords.details} -> 'seal'`)))
+    .orderBy(desc(auditRecords.id))
+    .limit(1);
+  const seal = row ? asOutcomeSeal(row.details) : null;
+  return row && seal ? { id: row.id, seal } : null;
 }
 
 /** Why one record breaks the chain, or null when it holds. */

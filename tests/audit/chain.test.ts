@@ -5,7 +5,8 @@ import { beginAudit, beginAudits, finishAudit, finishAudits, recordAudit, AuditA
 import { getAuditRecords } from "@/lib/audit/queries";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { markInterruptedIntents, INTERRUPTED_CODE } from "@/lib/audit/recovery";
-import { GENESIS_HASH } from "@/lib/audit/hash";
+import { GENESIS_HASH, outcomeHash } from "@/lib/audit/hash";
+import { runAuditedVerify } from "@/lib/audit/integrity";
 import { drivers, openTestDb } from "../helpers/test-db";
 
 const manager = { userId: "7d3f1a52-4a1e-4d8e-9a57-0c0f5d1b2c3d", email: "manager@recdesk.local", role: "manager" };
@@ -190,6 +191,20 @@ describe.each(drivers)("audit chain on %s", (driver) => {
       const report = await verifyAuditChain(opened.db);
       expect(report.firstBroken).toEqual({ id: target.id, problem: expect.stringMatching(/outcome was changed/) });
       await withoutTrigger(`update audit_records set outcome = 'ok' where id = ${target.id}`);
+      expect((await verifyAuditChain(opened.db)).intact).toBe(true);
+    });
+
+    it("catches an outcome changed with its outcome hash recomputed, once a verification has sealed it", async () => {
+      const sealedBy = await runAuditedVerify(opened.db, { actor: { userId: manager.userId, email: manager.email, name: "Mia", role: "manager" }, origin: { clientIp: "192.0.2.1" } });
+      expect(sealedBy).toMatchObject({ intact: true, seal: { upToId: sealedBy.auditId - 1 } });
+      const [row] = await getAuditRecords(opened.db, [target.id]);
+      // A careful forger: outcome, and an outcome hash that matches it.
+      const forged = outcomeHash(row!.hash!, { outcome: "error", finishedAt: row!.finishedAt!, requestId: row!.requestId, errorCode: "Forged", errorMessage: null, latencyMs: row!.latencyMs, outcomeDetails: row!.outcomeDetails });
+      await withoutTrigger(`update audit_records set outcome = 'error', error_code = 'Forged', outcome_hash = '${forged}' where id = ${target.id}`);
+      const report = await verifyAuditChain(opened.db);
+      expect(report.intact).toBe(false);
+      expect(report.firstBroken).toEqual({ id: sealedBy.auditId, problem: expect.stringMatching(/seals outcomes that no longer match/) });
+      await withoutTrigger(`update audit_records set outcome = 'ok', error_code = null, outcome_hash = '${row!.outcomeHash}' where id = ${target.id}`);
       expect((await verifyAuditChain(opened.db)).intact).toBe(true);
     });
 
