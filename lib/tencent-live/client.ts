@@ -50,13 +50,14 @@ export interface LiveClientOptions {
   retryMaxDelayMs?: number;
   /** Credential-scope service name, default "live" (what Tencent's live endpoint expects). */
   service?: string;
-  /** Observability hook: one line per retry and per throttled wait; never receives credentials. */
+  /** Observability hook: one line per attempt sent, per retry and per throttled wait; never receives credentials. */
   onEvent?: (e: LiveClientEvent) => void;
   /** Bucket sharing key; default endpoint + secretId, so every client for one account shares a limit. */
   limiterScope?: string;
 }
 
 export type LiveClientEvent =
+  | { type: "attempt"; action: LiveAction; attempt: number }
   | { type: "retry"; action: LiveAction; attempt: number; code: string; kind: LiveErrorKind; delayMs: number }
   | { type: "throttled"; action: LiveAction; waitedMs: number };
 
@@ -179,6 +180,8 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
           opts.onEvent?.({ type: "throttled", action: spec.action, waitedMs: slot.waitedMs });
         }
         attempts += 1;
+        // Emitted as the limiter lets the call go, before any transit time: what "the rate we send at" means.
+        opts.onEvent?.({ type: "attempt", action: spec.action, attempt: attempts });
         const r = await attempt(spec);
         if (r.ok) {
           const data = convert(r.response);
