@@ -150,13 +150,16 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                 {result ? (
                   <tr data-testid="task-result-row" data-task-id={row.taskId}>
                     <td colSpan={columns} className="px-3 pb-3">
-                      <StopOutcomePanel
-                        result={result}
-                        onDismiss={() => {
-                          setResults((prev) => without(prev, row.taskId));
-                          setKept((prev) => without(prev, row.taskId));
-                        }}
-                      />
+                      {/* Pinned to the visible part of a table wider than the screen, so Dismiss and the RequestId are never off to the right. */}
+                      <div className="sticky left-3 max-w-[calc(100vw-3rem)]">
+                        <StopOutcomePanel
+                          result={result}
+                          onDismiss={() => {
+                            setResults((prev) => without(prev, row.taskId));
+                            setKept((prev) => without(prev, row.taskId));
+                          }}
+                        />
+                      </div>
                     </td>
                   </tr>
                 ) : null}
