@@ -1,7 +1,8 @@
 // npm run bench:bulk — a 1,000-task bulk stop through the real worker (database queue, audit records, lease,
 // shared StopLiveRecord limiter) against the simulator at 20 ms and 100 ms latency and its 200/s limit, beside
 // two naive baselines with the official SDK: one call after another, and every call at once.
-// Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. Writes bench/results/bulk.json.
+// Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. The simulator runs in its own
+// process, as Tencent Cloud would. Writes bench/results/bulk.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { Client } from "pg";
@@ -13,7 +14,7 @@ import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { OpenDatabase } from "@/lib/db/types";
 import { createLiveClient } from "@/lib/tencent-live/client";
-import { startSimulator, type Simulator } from "@/lib/tencent-live/simulator";
+import { startSimulatorProcess, type SimulatorProcess } from "./simulator-process";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LIMIT = 200;
@@ -49,11 +50,11 @@ async function scratchDb(driver: "pglite" | "postgres"): Promise<OpenDatabase & 
 }
 
 async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
-  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  const sim = await startSimulatorProcess({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, stopLimit: LIMIT });
   const db = await scratchDb(driver);
   try {
     const client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: LIMIT } });
-    const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: sim.listTasks() }, 100_000);
+    const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: await sim.listTasks() }, 100_000);
     if (!job.ok) throw new Error(job.message);
     // The console's own default lanes (RECDESK_BULK_CONCURRENCY unset).
     const worker = createBulkWorker({ db: db.db, client, idlePollMs: 20 });
@@ -69,8 +70,8 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
     const counts = await db.db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${job.jobId}::uuid group by state`);
     const byState = Object.fromEntries((counts.rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
     const audited = await db.db.execute(sql`select count(*)::int as n from audit_records where job_id = ${job.jobId}::uuid and outcome = 'ok'`);
-    const stoppedInSim = sim.listTasks().filter((t) => t.state === "stopped").length;
-    const windows = sim.rateWindows("StopLiveRecord");
+    const stoppedInSim = (await sim.listTasks()).filter((t) => t.state === "stopped").length;
+    const windows = await sim.rateWindows("StopLiveRecord");
     const rate = ITEMS / wallS;
     return {
       driver,
@@ -96,7 +97,7 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
   }
 }
 
-function sdkFor(sim: Simulator) {
+function sdkFor(sim: SimulatorProcess) {
   return new CommonClient("live.tencentcloudapi.com", "2018-08-01", {
     credential: { secretId: sim.secretId, secretKey: sim.secretKey },
     region: "",
@@ -105,10 +106,10 @@ function sdkFor(sim: Simulator) {
 }
 
 async function sequentialSdk(latencyMs: number) {
-  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  const sim = await startSimulatorProcess({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, stopLimit: LIMIT });
   try {
     const sdk = sdkFor(sim);
-    const tasks = sim.listTasks().slice(0, Math.min(SEQUENTIAL_CAP, ITEMS));
+    const tasks = (await sim.listTasks()).slice(0, Math.min(SEQUENTIAL_CAP, ITEMS));
     let ok = 0;
     let errors = 0;
     const t0 = performance.now();
@@ -129,13 +130,14 @@ async function sequentialSdk(latencyMs: number) {
 }
 
 async function unthrottledSdk(latencyMs: number) {
-  const sim = await startSimulator({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, rateLimits: { StopLiveRecord: LIMIT } });
+  const sim = await startSimulatorProcess({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, stopLimit: LIMIT });
   try {
     const sdk = sdkFor(sim);
     await new Promise((r) => setTimeout(r, 1050 - (Date.now() % 1000))); // start in a fresh second
     const t0 = performance.now();
+    const targets = await sim.listTasks();
     const results = await Promise.all(
-      sim.listTasks().map((t) =>
+      targets.map((t) =>
         sdk.request("StopLiveRecord", { StreamName: t.streamName, TaskId: BigInt(t.taskId) }).then(
           () => "ok",
           (e: { code?: string }) => e.code ?? "network",
@@ -144,7 +146,7 @@ async function unthrottledSdk(latencyMs: number) {
     );
     const s = (performance.now() - t0) / 1000;
     const count = (code: string) => results.filter((r) => r === code).length;
-    return { latencyMs, calls: ITEMS, seconds: round(s), ok: count("ok"), requestLimitExceeded: count("RequestLimitExceeded"), otherErrors: ITEMS - count("ok") - count("RequestLimitExceeded"), lost: ITEMS - count("ok"), stoppedInSimulator: sim.listTasks().filter((t) => t.state === "stopped").length };
+    return { latencyMs, calls: ITEMS, seconds: round(s), ok: count("ok"), requestLimitExceeded: count("RequestLimitExceeded"), otherErrors: ITEMS - count("ok") - count("RequestLimitExceeded"), lost: ITEMS - count("ok"), stoppedInSimulator: (await sim.listTasks()).filter((t) => t.state === "stopped").length };
   } finally {
     await sim.close();
   }
