@@ -43,6 +43,21 @@ test.afterEach(async () => {
   await sim("latency", "POST", { latencyMs: 20 });
 });
 
+test("'Select all matching' counts only the tasks a Stop would act on, and is not offered when there are none", async ({ page }) => {
+  await signInAs(page, "oncall", "/tasks?running=24");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  const rows = await page.getByTestId("task-row").count();
+  expect(rows).toBeGreaterThan(0);
+  await expect(page.getByTestId("bulk-select-all")).toHaveText(`Select all ${rows} stoppable matching this filter`);
+  await page.getByTestId("bulk-select-all").click();
+  await expect(page.getByTestId("bulk-summary")).toHaveText(`All ${rows} stoppable tasks matching this filter`);
+  await expect(page.getByTestId("bulk-select-all")).toHaveCount(0);
+
+  await page.goto("/tasks?state=stopped");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(page.getByTestId("bulk-select-all")).toHaveCount(0);
+});
+
 test("on-call selects every runaway recording, stops them in one job and sees a RequestId for each", async ({ page }) => {
   await signInAs(page, "oncall", "/tasks?running=24");
   await expect(page.getByTestId("task-row").first()).toBeVisible();

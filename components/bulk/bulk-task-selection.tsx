@@ -13,9 +13,9 @@ export interface BulkTaskSelectionProps {
   now: string;
   stopAction?: StopAction;
   empty?: ReactNode;
-  /** The list's current filter and how many tasks it matches in total (all pages). */
+  /** The list's current filter and how many of the tasks it matches (all pages) a Stop makes sense for. */
   filters: TaskFilters;
-  total: number;
+  stoppable: number;
   previewAction: PreviewAction;
   createAction: CreateAction;
   auditLinks?: boolean;
@@ -26,7 +26,7 @@ export interface BulkTaskSelectionProps {
  * tick rows, take every task matching the filter (resolved on the server, not just this page), or the
  * "running longer than N hours" runaway preset.
  */
-export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total, previewAction, createAction, auditLinks }: BulkTaskSelectionProps) {
+export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stoppable, previewAction, createAction, auditLinks }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
@@ -50,9 +50,9 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, total
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="bulk-toolbar" role="group" aria-label="Bulk stop">
         <span className="font-medium" data-testid="bulk-summary">{summary}</span>
-        {total > rows.length || !whole ? (
-          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${total.toLocaleString("en-US")} tasks matching this filter (stoppable ones)` }); }} data-testid="bulk-select-all">
-            Select all {total.toLocaleString("en-US")} matching this filter
+        {stoppable > 0 && !whole ? (
+          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter` }); }} data-testid="bulk-select-all">
+            Select all {stoppable.toLocaleString("en-US")} stoppable matching this filter
           </Button>
         ) : null}
         <span className="inline-flex items-center gap-1">

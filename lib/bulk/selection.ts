@@ -1,9 +1,9 @@
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import { recordingTasks } from "@/lib/db/schema/tasks";
 import type { Database } from "@/lib/db/types";
-import { STOPPABLE_STATES, type TaskFilters } from "@/lib/tasks/definitions";
+import type { TaskFilters } from "@/lib/tasks/definitions";
 import { BulkSelectionSchema, type BulkSelection } from "./selection-types";
-import { effectiveStateSql, taskFilterWhere } from "@/lib/tasks/registry";
+import { stoppableSql, taskFilterWhere } from "@/lib/tasks/registry";
 import type { BulkTarget } from "./types";
 
 export { BulkSelectionSchema, type BulkSelection };
@@ -17,8 +17,7 @@ export interface ResolvedSelection {
 
 // The /tasks list's own filter, narrowed to the tasks a Stop makes sense for.
 function selectionWhere(f: TaskFilters, now: Date): SQL {
-  const stoppable = sql`${effectiveStateSql(now)} in (${sql.join(STOPPABLE_STATES.map((s) => sql`${s}`), sql`, `)})`;
-  return and(stoppable, taskFilterWhere(f, now))!;
+  return and(stoppableSql(now), taskFilterWhere(f, now))!;
 }
 
 export async function resolveSelection(db: Database, sel: BulkSelection, max: number, now = new Date()): Promise<ResolvedSelection> {

@@ -58,6 +58,8 @@ export interface TaskFilters {
 export interface TaskPage {
   rows: TaskView[];
   total: number;
+  /** How many of `total` a Stop makes sense for (what "select all matching" would stop). */
+  stoppable: number;
   page: number;
   pageSize: number;
   pageCount: number;

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
-import type { TaskFilters, TaskPage, TaskState, TaskView } from "./definitions";
+import { STOPPABLE_STATES, type TaskFilters, type TaskPage, type TaskState, type TaskView } from "./definitions";
 
 /** A Stop claim older than this is treated as abandoned (the process died mid-call) and may be taken over. */
 export const STOP_CLAIM_LEASE_MS = 5 * 60_000;
@@ -53,6 +53,11 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Tasks a Stop makes sense for, as of `now` (the bulk selection and the list's "select all" count). */
+export function stoppableSql(now: Date): SQL {
+  return sql`${effectiveStateSql(now)} in (${sql.join(STOPPABLE_STATES.map((s) => sql`${s}`), sql`, `)})`;
+}
+
 /** The /tasks filters as SQL; bulk selection (lib/bulk/selection.ts) resolves "all matching" with the same. */
 export function taskFilterWhere(filters: TaskFilters, now: Date): SQL | undefined {
   const t = recordingTasks;
@@ -77,7 +82,10 @@ export async function listTasks(
   const now = opts.now ?? new Date();
   const pageSize = Math.min(Math.max(opts.pageSize ?? 25, 1), 200);
   const where = taskFilterWhere(filters, now);
-  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(recordingTasks).where(where);
+  const [{ total, stoppable } = { total: 0, stoppable: 0 }] = await db
+    .select({ total: count(), stoppable: sql<number>`(count(*) filter (where ${stoppableSql(now)}))::int` })
+    .from(recordingTasks)
+    .where(where);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(opts.page ?? 1, 1), pageCount);
   const t = recordingTasks;
@@ -91,7 +99,7 @@ export async function listTasks(
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { rows: rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState })), total, page, pageSize, pageCount };
+  return { rows: rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState })), total, stoppable, page, pageSize, pageCount };
 }
 
 export async function getTask(db: Database, taskId: string, now = new Date()): Promise<TaskView | null> {

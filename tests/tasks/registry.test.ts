@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/lib/db/types";
+import { resolveSelection } from "@/lib/bulk/selection";
 import { countRunningTasksByStream, getTask, listTasks, listTasksForStream, registerTask, seedDemoTasks, startRecording, stopTask, streamKey } from "@/lib/tasks";
 import { parseTaskSearch, taskSearchQuery } from "@/lib/tasks/filters";
 import { wallTimeToDate } from "@/lib/tasks/zoned-time";
@@ -56,6 +57,21 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     expect(p2.rows).toHaveLength(5);
     // Past the end clamps to the last page rather than showing an empty table.
     expect((await listTasks(opened.db, {}, { page: 999, pageSize: 5 })).page).toBe(Math.ceil(tasks.length / 5));
+  });
+
+  it("counts, beside the total, the matching tasks a Stop makes sense for: what 'select all matching' would stop", async () => {
+    const tasks = live.sim.listTasks();
+    await seedDemoTasks(opened.db, tasks);
+    const now = new Date();
+    const all = await listTasks(opened.db, {}, { pageSize: 200, now });
+    const notStoppedInSimulator = tasks.filter((t) => t.state !== "stopped").length;
+    expect(all.stoppable).toBeGreaterThan(0);
+    expect(all.stoppable).toBeLessThan(all.total);
+    expect(all.stoppable).toBe((await resolveSelection(opened.db, { kind: "filter", filters: {} }, 100_000, now)).count);
+    expect(all.stoppable).toBeLessThanOrEqual(notStoppedInSimulator);
+    expect((await listTasks(opened.db, { state: "stopped" }, { now })).stoppable).toBe(0);
+    const recording = await listTasks(opened.db, { state: "recording" }, { now });
+    expect(recording.stoppable).toBe(recording.total);
   });
 
   it("reads filters from the URL and drops malformed ones", () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { TaskFiltersForm } from "@/components/tasks/task-filters";
-import { TaskPager } from "@/components/tasks/task-pager";
+import { Pager } from "@/components/ui/pager";
 import { TaskTable } from "@/components/tasks/task-table";
 import { BulkTaskSelection } from "@/components/bulk/bulk-task-selection";
 import { createBulkStopAction, previewBulkStopAction } from "../jobs/actions";
@@ -50,11 +50,11 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
         // Bulk stop (issue 7) plugs into the table's selection seam; roles without it see the plain table.
-        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} total={result.total} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} />
+        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} stoppable={result.stoppable} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} />
       ) : (
         <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} />
       )}
-      <TaskPager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
+      <Pager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
     </div>
   );
 }
