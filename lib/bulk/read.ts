@@ -67,7 +67,7 @@ function toView(r: JobRow): BulkJobView {
   };
 }
 
-function jobsQuery(where: ReturnType<typeof sql>, limit: number) {
+function jobsQuery(where: ReturnType<typeof sql>, limit: number, offset = 0) {
   return sql`
     select j.id, j.state, j.paused_reason, j.reason, j.created_at, j.started_at, j.finished_at,
       j.created_by_email, j.created_by_role, j.total, now() as now,
@@ -80,8 +80,8 @@ function jobsQuery(where: ReturnType<typeof sql>, limit: number) {
     from bulk_jobs j left join bulk_items i on i.job_id = j.id
     where ${where}
     group by j.id
-    order by j.created_at desc
-    limit ${limit}`;
+    order by j.created_at desc, j.id
+    limit ${limit} offset ${offset}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -93,10 +93,23 @@ export async function getJobView(db: Database, jobId: string): Promise<BulkJobVi
   return row ? toView(row) : null;
 }
 
-/** Job history, newest first. */
-export async function listJobViews(db: Database, opts: { limit?: number } = {}): Promise<BulkJobView[]> {
-  const r = await db.execute(jobsQuery(sql`true`, Math.min(Math.max(opts.limit ?? 100, 1), 500)));
-  return (r.rows as unknown as JobRow[]).map(toView);
+export interface JobPage {
+  jobs: BulkJobView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** Job history, newest first, one page at a time; a page past the end shows the last one. */
+export async function listJobViews(db: Database, opts: { page?: number; pageSize?: number } = {}): Promise<JobPage> {
+  const pageSize = Math.min(Math.max(opts.pageSize ?? 50, 1), 500);
+  const counted = await db.execute(sql`select count(*) as n from bulk_jobs`);
+  const total = Number((counted.rows[0] as { n: string | number }).n);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(Math.trunc(opts.page ?? 1) || 1, 1), pageCount);
+  const r = await db.execute(jobsQuery(sql`true`, pageSize, (page - 1) * pageSize));
+  return { jobs: (r.rows as unknown as JobRow[]).map(toView), total, page, pageSize, pageCount };
 }
 
 export interface ItemPage {

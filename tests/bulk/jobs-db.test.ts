@@ -5,7 +5,7 @@ import { cancelJob, retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { acquireLease, BULK_STOP_LEASE, leaseHolder, releaseLease } from "@/lib/bulk/lease";
 import { claimItems, completeItem, finalizeJobs } from "@/lib/bulk/queue";
-import { getJobView, listJobItems } from "@/lib/bulk/read";
+import { getJobView, listJobItems, listJobViews } from "@/lib/bulk/read";
 import { recoverOrphans } from "@/lib/bulk/recover";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -134,5 +134,23 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     expect(audit.rows[0]).toEqual({ outcome: "unknown", error_code: "RecDesk.AuditInterrupted" });
     // Idempotent: nothing is left in flight to recover.
     expect(await recoverOrphans(db, "alive")).toEqual({ neverSent: 0, resend: 0, completedFromAudit: 0 });
+  });
+
+  it("pages the job history newest first, every job once, and clamps a page past the end", async () => {
+    const made: string[] = [];
+    for (const reason of ["history a", "history b", "history c"]) {
+      const r = await createBulkJob(db, { actor, reason, targets: targets(1, 90_000 + made.length) }, 10);
+      if (!r.ok) throw new Error(r.message);
+      made.push(r.jobId);
+    }
+    const first = await listJobViews(db, { pageSize: 2 });
+    expect(first.jobs.map((j) => j.reason)).toEqual(["history c", "history b"]);
+    expect(first).toMatchObject({ page: 1, pageSize: 2, pageCount: Math.ceil(first.total / 2) });
+    const seen: string[] = [];
+    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listJobViews(db, { page, pageSize: 2 })).jobs.map((j) => j.id));
+    expect(seen).toHaveLength(first.total);
+    expect(new Set(seen).size).toBe(first.total);
+    expect(seen.slice(0, 3)).toEqual([...made].reverse());
+    expect((await listJobViews(db, { page: 999, pageSize: 2 })).page).toBe(first.pageCount);
   });
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { z } from "zod";
 import { JobHistoryTable } from "@/components/bulk/job-history-table";
+import { Pager } from "@/components/ui/pager";
 import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
 import { listJobViews } from "@/lib/bulk";
@@ -9,7 +11,10 @@ import { getDb } from "@/lib/db";
 export const metadata: Metadata = { title: "Bulk jobs" };
 export const dynamic = "force-dynamic";
 
-export default async function JobsPage() {
+// A malformed ?page= shows the first page rather than an error.
+const PageParam = z.coerce.number().int().min(1).catch(1);
+
+export default async function JobsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const auth = await requirePermission("jobs:view");
   if (!auth.ok) {
     return (
@@ -19,17 +24,21 @@ export default async function JobsPage() {
       </div>
     );
   }
-  const jobs = await listJobViews(await getDb(), { limit: 200 });
+  const raw = (await searchParams).page;
+  const result = await listJobViews(await getDb(), { page: PageParam.parse(Array.isArray(raw) ? raw[0] : raw) });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Bulk jobs</h1>
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Every bulk stop (the newest 200): who ran it, why, when, and how it ended.
+        Every bulk stop, newest first: who ran it, why, when, and how it ended.
         {can(auth.actor.role, "task:bulk-stop") ? (
           <> Start one from <Link href="/tasks" className="underline">Tasks</Link> by selecting rows or the runaway preset.</>
         ) : null}
       </p>
-      <JobHistoryTable jobs={jobs} />
+      <JobHistoryTable jobs={result.jobs} />
+      {result.total > result.pageSize ? (
+        <Pager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} noun="job" hrefFor={(p) => `/jobs?page=${p}`} />
+      ) : null}
     </div>
   );
 }
