@@ -1,5 +1,6 @@
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle } from "drizzle-orm/pglite";
 import { migrate } from "drizzle-orm/pglite/migrator";
 import * as schema from "./schema";
@@ -16,7 +17,8 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
-    client = await PGlite.create(pgDir ?? "memory://", opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});
+    // pg_trgm backs the audit log's reason search (migration 0004).
+    client = await PGlite.create(pgDir ?? "memory://", { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     await client.query("select 1");
   } catch (err) {
     release();

@@ -3,7 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle } from "drizzle-orm/pglite";
+import { migrate } from "drizzle-orm/pglite/migrator";
 import { openPglite } from "@/lib/db/pglite";
+import { MIGRATIONS_FOLDER } from "@/lib/db/migrations-folder";
 import { DataDirLockedError } from "@/lib/db/data-dir-lock";
 import { recordingTasks } from "@/lib/db/schema";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -20,6 +24,38 @@ describe.each(drivers)("database on %s", (driver) => {
       expect(row?.taskId).toBe("18446744073709551615");
     } finally {
       await close();
+    }
+  });
+
+  it("indexes the audit reason for its free-text (ILIKE) search", async () => {
+    const { db, close } = await openTestDb(driver);
+    try {
+      const idx = await db.execute<{ indexdef: string }>(sql`select indexdef from pg_indexes where indexname = 'audit_records_reason_trgm'`);
+      expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(reason gin_trgm_ops\)/);
+      // With sequential scans priced out, the planner shows it can answer the ILIKE from the index.
+      const plan = await db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return tx.execute<{ "QUERY PLAN": string }>(sql`explain select id from audit_records where reason ilike '%inc-4711%'`);
+      });
+      expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toContain("audit_records_reason_trgm");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("migrations where pg_trgm cannot be installed", () => {
+  it("still apply, leaving the reason search to scan", async () => {
+    // A bare PGlite without the extension bundle stands in for a managed Postgres that refuses CREATE EXTENSION.
+    const client = await PGlite.create("memory://");
+    try {
+      await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
+      const tables = await client.query<{ n: number }>("select count(*)::int as n from information_schema.tables where table_name = 'audit_records'");
+      expect(tables.rows[0]?.n).toBe(1);
+      const idx = await client.query("select 1 from pg_indexes where indexname = 'audit_records_reason_trgm'");
+      expect(idx.rows).toHaveLength(0);
+    } finally {
+      await client.close();
     }
   });
 });
