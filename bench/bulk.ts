@@ -53,7 +53,17 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
   const sim = await startSimulatorProcess({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, stopLimit: LIMIT });
   const db = await scratchDb(driver);
   try {
-    const client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: LIMIT } });
+    // When the first and last Stop left: the wall time minus (last − first) is the worker's own overhead.
+    const sends: number[] = [];
+    const client = createLiveClient({
+      endpoint: sim.url,
+      secretId: sim.secretId,
+      secretKey: sim.secretKey,
+      rateLimits: { StopLiveRecord: LIMIT },
+      onEvent: (e) => {
+        if (e.type === "attempt") sends.push(performance.now());
+      },
+    });
     const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: await sim.listTasks() }, 100_000);
     if (!job.ok) throw new Error(job.message);
     // The console's own default lanes (RECDESK_BULK_CONCURRENCY unset).
@@ -63,9 +73,10 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
     for (;;) {
       const r = await db.db.execute(sql`select state from bulk_jobs where id = ${job.jobId}::uuid`);
       if ((r.rows[0] as { state: string }).state !== "running") break;
-      await new Promise((res) => setTimeout(res, 20));
+      await new Promise((res) => setTimeout(res, 5));
     }
-    const wallS = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    const wallS = (t1 - t0) / 1000;
     await worker.stop();
     const counts = await db.db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${job.jobId}::uuid group by state`);
     const byState = Object.fromEntries((counts.rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
@@ -78,6 +89,9 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
       latencyMs,
       items: ITEMS,
       wallSeconds: round(wallS),
+      firstSendMs: Math.round(sends[0]! - t0),
+      sendSpanSeconds: round((sends.at(-1)! - sends[0]!) / 1000, 3),
+      afterLastSendMs: Math.round(t1 - sends.at(-1)!),
       floorSeconds: FLOOR_S,
       ratePerSecond: round(rate),
       rateOverLimit: round(rate / LIMIT, 3),
@@ -161,7 +175,7 @@ const drivers: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["postgres
 const bulk = [];
 for (const driver of drivers) for (const latency of LATENCIES) {
   const r = await bulkRun(driver, latency);
-  console.log(`bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}`);
+  console.log(`bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}; first send after ${r.firstSendMs} ms, sends over ${r.sendSpanSeconds} s, done ${r.afterLastSendMs} ms after the last`);
   bulk.push(r);
 }
 const sequential = [];
