@@ -4,11 +4,13 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? port + 1500);
 const dataDir = process.env.E2E_DATA_DIR ?? `.data-e2e-${port}`;
+// The test OpenID provider for the single sign-on journey (scripts/e2e-oidc-provider.ts).
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 1700);
 
 // Short enough that a spec sees the next upstream sweep (e.g. an injected failure) a moment later.
 const streamsCacheTtlMs = Number(process.env.E2E_STREAMS_CACHE_TTL_MS ?? 1000);
 
-export const e2eEnv = { port, simulatorPort, dataDir, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, streamsCacheTtlMs };
+export const e2eEnv = { port, simulatorPort, dataDir, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, streamsCacheTtlMs, oidcIssuer: `http://127.0.0.1:${oidcPort}` };
 
 export default defineConfig({
   testDir: "./e2e",
@@ -48,31 +50,46 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // Demo mode (no Tencent credentials): the server starts its own simulator, with the /_sim/ fault
-    // injection API open so tests can make Tencent misbehave on purpose.
-    command: `bash scripts/e2e-server.sh ${port}`,
-    url: `http://localhost:${port}/sign-in`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      RECDESK_DATA_DIR: dataDir,
-      RECDESK_SIMULATOR_PORT: String(simulatorPort),
-      RECDESK_SIMULATOR_CONTROL: "1",
-      RECDESK_SIMULATOR_LATENCY_MS: "20",
-      // The timeout journey waits this long for an answer that never comes (the default is 10 s).
-      TENCENTCLOUD_TIMEOUT_MS: "4000",
-      // Two bulk lanes: a three-item job still has an item waiting, which is what Pause and Cancel act on.
-      RECDESK_BULK_CONCURRENCY: "2",
-      RECDESK_STREAMS_CACHE_TTL_MS: String(streamsCacheTtlMs),
-      AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
-      AUTH_TRUST_HOST: "true",
-      TENCENTCLOUD_SECRET_ID: "",
-      TENCENTCLOUD_SECRET_KEY: "",
-      DATABASE_URL: process.env.DATABASE_URL ?? "",
-      http_proxy: "",
+  webServer: [
+    {
+      command: `npx tsx scripts/e2e-oidc-provider.ts ${oidcPort} http://localhost:${port}/api/auth/callback/oidc`,
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      // Demo mode (no Tencent credentials): the server starts its own simulator, with the /_sim/ fault
+      // injection API open so tests can make Tencent misbehave on purpose.
+      command: `bash scripts/e2e-server.sh ${port}`,
+      url: `http://localhost:${port}/sign-in`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        RECDESK_DATA_DIR: dataDir,
+        RECDESK_SIMULATOR_PORT: String(simulatorPort),
+        RECDESK_SIMULATOR_CONTROL: "1",
+        RECDESK_SIMULATOR_LATENCY_MS: "20",
+        // The timeout journey waits this long for an answer that never comes (the default is 10 s).
+        TENCENTCLOUD_TIMEOUT_MS: "4000",
+        // Two bulk lanes: a three-item job still has an item waiting, which is what Pause and Cancel act on.
+        RECDESK_BULK_CONCURRENCY: "2",
+        RECDESK_STREAMS_CACHE_TTL_MS: String(streamsCacheTtlMs),
+        AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
+        AUTH_TRUST_HOST: "true",
+        // Single sign-on next to the demo accounts, against the test provider above.
+        AUTH_OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+        AUTH_OIDC_CLIENT_ID: "recdesk-e2e",
+        AUTH_OIDC_CLIENT_SECRET: "recdesk-e2e-client-secret",
+        AUTH_OIDC_ROLE_CLAIM: "recdesk_role",
+        TENCENTCLOUD_SECRET_ID: "",
+        TENCENTCLOUD_SECRET_KEY: "",
+        DATABASE_URL: process.env.DATABASE_URL ?? "",
+        http_proxy: "",
+      },
+    },
+  ],
 });

@@ -151,7 +151,7 @@ try {
   await page.getByLabel("Email").fill("support@recdesk.local");
   await page.getByLabel("Password").fill("recdesk-demo");
   const coldStart = performance.now();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((u) => u.pathname === "/streams", { timeout: 120_000 });
   await page.waitForSelector('[data-hydrated="true"] [data-testid="stream-row"]', { timeout: 120_000 });
   const coldMs = performance.now() - coldStart; // includes the first 200-page sweep

@@ -46,7 +46,7 @@ test("the sign-in page lists the demo accounts, refuses a wrong password clearly
 
   await page.getByLabel("Email").fill("admin@recdesk.local");
   await page.getByLabel("Password").fill("not-the-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account. Check both and try again.");
   await expect(page.getByLabel("Email")).toHaveValue("admin@recdesk.local");
   await expect(page).toHaveURL(/\/sign-in/);
@@ -57,7 +57,7 @@ test("an anonymous visitor is sent to sign in and comes back to the page they as
   await page.goto("/users");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers/);
   await page.getByRole("button", { name: "Fill in admin@recdesk.local" }).click();
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/users$/);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
@@ -137,7 +137,7 @@ test("an admin manages users on the Users page, and a support engineer who repla
   await newcomer.goto("/sign-in");
   await newcomer.getByLabel("Email").fill("new.engineer@example.com");
   await newcomer.getByLabel("Password").fill("a brand new password");
-  await newcomer.getByRole("button", { name: "Sign in" }).click();
+  await newcomer.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(newcomer.getByRole("main").getByRole("alert")).toHaveText("This account is disabled. Ask a RecDesk admin to enable it.");
 });
 

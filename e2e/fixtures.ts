@@ -30,7 +30,7 @@ export async function signInAs(page: Page, role: DemoRole, next = "/streams", op
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(next)}`);
     await page.getByLabel("Email").fill(account.email);
     await page.getByLabel("Password").fill(account.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
     sessions.set(role, (await page.context().cookies()).filter((c) => c.name.includes("authjs")));
   }
