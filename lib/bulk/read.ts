@@ -67,7 +67,7 @@ function toView(r: JobRow): BulkJobView {
   };
 }
 
-function jobsQuery(where: ReturnType<typeof sql>, limit: number, offset = 0) {
+function jobsQuery(where: ReturnType<typeof sql>, limit: number) {
   return sql`
     select j.id, j.state, j.paused_reason, j.reason, j.created_at, j.started_at, j.finished_at,
       j.created_by_email, j.created_by_role, j.total, now() as now,
@@ -81,7 +81,7 @@ function jobsQuery(where: ReturnType<typeof sql>, limit: number, offset = 0) {
     where ${where}
     group by j.id
     order by j.created_at desc, j.id
-    limit ${limit} offset ${offset}`;
+    limit ${limit}`;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -108,7 +108,9 @@ export async function listJobViews(db: Database, opts: { page?: number; pageSize
   const total = Number((counted.rows[0] as { n: string | number }).n);
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(Math.trunc(opts.page ?? 1) || 1, 1), pageCount);
-  const r = await db.execute(jobsQuery(sql`true`, pageSize, (page - 1) * pageSize));
+  // Pick the page's jobs first, so only their items are counted, not every item of every job ever run.
+  const pageJobs = sql`j.id in (select id from bulk_jobs order by created_at desc, id limit ${pageSize} offset ${(page - 1) * pageSize})`;
+  const r = await db.execute(jobsQuery(pageJobs, pageSize));
   return { jobs: (r.rows as unknown as JobRow[]).map(toView), total, page, pageSize, pageCount };
 }
 
