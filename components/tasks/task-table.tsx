@@ -55,7 +55,7 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
 
   // On phones the TaskId moves under the stream name (when that column is shown) so State and Stop stay on screen.
   const taskIdCol = hideStream ? "" : "hidden sm:table-cell";
-  const columns = 9 + (selection ? 1 : 0) - (hideStream ? 1 : 0);
+  const columns = 8 + (selection ? 1 : 0) - (hideStream ? 1 : 0);
   const setRowPending = (id: string, on: boolean) =>
     setPending((p) => {
       const next = new Set(p);
@@ -75,8 +75,8 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
             <th scope="col" className={`${th} ${taskIdCol}`}>TaskId</th>
             <th scope="col" className={th}>State</th>
             <th scope="col" className={th}><span className="sr-only">Actions</span></th>
-            <th scope="col" className={th}>Start</th>
-            <th scope="col" className={th}>End</th>
+            {/* One column for both ends, so the Last action column (the RequestId) fits a 1280-px screen. */}
+            <th scope="col" className={th}>Start → end</th>
             <th scope="col" className={th}>Age</th>
             <th scope="col" className={th}>Created / registered by</th>
             <th scope="col" className={th}>Last action</th>
@@ -132,11 +132,9 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                       </Link>
                     ) : null}
                   </td>
-                  <td className={td}>
-                    <LocalTime iso={row.startTime} />
-                  </td>
-                  <td className={td}>
-                    <LocalTime iso={row.endTime} />
+                  <td className={`${td} whitespace-nowrap`}>
+                    <div><LocalTime iso={row.startTime} /></div>
+                    <div className="text-slate-600 dark:text-slate-400"><span aria-hidden="true">→ </span><span className="sr-only">until </span><LocalTime iso={row.endTime} /></div>
                   </td>
                   <td className={`${td} whitespace-nowrap`}>{formatAge(row.startTime ?? row.createdAt, now)}</td>
                   <td className={`${td} text-xs`}>
