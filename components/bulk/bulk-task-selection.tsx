@@ -4,6 +4,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import type { BulkSelection } from "@/lib/bulk/selection-types";
 import { isStoppable, RUNNING_PRESETS_HOURS, type TaskFilters, type TaskView } from "@/lib/tasks/definitions";
 import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { TaskTable } from "@/components/tasks/task-table";
 import type { StopAction } from "@/components/tasks/stop-task-button";
 import { BulkStopDialog, type CreateAction, type PreviewAction } from "./bulk-stop-dialog";
@@ -31,6 +32,7 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
   const [dialog, setDialog] = useState<BulkSelection | null>(null);
+  const hydrated = useHydrated();
   const pageIds = useMemo(() => rows.filter((r) => isStoppable(r.state)).map((r) => r.taskId), [rows]);
   const allOnPage = pageIds.length > 0 && pageIds.every((id) => picked.has(id));
 
@@ -48,21 +50,21 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="bulk-toolbar" role="group" aria-label="Bulk stop">
+      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="bulk-toolbar" data-hydrated={hydrated} role="group" aria-label="Bulk stop">
         <span className="font-medium" data-testid="bulk-summary">{summary}</span>
         {stoppable > 0 && !whole ? (
-          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter` }); }} data-testid="bulk-select-all">
+          <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter` }); }} data-testid="bulk-select-all">
             Select all {stoppable.toLocaleString("en-US")} stoppable matching this filter
           </Button>
         ) : null}
         <span className="inline-flex items-center gap-1">
           <label htmlFor="bulk-runaway-hours">Running longer than</label>
-          <select id="bulk-runaway-hours" value={hours} onChange={(e) => setHours(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
+          <select id="bulk-runaway-hours" value={hours} disabled={!hydrated} onChange={(e) => setHours(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
             {RUNNING_PRESETS_HOURS.map((h) => (
               <option key={h} value={h}>{h} h</option>
             ))}
           </select>
-          <Button variant="secondary" size="sm" onClick={() => { setPicked(new Set()); setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` }); }} data-testid="bulk-runaway">
+          <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => { setPicked(new Set()); setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` }); }} data-testid="bulk-runaway">
             Select runaways
           </Button>
         </span>
@@ -83,13 +85,13 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
         auditLinks={auditLinks}
         selection={{
           header: (
-            <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={pageIds.length === 0}
+            <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={!hydrated || pageIds.length === 0}
               onChange={(e) => { setWhole(null); setPicked(e.target.checked ? new Set([...picked, ...pageIds]) : new Set([...picked].filter((id) => !pageIds.includes(id)))); }} />
           ),
           cell: (row) =>
             isStoppable(row.state) ? (
               <input type="checkbox" aria-label={`Select ${row.streamName} (TaskId ${row.taskId})`} data-testid="bulk-select-row"
-                checked={whole !== null || picked.has(row.taskId)} onChange={(e) => toggle(row.taskId, e.target.checked)} />
+                checked={whole !== null || picked.has(row.taskId)} disabled={!hydrated} onChange={(e) => toggle(row.taskId, e.target.checked)} />
             ) : null,
         }}
       />

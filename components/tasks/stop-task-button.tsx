@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
@@ -67,6 +68,7 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
     startTransition(() => router.refresh());
   }
 
+  const hydrated = useHydrated();
   const label = `Stop recording task ${task.taskId} of stream ${task.streamName}`;
   return (
     <>
@@ -77,6 +79,7 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
         busyLabel="Stopping…"
         aria-label={pending ? `Stopping task ${task.taskId}` : label}
         data-testid="stop-button"
+        disabled={!hydrated}
         onClick={() => {
           setReasonError(undefined);
           setOpen(true);

@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { RefreshStatus } from "@/components/streams/refresh-status";
 import { StreamsPager } from "@/components/streams/streams-pager";
 import { StreamsTable } from "@/components/streams/streams-table";
@@ -12,7 +13,6 @@ import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
 import type { StreamSort, StreamsPage } from "@/lib/streams/types";
 
 const REFRESH_SECONDS = 30;
-const noSubscription = () => () => {};
 const SEARCH_DEBOUNCE_MS = 250;
 
 class StreamsRequestError extends Error {
@@ -51,7 +51,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   const [search, setSearch] = useState(initialQuery.q ?? "");
   const [paused, setPaused] = useState(false);
   // False in the server HTML, true once React has hydrated: the bench's (and anyone's) "interactive" signal.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useHydrated();
 
   // Typing refines the list after a short pause, and always restarts at page 1.
   useEffect(() => {
