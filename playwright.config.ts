@@ -4,8 +4,9 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3100);
 const simulatorPort = Number(process.env.E2E_SIMULATOR_PORT ?? port + 1500);
 const dataDir = process.env.E2E_DATA_DIR ?? `.data-e2e-${port}`;
-// The test OpenID provider for the single sign-on journey (scripts/e2e-oidc-provider.ts).
-const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 1700);
+// The test OpenID provider for the single sign-on journey (scripts/e2e-oidc-provider.ts). Next to the server's
+// port: runs side by side use ports 100 or more apart, whose simulator ports (port + 1500) never land here.
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 1);
 
 // Short enough that a spec sees the next upstream sweep (e.g. an injected failure) a moment later.
 const streamsCacheTtlMs = Number(process.env.E2E_STREAMS_CACHE_TTL_MS ?? 1000);
