@@ -1,8 +1,9 @@
 import fs from "node:fs";
-import { expect, test, type Browser, type Page, type Request } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { demoAccounts, signInAs, signOut, type DemoRole } from "./fixtures";
 import { stopCalls } from "./simulator-control";
 import { expectNoSeriousA11yViolations } from "./a11y";
+import { captureAction, replayAction } from "./replay";
 
 async function screenshot(page: Page, name: string) {
   fs.mkdirSync("docs/screenshots", { recursive: true });
@@ -81,12 +82,6 @@ async function signedInPage(browser: Browser, role: DemoRole): Promise<Page> {
 }
 
 /** Replays a captured server-action POST (same action id, same body) with another browser context's cookies. */
-async function replay(captured: Request, as: Page) {
-  const headers = { ...(await captured.allHeaders()) };
-  delete headers.cookie;
-  return as.context().request.fetch(captured.url(), { method: "POST", headers, data: captured.postDataBuffer() ?? undefined });
-}
-
 test("an admin manages users on the Users page, and a support engineer who replays the admin's request is refused", async ({ page, browser }) => {
   await signInAs(page, "admin", "/users");
   await screenshot(page, "users");
@@ -111,19 +106,19 @@ test("an admin manages users on the Users page, and a support engineer who repla
   await expect(row.getByRole("status")).toHaveText("Role saved.");
   const disablePost = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
   await row.getByRole("button", { name: "Disable new.engineer@example.com" }).click();
-  const captured = await disablePost;
+  const captured = await captureAction(await disablePost);
   await expect(row).toContainText("Disabled");
   await row.getByRole("button", { name: "Enable new.engineer@example.com" }).click();
   await expect(row).toContainText("Active");
 
   // The same request, sent with a support engineer's session, is refused on the server and changes nothing.
   const support = await signedInPage(browser, "support");
-  const response = await replay(captured, support);
+  const response = await replayAction(captured, support.context());
   expect(await response.text()).toContain('"code":"Forbidden"');
   await page.reload();
   await expect(page.getByTestId("user-row-new.engineer@example.com")).toContainText("Active");
   // Replayed with the admin's own cookies it would have worked: the request itself was valid.
-  const again = await replay(captured, page);
+  const again = await replayAction(captured, page.context());
   expect(await again.text()).toContain('"ok":true');
   await page.reload();
   await expect(page.getByTestId("user-row-new.engineer@example.com")).toContainText("Disabled");
@@ -164,20 +159,18 @@ test("a manager who replays an on-call engineer's Stop request with their own se
   await page.locator(`[data-testid="task-row"][data-task-id="${stopped.taskId}"]`).getByTestId("stop-button").click();
   await page.getByTestId("stop-dialog").getByLabel("Reason").fill("runaway recording");
   await page.getByTestId("stop-dialog").getByLabel("Reason").press("Enter");
-  const captured = await stopPost;
-  expect(captured.postDataBuffer()!.toString("latin1")).toContain(stopped.taskId);
+  const captured = await captureAction(await stopPost);
+  expect(captured.body.toString("latin1")).toContain(stopped.taskId);
   await expect(page.locator(`[data-testid="task-result-row"][data-task-id="${stopped.taskId}"]`)).toBeVisible();
 
   // The manager replays it, aimed at another task that is still recording.
   const manager = await signedInPage(browser, "manager");
   const callsBefore = await stopCalls();
-  const headers = { ...(await captured.allHeaders()) };
-  delete headers.cookie;
   const body = Buffer.from(
-    captured.postDataBuffer()!.toString("latin1").replaceAll(stopped.taskId, spared.taskId).replaceAll(stopped.streamName, spared.streamName),
+    captured.body.toString("latin1").replaceAll(stopped.taskId, spared.taskId).replaceAll(stopped.streamName, spared.streamName),
     "latin1",
   );
-  const response = await manager.context().request.fetch(captured.url(), { method: "POST", headers, data: body });
+  const response = await replayAction(captured, manager.context(), body);
   expect(response.status()).toBe(200);
   const text = await response.text();
   expect(text).toContain('"code":"Forbidden"');

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { signInAs } from "./fixtures";
 import { sim, stopCalls } from "./simulator-control";
+import { captureAction, replayAction } from "./replay";
 
 // Getting a task into RecDesk: start a recording (real-time on a live stream, or scheduled in a time zone the
 // person chose) and know for sure what Tencent answered, or register a task someone else created by its stream
@@ -169,9 +170,7 @@ test("support gets no Start recording form, and the server refuses a start repla
     }),
   );
   await op.getByTestId("start-submit").click();
-  const req = await captured;
-  const headers = await req.allHeaders();
-  const body = req.postDataBuffer()!;
+  const action = await captureAction(await captured);
   await oncallCtx.close();
 
   // …support sees why there is no form (and no way in from the task list)…
@@ -190,10 +189,7 @@ test("support gets no Start recording form, and the server refuses a start repla
 
   // …and the exact request, replayed with their session, is refused before anything goes upstream.
   const before = await createCalls();
-  const res = await supportCtx.request.post(req.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", "next-router-state-tree": headers["next-router-state-tree"] ?? "" },
-    data: body,
-  });
+  const res = await replayAction(action, supportCtx);
   expect(res.status()).toBe(200);
   expect(await res.text()).toContain("Forbidden");
   expect(await createCalls()).toBe(before);

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Request } from "@playwright/test";
 import { signInAs, type DemoRole } from "./fixtures";
 import { sim, stopCalls } from "./simulator-control";
+import { captureAction, replayAction } from "./replay";
 import { expectNoSeriousA11yViolations } from "./a11y";
 
 // The Tasks journey: find a runaway recording, stop it, and know for sure what happened — RequestId on
@@ -153,9 +154,7 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "InternalError" });
   const captured = new Promise<Request>((resolve) => sp.on("request", (r) => r.headers()["next-action"] && resolve(r)));
   await pressStop(sp, task.taskId, "capture for replay");
-  const req = await captured;
-  const headers = await req.allHeaders();
-  const body = req.postDataBuffer()!;
+  const action = await captureAction(await captured);
   await expect(resultOf(sp, task.taskId).getByTestId("stop-error")).toBeVisible();
   await supportCtx.close();
 
@@ -169,10 +168,7 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   await expect(mp.getByTestId("access-denied")).toContainText("Forbidden");
 
   const before = await stopCalls();
-  const res = await managerCtx.request.post(req.url(), {
-    headers: { "next-action": headers["next-action"]!, "content-type": headers["content-type"]!, accept: "text/x-component", "next-router-state-tree": headers["next-router-state-tree"] ?? "" },
-    data: body,
-  });
+  const res = await replayAction(action, managerCtx);
   expect(res.status()).toBe(200);
   expect(await res.text()).toContain("Forbidden");
   expect(await stopCalls()).toBe(before);
