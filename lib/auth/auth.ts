@@ -10,6 +10,7 @@ import type { RequestOrigin } from "./actor";
 import { provisionOidcUser } from "./oidc";
 import { originFromHeaders } from "./origin";
 import { resolveAuthSecret } from "./secret";
+import { sameOriginPath } from "./callback-url";
 import { authenticateWithPassword, type SignInRefusal } from "./sign-in";
 import { findUserById } from "./users";
 import { eq } from "drizzle-orm";
@@ -85,6 +86,12 @@ function buildConfig(): NextAuthConfig {
       debug() {},
     },
     callbacks: {
+      // Every redirect Auth.js makes (after sign-in, sign-out, an error) stays on this site: a path that is
+      // off-origin or carries control characters or backslashes becomes the home page.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return `${baseUrl.replace(/\/+$/, "")}${path ?? "/"}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const db = await getDb();
