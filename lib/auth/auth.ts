@@ -45,11 +45,12 @@ function buildConfig(): NextAuthConfig {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email.trim() || !password) throw new SignInRefused({ reason: "invalid" });
-        const result = await authenticateWithPassword(await getDb(), {
-          email,
-          password,
-          origin: originFromHeaders(request.headers, getConfig().trustedProxyHops),
-        });
+        const result = await authenticateWithPassword(
+          await getDb(),
+          { email, password, origin: originFromHeaders(request.headers, getConfig().trustedProxyHops) },
+          new Date(),
+          { demoMode: getConfig().demoMode },
+        );
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },

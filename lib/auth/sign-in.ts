@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
 import type { RequestOrigin } from "./actor";
-import { verifyPassword } from "./password";
+import { isDemoPassword } from "./demo-password";
+import { MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
 
@@ -11,11 +12,25 @@ export type SignInRefusal =
   | { reason: "invalid" }
   | { reason: "throttled"; retryAt: Date; retryAfterSeconds: number }
   | { reason: "disabled" }
-  | { reason: "no-role" };
+  | { reason: "no-role" }
+  | { reason: "too-long" }
+  | { reason: "demo-password" };
 
 export type PasswordSignIn = { ok: true; user: User & { role: NonNullable<User["role"]> } } | ({ ok: false } & SignInRefusal);
 
-const ERROR_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
+export const SIGN_IN_ERROR_CODES = {
+  invalid: "InvalidCredentials",
+  throttled: "Throttled",
+  disabled: "Disabled",
+  "no-role": "NoRole",
+  "too-long": "PasswordTooLong",
+  "demo-password": "DemoPassword",
+} as const;
+
+export interface SignInOptions {
+  /** Demo mode is the only place the published demo password may open an account (checked on every sign-in). */
+  demoMode?: boolean;
+}
 
 /**
  * The whole password sign-in decision, audited whatever the outcome: throttle first (so a throttled guess costs
@@ -26,9 +41,16 @@ export async function authenticateWithPassword(
   db: Database,
   input: { email: string; password: string; origin: RequestOrigin },
   now = new Date(),
+  options: SignInOptions = {},
 ): Promise<PasswordSignIn> {
   const email = normalizeEmail(input.email).slice(0, 254);
   const { origin } = input;
+  // Before any throttle write or scrypt work: a megabyte "password" must cost nothing (every sign-in path
+  // comes through here, the form and a direct POST to the Auth.js credentials callback alike).
+  if (input.password.length > MAX_PASSWORD_LENGTH) {
+    await audit(db, { email }, origin, { reason: "too-long" }, {}, now, "invalid");
+    return { ok: false, reason: "too-long" };
+  }
   const keys = { email, clientIp: origin.clientIp };
   // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.
   const closed = await checkThrottle(db, keys, now);
@@ -49,6 +71,11 @@ export async function authenticateWithPassword(
   }
   await withdrawAttempt(db, attempt.ids);
   const actor = { email, userId: user.id, role: user.role };
+  if (!options.demoMode && isDemoPassword(input.password)) {
+    // Right password, but a published one: outside demo mode it opens nothing, whatever start-up did or missed.
+    await audit(db, actor, origin, { reason: "demo-password" });
+    return { ok: false, reason: "demo-password" };
+  }
   if (user.disabled) {
     await audit(db, actor, origin, { reason: "disabled" });
     return { ok: false, reason: "disabled" };
@@ -73,11 +100,12 @@ async function audit(
   refusal: SignInRefusal,
   details: Record<string, unknown> = {},
   now = new Date(),
+  outcome: "denied" | "invalid" = "denied",
 ): Promise<void> {
   await recordAudit(
     db,
     { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...details } },
-    { outcome: "denied", errorCode: ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
+    { outcome, errorCode: SIGN_IN_ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
   );
 }
 
@@ -94,5 +122,9 @@ export function refusalMessage(refusal: SignInRefusal, now = new Date()): string
       return "This account is disabled. Ask a RecDesk admin to enable it.";
     case "no-role":
       return "This account has no role yet. Ask a RecDesk admin to grant one.";
+    case "too-long":
+      return `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters.`;
+    case "demo-password":
+      return "This account still has the published demo password, which works only in demo mode. Ask a RecDesk admin to set a new password.";
   }
 }

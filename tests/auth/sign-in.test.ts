@@ -3,6 +3,9 @@ import { desc, eq } from "drizzle-orm";
 import { auditRecords } from "@/lib/db/schema/audit";
 import type { OpenDatabase } from "@/lib/db/types";
 import { authenticateWithPassword, refusalMessage } from "@/lib/auth/sign-in";
+import { signInFailures } from "@/lib/db/schema/users";
+import { DEMO_PASSWORD } from "@/lib/auth/demo-password";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { checkThrottle, recordSignInFailure, THROTTLE_LIMIT, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { createUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -105,5 +108,30 @@ describe.each(drivers)("password sign-in on %s", (driver) => {
     expect(await authenticateWithPassword(open.db, { email: roleless.email, password: "a long password", origin: origin("10.4.0.2") })).toMatchObject({ ok: true });
     const denied = await open.db.select().from(auditRecords).where(eq(auditRecords.actorUserId, disabled.id));
     expect(denied.map((r) => r.errorCode)).toEqual(["Disabled", "InvalidCredentials"]);
+  });
+
+  it("refuses the published demo password outside demo mode, at sign-in, even on an enabled account", async () => {
+    const u = await createUser(open.db, { email: `demo${++n}@example.com`, name: "Demo", role: "admin", password: DEMO_PASSWORD });
+    const outside = await authenticateWithPassword(open.db, { email: u.email, password: DEMO_PASSWORD, origin: origin("10.6.0.1") }, new Date(), { demoMode: false });
+    expect(outside).toEqual({ ok: false, reason: "demo-password" });
+    expect(refusalMessage(outside as never)).toMatch(/published demo password.*Ask a RecDesk admin to set a new password/);
+    expect(await lastAudit()).toMatchObject({ action: "auth.sign-in", outcome: "denied", errorCode: "DemoPassword", actorUserId: u.id });
+    // No option given means demo mode is off: the safe default.
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: DEMO_PASSWORD, origin: origin("10.6.0.1") })).toEqual({ ok: false, reason: "demo-password" });
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: DEMO_PASSWORD, origin: origin("10.6.0.1") }, new Date(), { demoMode: true })).toMatchObject({ ok: true });
+  });
+
+  it("refuses an over-long password before any throttle write or scrypt work, with a clear message", async () => {
+    const u = await user();
+    const before = (await open.db.select().from(signInFailures)).length;
+    const started = performance.now();
+    const result = await authenticateWithPassword(open.db, { email: u.email, password: "x".repeat(MAX_PASSWORD_LENGTH + 1), origin: origin("10.7.0.1") });
+    expect(result).toEqual({ ok: false, reason: "too-long" });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect((await open.db.select().from(signInFailures)).length).toBe(before);
+    expect(refusalMessage(result as never)).toBe(`That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters.`);
+    expect(await lastAudit()).toMatchObject({ outcome: "invalid", errorCode: "PasswordTooLong", actorEmail: u.email });
+    // Exactly at the cap it is an ordinary (wrong) password.
+    expect(await authenticateWithPassword(open.db, { email: u.email, password: "x".repeat(MAX_PASSWORD_LENGTH), origin: origin("10.7.0.1") })).toEqual({ ok: false, reason: "invalid" });
   });
 });

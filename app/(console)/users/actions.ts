@@ -7,7 +7,9 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor, RequestOrigin } from "@/lib/auth/actor";
 import { recordDenied } from "@/lib/audit/refusal";
 import type { AuthCheck } from "@/lib/auth/actor";
+import { hasDemoPassword } from "@/lib/auth/demo-password";
 import { requirePermission } from "@/lib/auth/require";
+import { getConfig } from "@/lib/config";
 import {
   createUser,
   EmailSchema,
@@ -129,6 +131,15 @@ export async function setUserDisabledAction(_prev: ActionResult | null, formData
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
   const { userId, disabled } = parsed.data;
   if (userId === actor.userId) return selfChange(db, actor, origin, "set-disabled", "You cannot disable your own account. Ask another admin.");
+  if (!disabled && !getConfig().demoMode) {
+    // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
+    const target = await findUserById(db, userId);
+    if (target && (await hasDemoPassword(target.passwordHash))) {
+      const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
+      await audit(db, actor, origin, "user.update", "invalid", { operation: "enable", targetUserId: userId, targetEmail: target.email }, { code: "DemoPassword", message });
+      return actionFailure("DemoPassword", message);
+    }
+  }
   const user = await setUserDisabled(db, userId, disabled);
   if (!user) return notFound(db, actor, origin, "set-disabled", userId);
   await audit(db, actor, origin, "user.update", "ok", { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: user.email });
