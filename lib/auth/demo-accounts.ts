@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/types";
 import { users, type Role } from "@/lib/db/schema/users";
 import { DEMO_PASSWORD, hasDemoPassword } from "./demo-password";
 import { hashPassword } from "./password";
+import { nextSessionVersion } from "./users";
 
 export { DEMO_PASSWORD };
 
@@ -45,7 +46,7 @@ export async function disableDemoAccounts(db: Database): Promise<string[]> {
   const disabled: string[] = [];
   for (const row of rows) {
     if (!(await hasDemoPassword(row.passwordHash))) continue;
-    await db.update(users).set({ disabled: true }).where(eq(users.id, row.id));
+    await db.update(users).set({ disabled: true, sessionVersion: nextSessionVersion }).where(eq(users.id, row.id));
     await recordAudit(
       db,
       { actor: { email: "system:start-up" }, action: "user.update", details: { operation: "disable", targetUserId: row.id, targetEmail: row.email, why: "demo account with the demo password, outside demo mode" } },
