@@ -54,19 +54,22 @@ export async function authenticateWithPassword(
   const keys = { email, clientIp: origin.clientIp };
   // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.
   const closed = await checkThrottle(db, keys, now);
-  const attempt = closed.limited ? { ids: [], throttle: closed } : await reserveAttempt(db, keys, now);
+  const attempt = closed.limited ? { ids: [], throttle: closed, delayMs: 0 } : await reserveAttempt(db, keys, now);
   const throttle = attempt.throttle;
   if (throttle.limited) {
     const refusal = { reason: "throttled", retryAt: throttle.retryAt, retryAfterSeconds: throttle.retryAfterSeconds } as const;
     await audit(db, { email }, origin, refusal, { scope: throttle.scope }, now);
     return { ok: false, ...refusal };
   }
+  // Failures for this account from many addresses slow every attempt down (never refuse it: lib/auth/throttle.ts).
+  if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
+  const slowed = attempt.delayMs > 0 ? { slowedDownMs: attempt.delayMs } : {};
   const user = await findUserByEmail(db, email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !passwordOk) {
     // The reserved attempt stays: it is this failure.
     await pruneSignInFailures(db, now);
-    await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" });
+    await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" }, slowed);
     return { ok: false, reason: "invalid" };
   }
   await withdrawAttempt(db, attempt.ids);
@@ -84,10 +87,10 @@ export async function authenticateWithPassword(
     await audit(db, actor, origin, { reason: "no-role" });
     return { ok: false, reason: "no-role" };
   }
-  await clearAccountFailures(db, email);
+  await clearAccountFailures(db, keys);
   await recordAudit(
     db,
-    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...slowed } },
     { outcome: "ok" },
   );
   return { ok: true, user: { ...user, role: user.role } };
