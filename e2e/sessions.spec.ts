@@ -72,3 +72,17 @@ test("a signed-in visitor is never sent off-site by a crafted callbackUrl", asyn
     expect(url.pathname, crafted).toBe("/streams");
   }
 });
+
+test("a direct POST to the Auth.js credentials callback with a huge password is refused at once, with a clear message", async ({ page }) => {
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  const started = Date.now();
+  const response = await page.request.post("/api/auth/callback/credentials", {
+    form: { email: "admin@recdesk.local", password: "x".repeat(100_000), csrfToken, callbackUrl: "/streams" },
+    maxRedirects: 0,
+  });
+  expect(Date.now() - started).toBeLessThan(5_000);
+  const location = response.headers().location ?? "";
+  expect(location).toMatch(/\/sign-in\?error=CredentialsSignin&code=too-long/);
+  await page.goto(location);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That password is too long: passwords have at most 256 characters.");
+});
