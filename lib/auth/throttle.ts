@@ -26,7 +26,10 @@ export interface ThrottleKeys {
 }
 
 const normal = (email: string) => email.trim().toLowerCase();
-/** Keys that close the door (hard limits). */
+/**
+ * Keys that close the door (hard limits). With no known client address (Next fills X-Forwarded-For from the
+ * socket, so only a misconfigured proxy gives none) the pair falls back to the account among such requests.
+ */
 function hardKeysOf({ email, clientIp }: ThrottleKeys): string[] {
   const pair = `account-ip:${normal(email)}|${clientIp ?? ""}`;
   return clientIp ? [pair, `ip:${clientIp}`] : [pair];
