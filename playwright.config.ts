@@ -89,6 +89,8 @@ export default defineConfig({
         TENCENTCLOUD_SECRET_ID: "",
         TENCENTCLOUD_SECRET_KEY: "",
         DATABASE_URL: process.env.DATABASE_URL ?? "",
+        // The e2e server is a demo on purpose, also on Postgres; without this it refuses to start there.
+        RECDESK_DEMO: process.env.DATABASE_URL ? "1" : "",
         http_proxy: "",
       },
     },

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 
 // A convenience, not a gate: anonymous visitors of console pages go straight to the sign-in page. The real
 // checks are currentActor() in the console layout and requirePermission() in every action and route handler.
@@ -10,7 +11,8 @@ export function proxy(request: NextRequest) {
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";
   url.search = "";
-  const target = request.nextUrl.pathname + request.nextUrl.search;
+  // A request for `//evil.example/x` has that as its path: only a safe same-site path is carried over.
+  const target = safeCallbackUrl(request.nextUrl.pathname + request.nextUrl.search);
   if (target !== "/") url.searchParams.set("callbackUrl", target);
   return NextResponse.redirect(url);
 }

@@ -22,10 +22,15 @@ const sessions = new Map<DemoRole, Cookie[]>();
 export async function signInAs(page: Page, role: DemoRole, next = "/streams", opts: { viaForm?: boolean } = {}): Promise<void> {
   const target = new URL(next, "http://localhost").pathname;
   const cached = sessions.get(role);
+  let reused = false;
   if (cached && !opts.viaForm) {
     await page.context().addCookies(cached);
     await page.goto(next);
-  } else {
+    // A sign-out, password reset, disabling or role change in an earlier test revoked that cookie
+    // (users.session_version): sign in again through the form.
+    reused = new URL(page.url()).pathname !== "/sign-in";
+  }
+  if (!reused) {
     const account = demoAccounts[role];
     await page.goto(`/sign-in?callbackUrl=${encodeURIComponent(next)}`);
     await page.getByLabel("Email").fill(account.email);

@@ -37,6 +37,7 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL")
       .optional(),
   ),
+  RECDESK_DEMO: flag,
   RECDESK_DATA_DIR: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().default(".data"),
@@ -66,7 +67,10 @@ const EnvSchema = z.object({
 });
 
 export interface RecDeskConfig {
-  /** No Tencent credentials: an in-process Live API simulator stands in for Tencent Cloud. */
+  /**
+   * No Tencent credentials, and either no DATABASE_URL or RECDESK_DEMO=1: an in-process Live API simulator
+   * stands in for Tencent Cloud and the demo accounts (published password) exist.
+   */
   demoMode: boolean;
   tencent: {
     secretId?: string;
@@ -115,6 +119,14 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     );
   }
   const demoMode = !e.TENCENTCLOUD_SECRET_ID;
+  // A missing secret on a server pointed at a real database must not open the demo (and its published admin
+  // password) on that database: the demo runs on Postgres only when someone asked for it by name.
+  if (demoMode && e.DATABASE_URL && !e.RECDESK_DEMO) {
+    throw new ConfigError(
+      "TENCENTCLOUD_SECRET_ID",
+      "is missing while DATABASE_URL is set: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY, or RECDESK_DEMO=1 to run the demo (published passwords) on that database",
+    );
+  }
   if (demoMode && e.TENCENTCLOUD_SESSION_TOKEN) {
     throw new ConfigError("TENCENTCLOUD_SESSION_TOKEN", "is set without TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
   }
@@ -155,6 +167,17 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     trustedProxyHops: e.RECDESK_TRUSTED_PROXY_HOPS,
     streamsCacheTtlMs: e.RECDESK_STREAMS_CACHE_TTL_MS,
   };
+}
+
+/** Only where the data lives, for tools such as `npm run user:add` that need the database and nothing else. */
+export function parseDatabaseConfig(env: Record<string, string | undefined>): Pick<RecDeskConfig, "databaseUrl" | "dataDir"> {
+  const parsed = EnvSchema.pick({ DATABASE_URL: true, RECDESK_DATA_DIR: true }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, describeIssue(issue, env[variable]));
+  }
+  return { databaseUrl: parsed.data.DATABASE_URL, dataDir: path.resolve(parsed.data.RECDESK_DATA_DIR) };
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {

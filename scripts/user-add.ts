@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { createUser, EmailSchema, NameSchema, PasswordSchema, RoleSchema, UserExistsError } from "@/lib/auth/users";
-import { parseConfig } from "@/lib/config-schema";
+import { parseDatabaseConfig } from "@/lib/config-schema";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 
@@ -70,7 +70,7 @@ async function main() {
   if (!password.success) fail(`Password: ${password.error.issues[0]!.message}; nothing was created.`);
 
   // Only the database variables matter here; the rest of the server's configuration is not needed.
-  const config = parseConfig({ DATABASE_URL: process.env.DATABASE_URL, RECDESK_DATA_DIR: process.env.RECDESK_DATA_DIR });
+  const config = parseDatabaseConfig(process.env);
   const open = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: 1 }) : await openPglite(config.dataDir);
   try {
     const { email, role } = args.data;

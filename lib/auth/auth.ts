@@ -10,8 +10,10 @@ import type { RequestOrigin } from "./actor";
 import { provisionOidcUser } from "./oidc";
 import { originFromHeaders } from "./origin";
 import { resolveAuthSecret } from "./secret";
+import { sameOriginPath } from "./callback-url";
 import { authenticateWithPassword, type SignInRefusal } from "./sign-in";
-import { findUserById } from "./users";
+import { checkSessionToken } from "./session-token";
+import { endUserSessions, findUserById } from "./users";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/db/schema/users";
 
@@ -44,11 +46,12 @@ function buildConfig(): NextAuthConfig {
         const email = typeof credentials?.email === "string" ? credentials.email : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!email.trim() || !password) throw new SignInRefused({ reason: "invalid" });
-        const result = await authenticateWithPassword(await getDb(), {
-          email,
-          password,
-          origin: originFromHeaders(request.headers, getConfig().trustedProxyHops),
-        });
+        const result = await authenticateWithPassword(
+          await getDb(),
+          { email, password, origin: originFromHeaders(request.headers, getConfig().trustedProxyHops) },
+          new Date(),
+          { demoMode: getConfig().demoMode },
+        );
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },
@@ -85,6 +88,12 @@ function buildConfig(): NextAuthConfig {
       debug() {},
     },
     callbacks: {
+      // Every redirect Auth.js makes (after sign-in, sign-out, an error) stays on this site: a path that is
+      // off-origin or carries control characters or backslashes becomes the home page.
+      redirect({ url, baseUrl }) {
+        const path = sameOriginPath(url, baseUrl);
+        return `${baseUrl.replace(/\/+$/, "")}${path ?? "/"}`;
+      },
       async signIn({ account, profile }) {
         if (account?.provider !== "oidc") return true;
         const db = await getDb();
@@ -126,19 +135,28 @@ function buildConfig(): NextAuthConfig {
           if (!row) return null;
           token.sub = row.id;
         }
-        if (account) token.authTime = Math.floor(Date.now() / 1000);
+        if (account) {
+          token.authTime = Math.floor(Date.now() / 1000);
+          // The cookie remembers the user's session version at sign-in; the session callback compares it.
+          const user = token.sub ? await findUserById(await getDb(), token.sub) : undefined;
+          if (!user) return null;
+          token.sessionVersion = user.sessionVersion;
+        }
         const authTime = typeof token.authTime === "number" ? token.authTime : 0;
         if (Date.now() / 1000 - authTime > SESSION_MAX_AGE_SECONDS) return null;
         return token;
       },
       async session({ session, token }) {
-        // Re-read the row on every request: a disabled account or a changed role takes effect immediately.
-        const user = token.sub ? await findUserById(await getDb(), token.sub) : undefined;
-        if (!user || user.disabled || !user.role) {
+        // Re-read the row on every request: a disabled account, a changed role or a revoked cookie takes effect
+        // immediately.
+        const check = await checkSessionToken(await getDb(), token);
+        if (check.state === "revoked") return { expires: session.expires } as unknown as typeof session;
+        if (check.state === "refused") {
           // No user in the session (pages and the proxy treat it as signed out), but the claim stays, so a
           // refused server action can still audit who tried (lib/auth/session.ts).
-          return { expires: session.expires, claimedUserId: user?.id } as unknown as typeof session;
+          return { expires: session.expires, claimedUserId: check.claimedUserId } as unknown as typeof session;
         }
+        const { user } = check;
         return { ...session, user: { ...session.user, id: user.id, email: user.email, name: user.name, role: user.role } };
       },
     },
@@ -148,6 +166,9 @@ function buildConfig(): NextAuthConfig {
         if (!token?.sub) return;
         const db = await getDb();
         const user = await findUserById(db, token.sub);
+        // A live cookie ends every session of the user, so a copy of it taken before sign-out opens nothing
+        // afterwards; a stale one (already revoked) has nothing left to end.
+        if (user && user.sessionVersion === token.sessionVersion) await endUserSessions(db, user.id);
         const origin = await currentOrigin();
         await recordAudit(
           db,
@@ -176,5 +197,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     authTime?: number;
+    /** users.session_version when the session was issued; a different one in the row revokes the cookie. */
+    sessionVersion?: number;
   }
 }

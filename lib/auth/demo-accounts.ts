@@ -3,9 +3,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import { users, type Role } from "@/lib/db/schema/users";
-import { hashPassword, verifyPassword } from "./password";
+import { DEMO_PASSWORD, hasDemoPassword } from "./demo-password";
+import { hashPassword } from "./password";
+import { nextSessionVersion } from "./users";
 
-export const DEMO_PASSWORD = "recdesk-demo";
+export { DEMO_PASSWORD };
 
 export const DEMO_ACCOUNTS: { email: string; name: string; role: Role }[] = [
   { email: "support@recdesk.local", name: "Sam Support", role: "support" },
@@ -43,8 +45,8 @@ export async function disableDemoAccounts(db: Database): Promise<string[]> {
     .where(and(inArray(users.email, emails), eq(users.disabled, false)));
   const disabled: string[] = [];
   for (const row of rows) {
-    if (!(await verifyPassword(DEMO_PASSWORD, row.passwordHash))) continue;
-    await db.update(users).set({ disabled: true }).where(eq(users.id, row.id));
+    if (!(await hasDemoPassword(row.passwordHash))) continue;
+    await db.update(users).set({ disabled: true, sessionVersion: nextSessionVersion }).where(eq(users.id, row.id));
     await recordAudit(
       db,
       { actor: { email: "system:start-up" }, action: "user.update", details: { operation: "disable", targetUserId: row.id, targetEmail: row.email, why: "demo account with the demo password, outside demo mode" } },

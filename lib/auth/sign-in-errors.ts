@@ -8,6 +8,8 @@ export function signInErrorMessage(error: string | undefined, code?: string): st
     if (code === "throttled") return "Too many failed sign-ins for this account or from this address. Wait a minute, then try again.";
     if (code === "disabled") return SSO_MESSAGES.Disabled;
     if (code === "no-role") return SSO_MESSAGES.NoRole;
+    if (code === "too-long") return "That password is too long: passwords have at most 256 characters.";
+    if (code === "demo-password") return "This account still has the published demo password, which works only in demo mode. Ask a RecDesk admin to set a new password.";
     return "That email and password do not match an account. Check both and try again.";
   }
   return SSO_MESSAGES[error] ?? `Sign-in failed (${error.slice(0, 40)}). Try again; if it keeps failing, tell your RecDesk admin.`;

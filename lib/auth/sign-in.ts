@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
 import type { RequestOrigin } from "./actor";
-import { verifyPassword } from "./password";
+import { isDemoPassword } from "./demo-password";
+import { MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
 
@@ -11,11 +12,25 @@ export type SignInRefusal =
   | { reason: "invalid" }
   | { reason: "throttled"; retryAt: Date; retryAfterSeconds: number }
   | { reason: "disabled" }
-  | { reason: "no-role" };
+  | { reason: "no-role" }
+  | { reason: "too-long" }
+  | { reason: "demo-password" };
 
 export type PasswordSignIn = { ok: true; user: User & { role: NonNullable<User["role"]> } } | ({ ok: false } & SignInRefusal);
 
-const ERROR_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
+export const SIGN_IN_ERROR_CODES = {
+  invalid: "InvalidCredentials",
+  throttled: "Throttled",
+  disabled: "Disabled",
+  "no-role": "NoRole",
+  "too-long": "PasswordTooLong",
+  "demo-password": "DemoPassword",
+} as const;
+
+export interface SignInOptions {
+  /** Demo mode is the only place the published demo password may open an account (checked on every sign-in). */
+  demoMode?: boolean;
+}
 
 /**
  * The whole password sign-in decision, audited whatever the outcome: throttle first (so a throttled guess costs
@@ -26,29 +41,44 @@ export async function authenticateWithPassword(
   db: Database,
   input: { email: string; password: string; origin: RequestOrigin },
   now = new Date(),
+  options: SignInOptions = {},
 ): Promise<PasswordSignIn> {
   const email = normalizeEmail(input.email).slice(0, 254);
   const { origin } = input;
+  // Before any throttle write or scrypt work: a megabyte "password" must cost nothing (every sign-in path
+  // comes through here, the form and a direct POST to the Auth.js credentials callback alike).
+  if (input.password.length > MAX_PASSWORD_LENGTH) {
+    await audit(db, { email }, origin, { reason: "too-long" }, {}, now, "invalid");
+    return { ok: false, reason: "too-long" };
+  }
   const keys = { email, clientIp: origin.clientIp };
   // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.
   const closed = await checkThrottle(db, keys, now);
-  const attempt = closed.limited ? { ids: [], throttle: closed } : await reserveAttempt(db, keys, now);
+  const attempt = closed.limited ? { ids: [], throttle: closed, delayMs: 0 } : await reserveAttempt(db, keys, now);
   const throttle = attempt.throttle;
   if (throttle.limited) {
     const refusal = { reason: "throttled", retryAt: throttle.retryAt, retryAfterSeconds: throttle.retryAfterSeconds } as const;
     await audit(db, { email }, origin, refusal, { scope: throttle.scope }, now);
     return { ok: false, ...refusal };
   }
+  // Failures for this account from many addresses slow every attempt down (never refuse it: lib/auth/throttle.ts).
+  if (attempt.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, attempt.delayMs));
+  const slowed = attempt.delayMs > 0 ? { slowedDownMs: attempt.delayMs } : {};
   const user = await findUserByEmail(db, email);
   const passwordOk = await verifyPassword(input.password, user?.passwordHash);
   if (!user || !passwordOk) {
     // The reserved attempt stays: it is this failure.
     await pruneSignInFailures(db, now);
-    await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" });
+    await audit(db, { email, userId: user?.id, role: user?.role }, origin, { reason: "invalid" }, slowed);
     return { ok: false, reason: "invalid" };
   }
   await withdrawAttempt(db, attempt.ids);
   const actor = { email, userId: user.id, role: user.role };
+  if (!options.demoMode && isDemoPassword(input.password)) {
+    // Right password, but a published one: outside demo mode it opens nothing, whatever start-up did or missed.
+    await audit(db, actor, origin, { reason: "demo-password" });
+    return { ok: false, reason: "demo-password" };
+  }
   if (user.disabled) {
     await audit(db, actor, origin, { reason: "disabled" });
     return { ok: false, reason: "disabled" };
@@ -57,10 +87,10 @@ export async function authenticateWithPassword(
     await audit(db, actor, origin, { reason: "no-role" });
     return { ok: false, reason: "no-role" };
   }
-  await clearAccountFailures(db, email);
+  await clearAccountFailures(db, keys);
   await recordAudit(
     db,
-    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...slowed } },
     { outcome: "ok" },
   );
   return { ok: true, user: { ...user, role: user.role } };
@@ -73,11 +103,12 @@ async function audit(
   refusal: SignInRefusal,
   details: Record<string, unknown> = {},
   now = new Date(),
+  outcome: "denied" | "invalid" = "denied",
 ): Promise<void> {
   await recordAudit(
     db,
     { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...details } },
-    { outcome: "denied", errorCode: ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
+    { outcome, errorCode: SIGN_IN_ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
   );
 }
 
@@ -94,5 +125,9 @@ export function refusalMessage(refusal: SignInRefusal, now = new Date()): string
       return "This account is disabled. Ask a RecDesk admin to enable it.";
     case "no-role":
       return "This account has no role yet. Ask a RecDesk admin to grant one.";
+    case "too-long":
+      return `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters.`;
+    case "demo-password":
+      return "This account still has the published demo password, which works only in demo mode. Ask a RecDesk admin to set a new password.";
   }
 }

@@ -64,20 +64,30 @@ export async function createUser(db: Database, input: NewUser): Promise<User> {
   return row;
 }
 
+/** Every session cookie issued to the user before this change stops working (see auth.ts, session callback). */
+export const nextSessionVersion = sql`${users.sessionVersion} + 1`;
+
 export async function setUserPassword(db: Database, id: string, password: string): Promise<User | undefined> {
   const passwordHash = await hashPassword(password);
-  const [row] = await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
   return row;
 }
 
+/** Unguarded: the Users page goes through user-changes.ts, which keeps the last admin. */
 export async function setUserRole(db: Database, id: string, role: Role | null): Promise<User | undefined> {
-  const [row] = await db.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ role, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
   return row;
 }
 
+/** Unguarded: the Users page goes through user-changes.ts, which keeps the last admin. */
 export async function setUserDisabled(db: Database, id: string, disabled: boolean): Promise<User | undefined> {
-  const [row] = await db.update(users).set({ disabled, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db.update(users).set({ disabled, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
   return row;
+}
+
+/** Sign-out: ends every session of the user, on every device (a cookie copied before sign-out included). */
+export async function endUserSessions(db: Database, id: string): Promise<void> {
+  await db.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, id));
 }
 
 export async function listUsers(db: Database): Promise<UserView[]> {

@@ -30,7 +30,7 @@ describe("auth start-up step", () => {
   });
 
   function env(vars: Record<string, string>) {
-    process.env = { ...saved, RECDESK_DATA_DIR: dataDir, TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", AUTH_SECRET: "", ...vars };
+    process.env = { ...saved, RECDESK_DATA_DIR: dataDir, TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", AUTH_SECRET: "", DATABASE_URL: "", ...vars };
     resetConfigForTests();
   }
 

@@ -24,6 +24,14 @@ describe("start-up refuses bad settings with one clear line", () => {
     ]);
   });
 
+  it("refuses the demo on a real database unless RECDESK_DEMO=1 asks for it", () => {
+    const r = startWith({ DATABASE_URL: "postgres://recdesk@127.0.0.1:1/recdesk" });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n").filter((l) => !l.startsWith("npm warn"))).toEqual([
+      expect.stringMatching(/^RecDesk configuration error: TENCENTCLOUD_SECRET_ID .*RECDESK_DEMO=1/),
+    ]);
+  });
+
   it("says which data directory is in use and what to do", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-locked-"));
     fs.writeFileSync(path.join(dir, "recdesk.lock"), String(process.pid));

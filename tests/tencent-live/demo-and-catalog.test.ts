@@ -15,7 +15,7 @@ describe("demo mode: getLiveClient()", () => {
   });
 
   it("starts the simulator once, talks to it over HTTP, and applies RECDESK_STOP_RATE_LIMIT", async () => {
-    for (const k of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN"]) delete process.env[k];
+    for (const k of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY", "TENCENTCLOUD_SESSION_TOKEN", "DATABASE_URL"]) delete process.env[k];
     Object.assign(process.env, { RECDESK_SIMULATOR_PORT: "0", RECDESK_SIMULATOR_TASKS: "8", RECDESK_SIMULATOR_STREAMS: "20", RECDESK_STOP_RATE_LIMIT: "5" });
     resetConfigForTests();
     const [a, b] = await Promise.all([getLiveClient(), getLiveClient()]);

@@ -7,15 +7,17 @@ import { recordAudit } from "@/lib/audit";
 import { signIn, SignInRefused } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requestOrigin } from "@/lib/auth/require";
-import { refusalMessage } from "@/lib/auth/sign-in";
+import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
+import { refusalMessage, SIGN_IN_ERROR_CODES } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
 
 const SignInSchema = z.object({
   email: z.string().trim().min(1, { error: "Enter your email address" }).max(254, { error: "That email address is too long" }),
-  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "That password is too long" }),
+  password: z
+    .string()
+    .min(1, { error: "Enter your password" })
+    .max(MAX_PASSWORD_LENGTH, { error: `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters` }),
 });
-
-const REFUSAL_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
 
 /**
  * Public by design (it is how a person gets a session). Throttling, the password check and the audit record
@@ -45,7 +47,9 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     });
   } catch (err) {
     if (err instanceof SignInRefused) {
-      return actionFailure(REFUSAL_CODES[err.refusal.reason], refusalMessage(err.refusal), { values });
+      const message = refusalMessage(err.refusal);
+      const fieldErrors = err.refusal.reason === "too-long" ? { password: [message] } : undefined;
+      return actionFailure(SIGN_IN_ERROR_CODES[err.refusal.reason], message, { values, fieldErrors });
     }
     if (err instanceof AuthError) {
       return actionFailure(err.type, `Sign-in failed (${err.type}). Try again; if it keeps failing, tell your RecDesk admin.`, { values });

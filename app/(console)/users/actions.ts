@@ -7,7 +7,9 @@ import { recordAudit } from "@/lib/audit";
 import type { Actor, RequestOrigin } from "@/lib/auth/actor";
 import { recordDenied } from "@/lib/audit/refusal";
 import type { AuthCheck } from "@/lib/auth/actor";
+import { hasDemoPassword } from "@/lib/auth/demo-password";
 import { requirePermission } from "@/lib/auth/require";
+import { getConfig } from "@/lib/config";
 import {
   createUser,
   EmailSchema,
@@ -15,11 +17,10 @@ import {
   NameSchema,
   PasswordSchema,
   RoleSchema,
-  setUserDisabled,
   setUserPassword,
-  setUserRole,
   UserExistsError,
 } from "@/lib/auth/users";
+import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
 
@@ -36,7 +37,7 @@ function audit(
   actor: Actor,
   origin: RequestOrigin,
   action: UserAction,
-  outcome: "ok" | "invalid",
+  outcome: "ok" | "invalid" | "denied",
   details: Record<string, unknown>,
   error?: { code: string; message: string },
 ) {
@@ -112,9 +113,10 @@ export async function changeRoleAction(_prev: ActionResult | null, formData: For
   const { userId, role } = parsed.data;
   // An admin demoting themselves could leave nobody able to manage users.
   if (userId === actor.userId) return selfChange(db, actor, origin, "change-role", "You cannot change your own role. Ask another admin.");
-  const before = await findUserById(db, userId);
-  if (!before) return notFound(db, actor, origin, "change-role", userId);
-  await setUserRole(db, userId, role);
+  const change = await changeRoleKeepingAnAdmin(db, userId, role);
+  if (!change.ok && change.reason === "not-found") return notFound(db, actor, origin, "change-role", userId);
+  if (!change.ok) return lastAdmin(db, actor, origin, "change-role", change.target);
+  const { before } = change;
   await audit(db, actor, origin, "user.update", "ok", { operation: "change-role", targetUserId: userId, targetEmail: before.email, from: before.role, to: role });
   revalidatePath("/users");
   return { ok: true };
@@ -129,8 +131,19 @@ export async function setUserDisabledAction(_prev: ActionResult | null, formData
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
   const { userId, disabled } = parsed.data;
   if (userId === actor.userId) return selfChange(db, actor, origin, "set-disabled", "You cannot disable your own account. Ask another admin.");
-  const user = await setUserDisabled(db, userId, disabled);
-  if (!user) return notFound(db, actor, origin, "set-disabled", userId);
+  if (!disabled && !getConfig().demoMode) {
+    // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
+    const target = await findUserById(db, userId);
+    if (target && (await hasDemoPassword(target.passwordHash))) {
+      const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
+      await audit(db, actor, origin, "user.update", "invalid", { operation: "enable", targetUserId: userId, targetEmail: target.email }, { code: "DemoPassword", message });
+      return actionFailure("DemoPassword", message);
+    }
+  }
+  const change = await setDisabledKeepingAnAdmin(db, userId, disabled);
+  if (!change.ok && change.reason === "not-found") return notFound(db, actor, origin, "set-disabled", userId);
+  if (!change.ok) return lastAdmin(db, actor, origin, "disable", change.target);
+  const user = change.after;
   await audit(db, actor, origin, "user.update", "ok", { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: user.email });
   revalidatePath("/users");
   return { ok: true };
@@ -145,6 +158,12 @@ async function notFound(db: Database, actor: Actor, origin: RequestOrigin, opera
   const message = "That user no longer exists. Reload the page.";
   await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: userId }, { code: "UserNotFound", message });
   return actionFailure("UserNotFound", message);
+}
+
+async function lastAdmin(db: Database, actor: Actor, origin: RequestOrigin, operation: string, target: { id: string; email: string }): Promise<ActionResult> {
+  const message = `${target.email} is the last enabled admin: RecDesk would have nobody to manage users. Make another user admin first. Nothing was changed.`;
+  await audit(db, actor, origin, "user.update", "denied", { operation, targetUserId: target.id, targetEmail: target.email }, { code: "LastAdmin", message });
+  return actionFailure("LastAdmin", message);
 }
 
 async function selfChange(db: Database, actor: Actor, origin: RequestOrigin, operation: string, message: string): Promise<ActionResult> {

@@ -1,4 +1,4 @@
-import { bigserial, boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 export const ROLES = ["support", "oncall", "manager", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,6 +12,9 @@ export const users = pgTable("users", {
   passwordHash: text("password_hash"),
   oidcSubject: text("oidc_subject").unique(),
   disabled: boolean("disabled").notNull().default(false),
+  // Every session cookie carries the version it was issued at; sign-out, a password reset, disabling the account
+  // and a role change bump it, so every cookie issued before stops working on its next request.
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
