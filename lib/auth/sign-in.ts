@@ -6,6 +6,7 @@ import type { RequestOrigin } from "./actor";
 import { verifyPassword } from "./password";
 import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
+import { clipText } from "@/lib/text/well-formed";
 
 export type SignInRefusal =
   | { reason: "invalid" }
@@ -27,7 +28,7 @@ export async function authenticateWithPassword(
   input: { email: string; password: string; origin: RequestOrigin },
   now = new Date(),
 ): Promise<PasswordSignIn> {
-  const email = normalizeEmail(input.email).slice(0, 254);
+  const email = clipText(normalizeEmail(input.email), 254);
   const { origin } = input;
   const keys = { email, clientIp: origin.clientIp };
   // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.
