@@ -8,6 +8,8 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { loadAuditKey, resolveAuditKey } from "@/lib/audit/key";
+import { ensureKeyedChain } from "@/lib/audit/write";
 import { createUser, EmailSchema, NameSchema, PasswordSchema, RoleSchema, UserExistsError } from "@/lib/auth/users";
 import { parseConfig } from "@/lib/config-schema";
 import { openPglite } from "@/lib/db/pglite";
@@ -70,9 +72,15 @@ async function main() {
   if (!password.success) fail(`Password: ${password.error.issues[0]!.message}; nothing was created.`);
 
   // Only the database variables matter here; the rest of the server's configuration is not needed.
-  const config = parseConfig({ DATABASE_URL: process.env.DATABASE_URL, RECDESK_DATA_DIR: process.env.RECDESK_DATA_DIR });
-  const open = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: 1 }) : await openPglite(config.dataDir);
+  const config = parseConfig({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_MIGRATION_URL: process.env.DATABASE_MIGRATION_URL, RECDESK_DATA_DIR: process.env.RECDESK_DATA_DIR, RECDESK_AUDIT_KEY: process.env.RECDESK_AUDIT_KEY });
+  // The server's audit key (or the demo key in the data directory): the user.create record joins its chain.
+  loadAuditKey(resolveAuditKey(config, { create: false }));
+  const open = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: 1, migrationUrl: config.databaseMigrationUrl })
+    : await openPglite(config.dataDir);
   try {
+    // Before the user exists: a missing or wrong key must not leave a user without its audit record.
+    await ensureKeyedChain(open.db);
     const { email, role } = args.data;
     const user = await createUser(open.db, { email, role, name: args.data.name ?? email.split("@")[0]!, password: password.data });
     await recordAudit(
