@@ -144,9 +144,14 @@ describe.each(drivers)("keyed audit chain on %s", (driver) => {
     expect(lines[1]).toBe("info RecDesk audit verify: skipped, another verification is running");
     await releaseLease(opened.db, VERIFY_LEASE, "other-instance:2");
 
+    // Another instance verified on schedule a moment ago: this one skips its turn.
+    await runScheduledVerify(opened.db, log, 3_600_000);
+    expect(lines[2]).toMatch(/^info RecDesk audit verify: skipped, verification record #\d+ \(another instance\) is less than an interval old$/);
+
+    await new Promise((r) => setTimeout(r, 1_200)); // the last scheduled record is now older than 0.9 of a second
     const stop = scheduleAuditVerify(opened.db, 1_000, log);
     await new Promise((r) => setTimeout(r, 1_800));
     stop();
-    expect(lines.slice(2).some((l) => /head #\d+ [0-9a-f]{64}/.test(l))).toBe(true);
+    expect(lines.slice(3).some((l) => /head #\d+ [0-9a-f]{64}/.test(l))).toBe(true);
   });
 });
