@@ -38,6 +38,13 @@ const EnvSchema = z.object({
       .optional(),
   ),
   RECDESK_DEMO: flag,
+  DATABASE_MIGRATION_URL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL (the role that owns the schema)")
+      .optional(),
+  ),
   RECDESK_DATA_DIR: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().default(".data"),
@@ -45,6 +52,21 @@ const EnvSchema = z.object({
   AUTH_SECRET: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
+  RECDESK_AUDIT_KEY: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  ),
+  RECDESK_AUDIT_VERIFY_INTERVAL: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string()
+      .default("1h")
+      .transform((v, ctx) => {
+        const ms = parseInterval(v);
+        if (ms === null) ctx.addIssue({ code: "custom", message: "must be a duration such as 1h, 30m, 90s or 3600000 (milliseconds), at least 1s; 0 or off disables it" });
+        return ms ?? 0;
+      }),
   ),
   AUTH_OIDC_ISSUER: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -80,7 +102,13 @@ export interface RecDeskConfig {
     timeoutMs: number;
   };
   databaseUrl?: string;
+  /** The schema owner's URL: migrations run as it, the server as DATABASE_URL (lib/db/postgres.ts). */
+  databaseMigrationUrl?: string;
   dataDir: string;
+  /** Keys the audit chain (HMAC-SHA256); generated under dataDir in demo mode (lib/audit/key.ts). */
+  auditKey?: string;
+  /** How often the audit chain is verified on its own; 0 = never (lib/audit/schedule.ts). */
+  auditVerifyIntervalMs: number;
   authSecret?: string;
   /** Single sign-on, enabled only when issuer, client id and client secret are all set. */
   oidc?: { issuer: string; clientId: string; clientSecret: string; roleClaim?: string };
@@ -133,6 +161,12 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
   if (!demoMode && !e.AUTH_SECRET) {
     throw new ConfigError("AUTH_SECRET", "is missing: it is required outside demo mode (try: openssl rand -base64 32)");
   }
+  if (!demoMode && !e.RECDESK_AUDIT_KEY) {
+    throw new ConfigError("RECDESK_AUDIT_KEY", "is missing: it is required outside demo mode and keys the audit chain (try: openssl rand -base64 32; keep it, without it the log cannot be verified)");
+  }
+  if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
+    throw new ConfigError("DATABASE_MIGRATION_URL", "is set without DATABASE_URL: it names the role that runs migrations on the Postgres of DATABASE_URL");
+  }
   const oidcVars = { AUTH_OIDC_ISSUER: e.AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID: e.AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: e.AUTH_OIDC_CLIENT_SECRET };
   const oidcMissing = Object.entries(oidcVars).filter(([, v]) => !v).map(([k]) => k);
   if (oidcMissing.length > 0 && oidcMissing.length < 3) {
@@ -148,7 +182,10 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
       timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
     },
     databaseUrl: e.DATABASE_URL,
+    databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: path.resolve(e.RECDESK_DATA_DIR),
+    auditKey: e.RECDESK_AUDIT_KEY,
+    auditVerifyIntervalMs: e.RECDESK_AUDIT_VERIFY_INTERVAL,
     authSecret: e.AUTH_SECRET,
     oidc: oidcMissing.length === 0
       ? { issuer: e.AUTH_OIDC_ISSUER!, clientId: e.AUTH_OIDC_CLIENT_ID!, clientSecret: e.AUTH_OIDC_CLIENT_SECRET!, roleClaim: e.AUTH_OIDC_ROLE_CLAIM }
@@ -169,19 +206,46 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
   };
 }
 
-/** Only where the data lives, for tools such as `npm run user:add` that need the database and nothing else. */
-export function parseDatabaseConfig(env: Record<string, string | undefined>): Pick<RecDeskConfig, "databaseUrl" | "dataDir"> {
-  const parsed = EnvSchema.pick({ DATABASE_URL: true, RECDESK_DATA_DIR: true }).safeParse(env);
+/**
+ * Only where the data lives and the audit key, for tools such as `npm run user:add` that need the database and
+ * nothing else of the server's configuration.
+ */
+export function parseDatabaseConfig(
+  env: Record<string, string | undefined>,
+): Pick<RecDeskConfig, "databaseUrl" | "databaseMigrationUrl" | "dataDir" | "auditKey"> {
+  const parsed = EnvSchema.pick({
+    DATABASE_URL: true,
+    DATABASE_MIGRATION_URL: true,
+    RECDESK_DATA_DIR: true,
+    RECDESK_AUDIT_KEY: true,
+  }).safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? "environment");
     throw new ConfigError(variable, describeIssue(issue, env[variable]));
   }
-  return { databaseUrl: parsed.data.DATABASE_URL, dataDir: path.resolve(parsed.data.RECDESK_DATA_DIR) };
+  return {
+    databaseUrl: parsed.data.DATABASE_URL,
+    databaseMigrationUrl: parsed.data.DATABASE_MIGRATION_URL,
+    dataDir: path.resolve(parsed.data.RECDESK_DATA_DIR),
+    auditKey: parsed.data.RECDESK_AUDIT_KEY,
+  };
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "1h", "30m", "90s", "3600000" (milliseconds) → ms; "0" or "off" → 0; anything else (or under 1 s) → null. */
+export function parseInterval(text: string): number | null {
+  const t = text.trim().toLowerCase();
+  if (t === "off" || t === "0") return 0;
+  const m = /^(\d+)(ms|s|m|h|d)?$/.exec(t);
+  if (!m) return null;
+  const ms = Number(m[1]) * UNIT_MS[m[2] ?? "ms"]!;
+  return ms >= 1_000 && ms <= 30 * 86_400_000 ? ms : null;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
   // Never echo a value that could be a secret; the other variables are safe to quote.
-  const quoted = raw !== undefined && !/SECRET|TOKEN|DATABASE_URL/.test(String(issue.path[0])) ? ` (got "${raw}")` : "";
+  const quoted = raw !== undefined && !/SECRET|TOKEN|DATABASE_URL|DATABASE_MIGRATION_URL|AUDIT_KEY/.test(String(issue.path[0])) ? ` (got "${raw}")` : "";
   return `${issue.message}${quoted}`;
 }

@@ -8,6 +8,8 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
+import { loadAuditKey, resolveAuditKey } from "@/lib/audit/key";
+import { ensureKeyedChain } from "@/lib/audit/write";
 import { createUser, EmailSchema, NameSchema, PasswordSchema, RoleSchema, UserExistsError } from "@/lib/auth/users";
 import { parseDatabaseConfig } from "@/lib/config-schema";
 import { openPglite } from "@/lib/db/pglite";
@@ -71,8 +73,15 @@ async function main() {
 
   // Only the database variables matter here; the rest of the server's configuration is not needed.
   const config = parseDatabaseConfig(process.env);
-  const open = config.databaseUrl ? await openPostgres(config.databaseUrl, { max: 1 }) : await openPglite(config.dataDir);
+  // The server's audit key, or the demo key already in the data directory: the user.create record joins its
+  // chain. Without either, ensureKeyedChain below refuses a keyed chain before the user exists.
+  loadAuditKey(resolveAuditKey({ ...config, demoMode: true }, { create: false }));
+  const open = config.databaseUrl
+    ? await openPostgres(config.databaseUrl, { max: 1, migrationUrl: config.databaseMigrationUrl })
+    : await openPglite(config.dataDir);
   try {
+    // Before the user exists: a missing or wrong key must not leave a user without its audit record.
+    await ensureKeyedChain(open.db);
     const { email, role } = args.data;
     const user = await createUser(open.db, { email, role, name: args.data.name ?? email.split("@")[0]!, password: password.data });
     await recordAudit(

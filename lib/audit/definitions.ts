@@ -37,7 +37,12 @@ export interface VerifyReport {
   /** The last record checked: note its hash somewhere else to anchor the chain (see docs in verify.ts). */
   headId: number | null;
   headHash: string | null;
+  /** The first record that does not verify (also broken[0]). */
   firstBroken?: { id: number; problem: string };
+  /** How many records do not verify; verification goes on past each one. */
+  brokenCount: number;
+  /** The first of them (at most 20), in id order. */
+  broken: { id: number; problem: string }[];
   durationMs: number;
   /** The outcomes of the checked range, for the verification's own record to seal (lib/audit/seal.ts). */
   seal?: { upToId: number; finished: number; pendingIds: number[]; digest: string };

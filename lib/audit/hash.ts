@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 /** prev_hash of the very first record. */
 export const GENESIS_HASH = "0".repeat(64);
@@ -53,19 +53,24 @@ function normalize(value: unknown): unknown {
     for (const key of Object.keys(value as object).sort()) {
       const v = (value as Record<string, unknown>)[key];
       // jsonb drops nothing but JSON.stringify drops undefined members; drop them here too so both agree.
-      if (v !== undefined) out[key] = normalize(v);
+      // defineProperty: a "__proto__" member (a JSON body may carry one) must be hashed, not become a prototype.
+      if (v !== undefined) Object.defineProperty(out, key, { value: normalize(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
   return value;
 }
 
-function sha256(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+/**
+ * The chain's rule: plain SHA-256 for records written before RECDESK_AUDIT_KEY existed, HMAC-SHA256 with the key
+ * from the key-switch record on (lib/audit/keying.ts). Same canonical text either way.
+ */
+function digest(text: string, key: string | undefined): string {
+  return (key === undefined ? createHash("sha256") : createHmac("sha256", key)).update(text, "utf8").digest("hex");
 }
 
-export function intentHash(i: HashedIntent): string {
-  return sha256(
+export function intentHash(i: HashedIntent, key?: string): string {
+  return digest(
     canonicalJson({
       id: i.id,
       at: i.at,
@@ -84,11 +89,12 @@ export function intentHash(i: HashedIntent): string {
       details: i.details,
       prevHash: i.prevHash,
     }),
+    key,
   );
 }
 
-export function outcomeHash(hash: string, o: HashedOutcome): string {
-  return sha256(
+export function outcomeHash(hash: string, o: HashedOutcome, key?: string): string {
+  return digest(
     hash +
       canonicalJson({
         outcome: o.outcome,
@@ -99,5 +105,6 @@ export function outcomeHash(hash: string, o: HashedOutcome): string {
         latencyMs: o.latencyMs,
         outcomeDetails: o.outcomeDetails,
       }),
+    key,
   );
 }

@@ -1,8 +1,28 @@
 import "server-only";
+import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
+import { loadAuditKey, resolveAuditKey } from "./key";
 import { markInterruptedIntents, SHARED_DATABASE_GRACE_MS } from "./recovery";
+import { scheduleAuditVerify } from "./schedule";
+import { ensureKeyedChain } from "./write";
 
-const holder = globalThis as unknown as { __recdeskAuditSweep?: NodeJS.Timeout };
+const holder = globalThis as unknown as { __recdeskAuditSweep?: NodeJS.Timeout; __recdeskAuditSchedule?: () => void };
+
+/**
+ * Start-up step, before anything else writes to the trail: load RECDESK_AUDIT_KEY (generated under the data
+ * directory in demo mode) and key the chain if it is not keyed yet — one `audit.key` record, once per database.
+ */
+export async function prepareAuditKey(): Promise<void> {
+  const config = getConfig();
+  loadAuditKey(resolveAuditKey(config));
+  await ensureKeyedChain((await openDatabase()).db);
+}
+
+/** Start-up step: the hourly (RECDESK_AUDIT_VERIFY_INTERVAL) verification that logs the head hash. */
+export async function startAuditVerifySchedule(): Promise<void> {
+  const { db } = await openDatabase();
+  holder.__recdeskAuditSchedule ??= scheduleAuditVerify(db, getConfig().auditVerifyIntervalMs);
+}
 
 /**
  * Start-up step: intents left pending by a crash become `unknown` and show up on /audit for follow-up.

@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "user.update",
   "audit.export",
   "audit.verify",
+  "audit.key",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -3,11 +3,17 @@ import type { Database } from "@/lib/db/types";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import type { VerifyReport } from "./definitions";
 import { GENESIS_HASH, intentHash, outcomeHash } from "./hash";
+import { loadedAuditKey } from "./key";
+import { checkKeyMatches, isKeySwitch } from "./keying";
 import { asOutcomeSeal, OutcomeDigest, type OutcomeSeal } from "./seal";
 
 /**
  * Recomputes the hash chain from the first record, in id order, in keyset batches (memory stays flat; a
- * million records is a few thousand round trips), and names the first record that does not match.
+ * million records is a few thousand round trips), and reports every record that does not match: how many, and
+ * the first BROKEN_LISTED of them. It keeps going past a broken record, linking the next one to the hash the
+ * broken one carries, so one edited record is one finding and later damage is still found.
+ *
+ * Records from the key switch (lib/audit/keying.ts) on are checked as HMACs under the loaded RECDESK_AUDIT_KEY.
  *
  * What it proves: no record was edited, removed from the middle, inserted or renumbered since it was written,
  * unless whoever did it also recomputed every later hash; and no outcome sealed by the latest earlier
@@ -15,11 +21,23 @@ import { asOutcomeSeal, OutcomeDigest, type OutcomeSeal } from "./seal";
  * somewhere the database's users cannot write (a ticket, an e-mail): each "audit.verify" record stores the
  * head it saw, and a later verify that disagrees with a noted head shows the rewrite.
  */
+export const BROKEN_LISTED = 20;
+
 export async function verifyAuditChain(
   db: Database,
-  opts: { upToId?: number; batchSize?: number } = {},
+  /** `onBatch` runs between batches (the caller renews its "one verification at a time" lease there). */
+  opts: { upToId?: number; batchSize?: number; onBatch?: () => Promise<void> } = {},
 ): Promise<VerifyReport> {
   const started = performance.now();
+  const loadedKey = loadedAuditKey();
+  let key: string | undefined;
+  let keyedFrom: number | null = null;
+  const broken: { id: number; problem: string }[] = [];
+  let brokenCount = 0;
+  const fail = (id: number, problem: string) => {
+    brokenCount += 1;
+    if (broken.length < BROKEN_LISTED) broken.push({ id, problem });
+  };
   const batchSize = opts.batchSize ?? 5_000;
   const upToId = opts.upToId ?? (await headId(db));
   let prevHash = GENESIS_HASH;
@@ -28,14 +46,16 @@ export async function verifyAuditChain(
   let afterId = 0;
   const sealing = new OutcomeDigest();
   const pendingIds: number[] = [];
-  const report = (firstBroken?: VerifyReport["firstBroken"]): VerifyReport => ({
-    intact: !firstBroken,
+  const report = (): VerifyReport => ({
+    intact: brokenCount === 0,
     checked,
     headId: prevId,
     headHash: prevId === null ? null : prevHash,
-    firstBroken,
+    firstBroken: broken[0],
+    brokenCount,
+    broken,
     durationMs: Math.round(performance.now() - started),
-    seal: firstBroken || prevId === null ? undefined : { upToId: prevId, finished: sealing.count, pendingIds, digest: sealing.digest() },
+    seal: brokenCount > 0 || prevId === null ? undefined : { upToId: prevId, finished: sealing.count, pendingIds, digest: sealing.digest() },
   });
   if (upToId === null) return report();
   const sealed = await latestSeal(db, upToId);
@@ -49,26 +69,35 @@ export async function verifyAuditChain(
       .orderBy(asc(auditRecords.id))
       .limit(batchSize);
     for (const row of batch) {
-      const problem = checkRecord(row, prevHash);
-      if (problem) return report({ id: row.id, problem });
-      if (row.outcome === "pending") pendingIds.push(row.id);
-      else sealing.add(row.id, row.outcomeHash!);
-      if (sealed && row.id <= sealed.seal.upToId && !leftOut.has(row.id)) {
-        if (row.outcome === "pending") return report({ id: row.id, problem: `is pending, but verification record ${sealed.id} sealed its outcome` });
-        resealing!.add(row.id, row.outcomeHash!);
+      // From the switch on, every record is an HMAC: a wrong or missing key is one clear error, not a flood.
+      if (keyedFrom === null && isKeySwitch(row)) {
+        key = checkKeyMatches(row, loadedKey);
+        keyedFrom = row.id;
       }
-      prevHash = row.hash!;
+      const problem = checkRecord(row, prevHash, key);
+      if (problem) fail(row.id, problem);
+      if (row.outcome === "pending") pendingIds.push(row.id);
+      else sealing.add(row.id, row.outcomeHash ?? "");
+      if (sealed && row.id <= sealed.seal.upToId && !leftOut.has(row.id)) {
+        if (row.outcome === "pending") fail(row.id, `is pending, but verification record ${sealed.id} sealed its outcome`);
+        else resealing!.add(row.id, row.outcomeHash ?? "");
+      }
+      // Go on from the hash this record carries: the next one is judged on its own link.
+      prevHash = row.hash ?? prevHash;
       prevId = row.id;
       checked++;
     }
     if (batch.length < batchSize) break;
     afterId = batch[batch.length - 1]!.id;
+    await opts.onBatch?.();
   }
   if (sealed && (resealing!.count !== sealed.seal.finished || resealing!.digest() !== sealed.seal.digest)) {
-    return report({
-      id: sealed.id,
-      problem: `seals outcomes that no longer match: one written up to record ${sealed.seal.upToId} was changed and its outcome hash recomputed`,
-    });
+    fail(sealed.id, `seals outcomes that no longer match: one written up to record ${sealed.seal.upToId} was changed and its outcome hash recomputed`);
+  }
+  if (loadedKey !== undefined && keyedFrom === null && prevId !== null) {
+    // The start-up step keys the chain before anything is written; a keyed server whose chain has no switch
+    // record has had its keyed records removed or rewritten under the unkeyed rule.
+    fail(prevId, "is the head of a chain that has no key-switch record although RECDESK_AUDIT_KEY is set (keyed records were removed or rewritten)");
   }
   return report();
 }
@@ -86,7 +115,7 @@ async function latestSeal(db: Database, upToId: number): Promise<{ id: number; s
 }
 
 /** Why one record breaks the chain, or null when it holds. */
-export function checkRecord(row: AuditRecord, expectedPrevHash: string): string | null {
+export function checkRecord(row: AuditRecord, expectedPrevHash: string, key?: string): string | null {
   if (!row.hash || !row.prevHash) return "has no hash (written outside the audit writer)";
   if (row.prevHash !== expectedPrevHash) {
     return "does not link to the record before it (a record was removed, inserted or its hash rewritten)";
@@ -108,7 +137,7 @@ export function checkRecord(row: AuditRecord, expectedPrevHash: string): string 
     userAgent: row.userAgent,
     details: row.details,
     prevHash: row.prevHash,
-  });
+  }, key);
   if (recomputed !== row.hash) return "its contents no longer match its hash (the intent was changed)";
   if (row.outcome === "pending") {
     return row.outcomeHash || row.finishedAt ? "is pending but carries an outcome" : null;
@@ -122,7 +151,7 @@ export function checkRecord(row: AuditRecord, expectedPrevHash: string): string 
     errorMessage: row.errorMessage,
     latencyMs: row.latencyMs,
     outcomeDetails: row.outcomeDetails,
-  });
+  }, key);
   return recomputedOutcome === row.outcomeHash ? null : "its outcome no longer matches its outcome hash (the outcome was changed)";
 }
 

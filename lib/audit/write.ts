@@ -2,6 +2,9 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { GENESIS_HASH, intentHash, outcomeHash, type HashedIntent, type HashedOutcome } from "./hash";
+import { clipOptional, storableJson } from "@/lib/text/well-formed";
+import { loadedAuditKey } from "./key";
+import { KEY_SWITCH_ACTION, keyedFromId, keyMissing, keySwitchDetails } from "./keying";
 import type { AuditIntent, AuditResult } from "./types";
 
 /**
@@ -61,22 +64,24 @@ export async function finishAudits(db: Database, finishes: { id: number; result:
     .from(auditRecords)
     .where(and(inArray(auditRecords.id, ids), eq(auditRecords.outcome, "pending")));
   const hashOf = new Map(heads.map((h) => [h.id, h.hash]));
+  const keyedFrom = await keyedFromId(db);
+  const key = loadedAuditKey();
   const rows = finishes.flatMap(({ id, result }) => {
     const hash = hashOf.get(id);
     if (!hash) return [];
+    // An outcome follows its intent's rule: unkeyed before the key switch, keyed from it on.
+    const keyed = keyedFrom !== null && id >= keyedFrom;
+    if (keyed && key === undefined) throw keyMissing(keyedFrom);
     const o = outcomeFields(result);
-    return [sql`(${id}::bigint, ${o.outcome}::text, ${o.finishedAt.toISOString()}::timestamptz, ${o.requestId}::text, ${o.errorCode}::text,
-      ${o.errorMessage}::text, ${o.latencyMs}::integer, ${o.outcomeDetails === null ? null : JSON.stringify(o.outcomeDetails)}::jsonb, ${outcomeHash(hash, o)}::text)`];
+    return [{
+      id, outcome: o.outcome, finished_at: o.finishedAt.toISOString(), request_id: o.requestId, error_code: o.errorCode,
+      error_message: o.errorMessage, latency_ms: o.latencyMs, outcome_details: o.outcomeDetails, outcome_hash: outcomeHash(hash, o, keyed ? key : undefined),
+    }];
   });
   if (rows.length === 0) return new Set();
-  // The pending guard makes a concurrent second finisher update nothing (and the trigger refuses it anyway).
-  const updated = await db.execute(sql`
-    update audit_records a set outcome = v.outcome, finished_at = v.finished_at, request_id = v.request_id,
-      error_code = v.error_code, error_message = v.error_message, latency_ms = v.latency_ms,
-      outcome_details = v.outcome_details, outcome_hash = v.outcome_hash
-    from (values ${sql.join(rows, sql`, `)}) as v(id, outcome, finished_at, request_id, error_code, error_message, latency_ms, outcome_details, outcome_hash)
-    where a.id = v.id and a.outcome = 'pending'
-    returning a.id`);
+  // audit_finish (drizzle/0005) is the runtime role's only way to write an outcome; its pending guard makes a
+  // concurrent second finisher update nothing (and the trigger refuses it anyway).
+  const updated = await db.execute(sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`);
   return new Set((updated.rows as { id: string | number }[]).map((r) => Number(r.id)));
 }
 
@@ -86,9 +91,34 @@ export async function recordAudit(db: Database, intent: AuditIntent, result: Aud
   return id!;
 }
 
-async function append(db: Database, entries: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
+/**
+ * Writes the key-switch record if a key is loaded and the chain is not keyed yet (the start-up step calls this
+ * before anything else is written; every append also does, so no path writes an unkeyed record after a key
+ * exists). Returns the switch record's id (null without a key). Throws when the chain is keyed and this
+ * process has no key, or not the chain's key.
+ */
+export async function ensureKeyedChain(db: Database): Promise<number | null> {
+  const keyedFrom = await keyedFromId(db);
+  if (loadedAuditKey() === undefined) {
+    if (keyedFrom !== null) throw keyMissing(keyedFrom);
+    return null;
+  }
+  if (keyedFrom === null) await append(db, []);
+  return keyedFromId(db);
+}
+
+async function append(db: Database, requested: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
+  const key = loadedAuditKey();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+    const keyedFrom = await keyedFromId(db, tx as unknown as Database);
+    if (keyedFrom !== null && key === undefined) throw keyMissing(keyedFrom);
+    // The first append with a key writes the switch first: from it on every record is an HMAC under the key.
+    const switching = key !== undefined && keyedFrom === null;
+    const entries = switching
+      ? [{ intent: { actor: { email: "recdesk" }, action: KEY_SWITCH_ACTION, details: keySwitchDetails(key) } as AuditIntent, result: { outcome: "ok" } as AuditResult }, ...requested]
+      : requested;
+    if (entries.length === 0) return [];
     const [head] = await tx
       .select({ hash: auditRecords.hash })
       .from(auditRecords)
@@ -106,33 +136,38 @@ async function append(db: Database, entries: { intent: AuditIntent; result?: Aud
         id: ids[i]!,
         // Milliseconds, like the column, so the hash of what is read back matches what was written.
         at,
+        // Every string as the database will return it (lib/text/well-formed.ts), so the hash of what is read
+        // back matches: a lone surrogate or a NUL from a visitor must never break the chain.
         actorUserId: intent.actor.userId ?? null,
-        actorEmail: intent.actor.email ?? null,
-        actorRole: intent.actor.role ?? null,
+        actorEmail: clip(intent.actor.email),
+        actorRole: clip(intent.actor.role),
         action: intent.action,
-        domainName: intent.target?.domainName ?? null,
-        appName: intent.target?.appName ?? null,
-        streamName: intent.target?.streamName ?? null,
-        taskId: intent.target?.taskId ?? null,
+        domainName: clip(intent.target?.domainName),
+        appName: clip(intent.target?.appName),
+        streamName: clip(intent.target?.streamName),
+        taskId: clip(intent.target?.taskId),
         jobId: intent.jobId ?? null,
-        reason: intent.reason ?? null,
+        reason: clip(intent.reason),
         clientIp: clip(intent.clientIp),
         userAgent: clip(intent.userAgent),
-        details: intent.details ?? null,
+        details: storableJson(intent.details ?? null),
         prevHash,
       };
-      const hash = intentHash(fields);
+      const hash = intentHash(fields, key);
       prevHash = hash;
       const outcome = result ? outcomeFields(result) : undefined;
       return {
         ...fields,
         hash,
         outcome: outcome?.outcome ?? ("pending" as const),
-        ...(outcome ? { ...outcome, outcomeHash: outcomeHash(hash, outcome) } : {}),
+        ...(outcome ? { ...outcome, outcomeHash: outcomeHash(hash, outcome, key) } : {}),
       };
     });
     await tx.insert(auditRecords).values(values);
-    return ids;
+    if (switching) {
+      console.info(`RecDesk audit: the chain is keyed (HMAC-SHA256 with RECDESK_AUDIT_KEY) from record ${ids[0]} on; records before it keep the unkeyed rule. This happens once per database.`);
+    }
+    return switching ? ids.slice(1) : ids;
   });
 }
 
@@ -140,15 +175,14 @@ function outcomeFields(result: AuditResult): HashedOutcome & { outcome: AuditRes
   return {
     outcome: result.outcome,
     finishedAt: new Date(),
-    requestId: result.requestId ?? null,
-    errorCode: result.errorCode ?? null,
+    requestId: clip(result.requestId),
+    errorCode: clip(result.errorCode),
     errorMessage: clip(result.errorMessage),
     latencyMs: result.latencyMs === undefined ? null : Math.max(0, Math.round(result.latencyMs)),
-    outcomeDetails: result.details ?? null,
+    outcomeDetails: storableJson(result.details ?? null),
   };
 }
 
-function clip(text: string | undefined): string | null {
-  if (text === undefined || text === null) return null;
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}…` : text;
+function clip(text: string | null | undefined): string | null {
+  return clipOptional(text, MAX_TEXT + 1, "…");
 }

@@ -1,4 +1,5 @@
 import type { RequestOrigin } from "./actor";
+import { clipOptional } from "@/lib/text/well-formed";
 
 /**
  * Client address and agent for the audit trail and sign-in throttling. Proxies append the address they saw to
@@ -13,7 +14,7 @@ export function originFromHeaders(h: Pick<Headers, "get">, trustedProxyHops = 1)
   const chain = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const forwarded = chain.length > 0 ? chain[Math.max(0, chain.length - Math.max(1, trustedProxyHops))] : undefined;
   return {
-    clientIp: (forwarded || h.get("x-real-ip")?.trim() || undefined)?.slice(0, 64),
-    userAgent: h.get("user-agent")?.slice(0, 512) ?? undefined,
+    clientIp: clipOptional(forwarded || h.get("x-real-ip")?.trim() || undefined, 64) ?? undefined,
+    userAgent: clipOptional(h.get("user-agent"), 512) ?? undefined,
   };
 }

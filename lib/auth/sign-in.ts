@@ -7,6 +7,7 @@ import { isDemoPassword } from "./demo-password";
 import { MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
+import { clipText } from "@/lib/text/well-formed";
 
 export type SignInRefusal =
   | { reason: "invalid" }
@@ -43,7 +44,7 @@ export async function authenticateWithPassword(
   now = new Date(),
   options: SignInOptions = {},
 ): Promise<PasswordSignIn> {
-  const email = normalizeEmail(input.email).slice(0, 254);
+  const email = clipText(normalizeEmail(input.email), 254);
   const { origin } = input;
   // Before any throttle write or scrypt work: a megabyte "password" must cost nothing (every sign-in path
   // comes through here, the form and a direct POST to the Auth.js credentials callback alike).

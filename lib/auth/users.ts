@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/types";
 import { users, ROLES, type Role, type User } from "@/lib/db/schema/users";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password";
 import type { UserView } from "./definitions";
+import { wellFormed } from "@/lib/text/well-formed";
 
 export const EmailSchema = z
   .string()
@@ -57,7 +58,7 @@ export async function createUser(db: Database, input: NewUser): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const [row] = await db
     .insert(users)
-    .values({ email, name: input.name, role: input.role, passwordHash, oidcSubject: input.oidcSubject ?? null })
+    .values({ email, name: wellFormed(input.name), role: input.role, passwordHash, oidcSubject: input.oidcSubject ?? null })
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!row) throw new UserExistsError(email);

@@ -7,6 +7,7 @@ import { cancelJob, retryFailed } from "./control";
 import { createBulkJob } from "./create";
 import { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
 import type { BulkPreview } from "./types";
+import { clipText } from "@/lib/text/well-formed";
 
 // The bodies of the bulk server actions (app/(console)/jobs/actions.ts stays thin): parse, act, audit.
 // Every refusal and every invalid request leaves an audit record; so does every job created, cancelled or retried.
@@ -67,7 +68,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
   // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
   const typedReason = (input as { reason?: unknown } | null)?.reason;
-  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? typedReason.trim().slice(0, 500) : undefined;
+  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? clipText(typedReason.trim(), 500) : undefined;
   if (!parsed.success) return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), details, "InvalidInput", reasonGiven);
   const sel: BulkSelection = parsed.data.selection;
   const resolved = await resolveSelection(db, sel, maxItems);
@@ -87,7 +88,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
 
 export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: unknown): Promise<ActionResult<{ affected: number }>> {
   const id = JobIdSchema.safeParse(jobId);
-  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: String(jobId).slice(0, 80) });
+  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: clipText(String(jobId), 80) });
   const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data);
   await recordAudit(
     db,

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
+import { clipText } from "@/lib/text/well-formed";
 
 export type JobControlResult =
   | { ok: true; affected: number }
@@ -8,7 +9,7 @@ export type JobControlResult =
 /** Stops the job from sending further items: the rest stay pending until someone retries (which resumes). */
 export async function pauseJob(db: Database, jobId: string, reason: string): Promise<boolean> {
   const r = await db.execute(sql`
-    update bulk_jobs set state = 'paused', paused_reason = ${reason}
+    update bulk_jobs set state = 'paused', paused_reason = ${clipText(reason, 2_000)}
     where id = ${jobId}::uuid and state = 'running' returning id`);
   return r.rows.length === 1;
 }

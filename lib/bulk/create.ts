@@ -1,6 +1,7 @@
 import { bulkItems, bulkJobs } from "@/lib/db/schema/bulk";
 import type { Database } from "@/lib/db/types";
 import type { BulkTarget } from "./types";
+import { wellFormed } from "@/lib/text/well-formed";
 
 export interface BulkJobRequest {
   actor: { userId?: string; email: string; role?: string | null };
@@ -22,7 +23,7 @@ const INSERT_SLICE = 1_000;
  * TaskIds are not validated here on purpose: a malformed one fails alone in the worker, with its own audit record.
  */
 export async function createBulkJob(db: Database, req: BulkJobRequest, maxItems: number): Promise<CreateBulkJobResult> {
-  const reason = req.reason.trim();
+  const reason = wellFormed(req.reason.trim());
   if (!reason) return { ok: false, code: "InvalidInput", message: "Give one reason for the batch; it goes into every audit record." };
   const unique = new Map<string, BulkTarget>();
   for (const t of req.targets) if (!unique.has(t.taskId)) unique.set(t.taskId, t);

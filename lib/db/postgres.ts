@@ -3,27 +3,41 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import * as schema from "./schema";
 import { MIGRATIONS_FOLDER } from "./migrations-folder";
+import { grantRuntimeRole } from "./runtime-grants";
 import type { Database, OpenDatabase } from "./types";
 
 // Any fixed number works; it only has to be the same in every RecDesk instance.
 const MIGRATION_LOCK_KEY = 7_213_809_122;
 
-export async function openPostgres(connectionString: string, opts: { max?: number } = {}): Promise<OpenDatabase> {
+/**
+ * `migrationUrl` (DATABASE_MIGRATION_URL): migrations run as that role, which then owns the schema; the pool
+ * serving RecDesk connects as `connectionString`'s role, which needs only the grants in the README (so it can
+ * neither rewrite audit records nor disable their trigger).
+ */
+export async function openPostgres(connectionString: string, opts: { max?: number; migrationUrl?: string } = {}): Promise<OpenDatabase> {
   const pool = new Pool({ connectionString, max: opts.max ?? 10 });
   const location = redact(connectionString);
+  const migrator = opts.migrationUrl ? new Pool({ connectionString: opts.migrationUrl, max: 1 }) : pool;
   try {
-    const lock = await pool.connect();
+    const lock = await migrator.connect();
     try {
       // Several instances may start together; the lock makes exactly one of them apply migrations.
       await lock.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
       await migrate(drizzle({ client: lock, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      if (migrator !== pool) {
+        const { rows } = await pool.query<{ role: string }>("select current_user as role");
+        await grantRuntimeRole(lock, rows[0]!.role);
+      }
     } finally {
       await lock.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
       lock.release();
     }
   } catch (err) {
     await pool.end().catch(() => {});
-    throw new Error(`The Postgres database at ${location} could not be prepared: ${(err as Error).message}`);
+    const where = opts.migrationUrl ? `${location} (migrating as ${redact(opts.migrationUrl)})` : location;
+    throw new Error(`The Postgres database at ${where} could not be prepared: ${(err as Error).message}`);
+  } finally {
+    if (migrator !== pool) await migrator.end().catch(() => {});
   }
   return {
     db: drizzle({ client: pool, schema }) as unknown as Database,

@@ -2,7 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
 import { prepareAuth } from "@/lib/auth/startup";
-import { recoverInterruptedAudits } from "@/lib/audit/startup";
+import { prepareAuditKey, recoverInterruptedAudits, startAuditVerifySchedule } from "@/lib/audit/startup";
 import { prepareTaskRegistry } from "@/lib/tasks/startup";
 import { resumeBulkJobs } from "@/lib/bulk";
 
@@ -16,10 +16,12 @@ export async function runStartup(): Promise<void> {
   await openDatabase();
   const steps: { name: string; run: () => Promise<void> }[] = [
     // Features register their start-up steps here, one line each.
+    { name: "audit: load the chain's key, key the chain once", run: prepareAuditKey },
     { name: "auth: session key and demo accounts", run: prepareAuth },
     { name: "audit: mark interrupted intents unknown", run: recoverInterruptedAudits },
     { name: "tasks: release orphaned stop claims, seed demo tasks", run: prepareTaskRegistry },
     { name: "bulk: recover interrupted items, resume unfinished jobs", run: resumeBulkJobs },
+    { name: "audit: scheduled verification", run: startAuditVerifySchedule },
   ];
   for (const step of steps) {
     await step.run();

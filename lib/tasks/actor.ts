@@ -1,4 +1,5 @@
 import type { AuditIntent } from "@/lib/audit/types";
+import { clipText } from "@/lib/text/well-formed";
 
 /** Who is acting and from where: the part of an audit intent that the task flows pass through unchanged. */
 export interface TaskActionContext {
@@ -19,5 +20,5 @@ export function intentBase(ctx: TaskActionContext): Pick<AuditIntent, "actor" | 
 
 /** Target fields from untrusted input, clipped so a hostile value cannot bloat the audit trail. */
 export function clip(v: unknown, max = 300): string | undefined {
-  return typeof v === "string" && v.length > 0 ? v.slice(0, max) : undefined;
+  return typeof v === "string" && v.length > 0 ? clipText(v, max) : undefined;
 }

@@ -5,6 +5,7 @@ import { clip, intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
 import { recordTaskAction, registerTaskRow } from "./registry";
 import { fieldErrorsOf, RegisterTaskInputSchema } from "./schemas";
+import { clipText } from "@/lib/text/well-formed";
 
 export type RegisterTaskResult = ActionResult<{ taskId: string; streamName: string; alreadyKnown: boolean }>;
 
@@ -28,7 +29,7 @@ export async function registerTask(db: Database, raw: Record<string, unknown>, c
         target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) },
         reason: clip(raw.note, 500),
       },
-      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: JSON.stringify(fieldErrors).slice(0, 500) },
+      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
     );
     return { ok: false, code: "InvalidInput", message: "Some fields need attention.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
   }

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, t
 import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
 import { STOPPABLE_STATES, type TaskFilters, type TaskPage, type TaskState, type TaskView } from "./definitions";
+import { clipOptional } from "@/lib/text/well-formed";
 
 /** A Stop claim older than this is treated as abandoned (the process died mid-call) and may be taken over. */
 export const STOP_CLAIM_LEASE_MS = 5 * 60_000;
@@ -203,9 +204,10 @@ export function outcomeColumns(o: ActionOutcome) {
     lastActionAt: at,
     lastActionBy: o.by,
     lastOk: o.ok ? ("ok" as const) : ("error" as const),
-    lastRequestId: o.requestId ?? null,
-    lastErrorCode: o.ok ? null : (o.errorCode ?? null),
-    lastErrorMessage: o.ok ? null : (o.errorMessage ?? null),
+    // Upstream strings, stored as the database keeps them (no NUL, no lone surrogate: either would be refused or altered).
+    lastRequestId: clipOptional(o.requestId, 200),
+    lastErrorCode: o.ok ? null : clipOptional(o.errorCode, 200),
+    lastErrorMessage: o.ok ? null : clipOptional(o.errorMessage, 2_000),
     updatedAt: at,
   };
 }

@@ -10,6 +10,7 @@ import { explainTaskError } from "./local-errors";
 import { recordTaskAction, registerTaskRow } from "./registry";
 import { fieldErrorsOf, StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
 import { wallTimeToDate } from "./zoned-time";
+import { clipText } from "@/lib/text/well-formed";
 
 /*
  * Start recording = one CreateLiveRecord, never retried (the client enforces it: a retried create can leave two
@@ -53,7 +54,7 @@ export async function startRecording(
     await recordAudit(
       db,
       { ...base, action: "task.start", target: { streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) }, reason: clip(raw.reason, 500) },
-      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: JSON.stringify(fieldErrors).slice(0, 500) },
+      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
     );
     return { ok: false, code: "InvalidInput", message: "Some fields need attention; nothing was sent to Tencent Cloud.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
   }

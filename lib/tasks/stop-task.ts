@@ -10,6 +10,7 @@ import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
 import { claimStop, getTask, getTaskRow, registerTaskRow, releaseStop, type ActionOutcome } from "./registry";
 import { fieldErrorsOf, StopTaskInputSchema } from "./schemas";
+import { clipText } from "@/lib/text/well-formed";
 
 /*
  * The Stop flow, shared by the task list, Stop by ID, the stream detail page and bulk jobs:
@@ -243,8 +244,7 @@ function stringValues(raw: Record<string, unknown>): Record<string, string> {
 }
 
 function summarize(fieldErrors: Record<string, string[]>): string {
-  return Object.entries(fieldErrors)
+  return clipText(Object.entries(fieldErrors)
     .map(([k, v]) => `${k}: ${v.join("; ")}`)
-    .join(" | ")
-    .slice(0, 500);
+    .join(" | "), 500);
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AuthCheck } from "@/lib/auth/actor";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { getAuditRecords, listAuditRecords } from "@/lib/audit/queries";
+import { acquireLease, releaseLease } from "@/lib/bulk/lease";
+import { VERIFY_LEASE } from "@/lib/audit/integrity";
 import { drivers, openTestDb } from "../helpers/test-db";
 
 // The permission gate and the process database are the two things a test swaps; everything after them is real.
@@ -76,5 +78,15 @@ describe.each(drivers)("audit actions and routes on %s", (driver) => {
     expect(await newest()).toMatchObject({ action: "audit.export", outcome: "denied", errorCode: "Forbidden", actorEmail: "support@recdesk.local" });
     state.check = anonymous;
     expect((await exportCsv(new Request("http://localhost/audit/export"))).status).toBe(401);
+  });
+
+  it("verify: a second click while one runs (on any instance) gets 'already running', audited, never a stack trace", async () => {
+    expect(await acquireLease(state.db, VERIFY_LEASE, "another-instance:42", 60_000)).toBe(true);
+    state.check = as("manager");
+    const result = await verifyIntegrityAction();
+    expect(result).toMatchObject({ ok: false, code: "RecDesk.VerifyRunning", message: expect.stringMatching(/^A verification of the audit log is already running\./) });
+    expect(await newest()).toMatchObject({ action: "audit.verify", outcome: "error", errorCode: "RecDesk.VerifyRunning", actorEmail: "manager@recdesk.local" });
+    await releaseLease(state.db, VERIFY_LEASE, "another-instance:42");
+    expect(await verifyIntegrityAction()).toMatchObject({ ok: true, report: { intact: true, brokenCount: 0, broken: [] } });
   });
 });

@@ -35,7 +35,7 @@ describe("auth start-up step", () => {
   }
 
   it("creates no account outside demo mode, and writes no key file there", async () => {
-    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40) });
+    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "a".repeat(40) });
     await prepareAuth();
     expect(await open.db.select().from(users)).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
@@ -59,7 +59,7 @@ describe("auth start-up step", () => {
     await prepareAuth();
     // An admin gave one demo account a real password before going live: that one stays usable.
     await open.db.update(users).set({ passwordHash: await hashPassword("a real, long password") }).where(eq(users.email, "admin@recdesk.local"));
-    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40) });
+    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "a".repeat(40) });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await prepareAuth();
     await prepareAuth(); // idempotent: nothing more to disable, nothing more audited

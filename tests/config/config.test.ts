@@ -20,12 +20,31 @@ describe("configuration", () => {
       TENCENTCLOUD_SESSION_TOKEN: "",
       TENCENTCLOUD_LIVE_ENDPOINT: "https://live.intl.tencentcloudapi.com/",
       AUTH_SECRET: "x".repeat(32),
+      RECDESK_AUDIT_KEY: "k".repeat(32),
       DATABASE_URL: "",
     });
     expect(c.demoMode).toBe(false);
     expect(c.tencent.endpoint).toBe("https://live.intl.tencentcloudapi.com");
     expect(c.tencent.sessionToken).toBeUndefined();
     expect(c.databaseUrl).toBeUndefined();
+    expect(c.auditKey).toBe("k".repeat(32));
+    expect(c.auditVerifyIntervalMs).toBe(3_600_000);
+  });
+
+  it("reads the audit verification interval as 1h, 30m, 90s or milliseconds, and 0 or off as never", () => {
+    const ms = (v: string) => parseConfig({ RECDESK_AUDIT_VERIFY_INTERVAL: v }).auditVerifyIntervalMs;
+    expect(ms("1h")).toBe(3_600_000);
+    expect(ms("30m")).toBe(1_800_000);
+    expect(ms("90s")).toBe(90_000);
+    expect(ms("600000")).toBe(600_000);
+    expect(ms("off")).toBe(0);
+    expect(ms("0")).toBe(0);
+    expect(ms("")).toBe(3_600_000);
+  });
+
+  it("takes DATABASE_MIGRATION_URL next to DATABASE_URL", () => {
+    const c = parseConfig({ DATABASE_URL: "postgres://app@db/recdesk", DATABASE_MIGRATION_URL: "postgres://owner@db/recdesk" });
+    expect(c.databaseMigrationUrl).toBe("postgres://owner@db/recdesk");
   });
 
   it("runs the demo on a database server only when RECDESK_DEMO=1 asks for it", () => {
@@ -59,6 +78,12 @@ describe("configuration", () => {
     [{ TENCENTCLOUD_SECRET_ID: "AKIDx" }, "TENCENTCLOUD_SECRET_KEY"],
     [{ TENCENTCLOUD_SECRET_KEY: "k" }, "TENCENTCLOUD_SECRET_ID"],
     [{ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k" }, "AUTH_SECRET"],
+    [{ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k", AUTH_SECRET: "s".repeat(32) }, "RECDESK_AUDIT_KEY"],
+    [{ RECDESK_AUDIT_KEY: "short" }, "RECDESK_AUDIT_KEY"],
+    [{ RECDESK_AUDIT_VERIFY_INTERVAL: "hourly" }, "RECDESK_AUDIT_VERIFY_INTERVAL"],
+    [{ RECDESK_AUDIT_VERIFY_INTERVAL: "10ms" }, "RECDESK_AUDIT_VERIFY_INTERVAL"],
+    [{ DATABASE_MIGRATION_URL: "postgres://owner@db/recdesk" }, "DATABASE_MIGRATION_URL"],
+    [{ DATABASE_URL: "postgres://app@db/x", DATABASE_MIGRATION_URL: "mysql://owner@db/x" }, "DATABASE_MIGRATION_URL"],
     [{ TENCENTCLOUD_LIVE_ENDPOINT: "live.tencentcloudapi.com" }, "TENCENTCLOUD_LIVE_ENDPOINT"],
     [{ TENCENTCLOUD_LIVE_ENDPOINT: "ftp://x" }, "TENCENTCLOUD_LIVE_ENDPOINT"],
     [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
@@ -83,6 +108,7 @@ describe("configuration", () => {
   });
 
   it("never echoes a secret's value", () => {
+    expect(() => parseConfig({ RECDESK_AUDIT_KEY: "hunter2" })).toThrow(/^((?!hunter2).)*$/);
     expect(() => parseConfig({ AUTH_SECRET: "hunter2" })).toThrow(/AUTH_SECRET/);
     try {
       parseConfig({ AUTH_SECRET: "hunter2" });

@@ -32,6 +32,14 @@ describe("start-up refuses bad settings with one clear line", () => {
     ]);
   });
 
+  it("outside demo mode, names a missing RECDESK_AUDIT_KEY", () => {
+    const r = startWith({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "s".repeat(40) });
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n").filter((l) => !l.startsWith("npm warn"))).toEqual([
+      expect.stringMatching(/^RecDesk configuration error: RECDESK_AUDIT_KEY is missing/),
+    ]);
+  });
+
   it("says which data directory is in use and what to do", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-locked-"));
     fs.writeFileSync(path.join(dir, "recdesk.lock"), String(process.pid));

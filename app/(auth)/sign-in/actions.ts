@@ -10,6 +10,7 @@ import { requestOrigin } from "@/lib/auth/require";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { refusalMessage, SIGN_IN_ERROR_CODES } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
+import { clipText } from "@/lib/text/well-formed";
 
 const SignInSchema = z.object({
   email: z.string().trim().min(1, { error: "Enter your email address" }).max(254, { error: "That email address is too long" }),
@@ -31,7 +32,7 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     const origin = await requestOrigin();
     await recordAudit(
       await getDb(),
-      { actor: { email: email.trim().slice(0, 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+      { actor: { email: clipText(email.trim(), 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
       { outcome: "invalid", errorCode: "InvalidInput" },
     );
     return actionFailure("InvalidInput", "Enter your email and password.", {

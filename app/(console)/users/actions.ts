@@ -23,6 +23,7 @@ import {
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
+import { clipText } from "@/lib/text/well-formed";
 
 type UserAction = "user.create" | "user.update";
 
@@ -58,7 +59,7 @@ function safeValues(formData: FormData) {
 async function invalid(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, operation: string, formData: FormData, error: z.ZodError) {
   const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
   // Zod's messages name the rule, never the value typed, so a password cannot reach the trail this way.
-  await audit(db, actor, origin, action, "invalid", { operation }, { code: "InvalidInput", message: JSON.stringify(fieldErrors).slice(0, 500) });
+  await audit(db, actor, origin, action, "invalid", { operation }, { code: "InvalidInput", message: clipText(JSON.stringify(fieldErrors), 500) });
   return actionFailure("InvalidInput", "Check the highlighted fields.", {
     fieldErrors,
     values: safeValues(formData),
