@@ -43,7 +43,11 @@ describe("configuration", () => {
   });
 
   it("takes DATABASE_MIGRATION_URL next to DATABASE_URL", () => {
-    const c = parseConfig({ DATABASE_URL: "postgres://app@db/recdesk", DATABASE_MIGRATION_URL: "postgres://owner@db/recdesk" });
+    const c = parseConfig({
+      DATABASE_URL: "postgres://app@db/recdesk",
+      DATABASE_MIGRATION_URL: "postgres://owner@db/recdesk",
+      RECDESK_DEMO: "1",
+    });
     expect(c.databaseMigrationUrl).toBe("postgres://owner@db/recdesk");
   });
 
@@ -52,7 +56,7 @@ describe("configuration", () => {
     expect(parseConfig({ DATABASE_URL: url, RECDESK_DEMO: "1" })).toMatchObject({ demoMode: true, databaseUrl: url });
     expect(parseConfig({ DATABASE_URL: "", RECDESK_DEMO: "" }).demoMode).toBe(true);
     // Credentials win: RECDESK_DEMO does not turn a real deployment into a demo.
-    expect(parseConfig({ DATABASE_URL: url, RECDESK_DEMO: "1", TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k", AUTH_SECRET: "x".repeat(32) }).demoMode).toBe(false);
+    expect(parseConfig({ DATABASE_URL: url, RECDESK_DEMO: "1", TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k", AUTH_SECRET: "x".repeat(32), RECDESK_AUDIT_KEY: "a".repeat(32) }).demoMode).toBe(false);
   });
 
   it.each([{}, { RECDESK_DEMO: "0" }, { RECDESK_DEMO: "" }])("refuses to start with no credentials and a DATABASE_URL (%j), naming both ways out", (extra) => {
