@@ -35,7 +35,7 @@ describe.each(drivers)("user changes on %s", (driver) => {
     open = await openTestDb(driver);
     world.db = open.db;
     // Outside demo mode (where the demo password matters).
-    process.env = { ...saved, TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), DATABASE_URL: "" };
+    process.env = { ...saved, TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "q".repeat(40), DATABASE_URL: "" };
     resetConfigForTests();
   });
   afterAll(async () => {
