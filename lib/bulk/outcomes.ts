@@ -72,6 +72,6 @@ export async function closeUnsent(db: Database, workerId: string, unsent: { item
         result: { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: `Not sent: ${why}. The item went back to the job's queue.`, details: { bulkItemId: item.id, recovery: "not-sent" } },
       })),
     );
-    await releaseItems(t, workerId, unsent.map((u) => u.item.id));
+    await releaseItems(t, workerId, unsent.map((u) => u.item));
   });
 }

@@ -93,12 +93,19 @@ export async function linkItemsToAudit(db: Database, workerId: string, links: { 
     where i.id = v.id and i.claimed_by = ${workerId} and i.state = 'sending'`);
 }
 
-/** Hands claimed but unsent items back (pause, lost lease, shutdown). */
-export async function releaseItems(db: Database, workerId: string, itemIds: number[]): Promise<void> {
-  if (itemIds.length === 0) return;
+/**
+ * Hands claimed but unsent items back (pause, lost lease, shutdown). Each item points again at what it pointed
+ * at when claimed (an interrupted intent a resend follows up, or nothing), never at a not-sent record: recovery
+ * reads a linked record with an outcome as "answered", so a crash on the next claim would fail the item.
+ */
+export async function releaseItems(db: Database, workerId: string, items: Pick<ClaimedItem, "id" | "auditId">[]): Promise<void> {
+  if (items.length === 0) return;
+  const values = items.map((i) => sql`(${i.id}::bigint, ${i.auditId}::bigint)`);
   await db.execute(sql`
-    update bulk_items set state = 'pending', claimed_by = null, claimed_at = null, attempts = greatest(attempts - 1, 0)
-    where state = 'sending' and claimed_by = ${workerId} and id in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})`);
+    update bulk_items i set state = 'pending', claimed_by = null, claimed_at = null, attempts = greatest(i.attempts - 1, 0),
+      audit_id = v.audit_id
+    from (values ${sql.join(values, sql`, `)}) as v(id, audit_id)
+    where i.id = v.id and i.state = 'sending' and i.claimed_by = ${workerId}`);
 }
 
 /**

@@ -128,7 +128,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     const ctxs = new Map<string, JobContext>();
     for (const item of items) if (!ctxs.has(item.jobId)) ctxs.set(item.jobId, await jobContext(item.jobId));
     const held = new Set(items.filter((i) => holdReason(i) !== null));
-    await releaseItems(db, id, [...held].map((i) => i.id));
+    await releaseItems(db, id, [...held]);
     done(held.size);
     const sendable: { item: ClaimedItem; taskId: string; intent: AuditIntent }[] = [];
     for (const item of items) {
