@@ -35,6 +35,7 @@ export type BulkWorkerEvent =
   | { type: "recovered"; report: RecoveryReport }
   | { type: "paused"; jobId: string; code: string }
   | { type: "finished"; jobIds: string[] }
+  | { type: "late-answer"; auditId: number; lateAuditId: number }
   | { type: "error"; message: string };
 
 export interface BulkWorker {
@@ -197,10 +198,9 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   async function flush(batch: SentItem[]): Promise<void> {
     try {
       await yieldToLoop();
-      const { completed, auditLost } = await writeOutcomes(db, id, batch, (s) => jobs.get(s.item.jobId)?.actor.email ?? "bulk job");
-      // Only if another holder recovered these items meanwhile (their claims are gone, so nothing else was
-      // recorded here); the outcomes are still logged for the operator.
-      for (const a of auditLost) emit({ type: "error", message: `audit ${a} was finished by someone else` });
+      const { completed, late } = await writeOutcomes(db, id, batch, (s) => jobs.get(s.item.jobId)?.actor.email ?? "bulk job");
+      // Another holder recovered these items while their Stops were on the wire (this worker's lease lapsed).
+      for (const l of late) emit({ type: "late-answer", auditId: l.auditId, lateAuditId: l.lateAuditId });
       for (const s of completed) {
         if (s.result.ok) counters.stopped += 1;
         else counters.failed += 1;

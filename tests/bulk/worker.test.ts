@@ -3,9 +3,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { getJobView } from "@/lib/bulk/read";
-import { createBulkWorker, type BulkWorker } from "@/lib/bulk/worker";
+import { createBulkWorker, type BulkWorker, type BulkWorkerEvent } from "@/lib/bulk/worker";
 import type { Database, OpenDatabase } from "@/lib/db/types";
-import { createLiveClient } from "@/lib/tencent-live/client";
+import { createLiveClient, type LiveClient } from "@/lib/tencent-live/client";
 import { startSimulator, type Simulator } from "@/lib/tencent-live/simulator";
 import type { SimTask } from "@/lib/tencent-live/types";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -140,6 +140,56 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     worker!.wake();
     await waitFor(async () => (await jobState(db, jobId)) === "done");
     expect(await itemStates(db, jobId)).toEqual({ stopped: 400 });
+  });
+
+  it("records a Stop's real answer with its RequestId when the worker's lease lapsed and another worker took the job over meanwhile", async () => {
+    const slice = tasks.slice(705, 725);
+    const jobId = await job("lease lapse", slice);
+    const real = createLiveClient({ endpoint: wire.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: 200 }, retryBaseMs: 100 });
+    // Worker A's Stops reach Tencent and are answered, but the answers reach A only after B has taken over
+    // (as when A's process stalls longer than its lease).
+    let deliver!: () => void;
+    const inTransit = new Promise<void>((resolve) => (deliver = resolve));
+    const answeredToA: { taskId: string; requestId: string }[] = [];
+    const slowToA: Pick<LiveClient, "stopLiveRecord"> = {
+      async stopLiveRecord(req) {
+        const r = await real.stopLiveRecord(req);
+        if (r.ok) answeredToA.push({ taskId: req.taskId, requestId: r.requestId });
+        await inTransit;
+        return r;
+      },
+    };
+    const a = createBulkWorker({ db, client: slowToA, workerId: "worker-a", idlePollMs: 100, leaseTtlMs: 3_000 });
+    const bEvents: BulkWorkerEvent[] = [];
+    const b = createBulkWorker({ db, client: real, workerId: "worker-b", idlePollMs: 100, onEvent: (e) => bEvents.push(e) });
+    try {
+      a.start();
+      await waitFor(async () => answeredToA.length === 20);
+      // A's lease lapses and B holds it now; B recovers A's in-flight items (their intents become interrupted).
+      await db.execute(sql`update worker_leases set holder = 'worker-b', expires_at = now() + interval '1 minute' where name = 'bulk-stop'`);
+      b.start();
+      await waitFor(async () => bEvents.some((e) => e.type === "recovered"));
+      const interrupted = await db.execute(sql`select count(*)::int as n from audit_records where job_id = ${jobId}::uuid and error_code = 'RecDesk.AuditInterrupted'`);
+      expect(interrupted.rows[0]).toEqual({ n: 20 });
+      deliver();
+      await waitFor(async () => (await jobState(db, jobId)) === "done");
+      await waitFor(async () => a.stats().inFlight === 0);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    // Every RequestId Tencent gave worker A is in the trail as an ok Stop, naming the interrupted intent it answers.
+    const records = await db.execute(sql`
+      select l.task_id, l.request_id, l.outcome, l.details->>'lateAnswerFor' as late_for, o.outcome as original_outcome, o.error_code as original_code
+      from audit_records l join audit_records o on o.id = (l.details->>'lateAnswerFor')::bigint
+      where l.job_id = ${jobId}::uuid and l.action = 'task.stop'`);
+    const late = records.rows as { task_id: string; request_id: string; outcome: string; original_outcome: string; original_code: string }[];
+    expect(late.map((r) => [r.task_id, r.request_id]).sort()).toEqual(answeredToA.map((x) => [x.taskId, x.requestId]).sort());
+    expect(late.every((r) => r.outcome === "ok" && r.original_outcome === "unknown" && r.original_code === "RecDesk.AuditInterrupted")).toBe(true);
+    const audit = await jobAudit(db, jobId);
+    expect(audit.filter((x) => x.outcome === "pending")).toEqual([]);
+    const states = await itemStates(db, jobId);
+    expect(states.stopped).toBe(20);
   });
 
   it("fails an item with a malformed TaskId alone, with its own audit record, and stops the rest", async () => {
