@@ -101,11 +101,13 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
 export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: unknown): Promise<ActionResult<{ affected: number }>> {
   const id = JobIdSchema.safeParse(jobId);
   if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: String(jobId).slice(0, 80) });
-  const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data);
+  const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data, { userId: auth.actor.userId, email: auth.actor.email, role: auth.actor.role });
+  // A resume after the job's actor was disabled says so: from here on its Stops are audited in this person's name.
+  const okDetails = r.ok ? { affected: r.affected, ...(r.resumedInNameOf ? { resumedInNameOf: r.resumedInNameOf } : {}) } : undefined;
   await recordAudit(
     db,
-    { actor: actorOf(auth), action, jobId: r.ok || r.code !== "NotFound" ? id.data : undefined, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details: r.ok ? { affected: r.affected } : { jobId: id.data } },
-    r.ok ? { outcome: "ok", details: { affected: r.affected } } : { outcome: "invalid", errorCode: r.code, errorMessage: r.message },
+    { actor: actorOf(auth), action, jobId: r.ok || r.code !== "NotFound" ? id.data : undefined, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details: okDetails ?? { jobId: id.data } },
+    r.ok ? { outcome: "ok", details: okDetails } : { outcome: "invalid", errorCode: r.code, errorMessage: r.message },
   );
   return r.ok ? { ok: true, affected: r.affected } : { ok: false, code: r.code, message: r.message };
 }

@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { controlJob } from "@/lib/bulk/actions";
 import { retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { getJobView } from "@/lib/bulk/read";
+import { createUser, setUserDisabled } from "@/lib/auth/users";
 import { createBulkWorker, type BulkWorker, type BulkWorkerEvent } from "@/lib/bulk/worker";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { createLiveClient, type LiveClient } from "@/lib/tencent-live/client";
@@ -190,6 +192,42 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     expect(audit.filter((x) => x.outcome === "pending")).toEqual([]);
     const states = await itemStates(db, jobId);
     expect(states.stopped).toBe(20);
+  });
+
+  it("pauses a job whose creator is disabled, with that reason, until an admin resumes it in their own name (audited)", async () => {
+    const creator = await createUser(db, { email: `leaver-${driver}@recdesk.test`, name: "Leaver", role: "oncall" });
+    const admin = await createUser(db, { email: `admin-${driver}@recdesk.test`, name: "Admin", role: "admin" });
+    const slice = tasks.slice(725, 1000);
+    const r = await createBulkJob(db, { actor: { userId: creator.id, email: creator.email, role: "oncall" }, origin: {}, reason: "leaver's job", targets: slice }, 5000);
+    if (!r.ok) throw new Error(r.message);
+    const jobId = r.jobId;
+    startWorker();
+    await waitFor(async () => ((await itemStates(db, jobId)).stopped ?? 0) >= 20, 30_000, 10);
+    await setUserDisabled(db, creator.id, true);
+    await waitFor(async () => (await jobState(db, jobId)) === "paused");
+    await waitFor(async () => ((await itemStates(db, jobId)).sending ?? 0) === 0);
+    const paused = await getJobView(db, jobId);
+    expect(paused?.pausedReason).toMatch(new RegExp(`^RecDesk\\.CreatorDisabled: ${creator.email}, in whose name this job sends its Stops, was disabled`));
+    expect(paused!.counts.pending).toBeGreaterThan(0);
+    const sentWhilePaused = wire.calls.length;
+
+    // Not without someone taking it over: a plain retry (no resumer) is refused.
+    expect(await retryFailed(db, jobId)).toMatchObject({ ok: false, code: "InvalidState" });
+    const auth = { ok: true, actor: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, origin: { clientIp: "203.0.113.9", userAgent: "admin browser" } } as const;
+    const resumed = await controlJob(db, auth, "bulk.retry", jobId);
+    expect(resumed).toMatchObject({ ok: true });
+    const resumeRecord = await db.execute(sql`select actor_email, outcome, outcome_details from audit_records where action = 'bulk.retry' and job_id = ${jobId}::uuid`);
+    expect(resumeRecord.rows).toEqual([{ actor_email: admin.email, outcome: "ok", outcome_details: expect.objectContaining({ resumedInNameOf: admin.email }) }]);
+    expect(wire.calls.length).toBe(sentWhilePaused);
+
+    worker!.wake();
+    await waitFor(async () => (await jobState(db, jobId)) === "done");
+    expect(await itemStates(db, jobId)).toEqual({ stopped: 275 });
+    // Stops before the pause are in the creator's name, those after the resume in the admin's.
+    const byActor = await db.execute(sql`select actor_email, count(*)::int as n from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' and outcome = 'ok' group by actor_email order by actor_email`);
+    const counts = Object.fromEntries((byActor.rows as { actor_email: string; n: number }[]).map((x) => [x.actor_email, x.n]));
+    expect(counts[creator.email]! + counts[admin.email]!).toBe(275);
+    expect(counts[admin.email]).toBe(paused!.counts.pending);
   });
 
   it("fails an item with a malformed TaskId alone, with its own audit record, and stops the rest", async () => {
