@@ -5,7 +5,9 @@ import { formValues } from "@/lib/action-result";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
 import { getLiveClient } from "@/lib/tencent-live";
+import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { registerTask, type RegisterTaskResult } from "@/lib/tasks/register-task";
+import { refuseOverQuota } from "@/lib/tasks/quota-refusal";
 import { refuseTaskAction } from "@/lib/tasks/refusal";
 import { startRecording, type StartTaskResult } from "@/lib/tasks/start-task";
 import { stopTask, type StopTaskResult } from "@/lib/tasks/stop-task";
@@ -36,6 +38,8 @@ export async function stopByIdAction(_prev: unknown, formData: FormData): Promis
   const db = await getDb();
   const values = formValues(formData);
   if (!auth.ok) return refuseTaskAction(db, auth, "task.stop", values);
+  const quota = takeUserQuota("stop-by-id", auth.actor.userId);
+  if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", values, quota, "stop-by-id");
   const result = await stopTask(db, { getClient: getLiveClient }, values, auth, { registerIfMissing: true, via: "by-id" });
   refreshTaskViews();
   return result;
