@@ -28,13 +28,16 @@ interface ClaimedRow {
  * once without waiting on, or ever both getting, the same row; the state change to `sending` is what stops a
  * later claim (and a Cancel) from touching the item again.
  */
-export async function claimItems(db: Database, workerId: string, limit: number): Promise<ClaimedItem[]> {
+export async function claimItems(db: Database, workerId: string, limit: number, lease?: string): Promise<ClaimedItem[]> {
   if (limit <= 0) return [];
+  // With `lease`, only while the database says this worker still holds it: a worker whose lease lapsed learns
+  // so only at its next renewal, and must not claim the items the new holder has just queued again.
+  const holdsLease = lease ? sql`and exists (select 1 from worker_leases l where l.name = ${lease} and l.holder = ${workerId} and l.expires_at > now())` : sql``;
   const result = await db.execute(sql`
     update bulk_items set state = 'sending', claimed_by = ${workerId}, claimed_at = now(), attempts = attempts + 1
     where id in (
       select i.id from bulk_items i join bulk_jobs j on j.id = i.job_id
-      where i.state = 'pending' and j.state = 'running'
+      where i.state = 'pending' and j.state = 'running' ${holdsLease}
       order by j.created_at, i.id
       limit ${limit}
       for update of i skip locked)

@@ -270,7 +270,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
           continue;
         }
         const claimStartedAt = Date.now();
-        const items = await claimItems(db, id, free);
+        const items = await claimItems(db, id, free, BULK_STOP_LEASE);
         for (const item of items) {
           const p = paused.get(item.jobId);
           // The claim saw the job running again after its pause was committed: someone resumed it.

@@ -40,7 +40,7 @@ describe.each(drivers)("single Stops past the limiter's queue bound (%s)", (driv
       }),
     );
     // As the bulk worker calls it: no bound, so it waits its turn even with the single-Stop queue full.
-    await new Promise((r) => setTimeout(r, 100));
+    while (busyAt.length < 3) await new Promise((r) => setTimeout(r, 10));
     const bulkStyle = client.stopLiveRecord({ streamName: tasks[6]!.streamName, taskId: tasks[6]!.taskId });
     const results = await Promise.all(singles);
 
