@@ -134,9 +134,12 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                       </Link>
                     ) : null}
                     {correctLinks ? (
-                      <Link href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100" data-testid="correct-link">
-                        Correct registration
-                      </Link>
+                      // Under the other controls, not beside them: the row must still fit a 1280-px screen.
+                      <div className="mt-1">
+                        <Link href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`} className="text-xs text-brand-700 underline dark:text-brand-100" data-testid="correct-link" aria-label={`Correct registration of task ${row.taskId}`}>
+                          Correct registration
+                        </Link>
+                      </div>
                     ) : null}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>
