@@ -20,6 +20,7 @@ export interface BulkTaskSelectionProps {
   previewAction: PreviewAction;
   createAction: CreateAction;
   auditLinks?: boolean;
+  correctLinks?: boolean;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface BulkTaskSelectionProps {
  * tick rows, take every task matching the filter (resolved on the server, not just this page), or the
  * "running longer than N hours" runaway preset.
  */
-export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stoppable, previewAction, createAction, auditLinks }: BulkTaskSelectionProps) {
+export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stoppable, previewAction, createAction, auditLinks, correctLinks }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
@@ -83,6 +84,7 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
         stopAction={stopAction}
         empty={empty}
         auditLinks={auditLinks}
+        correctLinks={correctLinks}
         selection={{
           header: (
             <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={!hydrated || pageIds.length === 0}

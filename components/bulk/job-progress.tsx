@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
+import { ACTOR_DISABLED_CODE, isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
 import { Button } from "@/components/ui/button";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { StatusBadge, type BadgeTone } from "@/components/ui/status-badge";
@@ -115,7 +115,13 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
         </dl>
         {job.state === "paused" && job.pausedReason ? (
           <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="job-paused">
-            <strong>Paused:</strong> {job.pausedReason} Pending items wait{retryAction ? "; press “Retry failed and resume” once the account is fixed" : " until an on-call engineer resumes the job"}.
+            <strong>Paused:</strong> {job.pausedReason} Pending items wait
+            {retryAction
+              ? job.pausedReason.startsWith(ACTOR_DISABLED_CODE)
+                ? "; press “Retry failed and resume” to continue the job in your name"
+                : "; press “Retry failed and resume” once the account is fixed"
+              : " until an on-call engineer resumes the job"}
+            .
           </p>
         ) : null}
         {notice ? (

@@ -12,7 +12,7 @@ import type { StopAction } from "./stop-task-button";
  * Stop by ID: what `tccli live StopLiveRecord --StreamName … --TaskId …` did, with a confirmation, a reason and
  * an audit record. The TaskId stays text end to end (it can exceed 2^53).
  */
-export function StopByIdForm({ action }: { action: StopAction }) {
+export function StopByIdForm({ action, canCorrect = false }: { action: StopAction; canCorrect?: boolean }) {
   const [result, formAction, pending] = useActionState<StopOutcome | null, FormData>(action, null);
   const [confirming, setConfirming] = useState<FormData | null>(null);
   const [dismissed, setDismissed] = useState<StopOutcome | null>(null);
@@ -72,6 +72,7 @@ export function StopByIdForm({ action }: { action: StopAction }) {
         {shown && !pending ? (
           <div className="max-w-2xl space-y-2">
             <StopOutcomePanel result={shown} onDismiss={() => setDismissed(shown)} />
+            {!shown.ok && shown.code === "RecDesk.StreamMismatch" ? <MismatchOffer typed={shown.values ?? {}} canCorrect={canCorrect} /> : null}
             {shown.ok || shown.code !== "InvalidInput" ? (
               <p className="text-sm">
                 The task is in the registry: <Link className="underline" href={`/tasks?stream=${encodeURIComponent(String(shown.ok ? shown.streamName : (shown.values?.streamName ?? "")))}`}>see it in the task list</Link>.
@@ -81,5 +82,27 @@ export function StopByIdForm({ action }: { action: StopAction }) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * The typed stream differs from the registry's. Which one is right only the ticket (or Tencent) can say, so
+ * this is one click to a correction form already filled in with what was typed, reason included; after the
+ * correction, Stop works from the task list. Roles that may not correct are told whom to ask.
+ */
+function MismatchOffer({ typed, canCorrect }: { typed: Record<string, string>; canCorrect: boolean }) {
+  if (!canCorrect) {
+    return <p className="text-sm" data-testid="mismatch-ask">If the ticket&apos;s stream name is right, ask an on-call engineer or an admin to correct the task&apos;s registration.</p>;
+  }
+  const query = new URLSearchParams();
+  for (const k of ["taskId", "streamName", "appName", "domainName", "reason"]) if (typed[k]) query.set(k, typed[k]);
+  return (
+    <p className="text-sm" data-testid="mismatch-offer">
+      If the ticket is right and the registration wrong:{" "}
+      <Link className="font-medium underline" href={`/tasks/correct?${query}`} data-testid="mismatch-correct-link">
+        Correct the registration to “{typed.streamName}”
+      </Link>
+      , then stop it.
+    </p>
   );
 }

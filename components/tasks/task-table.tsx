@@ -32,12 +32,14 @@ export interface TaskTableProps {
   empty?: ReactNode;
   /** The viewer may read the audit log: each row links to its task's audit history. */
   auditLinks?: boolean;
+  /** The viewer may correct registrations (on-call, admin): each row links to its correction form. */
+  correctLinks?: boolean;
 }
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 
-export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty, auditLinks }: TaskTableProps) {
+export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty, auditLinks, correctLinks }: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
   // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
@@ -130,6 +132,14 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                       <Link href={`/audit?taskId=${encodeURIComponent(row.taskId)}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
                         Audit history
                       </Link>
+                    ) : null}
+                    {correctLinks ? (
+                      // Under the other controls, not beside them: the row must still fit a 1280-px screen.
+                      <div className="mt-1">
+                        <Link href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`} className="text-xs text-brand-700 underline dark:text-brand-100" data-testid="correct-link" aria-label={`Correct registration of task ${row.taskId}`}>
+                          Correct registration
+                        </Link>
+                      </div>
                     ) : null}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>

@@ -4,6 +4,7 @@ export const AUDIT_ACTIONS = [
   "task.stop",
   "task.start",
   "task.register",
+  "task.correct",
   "task.delete",
   "bulk.create",
   "bulk.cancel",

@@ -10,6 +10,7 @@ export type Permission =
   | "task:register"
   | "task:start"
   | "task:bulk-stop"
+  | "task:correct"
   | "jobs:view"
   | "audit:view"
   | "audit:export"
@@ -19,10 +20,11 @@ export type Permission =
 const SUPPORT: Permission[] = ["streams:view", "tasks:view", "task:stop", "task:register"];
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   support: new Set(SUPPORT),
-  oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "jobs:view"]),
+  // Correcting a registration changes what every later Stop sends, so it is the on-call engineers' (and admins').
+  oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "jobs:view"]),
   // Managers audit; they deliberately cannot change anything on the cloud account (bulk jobs: read only).
   manager: new Set(["streams:view", "tasks:view", "jobs:view", "audit:view", "audit:export", "audit:verify"]),
-  admin: new Set([...SUPPORT, "task:start", "task:bulk-stop", "jobs:view", "audit:view", "audit:export", "audit:verify", "users:manage"]),
+  admin: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "jobs:view", "audit:view", "audit:export", "audit:verify", "users:manage"]),
 };
 
 /** Fails closed: no role, or a role this build does not know, may do nothing. */

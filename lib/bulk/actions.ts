@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db/types";
 import { cancelJob, retryFailed } from "./control";
 import { createBulkJob } from "./create";
 import { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
+import { bulkSelectionSchema } from "./selection-types";
 import type { BulkPreview } from "./types";
 import { clipText } from "@/lib/text/well-formed";
 
@@ -16,7 +17,7 @@ type Denied = Extract<AuthCheck, { ok: false }>;
 type Allowed = Extract<AuthCheck, { ok: true }>;
 
 const ReasonSchema = z.string().trim().min(3, "Give a reason of at least 3 characters; it goes into every audit record.").max(500);
-export const CreateBulkStopSchema = z.object({ selection: BulkSelectionSchema, reason: ReasonSchema });
+const createBulkStopSchema = (maxItems: number) => z.object({ selection: bulkSelectionSchema(maxItems), reason: ReasonSchema });
 const JobIdSchema = z.uuid("Not a bulk job id.");
 
 function actorOf(auth: AuthCheck) {
@@ -42,6 +43,11 @@ async function invalid(db: Database, auth: Allowed, action: AuditAction, message
   return { ok: false as const, code, message, fieldErrors };
 }
 
+/** A list of ids longer than RECDESK_BULK_MAX_ITEMS: refused by the schema, before the registry is queried. */
+function tooManyIds(error: z.ZodError): boolean {
+  return error.issues.some((i) => i.code === "too_big" && i.path.includes("taskIds"));
+}
+
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) (out[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
@@ -57,19 +63,26 @@ function describeSelection(sel: unknown): Record<string, unknown> {
 
 /** What the confirmation dialog shows: how many tasks the selection really covers, and which streams. */
 export async function previewBulkStop(db: Database, auth: Allowed, input: unknown, maxItems: number): Promise<ActionResult<{ preview: BulkPreview }>> {
-  const sel = BulkSelectionSchema.safeParse(input);
-  if (!sel.success) return invalid(db, auth, "bulk.create", "The selection is not valid.", fieldErrorsOf(sel.error), { step: "preview", ...describeSelection(input) });
+  const sel = bulkSelectionSchema(maxItems).safeParse(input);
+  if (!sel.success) {
+    const many = tooManyIds(sel.error);
+    const message = many ? (sel.error.issues[0]?.message ?? "Too many tasks selected.") : "The selection is not valid.";
+    return invalid(db, auth, "bulk.create", message, fieldErrorsOf(sel.error), { step: "preview", ...describeSelection(input), ...(many ? { max: maxItems } : {}) }, many ? "TooManyItems" : "InvalidInput");
+  }
   const r = await resolveSelection(db, sel.data, maxItems);
   return { ok: true, preview: { count: r.count, max: maxItems, targets: r.targets } };
 }
 
 export async function createBulkStop(db: Database, auth: Allowed, input: unknown, maxItems: number): Promise<ActionResult<{ jobId: string; total: number }>> {
-  const parsed = CreateBulkStopSchema.safeParse(input);
+  const parsed = createBulkStopSchema(maxItems).safeParse(input);
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
   // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
   const typedReason = (input as { reason?: unknown } | null)?.reason;
   const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? clipText(typedReason.trim(), 500) : undefined;
-  if (!parsed.success) return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), details, "InvalidInput", reasonGiven);
+  if (!parsed.success) {
+    const many = tooManyIds(parsed.error);
+    return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), many ? { ...details, max: maxItems } : details, many ? "TooManyItems" : "InvalidInput", reasonGiven);
+  }
   const sel: BulkSelection = parsed.data.selection;
   const resolved = await resolveSelection(db, sel, maxItems);
   if (resolved.tooMany) {
@@ -89,11 +102,13 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
 export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: unknown): Promise<ActionResult<{ affected: number }>> {
   const id = JobIdSchema.safeParse(jobId);
   if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: clipText(String(jobId), 80) });
-  const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data);
+  const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data, { userId: auth.actor.userId, email: auth.actor.email, role: auth.actor.role });
+  // A resume after the job's actor was disabled says so: from here on its Stops are audited in this person's name.
+  const okDetails = r.ok ? { affected: r.affected, ...(r.resumedInNameOf ? { resumedInNameOf: r.resumedInNameOf } : {}) } : undefined;
   await recordAudit(
     db,
-    { actor: actorOf(auth), action, jobId: r.ok || r.code !== "NotFound" ? id.data : undefined, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details: r.ok ? { affected: r.affected } : { jobId: id.data } },
-    r.ok ? { outcome: "ok", details: { affected: r.affected } } : { outcome: "invalid", errorCode: r.code, errorMessage: r.message },
+    { actor: actorOf(auth), action, jobId: r.ok || r.code !== "NotFound" ? id.data : undefined, clientIp: auth.origin.clientIp, userAgent: auth.origin.userAgent, details: okDetails ?? { jobId: id.data } },
+    r.ok ? { outcome: "ok", details: okDetails } : { outcome: "invalid", errorCode: r.code, errorMessage: r.message },
   );
   return r.ok ? { ok: true, affected: r.affected } : { ok: false, code: r.code, message: r.message };
 }

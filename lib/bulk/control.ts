@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { clipText } from "@/lib/text/well-formed";
+import { ACTOR_DISABLED_CODE } from "./types";
 
 export type JobControlResult =
-  | { ok: true; affected: number }
+  | { ok: true; affected: number; resumedInNameOf?: string }
   | { ok: false; code: "NotFound" | "InvalidState"; message: string };
 
 /** Stops the job from sending further items: the rest stay pending until someone retries (which resumes). */
@@ -37,14 +38,27 @@ export async function cancelJob(db: Database, jobId: string): Promise<JobControl
   });
 }
 
+/** Who presses Retry failed and resume: a job paused because its actor was disabled continues in their name. */
+export interface Resumer {
+  userId?: string;
+  email: string;
+  role?: string | null;
+}
+
 /**
  * Failed items go back to pending (with a fresh audit record on their next send) and the job runs again;
- * this is also how a job paused by an account-level error resumes once the account is fixed.
+ * this is also how a job paused by an account-level error resumes once the account is fixed. A job paused
+ * because the person it acted for was disabled resumes only with a resumer, in whose name it then acts.
  */
-export async function retryFailed(db: Database, jobId: string): Promise<JobControlResult> {
+export async function retryFailed(db: Database, jobId: string, resumer?: Resumer): Promise<JobControlResult> {
   return db.transaction(async (tx) => {
-    const job = await tx.execute(sql`select state from bulk_jobs where id = ${jobId}::uuid for update`);
-    const state = (job.rows[0] as { state: string } | undefined)?.state;
+    const job = await tx.execute(sql`select state, paused_reason from bulk_jobs where id = ${jobId}::uuid for update`);
+    const row = job.rows[0] as { state: string; paused_reason: string | null } | undefined;
+    const state = row?.state;
+    const actorWasDisabled = state === "paused" && (row?.paused_reason ?? "").startsWith(ACTOR_DISABLED_CODE);
+    if (actorWasDisabled && !resumer) {
+      return { ok: false, code: "InvalidState", message: "The person this job acted for was disabled; an on-call engineer or admin must resume it in their own name." } as const;
+    }
     if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
     if (state === "cancelled") {
       return { ok: false, code: "InvalidState", message: "The job was cancelled; start a new bulk stop for the tasks you still need stopped." } as const;
@@ -57,7 +71,12 @@ export async function retryFailed(db: Database, jobId: string): Promise<JobContr
     if (items.rows.length === 0 && pending.rows.length === 0) {
       return { ok: false, code: "InvalidState", message: "No failed items to retry." } as const;
     }
+    if (actorWasDisabled && resumer) {
+      await tx.execute(sql`
+        update bulk_jobs set resumed_by_user_id = ${resumer.userId ?? null}::uuid, resumed_by_email = ${resumer.email}, resumed_by_role = ${resumer.role ?? null}
+        where id = ${jobId}::uuid`);
+    }
     await tx.execute(sql`update bulk_jobs set state = 'running', paused_reason = null, finished_at = null where id = ${jobId}::uuid`);
-    return { ok: true, affected: items.rows.length } as const;
+    return actorWasDisabled ? ({ ok: true, affected: items.rows.length, resumedInNameOf: resumer!.email } as const) : ({ ok: true, affected: items.rows.length } as const);
   });
 }

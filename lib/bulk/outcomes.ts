@@ -2,6 +2,7 @@ import { finishAudits } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { LiveResult } from "@/lib/tencent-live/types";
 import { completeItems, releaseItems, type ClaimedItem } from "./queue";
+import { recordLateAnswers, type LateAnswer } from "./late-answers";
 import { recordStopsOnTasks } from "./task-registry";
 
 /** One Stop that got an answer (or gave up), waiting to be written. */
@@ -15,9 +16,10 @@ export interface SentItem {
  * Writes a batch of answered Stops: audit outcomes, item outcomes and the tasks' registry rows, three
  * statements for the whole batch instead of four per item. Until this runs an item stays `sending` with a
  * pending intent, so a crash here is the case recovery already handles (resend; a Stop is idempotent).
- * Returns the items whose claim still held; the audit ids another holder had already finished are reported.
+ * Returns the items whose claim still held, and the answers whose intent another holder had already closed
+ * (recorded as late answers, never dropped).
  */
-export async function writeOutcomes(db: Database, workerId: string, batch: SentItem[], by: (s: SentItem) => string): Promise<{ completed: SentItem[]; auditLost: number[] }> {
+export async function writeOutcomes(db: Database, workerId: string, batch: SentItem[], by: (s: SentItem) => string): Promise<{ completed: SentItem[]; late: LateAnswer[] }> {
   const finished = await finishAudits(
     db,
     batch.map(({ item, auditId, result: r }) => ({
@@ -53,7 +55,8 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
       by: by(s),
     })),
   );
-  return { completed, auditLost: batch.filter((s) => !finished.has(s.auditId)).map((s) => s.auditId) };
+  const late = await recordLateAnswers(db, batch.filter((s) => !finished.has(s.auditId)), by);
+  return { completed, late };
 }
 
 /**
@@ -72,6 +75,6 @@ export async function closeUnsent(db: Database, workerId: string, unsent: { item
         result: { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: `Not sent: ${why}. The item went back to the job's queue.`, details: { bulkItemId: item.id, recovery: "not-sent" } },
       })),
     );
-    await releaseItems(t, workerId, unsent.map((u) => u.item.id));
+    await releaseItems(t, workerId, unsent.map((u) => u.item));
   });
 }

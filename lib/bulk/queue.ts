@@ -28,13 +28,16 @@ interface ClaimedRow {
  * once without waiting on, or ever both getting, the same row; the state change to `sending` is what stops a
  * later claim (and a Cancel) from touching the item again.
  */
-export async function claimItems(db: Database, workerId: string, limit: number): Promise<ClaimedItem[]> {
+export async function claimItems(db: Database, workerId: string, limit: number, lease?: string): Promise<ClaimedItem[]> {
   if (limit <= 0) return [];
+  // With `lease`, only while the database says this worker still holds it: a worker whose lease lapsed learns
+  // so only at its next renewal, and must not claim the items the new holder has just queued again.
+  const holdsLease = lease ? sql`and exists (select 1 from worker_leases l where l.name = ${lease} and l.holder = ${workerId} and l.expires_at > now())` : sql``;
   const result = await db.execute(sql`
     update bulk_items set state = 'sending', claimed_by = ${workerId}, claimed_at = now(), attempts = attempts + 1
     where id in (
       select i.id from bulk_items i join bulk_jobs j on j.id = i.job_id
-      where i.state = 'pending' and j.state = 'running'
+      where i.state = 'pending' and j.state = 'running' ${holdsLease}
       order by j.created_at, i.id
       limit ${limit}
       for update of i skip locked)
@@ -93,12 +96,19 @@ export async function linkItemsToAudit(db: Database, workerId: string, links: { 
     where i.id = v.id and i.claimed_by = ${workerId} and i.state = 'sending'`);
 }
 
-/** Hands claimed but unsent items back (pause, lost lease, shutdown). */
-export async function releaseItems(db: Database, workerId: string, itemIds: number[]): Promise<void> {
-  if (itemIds.length === 0) return;
+/**
+ * Hands claimed but unsent items back (pause, lost lease, shutdown). Each item points again at what it pointed
+ * at when claimed (an interrupted intent a resend follows up, or nothing), never at a not-sent record: recovery
+ * reads a linked record with an outcome as "answered", so a crash on the next claim would fail the item.
+ */
+export async function releaseItems(db: Database, workerId: string, items: Pick<ClaimedItem, "id" | "auditId">[]): Promise<void> {
+  if (items.length === 0) return;
+  const values = items.map((i) => sql`(${i.id}::bigint, ${i.auditId}::bigint)`);
   await db.execute(sql`
-    update bulk_items set state = 'pending', claimed_by = null, claimed_at = null, attempts = greatest(attempts - 1, 0)
-    where state = 'sending' and claimed_by = ${workerId} and id in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})`);
+    update bulk_items i set state = 'pending', claimed_by = null, claimed_at = null, attempts = greatest(i.attempts - 1, 0),
+      audit_id = v.audit_id
+    from (values ${sql.join(values, sql`, `)}) as v(id, audit_id)
+    where i.id = v.id and i.state = 'sending' and i.claimed_by = ${workerId}`);
 }
 
 /**

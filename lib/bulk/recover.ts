@@ -5,6 +5,7 @@ import { recordStopOnTask } from "./task-registry";
 
 /** The audit module's code for an intent whose process died before its outcome (lib/audit/recovery.ts). */
 const INTERRUPTED_CODE = "RecDesk.AuditInterrupted";
+const NOT_SENT_CODE = "RecDesk.NotSent";
 
 export interface RecoveryReport {
   /** Claimed but the audit intent was never written: certainly not sent. */
@@ -41,7 +42,8 @@ async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
     where i.state = 'sending' and ${which}`);
   for (const r of orphans.rows as unknown as Row[]) {
     const itemId = Number(r.id);
-    if (r.audit_id === null) {
+    // A not-sent record (left linked by releases before the fix in queue.ts) says nothing went out.
+    if (r.audit_id === null || r.error_code === NOT_SENT_CODE) {
       await closeUnlinkedIntents(db, r.job_id, r.task_id, itemId);
       await setPending(db, itemId, which, true);
       report.neverSent += 1;
@@ -56,6 +58,8 @@ async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
           details: { bulkItemId: itemId, recovery: "resend" },
         }).catch(() => {}); // the audit start-up sweep may have finished it first; either way it is no longer pending
       }
+      // A later intent for this item that its worker never linked (it died in between) was not sent either.
+      await closeUnlinkedIntents(db, r.job_id, r.task_id, itemId);
       await setPending(db, itemId, which, false);
       report.resend += 1;
     } else {
@@ -72,11 +76,11 @@ async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
   return report;
 }
 
-/** Back to the queue. A resend keeps audit_id, pointing at the interrupted intent the new record follows up. */
+/** Back to the queue. A resend keeps audit_id, pointing at the interrupted intent the new record follows up; an unsent item points at nothing. */
 async function setPending(db: Database, itemId: number, which: SQL, neverSent: boolean): Promise<void> {
   await db.execute(sql`
     update bulk_items i set state = 'pending', claimed_by = null, claimed_at = null
-      ${neverSent ? sql`, attempts = greatest(i.attempts - 1, 0)` : sql``}
+      ${neverSent ? sql`, attempts = greatest(i.attempts - 1, 0), audit_id = null` : sql``}
     where i.id = ${itemId} and i.state = 'sending' and ${which}`);
 }
 
@@ -89,7 +93,7 @@ async function closeUnlinkedIntents(db: Database, jobId: string, taskId: string,
   for (const row of r.rows as { id: string | number }[]) {
     await finishAudit(db, Number(row.id), {
       outcome: "error",
-      errorCode: "RecDesk.NotSent",
+      errorCode: NOT_SENT_CODE,
       errorMessage: "The bulk worker stopped after writing this intent but before sending the Stop; the item was queued again.",
       details: { bulkItemId: itemId, recovery: "not-sent" },
     }).catch(() => {});

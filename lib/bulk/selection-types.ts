@@ -4,18 +4,30 @@ import { TASK_STATES } from "@/lib/tasks/definitions";
 
 /**
  * What the person selected on /tasks. "filter" is resolved here on the server against the whole registry,
- * not the visible page; the runaway preset is the filter's runningHours.
+ * not the visible page; the runaway preset is the filter's runningHours. A list of ids is bounded by
+ * RECDESK_BULK_MAX_ITEMS in the schema itself, so an oversized list is refused before any query is built.
  */
-export const BulkSelectionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ids"), taskIds: z.array(z.string().max(40)).min(1, "Select at least one task.").max(100_000) }),
-  z.object({
-    kind: z.literal("filter"),
-    filters: z.object({
-      state: z.enum(TASK_STATES).optional(),
-      stream: z.string().trim().max(256).optional(),
-      domain: z.string().trim().max(253).optional(),
-      runningHours: z.number().int().min(1).max(24 * 365).optional(),
+export function bulkSelectionSchema(maxItems: number) {
+  return z.discriminatedUnion("kind", [
+    z.object({
+      kind: z.literal("ids"),
+      taskIds: z
+        .array(z.string().max(40))
+        .min(1, "Select at least one task.")
+        .max(maxItems, `Select at most ${maxItems.toLocaleString("en-US")} tasks: one bulk job stops at most that many (RECDESK_BULK_MAX_ITEMS). Split the batch.`),
     }),
-  }),
-]);
+    z.object({
+      kind: z.literal("filter"),
+      filters: z.object({
+        state: z.enum(TASK_STATES).optional(),
+        stream: z.string().trim().max(256).optional(),
+        domain: z.string().trim().max(253).optional(),
+        runningHours: z.number().int().min(1).max(24 * 365).optional(),
+      }),
+    }),
+  ]);
+}
+
+/** The shape with only RECDESK_BULK_MAX_ITEMS's own ceiling: for types and audit summaries, not for gating. */
+export const BulkSelectionSchema = bulkSelectionSchema(100_000);
 export type BulkSelection = z.infer<typeof BulkSelectionSchema>;

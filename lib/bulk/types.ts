@@ -74,3 +74,9 @@ export interface JobProgressResponse {
   items: { items: BulkItemView[]; total: number };
   explanations: Record<string, { code: string; title: string; meaning: string; nextStep: string; retryable: boolean; accountLevel: boolean }>;
 }
+
+/**
+ * The paused reason's code when the person the job acts for (its creator, or whoever resumed it) was disabled.
+ * Resuming such a job (Retry failed and resume) sends its remaining Stops in the resumer's name.
+ */
+export const ACTOR_DISABLED_CODE = "RecDesk.CreatorDisabled";

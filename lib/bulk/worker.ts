@@ -8,10 +8,12 @@ import type { LiveClient } from "@/lib/tencent-live/client";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
 import { pauseJob } from "./control";
+import { actingForJobs, actorDisabledReason } from "./job-actor";
 import { acquireLease, BULK_STOP_LEASE, releaseLease } from "./lease";
 import { closeUnsent, writeOutcomes, type SentItem } from "./outcomes";
 import { claimItems, completeItem, finalizeJobs, linkItemsToAudit, releaseItems, type ClaimedItem } from "./queue";
 import { recoverItems, recoverOrphans, type RecoveryReport } from "./recover";
+import { ACTOR_DISABLED_CODE } from "./types";
 
 export interface BulkWorkerOptions {
   db: Database;
@@ -35,6 +37,7 @@ export type BulkWorkerEvent =
   | { type: "recovered"; report: RecoveryReport }
   | { type: "paused"; jobId: string; code: string }
   | { type: "finished"; jobIds: string[] }
+  | { type: "late-answer"; auditId: number; lateAuditId: number }
   | { type: "error"; message: string };
 
 export interface BulkWorker {
@@ -94,9 +97,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     let ctx = jobs.get(jobId);
     if (!ctx) {
       const [job] = await db.select().from(bulkJobs).where(eq(bulkJobs.id, jobId));
+      const resumed = job?.resumedByEmail != null;
       ctx = {
         reason: job?.reason ?? "",
-        actor: { userId: job?.createdByUserId ?? undefined, email: job?.createdByEmail, role: job?.createdByRole },
+        actor: resumed
+          ? { userId: job.resumedByUserId ?? undefined, email: job.resumedByEmail!, role: job.resumedByRole }
+          : { userId: job?.createdByUserId ?? undefined, email: job?.createdByEmail, role: job?.createdByRole },
         clientIp: job?.clientIp ?? undefined,
         userAgent: job?.userAgent ?? undefined,
       };
@@ -125,10 +131,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
    * them in one statement, then each Stop on its own lane through the shared limiter.
    */
   async function dispatch(items: ClaimedItem[]): Promise<void> {
+    await pauseJobsOfDisabledActors([...new Set(items.map((i) => i.jobId))]);
     const ctxs = new Map<string, JobContext>();
     for (const item of items) if (!ctxs.has(item.jobId)) ctxs.set(item.jobId, await jobContext(item.jobId));
     const held = new Set(items.filter((i) => holdReason(i) !== null));
-    await releaseItems(db, id, [...held].map((i) => i.id));
+    await releaseItems(db, id, [...held]);
     done(held.size);
     const sendable: { item: ClaimedItem; taskId: string; intent: AuditIntent }[] = [];
     for (const item of items) {
@@ -166,6 +173,23 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     sendable.forEach((s, i) => void send(s.item, s.taskId, auditIds[i]!));
   }
 
+  /**
+   * A job acts for a person (its creator, or whoever resumed it): once that account is disabled, the job pauses
+   * with that reason instead of sending more Stops in the name of someone no longer allowed to act.
+   */
+  async function pauseJobsOfDisabledActors(jobIds: string[]): Promise<void> {
+    const acting = await actingForJobs(db, jobIds);
+    for (const a of acting.values()) {
+      // A resume in someone else's name changes who the job acts for: forget the cached identity.
+      if (jobs.get(a.jobId)?.actor.email !== a.email) jobs.delete(a.jobId);
+      if (!a.disabled || paused.has(a.jobId)) continue;
+      paused.set(a.jobId, null);
+      await pauseJob(db, a.jobId, actorDisabledReason(a.email));
+      paused.set(a.jobId, Date.now());
+      emit({ type: "paused", jobId: a.jobId, code: ACTOR_DISABLED_CODE });
+    }
+  }
+
   async function send(item: ClaimedItem, taskId: string, auditId: number): Promise<void> {
     const why = holdReason(item);
     if (why !== null) {
@@ -197,10 +221,9 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   async function flush(batch: SentItem[]): Promise<void> {
     try {
       await yieldToLoop();
-      const { completed, auditLost } = await writeOutcomes(db, id, batch, (s) => jobs.get(s.item.jobId)?.actor.email ?? "bulk job");
-      // Only if another holder recovered these items meanwhile (their claims are gone, so nothing else was
-      // recorded here); the outcomes are still logged for the operator.
-      for (const a of auditLost) emit({ type: "error", message: `audit ${a} was finished by someone else` });
+      const { completed, late } = await writeOutcomes(db, id, batch, (s) => jobs.get(s.item.jobId)?.actor.email ?? "bulk job");
+      // Another holder recovered these items while their Stops were on the wire (this worker's lease lapsed).
+      for (const l of late) emit({ type: "late-answer", auditId: l.auditId, lateAuditId: l.lateAuditId });
       for (const s of completed) {
         if (s.result.ok) counters.stopped += 1;
         else counters.failed += 1;
@@ -247,7 +270,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
           continue;
         }
         const claimStartedAt = Date.now();
-        const items = await claimItems(db, id, free);
+        const items = await claimItems(db, id, free, BULK_STOP_LEASE);
         for (const item of items) {
           const p = paused.get(item.jobId);
           // The claim saw the job running again after its pause was committed: someone resumed it.

@@ -5,6 +5,7 @@ import type { TaskView } from "@/lib/tasks/definitions";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 import type { LiveClient } from "@/lib/tencent-live/client";
 import type { LiveResult } from "@/lib/tencent-live/types";
+import type { UserQuotaDecision } from "@/lib/tencent-live/user-quota";
 import type { OnlineStreamCache } from "./online-cache";
 import type { StreamKey } from "./task-counts";
 import type { StreamDetail } from "./types";
@@ -13,11 +14,19 @@ export type { StreamDetail } from "./types";
 
 
 /** Everything the detail page shows, fetched side by side: one state call, the shared list, the registry. */
-export async function loadStreamDetail(deps: { db: () => Promise<Database>; client: () => Promise<LiveClient>; cache: OnlineStreamCache }, key: StreamKey): Promise<StreamDetail> {
+export async function loadStreamDetail(
+  deps: {
+    db: () => Promise<Database>;
+    client: () => Promise<LiveClient>;
+    cache: OnlineStreamCache;
+    /** The viewer's per-person quota for state lookups; refused → the page says so and nothing is sent. */
+    spendStateLookup?: () => UserQuotaDecision;
+  },
+  key: StreamKey,
+): Promise<StreamDetail> {
+  const quota = deps.spendStateLookup?.() ?? { ok: true };
   const [stateResult, snapshot, tasks] = await Promise.all([
-    deps
-      .client()
-      .then((c) => c.describeLiveStreamState(key))
+    (quota.ok ? deps.client().then((c) => c.describeLiveStreamState(key)) : Promise.resolve<LiveResult<never>>({ ok: false, code: quota.code, message: quota.message, kind: "rate-limit", attempts: 0, latencyMs: 0 }))
       .catch((err: unknown): LiveResult<never> => ({ ok: false, code: "RecDesk.Unavailable", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 })),
     deps.cache.read(),
     deps

@@ -28,7 +28,14 @@ const LOCAL: Record<string, Omit<LiveErrorExplanation, "code">> = {
   "RecDesk.StreamMismatch": {
     title: "TaskId belongs to another stream",
     meaning: "RecDesk already knows this TaskId under a different stream name. Tencent checks that the two match, so this request would fail.",
-    nextStep: "Check the stream name and TaskId against the ticket, or open the existing task in the list.",
+    nextStep: "Check the stream name and TaskId against the ticket. If the ticket is right and the registration wrong, an on-call engineer or admin corrects the registration (Tasks → Correct registration), then Stop works.",
+    retryable: false,
+    accountLevel: false,
+  },
+  "RecDesk.NothingToCorrect": {
+    title: "Nothing to correct",
+    meaning: "The task is already registered with exactly these stream, app and domain names. Nothing was changed.",
+    nextStep: "If Stop still fails, check the TaskId and stream name against Tencent Cloud (the stream page lists its tasks).",
     retryable: false,
     accountLevel: false,
   },

@@ -34,6 +34,16 @@ export const RegisterTaskInputSchema = z.object({
 });
 export type RegisterTaskInput = z.infer<typeof RegisterTaskInputSchema>;
 
+/** Correcting a registered task's stream, app and domain (on-call and admin): the new values and why. */
+export const CorrectRegistrationInputSchema = z.object({
+  taskId: TaskIdSchema,
+  streamName: StreamNameSchema,
+  appName: optional(AppNameSchema),
+  domainName: optional(DomainNameSchema),
+  reason: ReasonSchema,
+});
+export type CorrectRegistrationInput = z.infer<typeof CorrectRegistrationInputSchema>;
+
 export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
 export const RECORD_TYPES = ["video", "audio"] as const;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;

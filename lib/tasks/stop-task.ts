@@ -4,6 +4,7 @@ import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
 import type { LiveClient } from "@/lib/tencent-live/client";
+import { SINGLE_STOP_QUEUE_BOUND } from "@/lib/tencent-live/limiter";
 import type { LiveResult } from "@/lib/tencent-live/types";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
@@ -29,6 +30,8 @@ export interface StopTaskDeps {
   /** How long a second Stop waits for the first one's outcome. Default 30 s (the client may retry a few times). */
   joinWaitMs?: number;
   pollMs?: number;
+  /** Single Stops waiting for the rate limit at once before RecDesk.Busy; default SINGLE_STOP_QUEUE_BOUND. */
+  stopQueueBound?: number;
 }
 
 export interface StopTaskOptions {
@@ -173,7 +176,7 @@ function rowStateAfter(result: LiveResult<unknown>, prev: TaskState): Partial<Pi
 async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveResult<Record<string, never>>> {
   try {
     const client = await deps.getClient();
-    return await client.stopLiveRecord({ streamName: row.streamName, taskId: row.taskId });
+    return await client.stopLiveRecord({ streamName: row.streamName, taskId: row.taskId }, { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND });
   } catch (err) {
     // The client never throws; getting one can (bad configuration). Nothing reached Tencent.
     return { ok: false, code: "RecDesk.NetworkError", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };

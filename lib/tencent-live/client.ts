@@ -62,7 +62,11 @@ export type LiveClientEvent =
   | { type: "throttled"; action: LiveAction; waitedMs: number };
 
 export interface LiveClient {
-  stopLiveRecord(i: StopLiveRecordInput, o?: { signal?: AbortSignal }): Promise<LiveResult<Record<string, never>>>;
+  /**
+   * `maxQueued`: refuse at once with RecDesk.Busy (nothing sent) when that many bounded calls already wait for
+   * the rate limit; single Stops pass SINGLE_STOP_QUEUE_BOUND, the bulk worker passes nothing (never refused).
+   */
+  stopLiveRecord(i: StopLiveRecordInput, o?: { signal?: AbortSignal; maxQueued?: number }): Promise<LiveResult<Record<string, never>>>;
   deleteLiveRecord(i: StopLiveRecordInput): Promise<LiveResult<Record<string, never>>>;
   createLiveRecord(i: CreateLiveRecordInput): Promise<LiveResult<{ taskId: string }>>;
   describeLiveStreamOnlineList(i: DescribeOnlineListInput): Promise<LiveResult<OnlineListPage>>;
@@ -86,6 +90,7 @@ interface CallSpec {
   retry: boolean;
   timeoutMs: number;
   signal?: AbortSignal;
+  maxQueued?: number;
 }
 
 export function createLiveClient(opts: LiveClientOptions): LiveClient {
@@ -173,7 +178,13 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     const done = (r: Omit<Failure, "attempts" | "latencyMs">): LiveResult<T> => ({ ...r, attempts, latencyMs: Math.round(performance.now() - started) });
     try {
       for (;;) {
-        const slot = await bucket(spec.action).acquire(spec.signal);
+        const limiter = bucket(spec.action);
+        // Only the first attempt is bounded: a retry was already admitted and must not be dropped halfway.
+        const slot = await limiter.acquire(spec.signal, attempts === 0 ? { maxQueued: spec.maxQueued } : undefined);
+        if (slot.busy) {
+          const message = `${limiter.boundedWaiting()} ${spec.action} calls are already waiting for the ${limiter.limit}/s rate limit; this one was refused at once and not sent.`;
+          return done({ ok: false, code: "RecDesk.Busy", message, kind: "rate-limit" });
+        }
         if (!slot.acquired) return done({ ok: false, code: "RecDesk.Aborted", message: `${spec.action} was cancelled while waiting for the rate limit`, kind: "timeout" });
         if (slot.waitedMs > 0) {
           counters.throttledWaits += 1;
@@ -211,18 +222,18 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     return { ok: false, code: "RecDesk.InvalidInput", message, kind: "api", attempts: 0, latencyMs: 0 };
   }
 
-  function stopOrDelete(action: "StopLiveRecord" | "DeleteLiveRecord", i: StopLiveRecordInput, signal?: AbortSignal) {
+  function stopOrDelete(action: "StopLiveRecord" | "DeleteLiveRecord", i: StopLiveRecordInput, signal?: AbortSignal, maxQueued?: number) {
     const taskId = TaskIdSchema.safeParse(i.taskId);
     if (!taskId.success) return Promise.resolve(invalid<Record<string, never>>(`TaskId "${i.taskId}": ${taskId.error.issues[0]?.message}`));
     if (!i.streamName?.trim()) return Promise.resolve(invalid<Record<string, never>>("StreamName is required"));
     return call<Record<string, never>>(
-      { action, params: { StreamName: i.streamName, TaskId: BigInt(taskId.data) }, retry: true, timeoutMs, signal },
+      { action, params: { StreamName: i.streamName, TaskId: BigInt(taskId.data) }, retry: true, timeoutMs, signal, maxQueued },
       () => ({}),
     );
   }
 
   const client: LiveClient = {
-    stopLiveRecord: (i, o) => stopOrDelete("StopLiveRecord", i, o?.signal),
+    stopLiveRecord: (i, o) => stopOrDelete("StopLiveRecord", i, o?.signal, o?.maxQueued),
     deleteLiveRecord: (i) => stopOrDelete("DeleteLiveRecord", i),
 
     async createLiveRecord(i) {

@@ -13,19 +13,41 @@
 // Waiters are released by one pump that recomputes tokens from the real clock each time, so a stalled
 // event loop (overdue timers) cannot release every overdue waiter at once, as a reservation scheme would.
 // Waiters are served strictly in FIFO order.
+// A caller may bound the queue for itself (maxQueued): people pressing Stop get RecDesk.Busy at once rather than
+// an open-ended wait behind a flood of other single Stops. Only bounded waiters count towards that bound, and
+// the bulk worker acquires unbounded: its own concurrency already caps what it puts in the queue.
+
+/**
+ * How many single (interactive) Stops may wait for the StopLiveRecord limiter at once in one process. At the
+ * 195/s the limiter grants that is about half a second of queue: far more than people pressing Stop produce
+ * together, while a runaway script or a retry storm is refused at once instead of queueing without end.
+ */
+export const SINGLE_STOP_QUEUE_BOUND = 100;
 
 export interface TokenBucket {
   readonly limit: number;
-  /** Resolves when the call may go; acquired=false when the signal aborted first. */
-  acquire(signal?: AbortSignal): Promise<{ acquired: boolean; waitedMs: number }>;
+  /**
+   * Resolves when the call may go; acquired=false when the signal aborted first, or at once with busy=true when
+   * `maxQueued` bounded waiters are already queued.
+   */
+  acquire(signal?: AbortSignal, opts?: { maxQueued?: number }): Promise<Grant>;
+  /** Bounded waiters in the queue now (see SINGLE_STOP_QUEUE_BOUND). */
+  boundedWaiting(): number;
+}
+
+export interface Grant {
+  acquired: boolean;
+  waitedMs: number;
+  busy?: boolean;
 }
 
 const SHARE = 0.975; // of the documented limit, sustained
 const WINDOW_MS = 1000 / SHARE;
 
 interface Waiter {
-  resolve: (v: { acquired: boolean; waitedMs: number }) => void;
+  resolve: (v: Grant) => void;
   since: number;
+  bounded: boolean;
   signal?: AbortSignal;
   onAbort?: () => void;
 }
@@ -40,6 +62,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
   let head = 0;
   const queue: Waiter[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let bounded = 0; // waiters in `queue` that asked for a bound
 
   function waitNeeded(t: number): number {
     tokens = Math.min(capacity, tokens + (t - last) * rate);
@@ -69,6 +92,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
       }
       grant(t);
       const w = queue.shift()!;
+      if (w.bounded) bounded -= 1;
       if (w.onAbort) w.signal?.removeEventListener("abort", w.onAbort);
       w.resolve({ acquired: true, waitedMs: t - w.since });
     }
@@ -76,19 +100,26 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
 
   return {
     limit,
-    acquire(signal) {
+    boundedWaiting: () => bounded,
+    acquire(signal, opts) {
       if (signal?.aborted) return Promise.resolve({ acquired: false, waitedMs: 0 });
       const t = now();
       if (queue.length === 0 && waitNeeded(t) === 0) {
         grant(t);
         return Promise.resolve({ acquired: true, waitedMs: 0 });
       }
+      const isBounded = opts?.maxQueued !== undefined;
+      if (isBounded && bounded >= opts.maxQueued!) return Promise.resolve({ acquired: false, waitedMs: 0, busy: true });
       return new Promise((resolve) => {
-        const w: Waiter = { resolve, since: t, signal };
+        const w: Waiter = { resolve, since: t, signal, bounded: isBounded };
+        if (isBounded) bounded += 1;
         if (signal) {
           w.onAbort = () => {
             const i = queue.indexOf(w);
-            if (i >= 0) queue.splice(i, 1);
+            if (i >= 0) {
+              queue.splice(i, 1);
+              if (w.bounded) bounded -= 1;
+            }
             resolve({ acquired: false, waitedMs: now() - t });
           };
           signal.addEventListener("abort", w.onAbort, { once: true });

@@ -10,7 +10,7 @@ import { asc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuthCheck } from "@/lib/auth/actor";
 import { createUser, findUserById } from "@/lib/auth/users";
-import { controlJob, createBulkStop, refuseBulk } from "@/lib/bulk/actions";
+import { controlJob, createBulkStop, previewBulkStop, refuseBulk } from "@/lib/bulk/actions";
 import { listAuditRecords } from "@/lib/audit/queries";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import { bulkItems, bulkJobs } from "@/lib/db/schema/bulk";
@@ -562,7 +562,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("too many items: one invalid record with TooManyItems, the reason given, and no job", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        createBulkStop(db, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "too big a batch" }, 2),
+        createBulkStop(db, auth, { selection: { kind: "filter", filters: {} }, reason: "too big a batch" }, 2),
       );
       expect(result).toMatchObject({ ok: false, code: "TooManyItems" });
       expect(await jobCount()).toBe(jobs);
@@ -574,9 +574,31 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
         errorCode: "TooManyItems",
         jobId: null,
         reason: "too big a batch",
-        details: { selection: "ids", selected: 3, matched: 3, max: 2 },
+        details: { selection: "filter", matched: expect.any(Number), max: 2 },
       });
-      expect(rec.errorMessage).toMatch(/3 tasks match; one bulk job stops at most 2/);
+      expect(rec.errorMessage).toMatch(/^[\d,]+ tasks match; one bulk job stops at most 2/);
+    });
+
+    it("too many ids: refused by the schema with TooManyItems before the registry is queried, audited, and no job", async () => {
+      const jobs = await jobCount();
+      // Any query outside the audit append's own transaction would go through these two.
+      const noQueries = new Proxy(db, {
+        get(target, p, receiver) {
+          if (p === "select" || p === "execute") return () => { throw new Error(`bulk.create queried the database (${String(p)}) for an oversized selection`); };
+          return Reflect.get(target, p, receiver);
+        },
+      });
+      const { result, records } = await withRecords(db, () =>
+        createBulkStop(noQueries, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "too big a batch" }, 2),
+      );
+      expect(result).toMatchObject({ ok: false, code: "TooManyItems", fieldErrors: { selection: [expect.stringMatching(/at most 2 tasks.*RECDESK_BULK_MAX_ITEMS/)] } });
+      expect(await jobCount()).toBe(jobs);
+      const rec = only(records);
+      expect(rec).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "TooManyItems", jobId: null, reason: "too big a batch", details: { selection: "ids", selected: 3, max: 2 } });
+      // The same bound on the preview, and exactly the limit still passes the schema.
+      const preview = await previewBulkStop(noQueries, auth, { kind: "ids", taskIds: taskIds.slice(0, 3) }, 2);
+      expect(preview).toMatchObject({ ok: false, code: "TooManyItems" });
+      expect(await previewBulkStop(db, auth, { kind: "ids", taskIds: taskIds.slice(0, 2) }, 2)).toMatchObject({ ok: true, preview: { count: 2 } });
     });
 
     it("missing reason: one invalid record with InvalidInput, and no job", async () => {

@@ -111,6 +111,13 @@ export const MATRIX: MatrixRow[] = [
     args: (ctx) => [null, form({ taskId: String(7_000_000 + Number(ctx.unique("reg").split("-")[1])), streamName: "matrix-registered" })],
   },
   {
+    kind: "action", file: TASKS, export: "correctRegistrationAction", permission: "task:correct", load: tasksActions,
+    args: async (ctx) => {
+      const task = await knownTask(ctx);
+      return [null, form({ taskId: task.taskId, streamName: `${task.streamName}-corrected`, reason: "matrix: wrong stream registered" })];
+    },
+  },
+  {
     kind: "action", file: TASKS, export: "startRecordingAction", permission: "task:start", load: tasksActions,
     args: () => [null, form({ streamName: "matrix-start", appName: "live", domainName: "play.example.com", mode: "realtime", timeZone: "Asia/Shanghai", fileFormat: "mp4", recordType: "video", reason: "matrix" })],
   },

@@ -4,7 +4,8 @@ import { beginAudit, finishAudit } from "@/lib/audit";
 import { cancelJob, retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { acquireLease, BULK_STOP_LEASE, leaseHolder, releaseLease } from "@/lib/bulk/lease";
-import { claimItems, completeItem, finalizeJobs } from "@/lib/bulk/queue";
+import { closeUnsent } from "@/lib/bulk/outcomes";
+import { claimItems, completeItem, finalizeJobs, linkItemsToAudit } from "@/lib/bulk/queue";
 import { getJobView, listJobItems, listJobViews } from "@/lib/bulk/read";
 import { recoverOrphans } from "@/lib/bulk/recover";
 import type { Database, OpenDatabase } from "@/lib/db/types";
@@ -134,6 +135,40 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     expect(audit.rows[0]).toEqual({ outcome: "unknown", error_code: "RecDesk.AuditInterrupted" });
     // Idempotent: nothing is left in flight to recover.
     expect(await recoverOrphans(db, "alive")).toEqual({ neverSent: 0, resend: 0, completedFromAudit: 0 });
+  });
+
+  it("requeues, not fails, an item sent back as not sent whose next claim crashed between its intent and the link", async () => {
+    await db.execute(sql`update bulk_jobs set state = 'done'`);
+    await db.execute(sql`update bulk_items set state = 'failed' where state = 'sending'`);
+    const r = await createBulkJob(db, { actor, reason: "not sent", targets: targets(1, 30000) }, 5000);
+    if (!r.ok) throw new Error(r.message);
+    const intent = (taskId: string, itemId: number) => ({ actor, action: "task.stop" as const, target: { taskId }, jobId: r.jobId, reason: "not sent", details: { bulkItemId: itemId } });
+    // First claim: intent committed and linked, then the job paused before the Stop went out.
+    const [item] = await claimItems(db, "w1", 1);
+    const notSent = await beginAudit(db, intent(item!.taskId, item!.id));
+    await linkItemsToAudit(db, "w1", [{ itemId: item!.id, auditId: notSent }]);
+    await closeUnsent(db, "w1", [{ item: item!, auditId: notSent }], "the job was paused");
+    // Second claim: its intent is committed, then the process dies before linking it.
+    const [again] = await claimItems(db, "w1", 1);
+    expect(again).toMatchObject({ id: item!.id, auditId: null });
+    const unlinked = await beginAudit(db, intent(again!.taskId, again!.id));
+
+    expect(await recoverOrphans(db, "w2")).toEqual({ neverSent: 1, resend: 0, completedFromAudit: 0 });
+    expect(await itemStates(db, r.jobId)).toEqual({ pending: 1 });
+    const audit = await db.execute(sql`select id, outcome, error_code from audit_records where id in (${notSent}, ${unlinked}) order by id`);
+    expect(audit.rows.map((a) => (a as { error_code: string }).error_code)).toEqual(["RecDesk.NotSent", "RecDesk.NotSent"]);
+  });
+
+  it("requeues an item left pointing at a not-sent record by an older release, instead of copying that record's error onto it", async () => {
+    await db.execute(sql`update bulk_jobs set state = 'done'`);
+    const r = await createBulkJob(db, { actor, reason: "old pointer", targets: targets(1, 31000) }, 5000);
+    if (!r.ok) throw new Error(r.message);
+    const [item] = await claimItems(db, "w1", 1);
+    const notSent = await beginAudit(db, { actor, action: "task.stop", target: { taskId: item!.taskId }, jobId: r.jobId, reason: "old pointer", details: { bulkItemId: item!.id } });
+    await finishAudit(db, notSent, { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: "Not sent: the job was paused." });
+    await db.execute(sql`update bulk_items set audit_id = ${notSent} where id = ${item!.id}`);
+    expect(await recoverOrphans(db, "w2")).toEqual({ neverSent: 1, resend: 0, completedFromAudit: 0 });
+    expect(await itemStates(db, r.jobId)).toEqual({ pending: 1 });
   });
 
   it("pages the job history newest first, every job once, and clamps a page past the end", async () => {

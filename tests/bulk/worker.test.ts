@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { controlJob } from "@/lib/bulk/actions";
 import { retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { getJobView } from "@/lib/bulk/read";
-import { createBulkWorker, type BulkWorker } from "@/lib/bulk/worker";
+import { createUser, setUserDisabled } from "@/lib/auth/users";
+import { createBulkWorker, type BulkWorker, type BulkWorkerEvent } from "@/lib/bulk/worker";
 import type { Database, OpenDatabase } from "@/lib/db/types";
-import { createLiveClient } from "@/lib/tencent-live/client";
+import { createLiveClient, type LiveClient } from "@/lib/tencent-live/client";
 import { startSimulator, type Simulator } from "@/lib/tencent-live/simulator";
 import type { SimTask } from "@/lib/tencent-live/types";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -140,6 +142,92 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     worker!.wake();
     await waitFor(async () => (await jobState(db, jobId)) === "done");
     expect(await itemStates(db, jobId)).toEqual({ stopped: 400 });
+  });
+
+  it("records a Stop's real answer with its RequestId when the worker's lease lapsed and another worker took the job over meanwhile", async () => {
+    const slice = tasks.slice(705, 725);
+    const jobId = await job("lease lapse", slice);
+    const real = createLiveClient({ endpoint: wire.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: 200 }, retryBaseMs: 100 });
+    // Worker A's Stops reach Tencent and are answered, but the answers reach A only after B has taken over
+    // (as when A's process stalls longer than its lease).
+    let deliver!: () => void;
+    const inTransit = new Promise<void>((resolve) => (deliver = resolve));
+    const answeredToA: { taskId: string; requestId: string }[] = [];
+    const slowToA: Pick<LiveClient, "stopLiveRecord"> = {
+      async stopLiveRecord(req) {
+        const r = await real.stopLiveRecord(req);
+        if (r.ok) answeredToA.push({ taskId: req.taskId, requestId: r.requestId });
+        await inTransit;
+        return r;
+      },
+    };
+    const a = createBulkWorker({ db, client: slowToA, workerId: "worker-a", idlePollMs: 100, leaseTtlMs: 3_000 });
+    const bEvents: BulkWorkerEvent[] = [];
+    const b = createBulkWorker({ db, client: real, workerId: "worker-b", idlePollMs: 100, onEvent: (e) => bEvents.push(e) });
+    try {
+      a.start();
+      await waitFor(async () => answeredToA.length === 20);
+      // A's lease lapses and B holds it now; B recovers A's in-flight items (their intents become interrupted).
+      await db.execute(sql`update worker_leases set holder = 'worker-b', expires_at = now() + interval '1 minute' where name = 'bulk-stop'`);
+      b.start();
+      await waitFor(async () => bEvents.some((e) => e.type === "recovered"));
+      const interrupted = await db.execute(sql`select count(*)::int as n from audit_records where job_id = ${jobId}::uuid and error_code = 'RecDesk.AuditInterrupted'`);
+      expect(interrupted.rows[0]).toEqual({ n: 20 });
+      deliver();
+      await waitFor(async () => (await jobState(db, jobId)) === "done");
+      await waitFor(async () => a.stats().inFlight === 0);
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    // Every RequestId Tencent gave worker A is in the trail as an ok Stop, naming the interrupted intent it answers.
+    const records = await db.execute(sql`
+      select l.task_id, l.request_id, l.outcome, l.details->>'lateAnswerFor' as late_for, o.outcome as original_outcome, o.error_code as original_code
+      from audit_records l join audit_records o on o.id = (l.details->>'lateAnswerFor')::bigint
+      where l.job_id = ${jobId}::uuid and l.action = 'task.stop'`);
+    const late = records.rows as { task_id: string; request_id: string; outcome: string; original_outcome: string; original_code: string }[];
+    expect(late.map((r) => [r.task_id, r.request_id]).sort()).toEqual(answeredToA.map((x) => [x.taskId, x.requestId]).sort());
+    expect(late.every((r) => r.outcome === "ok" && r.original_outcome === "unknown" && r.original_code === "RecDesk.AuditInterrupted")).toBe(true);
+    const audit = await jobAudit(db, jobId);
+    expect(audit.filter((x) => x.outcome === "pending")).toEqual([]);
+    const states = await itemStates(db, jobId);
+    expect(states.stopped).toBe(20);
+  });
+
+  it("pauses a job whose creator is disabled, with that reason, until an admin resumes it in their own name (audited)", async () => {
+    const creator = await createUser(db, { email: `leaver-${driver}@recdesk.test`, name: "Leaver", role: "oncall" });
+    const admin = await createUser(db, { email: `admin-${driver}@recdesk.test`, name: "Admin", role: "admin" });
+    const slice = tasks.slice(725, 1000);
+    const r = await createBulkJob(db, { actor: { userId: creator.id, email: creator.email, role: "oncall" }, origin: {}, reason: "leaver's job", targets: slice }, 5000);
+    if (!r.ok) throw new Error(r.message);
+    const jobId = r.jobId;
+    startWorker();
+    await waitFor(async () => ((await itemStates(db, jobId)).stopped ?? 0) >= 20, 30_000, 10);
+    await setUserDisabled(db, creator.id, true);
+    await waitFor(async () => (await jobState(db, jobId)) === "paused");
+    await waitFor(async () => ((await itemStates(db, jobId)).sending ?? 0) === 0);
+    const paused = await getJobView(db, jobId);
+    expect(paused?.pausedReason).toMatch(new RegExp(`^RecDesk\\.CreatorDisabled: ${creator.email}, in whose name this job sends its Stops, was disabled`));
+    expect(paused!.counts.pending).toBeGreaterThan(0);
+    const sentWhilePaused = wire.calls.length;
+
+    // Not without someone taking it over: a plain retry (no resumer) is refused.
+    expect(await retryFailed(db, jobId)).toMatchObject({ ok: false, code: "InvalidState" });
+    const auth = { ok: true, actor: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, origin: { clientIp: "203.0.113.9", userAgent: "admin browser" } } as const;
+    const resumed = await controlJob(db, auth, "bulk.retry", jobId);
+    expect(resumed).toMatchObject({ ok: true });
+    const resumeRecord = await db.execute(sql`select actor_email, outcome, outcome_details from audit_records where action = 'bulk.retry' and job_id = ${jobId}::uuid`);
+    expect(resumeRecord.rows).toEqual([{ actor_email: admin.email, outcome: "ok", outcome_details: expect.objectContaining({ resumedInNameOf: admin.email }) }]);
+    expect(wire.calls.length).toBe(sentWhilePaused);
+
+    worker!.wake();
+    await waitFor(async () => (await jobState(db, jobId)) === "done");
+    expect(await itemStates(db, jobId)).toEqual({ stopped: 275 });
+    // Stops before the pause are in the creator's name, those after the resume in the admin's.
+    const byActor = await db.execute(sql`select actor_email, count(*)::int as n from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' and outcome = 'ok' group by actor_email order by actor_email`);
+    const counts = Object.fromEntries((byActor.rows as { actor_email: string; n: number }[]).map((x) => [x.actor_email, x.n]));
+    expect(counts[creator.email]! + counts[admin.email]!).toBe(275);
+    expect(counts[admin.email]).toBe(paused!.counts.pending);
   });
 
   it("fails an item with a malformed TaskId alone, with its own audit record, and stops the rest", async () => {

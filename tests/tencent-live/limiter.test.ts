@@ -31,4 +31,24 @@ describe("token bucket", () => {
     ac.abort();
     expect(await pending).toMatchObject({ acquired: false });
   });
+
+  it("refuses a bounded caller at once past its bound, never an unbounded one, and frees a place when a waiter aborts", async () => {
+    const bucket = createTokenBucket(1);
+    await bucket.acquire(); // the burst: everything after this waits
+    const everyone = new AbortController();
+    const first = new AbortController();
+    const waiting = [bucket.acquire(first.signal, { maxQueued: 2 }), bucket.acquire(everyone.signal, { maxQueued: 2 })];
+    const unbounded = Array.from({ length: 5 }, () => bucket.acquire(everyone.signal));
+    expect(bucket.boundedWaiting()).toBe(2);
+    expect(await bucket.acquire(everyone.signal, { maxQueued: 2 })).toEqual({ acquired: false, waitedMs: 0, busy: true });
+    first.abort();
+    expect(await waiting[0]).toMatchObject({ acquired: false });
+    expect(bucket.boundedWaiting()).toBe(1);
+    waiting.push(bucket.acquire(everyone.signal, { maxQueued: 2 }));
+    expect(bucket.boundedWaiting()).toBe(2);
+    everyone.abort();
+    const ended = await Promise.all([...waiting.slice(1), ...unbounded]);
+    expect(ended.every((g) => !g.acquired && !g.busy)).toBe(true);
+    expect(bucket.boundedWaiting()).toBe(0);
+  });
 });

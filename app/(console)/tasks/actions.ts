@@ -5,7 +5,10 @@ import { formValues } from "@/lib/action-result";
 import { requirePermission } from "@/lib/auth/require";
 import { getDb } from "@/lib/db";
 import { getLiveClient } from "@/lib/tencent-live";
+import { takeUserQuota } from "@/lib/tencent-live/user-quota";
+import { correctRegistration, type CorrectRegistrationResult } from "@/lib/tasks/correct-registration";
 import { registerTask, type RegisterTaskResult } from "@/lib/tasks/register-task";
+import { refuseOverQuota } from "@/lib/tasks/quota-refusal";
 import { refuseTaskAction } from "@/lib/tasks/refusal";
 import { startRecording, type StartTaskResult } from "@/lib/tasks/start-task";
 import { stopTask, type StopTaskResult } from "@/lib/tasks/stop-task";
@@ -36,7 +39,20 @@ export async function stopByIdAction(_prev: unknown, formData: FormData): Promis
   const db = await getDb();
   const values = formValues(formData);
   if (!auth.ok) return refuseTaskAction(db, auth, "task.stop", values);
+  const quota = takeUserQuota("stop-by-id", auth.actor.userId);
+  if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", values, quota, "stop-by-id");
   const result = await stopTask(db, { getClient: getLiveClient }, values, auth, { registerIfMissing: true, via: "by-id" });
+  refreshTaskViews();
+  return result;
+}
+
+/** Correct a registered task's stream, app and domain (on-call and admin; audited with old and new values). */
+export async function correctRegistrationAction(_prev: unknown, formData: FormData): Promise<CorrectRegistrationResult> {
+  const auth = await requirePermission("task:correct");
+  const db = await getDb();
+  const values = formValues(formData);
+  if (!auth.ok) return refuseTaskAction(db, auth, "task.correct", values);
+  const result = await correctRegistration(db, values, auth);
   refreshTaskViews();
   return result;
 }

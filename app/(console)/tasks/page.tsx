@@ -50,9 +50,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
         // Bulk stop (issue 7) plugs into the table's selection seam; roles without it see the plain table.
-        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} stoppable={result.stoppable} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} />
+        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} stoppable={result.stoppable} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />
       ) : (
-        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} />
+        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />
       )}
       <Pager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
     </div>

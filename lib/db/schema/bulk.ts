@@ -19,6 +19,11 @@ export const bulkJobs = pgTable("bulk_jobs", {
   finishedAt: timestamp("finished_at", { withTimezone: true }),
   clientIp: text("client_ip"),
   userAgent: text("user_agent"),
+  // Set when an on-call engineer or admin resumed a job paused because the person acting for it was disabled:
+  // its remaining Stops are sent, and audited, in the resumer's name (null: the creator's).
+  resumedByUserId: uuid("resumed_by_user_id"),
+  resumedByEmail: text("resumed_by_email"),
+  resumedByRole: text("resumed_by_role"),
 });
 
 export const bulkItems = pgTable(

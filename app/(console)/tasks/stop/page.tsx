@@ -20,7 +20,7 @@ export default async function StopByIdPage() {
         For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them, asks you to confirm,
         calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
       </p>
-      <StopByIdForm action={stopByIdAction} />
+      <StopByIdForm action={stopByIdAction} canCorrect={can(role, "task:correct")} />
     </div>
   );
 }

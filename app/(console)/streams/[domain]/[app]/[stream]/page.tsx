@@ -11,6 +11,7 @@ import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamSegments } from "@/lib/streams/segments";
 import { loadStreamDetail } from "@/lib/streams/stream-detail";
 import { getLiveClient } from "@/lib/tencent-live";
+import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { stopTaskAction } from "@/app/(console)/tasks/actions";
 
 export const dynamic = "force-dynamic";
@@ -57,7 +58,7 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
     );
   }
   const { key } = check;
-  const detail = await loadStreamDetail({ db: getDb, client: getLiveClient, cache: getOnlineStreamCache() }, key);
+  const detail = await loadStreamDetail({ db: getDb, client: getLiveClient, cache: getOnlineStreamCache(), spendStateLookup: () => takeUserQuota("stream-state", auth.actor.userId) }, key);
   const tasksHref = `/tasks?${new URLSearchParams({ stream: key.streamName })}`;
   // Rendered once on the server: the ages below are as of this request.
   const now = Date.parse(detail.checkedAt);
