@@ -14,7 +14,7 @@ import type { Database, OpenDatabase } from "./types";
  */
 export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
   const pgDir = dataDir ? path.join(dataDir, "pglite") : undefined;
-  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  const release = dataDir ? await lockDataDir(dataDir) : () => {};
   let client: PGlite;
   try {
     // pg_trgm backs the audit log's reason search (migration 0004).
