@@ -11,6 +11,8 @@ import { provisionOidcUser } from "./oidc";
 import { originFromHeaders } from "./origin";
 import { resolveAuthSecret } from "./secret";
 import { authenticateWithPassword, type SignInRefusal } from "./sign-in";
+import { SignInCredentialsSchema } from "./sign-in-input";
+import { recordableText } from "@/lib/validation/safe-text";
 import { findUserById } from "./users";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/db/schema/users";
@@ -41,14 +43,19 @@ function buildConfig(): NextAuthConfig {
       id: "credentials",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!email.trim() || !password) throw new SignInRefused({ reason: "invalid" });
-        const result = await authenticateWithPassword(await getDb(), {
-          email,
-          password,
-          origin: originFromHeaders(request.headers, getConfig().trustedProxyHops),
-        });
+        const origin = originFromHeaders(request.headers, getConfig().trustedProxyHops);
+        // A direct POST to the callback skips the sign-in form's action, so the same rules apply here.
+        const parsed = SignInCredentialsSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) {
+          const typed = typeof credentials?.email === "string" ? recordableText(credentials.email.trim(), 254) : "";
+          await recordAudit(
+            await getDb(),
+            { actor: { email: typed || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+            { outcome: "invalid", errorCode: "InvalidInput" },
+          );
+          throw new SignInRefused({ reason: "invalid" });
+        }
+        const result = await authenticateWithPassword(await getDb(), { ...parsed.data, origin });
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },

@@ -3,6 +3,7 @@ import type { ActionResult } from "@/lib/action-result";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import type { AuthCheck } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/types";
+import { recordableText, safeText } from "@/lib/validation/safe-text";
 import { cancelJob, retryFailed } from "./control";
 import { createBulkJob } from "./create";
 import { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
@@ -14,7 +15,7 @@ import type { BulkPreview } from "./types";
 type Denied = Extract<AuthCheck, { ok: false }>;
 type Allowed = Extract<AuthCheck, { ok: true }>;
 
-const ReasonSchema = z.string().trim().min(3, "Give a reason of at least 3 characters; it goes into every audit record.").max(500);
+const ReasonSchema = safeText({ label: "Reason", min: 3, minMessage: "Give a reason of at least 3 characters; it goes into every audit record.", max: 500 });
 export const CreateBulkStopSchema = z.object({ selection: BulkSelectionSchema, reason: ReasonSchema });
 const JobIdSchema = z.uuid("Not a bulk job id.");
 
@@ -67,7 +68,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
   // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
   const typedReason = (input as { reason?: unknown } | null)?.reason;
-  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? typedReason.trim().slice(0, 500) : undefined;
+  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? recordableText(typedReason.trim(), 500) : undefined;
   if (!parsed.success) return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), details, "InvalidInput", reasonGiven);
   const sel: BulkSelection = parsed.data.selection;
   const resolved = await resolveSelection(db, sel, maxItems);
@@ -87,7 +88,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
 
 export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: unknown): Promise<ActionResult<{ affected: number }>> {
   const id = JobIdSchema.safeParse(jobId);
-  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: String(jobId).slice(0, 80) });
+  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: recordableText(String(jobId), 80) });
   const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data);
   await recordAudit(
     db,

@@ -9,11 +9,9 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requestOrigin } from "@/lib/auth/require";
 import { refusalMessage } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
+import { SignInCredentialsSchema } from "@/lib/auth/sign-in-input";
+import { recordableText } from "@/lib/validation/safe-text";
 
-const SignInSchema = z.object({
-  email: z.string().trim().min(1, { error: "Enter your email address" }).max(254, { error: "That email address is too long" }),
-  password: z.string().min(1, { error: "Enter your password" }).max(256, { error: "That password is too long" }),
-});
 
 const REFUSAL_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", disabled: "Disabled", "no-role": "NoRole" } as const;
 
@@ -24,12 +22,12 @@ const REFUSAL_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", d
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const email = String(formData.get("email") ?? "");
   const values = { email };
-  const parsed = SignInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const parsed = SignInCredentialsSchema.safeParse({ email, password: formData.get("password") ?? "" });
   if (!parsed.success) {
     const origin = await requestOrigin();
     await recordAudit(
       await getDb(),
-      { actor: { email: email.trim().slice(0, 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+      { actor: { email: recordableText(email.trim(), 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
       { outcome: "invalid", errorCode: "InvalidInput" },
     );
     return actionFailure("InvalidInput", "Enter your email and password.", {

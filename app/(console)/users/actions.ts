@@ -21,6 +21,7 @@ import {
   UserExistsError,
 } from "@/lib/auth/users";
 import { getDb } from "@/lib/db";
+import { recordableText } from "@/lib/validation/safe-text";
 import type { Database } from "@/lib/db/types";
 
 type UserAction = "user.create" | "user.update";
@@ -91,7 +92,7 @@ export async function createUserAction(_prev: ActionResult | null, formData: For
 export async function resetPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: recordableText(String(formData.get("userId") ?? ""), 80) } });
   const { actor, origin } = check;
   const parsed = ResetSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "reset-password", formData, parsed.error);
@@ -105,7 +106,7 @@ export async function resetPasswordAction(_prev: ActionResult | null, formData: 
 export async function changeRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: recordableText(String(formData.get("userId") ?? ""), 80) } });
   const { actor, origin } = check;
   const parsed = RoleChangeSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "change-role", formData, parsed.error);
@@ -123,7 +124,7 @@ export async function changeRoleAction(_prev: ActionResult | null, formData: For
 export async function setUserDisabledAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: recordableText(String(formData.get("userId") ?? ""), 80) } });
   const { actor, origin } = check;
   const parsed = DisableSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
