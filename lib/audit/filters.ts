@@ -2,6 +2,7 @@ import { z } from "zod";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
 import { safeText } from "@/lib/validation/safe-text";
+import { wholeNumberParam } from "@/lib/validation/whole-number";
 import { AUDIT_ACTIONS, type AuditAction } from "./types";
 
 // Pure zod: the page, the CSV route and the tests all read filters from URL search params through this.
@@ -64,7 +65,7 @@ const text = (max: number, label: string) =>
 
 const cursor = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "Page cursor must be a record id" }).int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  wholeNumberParam("Page cursor").pipe(z.number().positive("Page cursor must be a record id").max(Number.MAX_SAFE_INTEGER)).optional(),
 );
 
 export const AuditFiltersSchema = z

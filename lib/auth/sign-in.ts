@@ -1,4 +1,5 @@
 import "server-only";
+import { recordableText } from "@/lib/validation/safe-text";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
@@ -27,7 +28,8 @@ export async function authenticateWithPassword(
   input: { email: string; password: string; origin: RequestOrigin },
   now = new Date(),
 ): Promise<PasswordSignIn> {
-  const email = normalizeEmail(input.email).slice(0, 254);
+  // Clipped by code point: .slice() could cut an emoji in half, and a lone surrogate never matches its audit hash.
+  const email = recordableText(normalizeEmail(input.email), 254);
   const { origin } = input;
   const keys = { email, clientIp: origin.clientIp };
   // Closed already: refuse without writing anything. Otherwise this attempt takes its place in line first.

@@ -1,6 +1,7 @@
 // Pure (zod only): the selection dialog builds these on the client, the actions parse them on the server.
 import { z } from "zod";
 import { TASK_STATES } from "@/lib/tasks/definitions";
+import { TaskIdSchema } from "@/lib/tencent-live/validation";
 import { safeText } from "@/lib/validation/safe-text";
 
 /**
@@ -8,7 +9,7 @@ import { safeText } from "@/lib/validation/safe-text";
  * not the visible page; the runaway preset is the filter's runningHours.
  */
 export const BulkSelectionSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("ids"), taskIds: z.array(safeText({ label: "TaskId", max: 40 })).min(1, "Select at least one task.").max(100_000) }),
+  z.object({ kind: z.literal("ids"), taskIds: z.array(TaskIdSchema).min(1, "Select at least one task.").max(100_000) }),
   z.object({
     kind: z.literal("filter"),
     filters: z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
+import { wholeNumberParam } from "@/lib/validation/whole-number";
 import type { OnlineStream } from "@/lib/tencent-live/types";
 import type { StreamSort } from "./types";
 
@@ -70,12 +71,11 @@ export const StreamsQuerySchema = z.object({
   domain: z.preprocess(blankToUndefined, safeText({ label: "Domain", max: 253 }).optional()),
   app: z.preprocess(blankToUndefined, safeText({ label: "App", max: 128 }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(["age-desc", "age-asc"]).default("age-desc")),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  page: z.preprocess(blankToUndefined, wholeNumberParam("page").pipe(z.number().min(1).max(1_000_000)).default(1)),
   pageSize: z.preprocess(
     blankToUndefined,
-    z.coerce
-      .number()
-      .int()
+    wholeNumberParam("pageSize")
+      .pipe(z.number())
       .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `pageSize must be one of ${PAGE_SIZES.join(", ")}`)
       .default(50),
   ),

@@ -9,7 +9,8 @@ export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds 
  * A legacy TaskId as RecDesk keeps it everywhere: a decimal string, no sign, no leading zeros,
  * 1..2^64−1. Compared as BigInt because a JS number silently rounds above 2^53.
  */
-export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "TaskId must be at most 18446744073709551615" })
+export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "TaskId must be at most 18446744073709551615", trim: false })
+  // Not trimmed: " 12" is refused rather than quietly becoming a value other than the one sent.
   .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
   // zod 4 runs refinements even after the regex failed, so guard the BigInt conversion.
   .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");

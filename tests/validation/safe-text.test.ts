@@ -92,7 +92,15 @@ describe("every schema at the edge uses it", () => {
       expect(TaskIdSchema.safeParse(bad).success, bad).toBe(false);
     }
     expect(TaskIdSchema.safeParse("18446744073709551615").data).toBe("18446744073709551615");
-    expect(TaskIdSchema.safeParse(" 12").data).toBe("12");
+    expect(TaskIdSchema.safeParse(" 12").error?.issues.map((i) => i.message)).toEqual(["TaskId must be a whole number without leading zeros"]);
+  });
+
+  it("takes page numbers and cursors as plain digits only", () => {
+    for (const bad of ["1e3", " 12", "0x10", "1.5", "-1", "١٢"]) {
+      expect(parseStreamsQuery(new URLSearchParams({ page: bad })).success, bad).toBe(false);
+      expect(parseAuditFilters({ before: bad }).ok, bad).toBe(false);
+    }
+    expect(parseStreamsQuery(new URLSearchParams({ page: "3", pageSize: "100" })).data).toMatchObject({ page: 3, pageSize: 100 });
   });
 
   it("keeps the names' own rules after the shared one", () => {

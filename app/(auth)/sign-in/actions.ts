@@ -2,7 +2,7 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { actionFailure, type ActionResult } from "@/lib/action-result";
+import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import { signIn, SignInRefused } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
@@ -20,9 +20,10 @@ const REFUSAL_CODES = { invalid: "InvalidCredentials", throttled: "Throttled", d
  * happen inside the credentials provider, so a direct POST to /api/auth/callback/credentials gets the same.
  */
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const email = String(formData.get("email") ?? "");
+  const typed = formValues(formData);
+  const email = typed.email ?? "";
   const values = { email };
-  const parsed = SignInCredentialsSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const parsed = SignInCredentialsSchema.safeParse({ email, password: typed.password });
   if (!parsed.success) {
     const origin = await requestOrigin();
     await recordAudit(
@@ -39,7 +40,7 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
+      redirectTo: safeCallbackUrl(typed.callbackUrl),
     });
   } catch (err) {
     if (err instanceof SignInRefused) {
@@ -55,5 +56,5 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
 
 /** Starts single sign-on (only offered when AUTH_OIDC_* is configured). */
 export async function signInWithSsoAction(formData: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeCallbackUrl(formValues(formData).callbackUrl) });
 }
