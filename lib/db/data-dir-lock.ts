@@ -12,7 +12,7 @@ import { holdOsFileLock } from "./os-file-lock";
  *   running on the directory. A pid file left by a killed process (its pid is gone) is taken over at once,
  *   so a crash never needs a manual clean-up.
  */
-export async function lockDataDir(dir: string): Promise<() => void> {
+export async function lockDataDir(dir: string): Promise<() => Promise<void>> {
   fs.mkdirSync(dir, { recursive: true });
   const osLock = await holdOsFileLock(path.join(dir, "recdesk.flock"));
   if (osLock === "held-elsewhere") throw new DataDirLockedError(dir, undefined);
@@ -20,10 +20,10 @@ export async function lockDataDir(dir: string): Promise<() => void> {
     const releasePidFile = takePidFile(dir);
     return () => {
       releasePidFile();
-      osLock.release();
+      return osLock.release();
     };
   } catch (err) {
-    osLock.release();
+    await osLock.release();
     throw err;
   }
 }

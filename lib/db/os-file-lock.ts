@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 
-export type OsFileLock = { release: () => void };
+/** `release` resolves once the lock is really gone, so a close followed by an open in one process never races. */
+export type OsFileLock = { release: () => Promise<void> };
 
 /** flock(1) exits with this when another open file already holds the lock (`-E`, so it is not confused with its own errors). */
 const HELD_ELSEWHERE_EXIT = 75;
@@ -30,15 +31,20 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       child.unref();
       for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
       let released = false;
-      child.once("exit", () => {
-        if (!released) console.warn(`RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`);
-      });
+      const exited = new Promise<void>((done) =>
+        child.once("exit", () => {
+          if (!released) console.warn(`RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`);
+          done();
+        }),
+      );
       resolve({
         release() {
-          if (released) return;
-          released = true;
-          child.stdin.end();
-          child.kill();
+          if (!released) {
+            released = true;
+            child.stdin.end();
+            child.kill();
+          }
+          return exited;
         },
       });
     });
@@ -47,7 +53,7 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       settled = true;
       if (err.code !== "ENOENT") return reject(err);
       console.warn(`RecDesk: flock(1) from util-linux is not installed, so ${file} is guarded by a pid file only (same pid namespace).`);
-      resolve({ release() {} });
+      resolve({ release: async () => {} });
     });
     child.once("exit", (code) => {
       if (settled) return;

@@ -69,6 +69,20 @@ describe("embedded database lock across containers", () => {
       lock = await holdOsFileLock(file);
     }
     expect(lock).not.toBe("held-elsewhere");
-    if (lock !== "held-elsewhere") lock.release();
+    if (lock !== "held-elsewhere") await lock.release();
+  });
+
+  it("can be taken again at once after a release in the same process (a close then an open never races)", async () => {
+    for (let i = 0; i < 3; i++) {
+      const db = await openPglite(dir);
+      await db.close();
+    }
+    const file = path.join(dir, "again.flock");
+    const first = await holdOsFileLock(file);
+    expect(first).not.toBe("held-elsewhere");
+    if (first !== "held-elsewhere") await first.release();
+    const second = await holdOsFileLock(file);
+    expect(second).not.toBe("held-elsewhere");
+    if (second !== "held-elsewhere") await second.release();
   });
 });
