@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppNameSchema, DomainNameSchema, StreamNameSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
 import { safeText } from "@/lib/validation/safe-text";
-import { isValidTimeZone } from "./zoned-time";
+import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
 
 // One zod schema per form. Pure, so the same rules can run in the browser; the server actions parse with them
 // before anything else happens, and lib/tasks parses again because bulk jobs call it without a form.
@@ -40,6 +40,11 @@ export type RegisterTaskInput = z.infer<typeof RegisterTaskInputSchema>;
 export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
 export const RECORD_TYPES = ["video", "audio"] as const;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+// A real calendar time even when the mode ignores it (a real-time start): "2026-02-31T25:00" is refused, not dropped.
+const wallTime = (label: string) =>
+  safeText({ label, max: 19 })
+    .regex(LOCAL_TIME, "Enter a date and time")
+    .refine((v) => !LOCAL_TIME.test(v) || !Number.isNaN(wallTimeToDate(v, "UTC").getTime()), "Not a real date and time");
 
 export const StartRecordingInputSchema = z
   .object({
@@ -48,8 +53,8 @@ export const StartRecordingInputSchema = z
     domainName: DomainNameSchema,
     mode: z.enum(["realtime", "scheduled"], { error: "Choose real-time or scheduled" }),
     /** Wall-clock times as typed in <input type="datetime-local">, in `timeZone`. */
-    startLocal: optional(safeText({ label: "Start", max: 19 }).regex(LOCAL_TIME, "Enter a date and time")),
-    endLocal: optional(safeText({ label: "End", max: 19 }).regex(LOCAL_TIME, "Enter a date and time")),
+    startLocal: optional(wallTime("Start")),
+    endLocal: optional(wallTime("End")),
     timeZone: safeText({ label: "Time zone", min: 1, max: 64 }).refine(isValidTimeZone, "Unknown time zone"),
     fileFormat: z.enum(FILE_FORMATS, { error: "Choose a file format" }),
     recordType: z.enum(RECORD_TYPES, { error: "Choose video or audio" }),

@@ -23,12 +23,16 @@ export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "Ta
  * (our choice; Tencent publishes no number, and real names are far shorter).
  */
 const NAME_CHARS = /^[A-Za-z0-9_.~!*()@+=,:-]+$/;
+// "." and ".." pass NAME_CHARS but are path segments: rtmp://host/live/.. and /streams/d/a/.. resolve elsewhere.
+const notDotSegment = (v: string) => v !== "." && v !== "..";
 
 export const StreamNameSchema = safeText({ label: "StreamName", min: 1, minMessage: "StreamName is required", max: 256 })
-  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
+  .refine(notDotSegment, "StreamName cannot be . or .. (a URL path would resolve it away)");
 
 export const AppNameSchema = safeText({ label: "AppName", min: 1, minMessage: "AppName is required", max: 128 })
-  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
+  .refine(notDotSegment, "AppName cannot be . or .. (a URL path would resolve it away)");
 
 /** A push/playback domain: an ordinary DNS host name (labels of letters, digits, hyphens). */
 export const DomainNameSchema = safeText({ label: "DomainName", max: 253 })

@@ -81,6 +81,12 @@ describe("every schema at the edge uses it", () => {
     if (!c.match(/\p{Cs}/u)) expect(parseStreamsQuery(new URLSearchParams({ q: `x${c}y` })).success).toBe(false);
   });
 
+  it("refuses an impossible start time even when real-time mode would ignore it (found by the fuzzer)", () => {
+    const start = { streamName: "s1", appName: "live", domainName: "push.example.com", mode: "realtime", timeZone: "UTC", fileFormat: "flv", recordType: "video" };
+    expect(StartRecordingInputSchema.safeParse({ ...start, startLocal: "2026-02-31T25:00" }).success).toBe(false);
+    expect(StartRecordingInputSchema.safeParse({ ...start, startLocal: "2026-12-02T10:00" }).success).toBe(true);
+  });
+
   it("refuses the 253 × a + emoji email by its length only when it is too long in code points", () => {
     expect(SignInCredentialsSchema.safeParse({ email: "a".repeat(253) + EMOJI, password: "x" }).success).toBe(true);
     expect(SignInCredentialsSchema.safeParse({ email: "a".repeat(254) + EMOJI, password: "x" }).success).toBe(false);
@@ -106,6 +112,10 @@ describe("every schema at the edge uses it", () => {
   it("keeps the names' own rules after the shared one", () => {
     expect(messages(StreamNameSchema.safeParse("a/b"))).toEqual(["StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -"]);
     expect(messages(StreamNameSchema.safeParse(""))).toEqual(["StreamName is required"]);
+    // Found by the fuzzer: a name that is a path segment of its own.
+    expect(messages(StreamNameSchema.safeParse(".."))).toEqual(["StreamName cannot be . or .. (a URL path would resolve it away)"]);
+    expect(StreamNameSchema.safeParse("...").success).toBe(true);
+    expect(StreamNameSchema.safeParse("a..b").success).toBe(true);
     expect(DomainNameSchema.safeParse("Push.Example.COM").data).toBe("push.example.com");
   });
 });
