@@ -215,7 +215,10 @@ test("generated bad input through every server action and route handler gets a f
       fc.asyncProperty(target.call, fc.nat(99), fc.constantFrom(...roles), async (send, dice, otherRole) => {
         // Mostly as the role the call is for, so the input rules answer; sometimes as anyone else, so refusals do.
         const who = dice < 85 ? target.role : otherRole;
+        const upstreamBefore = await upstreamCalls();
         const answer = await send({ baseUrl: BASE, cookie: cookies[who], clientIp: `198.18.${(n >> 8) & 255}.${n++ & 255}` });
+        // Checked per call, so the input that got through is named: an upstream error would otherwise pass for a refusal.
+        expect(await upstreamCalls(), `${target.name} as ${who} reached the simulator\nsent: ${answer.sent ?? ""}`).toEqual(upstreamBefore);
         const t = tally[target.name]!;
         t.sent++;
         t[answer.kind] = (t[answer.kind] ?? 0) + 1;
