@@ -11,6 +11,7 @@ export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds 
  */
 export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "TaskId must be at most 18446744073709551615", trim: false })
   // Not trimmed: " 12" is refused rather than quietly becoming a value other than the one sent.
+  .refine((v) => v === v.trim(), { message: "TaskId must not start or end with a space", abort: true })
   .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
   // zod 4 runs refinements even after the regex failed, so guard the BigInt conversion.
   .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");

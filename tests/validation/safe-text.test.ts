@@ -98,7 +98,7 @@ describe("every schema at the edge uses it", () => {
       expect(TaskIdSchema.safeParse(bad).success, bad).toBe(false);
     }
     expect(TaskIdSchema.safeParse("18446744073709551615").data).toBe("18446744073709551615");
-    expect(TaskIdSchema.safeParse(" 12").error?.issues.map((i) => i.message)).toEqual(["TaskId must be a whole number without leading zeros"]);
+    expect(TaskIdSchema.safeParse(" 12").error?.issues.map((i) => i.message)).toEqual(["TaskId must not start or end with a space"]);
   });
 
   it("takes page numbers and cursors as plain digits only", () => {
