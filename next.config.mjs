@@ -1,3 +1,19 @@
+// Sent with every response — pages, route handlers, server actions, static assets, 404s and redirects
+// (Next applies config headers before the proxy and the filesystem, so they survive both).
+// The console must never be framed (clickjacking a Stop button); frame-ancestors is the modern form, X-Frame-Options
+// the one older browsers know. "same-origin" keeps TaskIds and stream names in URLs out of other sites' logs, while
+// still letting the browser send Origin on server-action POSTs ("no-referrer" would make it "null" and break them).
+const securityHeaders = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Content-Security-Policy", value: "frame-ancestors 'none'" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "same-origin" },
+];
+
+// HSTS only when the request reached the proxy in front of RecDesk over https: over plain http (a laptop,
+// the demo) it would pin localhost to https for a year.
+const hsts = { key: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains" };
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite loads its WASM through file URLs that Turbopack's bundling breaks (see docs/stack notes).
@@ -6,5 +22,11 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [hsts] },
+    ];
+  },
 };
 export default nextConfig;

@@ -33,8 +33,10 @@ export function actionFailure(
 }
 
 /** Turns FormData into plain strings (files dropped) so an invalid form can be re-filled with what was typed. */
-export function formValues(formData: FormData): Record<string, string> {
+export function formValues(formData: unknown): Record<string, string> {
   const values: Record<string, string> = {};
+  // A hand-made request can call a form action with anything as its argument: that is empty input, not a crash.
+  if (!(formData instanceof FormData)) return values;
   for (const [key, value] of formData.entries()) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   }

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
+import { safeText } from "@/lib/validation/safe-text";
+import { wholeNumberParam } from "@/lib/validation/whole-number";
 import { AUDIT_ACTIONS, type AuditAction } from "./types";
 
 // Pure zod: the page, the CSV route and the tests all read filters from URL search params through this.
@@ -59,11 +61,11 @@ function sameCalendarDate(typed: string, parsed: Date, withZone: string): boolea
 }
 
 const text = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, `${label} must be at most ${max} characters`).optional());
+  z.preprocess(blankToUndefined, safeText({ label, max }).optional());
 
 const cursor = z.preprocess(
   blankToUndefined,
-  z.coerce.number({ error: "Page cursor must be a record id" }).int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  wholeNumberParam("Page cursor").pipe(z.number().positive("Page cursor must be a record id").max(Number.MAX_SAFE_INTEGER)).optional(),
 );
 
 export const AuditFiltersSchema = z
@@ -72,7 +74,7 @@ export const AuditFiltersSchema = z
     to: instant("To"),
     actor: z.preprocess(
       blankToUndefined,
-      z.string().trim().toLowerCase().max(320, "Actor must be at most 320 characters").optional(),
+      safeText({ label: "Actor", max: 320 }).toLowerCase().optional(),
     ),
     action: z.preprocess(
       blankToUndefined,

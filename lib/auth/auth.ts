@@ -13,6 +13,9 @@ import { resolveAuthSecret } from "./secret";
 import { sameOriginPath } from "./callback-url";
 import { authenticateWithPassword, type SignInRefusal } from "./sign-in";
 import { checkSessionToken } from "./session-token";
+import { SignInCredentialsSchema } from "./sign-in-input";
+import { recordableText } from "@/lib/validation/safe-text";
+import { MAX_PASSWORD_LENGTH } from "./password";
 import { endUserSessions, findUserById } from "./users";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/db/schema/users";
@@ -43,15 +46,26 @@ function buildConfig(): NextAuthConfig {
       id: "credentials",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials, request) {
-        const email = typeof credentials?.email === "string" ? credentials.email : "";
-        const password = typeof credentials?.password === "string" ? credentials.password : "";
-        if (!email.trim() || !password) throw new SignInRefused({ reason: "invalid" });
-        const result = await authenticateWithPassword(
-          await getDb(),
-          { email, password, origin: originFromHeaders(request.headers, getConfig().trustedProxyHops) },
-          new Date(),
-          { demoMode: getConfig().demoMode },
-        );
+        const origin = originFromHeaders(request.headers, getConfig().trustedProxyHops);
+        const options = { demoMode: getConfig().demoMode };
+        const typedEmail = typeof credentials?.email === "string" ? credentials.email : "";
+        // Over-long passwords take the shared refusal (audited, no throttle write, no scrypt), as the form does.
+        if (typeof credentials?.password === "string" && credentials.password.length > MAX_PASSWORD_LENGTH) {
+          const refused = await authenticateWithPassword(await getDb(), { email: typedEmail, password: credentials.password, origin }, new Date(), options);
+          if (!refused.ok) throw new SignInRefused(refused);
+        }
+        // A direct POST to the callback skips the sign-in form's action, so the same rules apply here.
+        const parsed = SignInCredentialsSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        if (!parsed.success) {
+          const typed = recordableText(typedEmail.trim(), 254);
+          await recordAudit(
+            await getDb(),
+            { actor: { email: typed || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+            { outcome: "invalid", errorCode: "InvalidInput" },
+          );
+          throw new SignInRefused({ reason: "invalid" });
+        }
+        const result = await authenticateWithPassword(await getDb(), { ...parsed.data, origin }, new Date(), options);
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },

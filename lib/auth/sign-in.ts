@@ -1,4 +1,5 @@
 import "server-only";
+import { recordableText } from "@/lib/validation/safe-text";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
@@ -7,7 +8,6 @@ import { isDemoPassword } from "./demo-password";
 import { MAX_PASSWORD_LENGTH, verifyPassword } from "./password";
 import { checkThrottle, clearAccountFailures, pruneSignInFailures, reserveAttempt, withdrawAttempt } from "./throttle";
 import { findUserByEmail, normalizeEmail } from "./users";
-import { clipText } from "@/lib/text/well-formed";
 
 export type SignInRefusal =
   | { reason: "invalid" }
@@ -44,7 +44,8 @@ export async function authenticateWithPassword(
   now = new Date(),
   options: SignInOptions = {},
 ): Promise<PasswordSignIn> {
-  const email = clipText(normalizeEmail(input.email), 254);
+  // Clipped by code point: .slice() could cut an emoji in half, and a lone surrogate never matches its audit hash.
+  const email = recordableText(normalizeEmail(input.email), 254);
   const { origin } = input;
   // Before any throttle write or scrypt work: a megabyte "password" must cost nothing (every sign-in path
   // comes through here, the form and a direct POST to the Auth.js credentials callback alike).

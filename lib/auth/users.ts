@@ -6,21 +6,24 @@ import { users, ROLES, type Role, type User } from "@/lib/db/schema/users";
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password";
 import type { UserView } from "./definitions";
 import { wellFormed } from "@/lib/text/well-formed";
+import { safeText } from "@/lib/validation/safe-text";
 
-export const EmailSchema = z
-  .string()
-  .trim()
+export const EmailSchema = safeText({ label: "Email", min: 1, minMessage: "Enter an email address such as name@example.com", max: 254 })
   .toLowerCase()
   .pipe(z.email({ error: "Enter an email address such as name@example.com" }).max(254));
 
-export const PasswordSchema = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters` })
-  .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters` });
+export const PasswordSchema = safeText({
+  label: "Password",
+  trim: false,
+  min: MIN_PASSWORD_LENGTH,
+  minMessage: `Use at least ${MIN_PASSWORD_LENGTH} characters`,
+  max: MAX_PASSWORD_LENGTH,
+  maxMessage: `Use at most ${MAX_PASSWORD_LENGTH} characters`,
+});
 
 export const RoleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(", ")}` });
 
-export const NameSchema = z.string().trim().min(1, { error: "Enter a name" }).max(120);
+export const NameSchema = safeText({ label: "Name", min: 1, minMessage: "Enter a name", max: 120 });
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

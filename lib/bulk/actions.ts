@@ -3,12 +3,12 @@ import type { ActionResult } from "@/lib/action-result";
 import { recordAudit, type AuditAction } from "@/lib/audit";
 import type { AuthCheck } from "@/lib/auth/actor";
 import type { Database } from "@/lib/db/types";
+import { recordableText, safeText } from "@/lib/validation/safe-text";
 import { cancelJob, retryFailed } from "./control";
 import { createBulkJob } from "./create";
 import { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
 import { bulkSelectionSchema } from "./selection-types";
 import type { BulkPreview } from "./types";
-import { clipText } from "@/lib/text/well-formed";
 
 // The bodies of the bulk server actions (app/(console)/jobs/actions.ts stays thin): parse, act, audit.
 // Every refusal and every invalid request leaves an audit record; so does every job created, cancelled or retried.
@@ -16,7 +16,7 @@ import { clipText } from "@/lib/text/well-formed";
 type Denied = Extract<AuthCheck, { ok: false }>;
 type Allowed = Extract<AuthCheck, { ok: true }>;
 
-const ReasonSchema = z.string().trim().min(3, "Give a reason of at least 3 characters; it goes into every audit record.").max(500);
+const ReasonSchema = safeText({ label: "Reason", min: 3, minMessage: "Give a reason of at least 3 characters; it goes into every audit record.", max: 500 });
 const createBulkStopSchema = (maxItems: number) => z.object({ selection: bulkSelectionSchema(maxItems), reason: ReasonSchema });
 const JobIdSchema = z.uuid("Not a bulk job id.");
 
@@ -78,7 +78,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
   // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
   const typedReason = (input as { reason?: unknown } | null)?.reason;
-  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? clipText(typedReason.trim(), 500) : undefined;
+  const reasonGiven = typeof typedReason === "string" && typedReason.trim() !== "" ? recordableText(typedReason.trim(), 500) : undefined;
   if (!parsed.success) {
     const many = tooManyIds(parsed.error);
     return invalid(db, auth, "bulk.create", parsed.error.issues[0]?.message ?? "Invalid request.", fieldErrorsOf(parsed.error), many ? { ...details, max: maxItems } : details, many ? "TooManyItems" : "InvalidInput", reasonGiven);
@@ -101,7 +101,7 @@ export async function createBulkStop(db: Database, auth: Allowed, input: unknown
 
 export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: unknown): Promise<ActionResult<{ affected: number }>> {
   const id = JobIdSchema.safeParse(jobId);
-  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: clipText(String(jobId), 80) });
+  if (!id.success) return invalid(db, auth, action, "Not a bulk job id.", undefined, { jobId: recordableText(String(jobId), 80) });
   const r = action === "bulk.cancel" ? await cancelJob(db, id.data) : await retryFailed(db, id.data, { userId: auth.actor.userId, email: auth.actor.email, role: auth.actor.role });
   // A resume after the job's actor was disabled says so: from here on its Stops are audited in this person's name.
   const okDetails = r.ok ? { affected: r.affected, ...(r.resumedInNameOf ? { resumedInNameOf: r.resumedInNameOf } : {}) } : undefined;

@@ -1,6 +1,8 @@
 // Pure (zod only): the selection dialog builds these on the client, the actions parse them on the server.
 import { z } from "zod";
 import { TASK_STATES } from "@/lib/tasks/definitions";
+import { TaskIdSchema } from "@/lib/tencent-live/validation";
+import { safeText } from "@/lib/validation/safe-text";
 
 /**
  * What the person selected on /tasks. "filter" is resolved here on the server against the whole registry,
@@ -12,7 +14,7 @@ export function bulkSelectionSchema(maxItems: number) {
     z.object({
       kind: z.literal("ids"),
       taskIds: z
-        .array(z.string().max(40))
+        .array(TaskIdSchema)
         .min(1, "Select at least one task.")
         .max(maxItems, `Select at most ${maxItems.toLocaleString("en-US")} tasks: one bulk job stops at most that many (RECDESK_BULK_MAX_ITEMS). Split the batch.`),
     }),
@@ -20,8 +22,8 @@ export function bulkSelectionSchema(maxItems: number) {
       kind: z.literal("filter"),
       filters: z.object({
         state: z.enum(TASK_STATES).optional(),
-        stream: z.string().trim().max(256).optional(),
-        domain: z.string().trim().max(253).optional(),
+        stream: safeText({ label: "Stream", max: 256 }).optional(),
+        domain: safeText({ label: "Domain", max: 253 }).optional(),
         runningHours: z.number().int().min(1).max(24 * 365).optional(),
       }),
     }),

@@ -14,14 +14,14 @@ import type { Database, OpenDatabase } from "./types";
  */
 export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
   const pgDir = dataDir ? path.join(dataDir, "pglite") : undefined;
-  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  const release = dataDir ? await lockDataDir(dataDir) : async () => {};
   let client: PGlite;
   try {
     // pg_trgm backs the audit log's reason search (migration 0004).
     client = await PGlite.create(pgDir ?? "memory://", { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
     await client.query("select 1");
   } catch (err) {
-    release();
+    await release();
     throw new Error(
       `The embedded database in ${pgDir} could not be opened (${(err as Error).message}). ` +
         `If it is damaged, move it aside (mv ${pgDir} ${pgDir}.broken) and start again: RecDesk creates a fresh one.`,
@@ -35,7 +35,7 @@ export async function openPglite(dataDir: string | undefined, opts: { loadDataDi
     location: pgDir ?? "memory",
     async close() {
       await client.close();
-      release();
+      await release();
     },
   };
 }

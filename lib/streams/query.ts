@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
+import { wholeNumberParam } from "@/lib/validation/whole-number";
 import type { OnlineStream } from "@/lib/tencent-live/types";
 import type { StreamSort } from "./types";
 
@@ -65,16 +67,15 @@ export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** The viewer's question, as it arrives in the query string of /api/streams and of /streams. */
 export const StreamsQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, z.string().trim().max(256, "Search must be at most 256 characters").optional()),
-  domain: z.preprocess(blankToUndefined, z.string().trim().max(253).optional()),
-  app: z.preprocess(blankToUndefined, z.string().trim().max(128).optional()),
+  q: z.preprocess(blankToUndefined, safeText({ label: "Search", max: 256 }).optional()),
+  domain: z.preprocess(blankToUndefined, safeText({ label: "Domain", max: 253 }).optional()),
+  app: z.preprocess(blankToUndefined, safeText({ label: "App", max: 128 }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(["age-desc", "age-asc"]).default("age-desc")),
-  page: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(1_000_000).default(1)),
+  page: z.preprocess(blankToUndefined, wholeNumberParam("page").pipe(z.number().min(1).max(1_000_000)).default(1)),
   pageSize: z.preprocess(
     blankToUndefined,
-    z.coerce
-      .number()
-      .int()
+    wholeNumberParam("pageSize")
+      .pipe(z.number())
       .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `pageSize must be one of ${PAGE_SIZES.join(", ")}`)
       .default(50),
   ),

@@ -1,5 +1,5 @@
 import type { AuditIntent } from "@/lib/audit/types";
-import { clipText } from "@/lib/text/well-formed";
+import { recordableText } from "@/lib/validation/safe-text";
 
 /** Who is acting and from where: the part of an audit intent that the task flows pass through unchanged. */
 export interface TaskActionContext {
@@ -18,7 +18,10 @@ export function intentBase(ctx: TaskActionContext): Pick<AuditIntent, "actor" | 
   };
 }
 
-/** Target fields from untrusted input, clipped so a hostile value cannot bloat the audit trail. */
+/**
+ * Target fields from untrusted input, as an invalid attempt's record keeps them: clipped by code point so a
+ * hostile value cannot bloat the trail (nor be cut inside an emoji), refused characters replaced.
+ */
 export function clip(v: unknown, max = 300): string | undefined {
-  return typeof v === "string" && v.length > 0 ? clipText(v, max) : undefined;
+  return typeof v === "string" && v.length > 0 ? recordableText(v, max) : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { TASK_STATES, type TaskFilters } from "./definitions";
 
 // The /tasks URL is the filter state (so a filtered view can be pasted into a ticket); this is the one place
@@ -8,8 +9,8 @@ export const TASKS_PAGE_SIZE = 25;
 
 const SearchSchema = z.object({
   state: z.enum(TASK_STATES).optional().catch(undefined),
-  stream: z.string().trim().max(256).optional().catch(undefined),
-  domain: z.string().trim().max(253).optional().catch(undefined),
+  stream: safeText({ label: "Stream", max: 256 }).optional().catch(undefined),
+  domain: safeText({ label: "Domain", max: 253 }).optional().catch(undefined),
   running: z.coerce.number().int().min(1).max(24 * 365).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });

@@ -1,15 +1,18 @@
 import { z } from "zod";
 import { AppNameSchema, DomainNameSchema, StreamNameSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
-import { isValidTimeZone } from "./zoned-time";
+import { safeText } from "@/lib/validation/safe-text";
+import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
 
 // One zod schema per form. Pure, so the same rules can run in the browser; the server actions parse with them
 // before anything else happens, and lib/tasks parses again because bulk jobs call it without a form.
 
-export const ReasonSchema = z
-  .string()
-  .trim()
-  .min(3, "Give a reason (at least 3 characters): it goes into the audit trail")
-  .max(500, "Keep the reason under 500 characters");
+export const ReasonSchema = safeText({
+  label: "Reason",
+  min: 3,
+  minMessage: "Give a reason (at least 3 characters): it goes into the audit trail",
+  max: 500,
+  maxMessage: "Keep the reason under 500 characters",
+});
 
 /** Optional text field: "" (an empty input) means "not given". */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -30,7 +33,7 @@ export const RegisterTaskInputSchema = z.object({
   streamName: StreamNameSchema,
   appName: optional(AppNameSchema),
   domainName: optional(DomainNameSchema),
-  note: optional(z.string().trim().max(500, "Keep the note under 500 characters")),
+  note: optional(safeText({ label: "Note", max: 500, maxMessage: "Keep the note under 500 characters", multiline: true })),
 });
 export type RegisterTaskInput = z.infer<typeof RegisterTaskInputSchema>;
 
@@ -47,6 +50,11 @@ export type CorrectRegistrationInput = z.infer<typeof CorrectRegistrationInputSc
 export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
 export const RECORD_TYPES = ["video", "audio"] as const;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
+// A real calendar time even when the mode ignores it (a real-time start): "2026-02-31T25:00" is refused, not dropped.
+const wallTime = (label: string) =>
+  safeText({ label, max: 19 })
+    .regex(LOCAL_TIME, "Enter a date and time")
+    .refine((v) => !LOCAL_TIME.test(v) || !Number.isNaN(wallTimeToDate(v, "UTC").getTime()), "Not a real date and time");
 
 export const StartRecordingInputSchema = z
   .object({
@@ -55,12 +63,12 @@ export const StartRecordingInputSchema = z
     domainName: DomainNameSchema,
     mode: z.enum(["realtime", "scheduled"], { error: "Choose real-time or scheduled" }),
     /** Wall-clock times as typed in <input type="datetime-local">, in `timeZone`. */
-    startLocal: optional(z.string().regex(LOCAL_TIME, "Enter a date and time")),
-    endLocal: optional(z.string().regex(LOCAL_TIME, "Enter a date and time")),
-    timeZone: z.string().refine(isValidTimeZone, "Unknown time zone"),
+    startLocal: optional(wallTime("Start")),
+    endLocal: optional(wallTime("End")),
+    timeZone: safeText({ label: "Time zone", min: 1, max: 64 }).refine(isValidTimeZone, "Unknown time zone"),
     fileFormat: z.enum(FILE_FORMATS, { error: "Choose a file format" }),
     recordType: z.enum(RECORD_TYPES, { error: "Choose video or audio" }),
-    reason: optional(z.string().trim().max(500, "Keep the reason under 500 characters")),
+    reason: optional(safeText({ label: "Reason", max: 500, maxMessage: "Keep the reason under 500 characters" })),
   })
   .superRefine((v, ctx) => {
     if (v.mode === "scheduled") {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 
 // Pure zod, no server-only: forms use these too, and the simulator applies the same rules to requests.
 
@@ -8,9 +9,9 @@ export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds 
  * A legacy TaskId as RecDesk keeps it everywhere: a decimal string, no sign, no leading zeros,
  * 1..2^64−1. Compared as BigInt because a JS number silently rounds above 2^53.
  */
-export const TaskIdSchema = z
-  .string()
-  .trim()
+export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "TaskId must be at most 18446744073709551615", trim: false })
+  // Not trimmed: " 12" is refused rather than quietly becoming a value other than the one sent.
+  .refine((v) => v === v.trim(), { message: "TaskId must not start or end with a space", abort: true })
   .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
   // zod 4 runs refinements even after the regex failed, so guard the BigInt conversion.
   .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");
@@ -23,27 +24,20 @@ export const TaskIdSchema = z
  * (our choice; Tencent publishes no number, and real names are far shorter).
  */
 const NAME_CHARS = /^[A-Za-z0-9_.~!*()@+=,:-]+$/;
+// "." and ".." pass NAME_CHARS but are path segments: rtmp://host/live/.. and /streams/d/a/.. resolve elsewhere.
+const notDotSegment = (v: string) => v !== "." && v !== "..";
 
-export const StreamNameSchema = z
-  .string()
-  .trim()
-  .min(1, "StreamName is required")
-  .max(256, "StreamName must be at most 256 characters")
-  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+export const StreamNameSchema = safeText({ label: "StreamName", min: 1, minMessage: "StreamName is required", max: 256 })
+  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
+  .refine(notDotSegment, "StreamName cannot be . or .. (a URL path would resolve it away)");
 
-export const AppNameSchema = z
-  .string()
-  .trim()
-  .min(1, "AppName is required")
-  .max(128, "AppName must be at most 128 characters")
-  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -");
+export const AppNameSchema = safeText({ label: "AppName", min: 1, minMessage: "AppName is required", max: 128 })
+  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
+  .refine(notDotSegment, "AppName cannot be . or .. (a URL path would resolve it away)");
 
 /** A push/playback domain: an ordinary DNS host name (labels of letters, digits, hyphens). */
-export const DomainNameSchema = z
-  .string()
-  .trim()
+export const DomainNameSchema = safeText({ label: "DomainName", max: 253 })
   .toLowerCase()
-  .max(253, "DomainName must be at most 253 characters")
   .regex(
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
     "DomainName must be a host name such as 5000.livepush.myqcloud.com",

@@ -2,37 +2,30 @@
 
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { actionFailure, type ActionResult } from "@/lib/action-result";
+import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import { signIn, SignInRefused } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requestOrigin } from "@/lib/auth/require";
-import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { refusalMessage, SIGN_IN_ERROR_CODES } from "@/lib/auth/sign-in";
 import { getDb } from "@/lib/db";
-import { clipText } from "@/lib/text/well-formed";
-
-const SignInSchema = z.object({
-  email: z.string().trim().min(1, { error: "Enter your email address" }).max(254, { error: "That email address is too long" }),
-  password: z
-    .string()
-    .min(1, { error: "Enter your password" })
-    .max(MAX_PASSWORD_LENGTH, { error: `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters` }),
-});
+import { SignInCredentialsSchema } from "@/lib/auth/sign-in-input";
+import { recordableText } from "@/lib/validation/safe-text";
 
 /**
  * Public by design (it is how a person gets a session). Throttling, the password check and the audit record
  * happen inside the credentials provider, so a direct POST to /api/auth/callback/credentials gets the same.
  */
 export async function signInAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const email = String(formData.get("email") ?? "");
+  const typed = formValues(formData);
+  const email = typed.email ?? "";
   const values = { email };
-  const parsed = SignInSchema.safeParse({ email, password: formData.get("password") ?? "" });
+  const parsed = SignInCredentialsSchema.safeParse({ email, password: typed.password });
   if (!parsed.success) {
     const origin = await requestOrigin();
     await recordAudit(
       await getDb(),
-      { actor: { email: clipText(email.trim(), 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+      { actor: { email: recordableText(email.trim(), 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
       { outcome: "invalid", errorCode: "InvalidInput" },
     );
     return actionFailure("InvalidInput", "Enter your email and password.", {
@@ -44,7 +37,7 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackUrl(formData.get("callbackUrl")),
+      redirectTo: safeCallbackUrl(typed.callbackUrl),
     });
   } catch (err) {
     if (err instanceof SignInRefused) {
@@ -62,5 +55,5 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
 
 /** Starts single sign-on (only offered when AUTH_OIDC_* is configured). */
 export async function signInWithSsoAction(formData: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  await signIn("oidc", { redirectTo: safeCallbackUrl(formValues(formData).callbackUrl) });
 }

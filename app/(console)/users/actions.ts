@@ -22,6 +22,7 @@ import {
 } from "@/lib/auth/users";
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { getDb } from "@/lib/db";
+import { recordableText } from "@/lib/validation/safe-text";
 import type { Database } from "@/lib/db/types";
 import { clipText } from "@/lib/text/well-formed";
 
@@ -71,7 +72,7 @@ export async function createUserAction(_prev: ActionResult | null, formData: For
   const db = await getDb();
   if (!check.ok) return refuse(db, check, { action: "user.create", details: { operation: "create" } });
   const { actor, origin } = check;
-  const parsed = CreateSchema.safeParse(Object.fromEntries(formData));
+  const parsed = CreateSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.create", "create", formData, parsed.error);
   const { email, name, role, password } = parsed.data;
   try {
@@ -93,9 +94,9 @@ export async function createUserAction(_prev: ActionResult | null, formData: For
 export async function resetPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
   const { actor, origin } = check;
-  const parsed = ResetSchema.safeParse(Object.fromEntries(formData));
+  const parsed = ResetSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "reset-password", formData, parsed.error);
   const user = await setUserPassword(db, parsed.data.userId, parsed.data.password);
   if (!user) return notFound(db, actor, origin, "reset-password", parsed.data.userId);
@@ -107,9 +108,9 @@ export async function resetPasswordAction(_prev: ActionResult | null, formData: 
 export async function changeRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
   const { actor, origin } = check;
-  const parsed = RoleChangeSchema.safeParse(Object.fromEntries(formData));
+  const parsed = RoleChangeSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "change-role", formData, parsed.error);
   const { userId, role } = parsed.data;
   // An admin demoting themselves could leave nobody able to manage users.
@@ -126,9 +127,9 @@ export async function changeRoleAction(_prev: ActionResult | null, formData: For
 export async function setUserDisabledAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const check = await requirePermission("users:manage");
   const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: String(formData.get("userId") ?? "") } });
+  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
   const { actor, origin } = check;
-  const parsed = DisableSchema.safeParse(Object.fromEntries(formData));
+  const parsed = DisableSchema.safeParse(formValues(formData));
   if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
   const { userId, disabled } = parsed.data;
   if (userId === actor.userId) return selfChange(db, actor, origin, "set-disabled", "You cannot disable your own account. Ask another admin.");

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db";
 import { recordDenied, recordInvalid } from "@/lib/audit/refusal";
 import { parseAuditFilters } from "@/lib/audit/filters";
 import { exportAuditCsv } from "@/lib/audit/export-csv";
+import { recordableText } from "@/lib/validation/safe-text";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,8 @@ export async function GET(request: Request): Promise<Response> {
   }
   const parsed = parseAuditFilters(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    await recordInvalid(db, check, "audit.export", parsed.fieldErrors, { details: { filters: parsed.values } });
+    const attempted = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, recordableText(v ?? "", 320)]));
+    await recordInvalid(db, check, "audit.export", parsed.fieldErrors, { details: { filters: attempted } });
     return Response.json(
       { ok: false, code: "InvalidInput", message: "The filter is not valid", fieldErrors: parsed.fieldErrors },
       { status: 400 },

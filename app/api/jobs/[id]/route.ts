@@ -16,7 +16,8 @@ export async function GET(request: NextRequest, context: { params: Promise<{ id:
   const q = request.nextUrl.searchParams;
   const stateParam = q.get("state");
   const state = BULK_ITEM_STATES.find((s) => s === stateParam);
-  const offset = Math.max(0, Number.parseInt(q.get("offset") ?? "0", 10) || 0);
+  // Bounded: a 20-digit offset would overflow Postgres's bigint and fail the request instead of paging.
+  const offset = Math.min(10_000_000, Math.max(0, Number.parseInt(q.get("offset") ?? "0", 10) || 0));
   const items = await listJobItems(db, id, { state, limit: 100, offset });
   // Explanations travel with the data: components never import the Live API edge.
   const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
