@@ -102,6 +102,7 @@ const TARGETS: Target[] = [
   formAction("stopTaskAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
   formAction("stopByIdAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
   formAction("registerTaskAction", "support", { ...taskFields, note: text("fuzz note", badText({ utf8Only: true, multiline: true })) }, ["taskId", "streamName"]),
+  formAction("correctRegistrationAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
   formAction(
     "startRecordingAction",
     "oncall",

@@ -41,6 +41,9 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
         release() {
           if (!released) {
             released = true;
+            // Unref'd above; waiting for its exit must keep this process alive, or a start-up that fails
+            // right after taking the lock would end silently (exit 0) before reporting why.
+            child.ref();
             child.stdin.end();
             child.kill();
           }

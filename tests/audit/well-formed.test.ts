@@ -29,12 +29,20 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
     expect(report.intact).toBe(true);
   };
 
-  it("a refused sign-in as 253 × a + 😀 (cut inside the emoji) still verifies", async () => {
-    const email = `${"a".repeat(253)}${EMOJI}`;
-    const result = await authenticateWithPassword(opened.db, { email, password: "any password at all", origin: { clientIp: "198.51.100.7" } });
-    expect(result.ok).toBe(false);
-    const rows = (await opened.db.execute(sql`select actor_email from audit_records where action = 'auth.sign-in' order by id desc limit 1`)).rows as { actor_email: string }[];
-    expect(rows[0]!.actor_email).toBe("a".repeat(253));
+  it("a refused sign-in as 253 × a + 😀 (the review's attack) is kept whole, one cut inside an emoji loses the emoji, and both verify", async () => {
+    const lastSignInEmail = async () =>
+      ((await opened.db.execute(sql`select actor_email from audit_records where action = 'auth.sign-in' order by id desc limit 1`)).rows as { actor_email: string }[])[0]!.actor_email;
+    // 254 code points: within the email's 254-character bound, so nothing is cut and the emoji stays whole.
+    const attack = `${"a".repeat(253)}${EMOJI}`;
+    const first = await authenticateWithPassword(opened.db, { email: attack, password: "any password at all", origin: { clientIp: "198.51.100.7" } });
+    expect(first.ok).toBe(false);
+    expect(await lastSignInEmail()).toBe(attack);
+    // One more: the cut falls on the emoji, which is dropped whole rather than split into a lone surrogate.
+    const longer = `${"a".repeat(254)}${EMOJI}`;
+    expect(longer.slice(0, 255)).toMatch(/\uD83D$/);
+    const second = await authenticateWithPassword(opened.db, { email: longer, password: "any password at all", origin: { clientIp: "198.51.100.8" } });
+    expect(second.ok).toBe(false);
+    expect(await lastSignInEmail()).toBe("a".repeat(254));
     await expectIntact();
   });
 
@@ -49,7 +57,8 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
     );
     const [row] = await getAuditRecords(opened.db, [id]);
     expect(row!.reason).toBe(`${"r".repeat(499)}\uFFFD`);
-    expect(row!.streamName).toBe("c".repeat(299));
+    // clip() counts code points, like the schemas: the emoji is the 300th and stays whole; "more" is cut.
+    expect(row!.streamName).toBe(`${"c".repeat(299)}${EMOJI}`);
     expect(row!.errorMessage).toBe(`${"m".repeat(1_999)}…`);
     await expectIntact();
   });
