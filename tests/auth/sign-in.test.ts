@@ -7,7 +7,8 @@ import { signInFailures } from "@/lib/db/schema/users";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-password";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { checkThrottle, slowdownFor, SLOWDOWN_MAX_MS, SLOWDOWN_STEP_MS, THROTTLE_LIMIT, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
-import { createUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/users";
+import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { drivers, openTestDb } from "../helpers/test-db";
 
 describe.each(drivers)("password sign-in on %s", (driver) => {
@@ -144,12 +145,12 @@ describe.each(drivers)("password sign-in on %s", (driver) => {
 
   it("refuses a disabled account and one without a role, but only after the right password", async () => {
     const disabled = await user();
-    await setUserDisabled(open.db, disabled.id, true);
+    expect(await setDisabledKeepingAnAdmin(open.db, disabled.id, true)).toMatchObject({ ok: true });
     expect(await authenticateWithPassword(open.db, { email: disabled.email, password: "a long password", origin: origin("10.4.0.1") })).toEqual({ ok: false, reason: "disabled" });
     expect(await authenticateWithPassword(open.db, { email: disabled.email, password: "wrong", origin: origin("10.4.0.1") })).toEqual({ ok: false, reason: "invalid" });
     const roleless = await user(null);
     expect(await authenticateWithPassword(open.db, { email: roleless.email, password: "a long password", origin: origin("10.4.0.2") })).toEqual({ ok: false, reason: "no-role" });
-    await setUserRole(open.db, roleless.id, "manager");
+    expect(await changeRoleKeepingAnAdmin(open.db, roleless.id, "manager")).toMatchObject({ ok: true });
     expect(await authenticateWithPassword(open.db, { email: roleless.email, password: "a long password", origin: origin("10.4.0.2") })).toMatchObject({ ok: true });
     const denied = await open.db.select().from(auditRecords).where(eq(auditRecords.actorUserId, disabled.id));
     expect(denied.map((r) => r.errorCode)).toEqual(["Disabled", "InvalidCredentials"]);
