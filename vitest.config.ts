@@ -12,8 +12,8 @@ export default defineConfig({
     globalSetup: ["tests/setup/pglite-template.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // PGlite costs ~800 MB and seconds per instance; two workers fit a 2-core machine. Threads start faster than
-    // forked processes (the whole suite: 127 s against 162 s here); tests that need a process spawn their own.
+    // PGlite costs hundreds of MB and seconds per instance, so two workers fit a 2-core machine. Threads start
+    // faster than forked processes (README, Benchmarks); tests that need a process spawn their own.
     pool: "threads",
     maxWorkers: 2,
     server: { deps: { inline: ["next-auth"] } },

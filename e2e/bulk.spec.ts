@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures";
 import { sim, stopCalls } from "./simulator-control";
 import { expectNoSeriousA11yViolations } from "./a11y";
@@ -36,6 +36,25 @@ async function confirmBulkStop(page: Page, count: number, reason: string): Promi
 }
 
 const jobState = (page: Page) => page.getByTestId("job-progress");
+
+/**
+ * On-call, in a context of its own, starts a 3-task job that the account-level FreezeService error pauses after
+ * its first item: a job with a failed row, for tests that look at jobs rather than make them.
+ */
+async function pausedJob(browser: Browser, reason: string): Promise<string> {
+  const context = await browser.newContext();
+  try {
+    const oncall = await context.newPage();
+    await signInAs(oncall, "oncall", "/tasks");
+    await tickRows(oncall, "/tasks", 3);
+    await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService", count: 1 });
+    const jobId = await confirmBulkStop(oncall, 3, reason);
+    await expect(jobState(oncall)).toHaveAttribute("data-state", "paused");
+    return jobId;
+  } finally {
+    await context.close();
+  }
+}
 const itemRow = (page: Page, taskId: string) => page.getByTestId("job-item").filter({ hasText: taskId });
 
 test.afterEach(async () => {
@@ -174,14 +193,16 @@ test("support gets no bulk controls, and the server refuses it the job pages and
   expect(res.status()).toBe(403);
 });
 
-test("a manager audits bulk jobs read only: history, items and audit link, but no Stop, Retry or Cancel", async ({ page }) => {
+test("a manager audits bulk jobs read only: history, items and audit link, but no Stop, Retry or Cancel", async ({ page, browser }) => {
+  const reason = `manager review drill ${Date.now()}`;
+  await pausedJob(browser, reason);
   await signInAs(page, "manager", "/tasks");
   await expect(page.getByTestId("task-row").first()).toBeVisible();
   await expect(page.getByTestId("bulk-toolbar")).toHaveCount(0);
   await page.getByRole("link", { name: "Bulk jobs" }).click();
-  const cancelled = page.getByTestId("job-row").filter({ hasText: "cancel drill" });
-  await expect(cancelled).toBeVisible();
-  await cancelled.getByRole("link").first().click();
+  const paused = page.getByTestId("job-row").filter({ hasText: reason });
+  await expect(paused).toBeVisible();
+  await paused.getByRole("link").first().click();
   await expect(page.getByTestId("job-item").first()).toBeVisible();
   await expect(page.getByTestId("job-items")).toContainText("ResourceNotFound.FreezeService");
   await expect(page.getByTestId("job-retry")).toHaveCount(0);
@@ -191,10 +212,10 @@ test("a manager audits bulk jobs read only: history, items and audit link, but n
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
 });
 
-test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page }) => {
+test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page, browser }) => {
+  const jobHref = `/jobs/${await pausedJob(browser, "axe review drill")}`;
   await signInAs(page, "admin", "/jobs");
   await expect(page.getByTestId("job-row").first()).toBeVisible();
-  const jobHref = (await page.getByTestId("job-row").first().getByRole("link").first().getAttribute("href"))!;
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/jobs");

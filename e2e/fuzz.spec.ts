@@ -7,7 +7,7 @@ import { callAction, callRoute, serverActions, type Answer, type AnswerKind, typ
 import { badForm, badTaskId, badText, junk, queryValue, toFormData, wrongType, type FieldSpec } from "./fuzz-inputs";
 import { sim } from "./simulator-control";
 
-// Issue 11: generated bad input through the real server to every server action and route handler. Every answer
+// Generated bad input through the real server to every server action and route handler. Every answer
 // must be a field error or a refusal (never a 500, never a stack trace); nothing may reach the Live API
 // simulator; and "Verify integrity" must still pass afterwards. FUZZ_SEED replays a run; FUZZ_RUNS scales it.
 
@@ -230,7 +230,7 @@ test("generated bad input through every server action and route handler gets a f
     );
   }
 
-  // The issue's own attack: 253 × "a" then an emoji, any password. Refused, and (below) the chain still verifies.
+  // A reported attack: 253 × "a" then an emoji, any password. Refused, and (below) the chain still verifies.
   const attack = await callAction(action("signInAction"), [null, toFormData({ email: `${"a".repeat(253)}\u{1F600}`, password: "any password at all" })], { baseUrl: BASE, cookie: "", clientIp: "198.19.0.1" });
   expect(attack.kind).toBe("refusal");
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 import { serverActions } from "./fuzz-client";
 
-// Issue 11, item 10: anti-framing, nosniff and a referrer policy on every kind of response the server gives,
+// Anti-framing, nosniff and a referrer policy on every kind of response the server gives,
 // and HSTS only when the request came through an https proxy.
 
 const BASE = `http://localhost:${e2eEnv.port}`;

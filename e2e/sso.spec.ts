@@ -47,13 +47,21 @@ test("a first SSO sign-in creates the user with no role; once an admin grants on
   await admin.context().close();
 });
 
-test("a role claim from the provider (AUTH_OIDC_ROLE_CLAIM) lets a first SSO sign-in straight in with that role", async ({ page }) => {
+test("a role claim from the provider (AUTH_OIDC_ROLE_CLAIM) lets a first SSO sign-in straight in with that role", async ({ page, browser }) => {
   await ssoSignIn(page, "lead+manager");
   await page.waitForURL((url) => url.pathname === "/streams");
   await expect(page.getByTestId("current-user")).toContainText("manager");
-  // A manager stops nothing, whichever way they signed in.
-  await page.goto("/tasks");
-  await expect(page.getByRole("button", { name: "Stop", exact: true })).toHaveCount(0);
+  // A manager stops nothing, whichever way they signed in: the same running tasks that show on-call a Stop button
+  // (named "Stop recording task … of stream …") show the manager none.
+  const stopButtons = (p: Page) => p.getByRole("button", { name: /^Stop recording task \d+ of stream / });
+  const oncall = await (await browser.newContext()).newPage();
+  await signInAs(oncall, "oncall", "/tasks?state=recording");
+  await expect(stopButtons(oncall).first()).toBeVisible();
+  await oncall.context().close();
+  await page.goto("/tasks?state=recording");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(stopButtons(page)).toHaveCount(0);
+  await expect(page.getByTestId("stop-button")).toHaveCount(0);
 });
 
 test("an SSO identity whose unverified email matches a local account is refused, not linked to it", async ({ page, browser }) => {

@@ -21,9 +21,6 @@ export type ActionResult<T = object> =
 
 export type ActionFailure = Extract<ActionResult, { ok: false }>;
 
-/** Codes for refusals that never reached Tencent; Tencent codes are passed through verbatim. */
-export const LOCAL_ACTION_CODES = ["Unauthenticated", "Forbidden", "InvalidInput"] as const;
-
 export function actionFailure(
   code: string,
   message: string,

@@ -2,7 +2,6 @@ import "server-only";
 import { parseConfig, type RecDeskConfig } from "./config-schema";
 
 export type { RecDeskConfig } from "./config-schema";
-export { ConfigError, parseConfig } from "./config-schema";
 
 let cached: RecDeskConfig | undefined;
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, ilike, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, ilike, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import type { AuditPage, AuditRowView } from "./definitions";
@@ -131,11 +131,6 @@ export async function* iterateAuditRecords(db: Database, filters: AuditFilters, 
 }
 
 /** A few records by id, for tests and for linking from elsewhere. */
-export async function getAuditRecords(db: Database, ids: number[]): Promise<AuditRecord[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(auditRecords).where(inArray(auditRecords.id, ids)).orderBy(asc(auditRecords.id));
-}
-
 export function toView(r: AuditRecord): AuditRowView {
   return {
     id: r.id,

@@ -66,8 +66,3 @@ export async function verifyPassword(password: string, stored: string | null | u
 }
 
 const DUMMY_SALT = randomBytes(SALT_LENGTH);
-
-/** For accounts that must exist but can never sign in by password (SSO users): verification always fails. */
-export function isPasswordHash(value: string | null | undefined): boolean {
-  return Boolean(value && parseHash(value));
-}

@@ -121,11 +121,6 @@ export async function withdrawAttempt(db: Database, ids: number[]): Promise<void
   if (ids.length > 0) await db.delete(signInFailures).where(inArray(signInFailures.id, ids));
 }
 
-export async function recordSignInFailure(db: Database, keys: ThrottleKeys, now = new Date()): Promise<void> {
-  await db.insert(signInFailures).values([...hardKeysOf(keys), accountKeyOf(keys)].map((key) => ({ key, at: now })));
-  await pruneSignInFailures(db, now);
-}
-
 /** Keeps the table small: nothing older than the window is ever read again. */
 export async function pruneSignInFailures(db: Database, now = new Date()): Promise<void> {
   await db.delete(signInFailures).where(lt(signInFailures.at, new Date(now.getTime() - 10 * THROTTLE_WINDOW_MS)));

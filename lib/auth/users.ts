@@ -77,18 +77,6 @@ export async function setUserPassword(db: Database, id: string, password: string
   return row;
 }
 
-/** Unguarded: the Users page goes through user-changes.ts, which keeps the last admin. */
-export async function setUserRole(db: Database, id: string, role: Role | null): Promise<User | undefined> {
-  const [row] = await db.update(users).set({ role, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
-  return row;
-}
-
-/** Unguarded: the Users page goes through user-changes.ts, which keeps the last admin. */
-export async function setUserDisabled(db: Database, id: string, disabled: boolean): Promise<User | undefined> {
-  const [row] = await db.update(users).set({ disabled, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
-  return row;
-}
-
 /** Sign-out: ends every session of the user, on every device (a cookie copied before sign-out included). */
 export async function endUserSessions(db: Database, id: string): Promise<void> {
   await db.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, id));

@@ -4,10 +4,7 @@ import { openDatabase } from "@/lib/db";
 import { getLiveClient } from "@/lib/tencent-live";
 import { createBulkWorker, type BulkWorker } from "./worker";
 
-export { createBulkJob, type BulkJobRequest, type CreateBulkJobResult } from "./create";
-export { cancelJob, retryFailed, type JobControlResult } from "./control";
 export { getJobView, listJobItems, listJobViews } from "./read";
-export { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
 export type * from "./types";
 
 const KEY = Symbol.for("recdesk.bulk.worker");

@@ -22,9 +22,3 @@ export async function acquireLease(db: Database, name: string, holder: string, t
 export async function releaseLease(db: Database, name: string, holder: string): Promise<void> {
   await db.execute(sql`delete from worker_leases where name = ${name} and holder = ${holder}`);
 }
-
-export async function leaseHolder(db: Database, name: string): Promise<{ holder: string; expiresAt: Date } | null> {
-  const result = await db.execute(sql`select holder, expires_at from worker_leases where name = ${name} and expires_at > now()`);
-  const row = result.rows[0] as { holder: string; expires_at: string | Date } | undefined;
-  return row ? { holder: row.holder, expiresAt: new Date(row.expires_at) } : null;
-}

@@ -26,7 +26,6 @@ export const StopTaskInputSchema = z.object({
   appName: optional(AppNameSchema),
   domainName: optional(DomainNameSchema),
 });
-export type StopTaskInput = z.infer<typeof StopTaskInputSchema>;
 
 export const RegisterTaskInputSchema = z.object({
   taskId: TaskIdSchema,
@@ -35,7 +34,6 @@ export const RegisterTaskInputSchema = z.object({
   domainName: optional(DomainNameSchema),
   note: optional(safeText({ label: "Note", max: 500, maxMessage: "Keep the note under 500 characters", multiline: true })),
 });
-export type RegisterTaskInput = z.infer<typeof RegisterTaskInputSchema>;
 
 /** Correcting a registered task's stream, app and domain (on-call and admin): the new values and why. */
 export const CorrectRegistrationInputSchema = z.object({
@@ -45,7 +43,6 @@ export const CorrectRegistrationInputSchema = z.object({
   domainName: optional(DomainNameSchema),
   reason: ReasonSchema,
 });
-export type CorrectRegistrationInput = z.infer<typeof CorrectRegistrationInputSchema>;
 
 export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
 export const RECORD_TYPES = ["video", "audio"] as const;

@@ -24,7 +24,7 @@ import { TaskIdSchema } from "./validation";
 import { integerText, parseLossless, stringifyLossless, toNumber } from "./wire";
 
 /*
- * Why not the official tencentcloud-sdk-nodejs-common for transport? The issue prefers it, but it parses
+ * Why not the official tencentcloud-sdk-nodejs-common for transport? It is Tencent's own, but it parses
  * every response with plain JSON.parse (node-fetch res.json()), so a CreateLiveRecord TaskId above 2^53
  * comes back with wrong digits and nothing downstream can recover them. It also silently honours
  * http_proxy, throws a raw FetchError on a non-JSON body, and signs with the endpoint's first label.

@@ -3,10 +3,8 @@ import { getConfig } from "@/lib/config";
 import { createLiveClient, type LiveClient } from "./client";
 import { ensureDemoSimulator } from "./demo-simulator";
 
-export { explainLiveError } from "./errors";
-export type { LiveErrorExplanation } from "./errors";
 export type * from "./types";
-export type { LiveClient, LiveClientOptions } from "./client";
+export type { LiveClient } from "./client";
 
 const KEY = Symbol.for("recdesk.tencent-live.client");
 

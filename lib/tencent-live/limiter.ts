@@ -7,9 +7,8 @@
 // 2. A sliding window over the actual grant times: at most `limit` grants in any 1/0.975 s (≈1.026 s), so no
 //    one-second window sees more than `limit` calls even with the burst, and the server's calendar-second
 //    count stays within the limit while transit times vary by up to ~25 ms. A call the server still refuses
-//    is retried by the client, so the margin trades a rare retry against throughput: 2.5% gives up little
-//    (the bulk worker reaches ~0.95–0.97 of the limit); on loopback one bench run in seven saw 1–3 calls
-//    refused, all retried. SHARE is the knob if a link's jitter makes refusals common.
+//    is retried by the client, so the margin trades a rare retry against throughput (measured: README,
+//    Benchmarks). SHARE is the knob if a link's jitter makes refusals common.
 // Waiters are released by one pump that recomputes tokens from the real clock each time, so a stalled
 // event loop (overdue timers) cannot release every overdue waiter at once, as a reservation scheme would.
 // Waiters are served strictly in FIFO order.

@@ -12,15 +12,6 @@ export type LiveAction =
   | "DescribeLiveStreamState"
   | "DescribeLiveDomains";
 
-export const LIVE_ACTIONS: readonly LiveAction[] = [
-  "StopLiveRecord",
-  "DeleteLiveRecord",
-  "CreateLiveRecord",
-  "DescribeLiveStreamOnlineList",
-  "DescribeLiveStreamState",
-  "DescribeLiveDomains",
-];
-
 /** Tencent's documented default per-second limits (CN pages; OnlineList is 100/s on the intl page, we take the lower). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
   StopLiveRecord: 200,

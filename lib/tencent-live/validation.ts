@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 
 // Pure zod, no server-only: forms use these too, and the simulator applies the same rules to requests.
@@ -42,12 +41,6 @@ export const DomainNameSchema = safeText({ label: "DomainName", max: 253 })
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
     "DomainName must be a host name such as 5000.livepush.myqcloud.com",
   );
-
-/** "YYYY-MM-DD HH:MM:SS", the China Standard Time format CreateLiveRecord wants. */
-export const CstDateTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, "must look like 2026-11-23 18:30:00 (China Standard Time)")
-  .refine((v) => !Number.isNaN(cstToDate(v).getTime()), "is not a real date and time");
 
 /** Parses "YYYY-MM-DD HH:MM:SS" as UTC+8. Invalid input yields an Invalid Date. */
 export function cstToDate(v: string): Date {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AuthCheck } from "@/lib/auth/actor";
 import type { Database, OpenDatabase } from "@/lib/db/types";
-import { getAuditRecords, listAuditRecords } from "@/lib/audit/queries";
+import { listAuditRecords } from "@/lib/audit/queries";
+import { getAuditRecords } from "../helpers/audit-rows";
 import { acquireLease, releaseLease } from "@/lib/bulk/lease";
 import { VERIFY_LEASE } from "@/lib/audit/integrity";
 import { drivers, openTestDb } from "../helpers/test-db";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/lib/db/types";
 import { beginAudit, beginAudits, finishAudit, finishAudits, recordAudit, AuditAlreadyFinishedError } from "@/lib/audit/write";
-import { getAuditRecords } from "@/lib/audit/queries";
+import { getAuditRecords } from "../helpers/audit-rows";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { markInterruptedIntents, INTERRUPTED_CODE } from "@/lib/audit/recovery";
 import { GENESIS_HASH, outcomeHash } from "@/lib/audit/hash";

@@ -4,7 +4,7 @@ import type { OpenDatabase } from "@/lib/db/types";
 import { authenticateWithPassword } from "@/lib/auth/sign-in";
 import { originFromHeaders } from "@/lib/auth/origin";
 import { beginAudit, finishAudit, recordAudit } from "@/lib/audit/write";
-import { getAuditRecords } from "@/lib/audit/queries";
+import { getAuditRecords } from "../helpers/audit-rows";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { intentHash, outcomeHash } from "@/lib/audit/hash";
 import { AUDIT_ACTIONS, type AuditIntent, type AuditResult } from "@/lib/audit/types";

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Database, OpenDatabase } from "@/lib/db/types";
-import { createUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/users";
+import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { openTestDb } from "../helpers/test-db";
 
 // Only the request context and the session cookie are stood in for; the database is real.
@@ -61,9 +62,9 @@ describe("requirePermission (database-backed, fails closed)", () => {
     const u = await newUser("oncall");
     state.userId = u.id;
     expect(await requirePermission("task:bulk-stop")).toMatchObject({ ok: true });
-    await setUserRole(open.db, u.id, "support");
+    expect(await changeRoleKeepingAnAdmin(open.db, u.id, "support")).toMatchObject({ ok: true });
     expect(await requirePermission("task:bulk-stop")).toMatchObject({ ok: false, code: "Forbidden" });
-    await setUserDisabled(open.db, u.id, true);
+    expect(await setDisabledKeepingAnAdmin(open.db, u.id, true)).toMatchObject({ ok: true });
     // Refused, but the refusal still names who tried (for its audit record).
     expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Unauthenticated", actor: { userId: u.id, email: u.email } });
     expect(await currentActor()).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, type Permission } from "@/lib/auth/roles";
 
-// The specification (issue 4), written out in full so a change to roles.ts must change this table too.
+// The role specification (README, Roles), written out in full so a change to roles.ts must change this table too.
 const Y = true;
 const N = false;
 const TABLE: Record<Permission, { support: boolean; oncall: boolean; manager: boolean; admin: boolean }> = {

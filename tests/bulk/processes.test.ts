@@ -71,7 +71,10 @@ describe("bulk worker processes", () => {
     wire.calls.length = 0;
 
     const first = spawnWorker({ ...simEnv(), ...dbEnv });
-    await waitFor(async () => first.progress.sent >= 150, 60_000, 10);
+    // Kill while a Stop is on the wire: its intent is committed and its answer never reaches the worker. The kill
+    // follows the check with no I/O turn between them, so that answer cannot slip through first.
+    let inFlightAtKill = 0;
+    await waitFor(async () => first.progress.sent >= 150 && (inFlightAtKill = wire.stopsInFlight()) > 0, 60_000, 1);
     first.child.kill("SIGKILL");
     await first.exited;
     const sentBeforeKill = first.progress.sent;
@@ -81,6 +84,8 @@ describe("bulk worker processes", () => {
     expect(second.events.filter((e) => e.type === "crash")).toEqual([]);
     const recovered = second.events.find((e) => e.type === "recovered") as { report: { neverSent: number; resend: number; completedFromAudit: number } } | undefined;
     expect(recovered).toBeDefined();
+    expect(inFlightAtKill).toBeGreaterThan(0);
+    expect(recovered!.report.resend).toBeGreaterThan(0);
 
     if (!pg) db = await openDb();
     try {

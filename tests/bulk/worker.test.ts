@@ -4,7 +4,8 @@ import { controlJob } from "@/lib/bulk/actions";
 import { retryFailed } from "@/lib/bulk/control";
 import { createBulkJob } from "@/lib/bulk/create";
 import { getJobView } from "@/lib/bulk/read";
-import { createUser, setUserDisabled } from "@/lib/auth/users";
+import { createUser } from "@/lib/auth/users";
+import { setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { createBulkWorker, type BulkWorker, type BulkWorkerEvent } from "@/lib/bulk/worker";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { createLiveClient, type LiveClient } from "@/lib/tencent-live/client";
@@ -203,7 +204,7 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     const jobId = r.jobId;
     startWorker();
     await waitFor(async () => ((await itemStates(db, jobId)).stopped ?? 0) >= 20, 30_000, 10);
-    await setUserDisabled(db, creator.id, true);
+    expect(await setDisabledKeepingAnAdmin(db, creator.id, true)).toMatchObject({ ok: true });
     await waitFor(async () => (await jobState(db, jobId)) === "paused");
     await waitFor(async () => ((await itemStates(db, jobId)).sending ?? 0) === 0);
     const paused = await getJobView(db, jobId);

@@ -3,7 +3,6 @@ import type { OpenDatabase } from "@/lib/db/types";
 import { resolveSelection } from "@/lib/bulk/selection";
 import { countRunningTasksByStream, getTask, listTasks, listTasksForStream, registerTask, seedDemoTasks, startRecording, stopTask, streamKey } from "@/lib/tasks";
 import { parseTaskSearch, taskSearchQuery } from "@/lib/tasks/filters";
-import { wallTimeToDate } from "@/lib/tasks/zoned-time";
 import { drivers, openTestDb } from "../helpers/test-db";
 import { auditFor, insertActors, liveFixture, oncall, SIM_SEED, support } from "./helpers";
 
@@ -124,25 +123,27 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
 
   it("starts a scheduled recording in the user's time zone, sends China Standard Time and registers the TaskId", async () => {
     const online = live.sim.listTasks()[0]!;
-    const now = new Date();
-    const inAnHour = new Date(now.getTime() + 3600_000);
-    const local = (d: Date) => new Date(d.getTime() + 2 * 3600_000).toISOString().slice(0, 16); // Europe/Helsinki in winter is +2; checked below
-    const startLocal = local(inAnHour);
-    const endLocal = local(new Date(inAnHour.getTime() + 3600_000));
-    const r = await startRecording(
-      opened.db,
-      { getClient: live.getClient, now: () => now },
-      { streamName: online.streamName, appName: online.appName, domainName: online.domainName, mode: "scheduled", startLocal, endLocal, timeZone: "Etc/GMT-2", fileFormat: "mp4", recordType: "video" },
-      oncall,
-    );
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.taskId).toMatch(/^[1-9]\d*$/);
-    // Etc/GMT-2 is UTC+2; CST is UTC+8: six hours later on the clock.
-    const expectedCst = new Date(wallTimeToDate(startLocal, "Etc/GMT-2").getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
-    expect(r.startTimeCst).toBe(expectedCst);
-    expect(await getTask(opened.db, r.taskId)).toMatchObject({ state: "scheduled", source: "created", createdByEmail: "oncall@recdesk.local", lastAction: "start", lastRequestId: r.requestId });
-    expect(live.sim.listTasks().some((t) => t.taskId === r.taskId)).toBe(true);
+    const now = new Date("2030-01-10T00:00:00Z");
+    // Hand-written instants, not computed with the code's own conversion. Europe/Helsinki is UTC+2 in winter and
+    // UTC+3 in summer; China Standard Time is UTC+8 all year, so the clock reads six, then five, hours later.
+    const cases = [
+      { startLocal: "2030-01-15T14:30", endLocal: "2030-01-15T16:45", startTimeCst: "2030-01-15 20:30:00", endTimeCst: "2030-01-15 22:45:00" },
+      { startLocal: "2030-07-15T23:10", endLocal: "2030-07-16T01:00", startTimeCst: "2030-07-16 04:10:00", endTimeCst: "2030-07-16 06:00:00" },
+    ];
+    for (const c of cases) {
+      const r = await startRecording(
+        opened.db,
+        { getClient: live.getClient, now: () => now },
+        { streamName: online.streamName, appName: online.appName, domainName: online.domainName, mode: "scheduled", startLocal: c.startLocal, endLocal: c.endLocal, timeZone: "Europe/Helsinki", fileFormat: "mp4", recordType: "video" },
+        oncall,
+      );
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.taskId).toMatch(/^[1-9]\d*$/);
+      expect({ startTimeCst: r.startTimeCst, endTimeCst: r.endTimeCst }).toEqual({ startTimeCst: c.startTimeCst, endTimeCst: c.endTimeCst });
+      expect(await getTask(opened.db, r.taskId)).toMatchObject({ state: "scheduled", source: "created", createdByEmail: "oncall@recdesk.local", lastAction: "start", lastRequestId: r.requestId });
+      expect(live.sim.listTasks().some((t) => t.taskId === r.taskId)).toBe(true);
+    }
   });
 
   it("on a create timeout says the task may exist, does not retry and records the outcome unknown", async () => {

@@ -26,7 +26,13 @@ describe("demo mode: getLiveClient()", () => {
     expect((await fetch(`${sim.url}/_sim/calls`)).status).toBe(403);
     const results = await Promise.all(sim.listTasks().map((t) => a.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
     expect(results.every((r) => r.ok)).toBe(true);
-    for (const w of sim.rateWindows("StopLiveRecord")) expect(w.received).toBeLessThanOrEqual(5);
+    expect(sim.listTasks().every((t) => t.state === "stopped")).toBe(true);
+    // The rate held: never more than 5 accepted in a second. Transit jitter may still put a 6th call into one of
+    // the simulator's calendar seconds; it is refused and retried, never lost.
+    const windows = sim.rateWindows("StopLiveRecord");
+    for (const w of windows) expect(w.accepted).toBeLessThanOrEqual(5);
+    expect(windows.reduce((n, w) => n + w.accepted, 0)).toBe(8);
+    expect(windows.reduce((n, w) => n + w.limited, 0)).toBe(a.stats().retries);
     expect(a.stats().throttledWaits).toBeGreaterThan(0);
   });
 });

@@ -49,7 +49,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       </p>
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
-        // Bulk stop (issue 7) plugs into the table's selection seam; roles without it see the plain table.
+        // Bulk stop plugs into the table's selection seam; roles without it see the plain table.
         <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} stoppable={result.stoppable} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />
       ) : (
         <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />

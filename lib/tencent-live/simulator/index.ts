@@ -7,7 +7,7 @@ import { HANDLERS } from "./actions";
 import { verifyRequest } from "./auth";
 import { handleControl, type ControlContext } from "./control";
 import { FaultQueue, defaultFaultMessage, type FaultSpec } from "./faults";
-import { checkParams, SIM_ACTIONS } from "./params";
+import { checkParams } from "./params";
 import { RateWindows, type RateWindow } from "./rate-windows";
 import { DEFAULT_TASK_ID_BASE, SimState, streamKey, type SeedOptions } from "./state";
 
@@ -15,8 +15,8 @@ import { DEFAULT_TASK_ID_BASE, SimState, streamKey, type SeedOptions } from "./s
 // verification, the {"Response": …} envelope with a fresh RequestId, state, rate limits and faults.
 // Plain Node: no Next, no server-only, so `npm run simulator` and vitest load it directly.
 
-export type { RunningSimulator, SimTask } from "../types";
-export type { FaultSpec, FaultMode } from "./faults";
+export type { RunningSimulator } from "../types";
+export type { FaultSpec } from "./faults";
 export type { RateWindow } from "./rate-windows";
 
 export interface SimulatorOptions {
@@ -215,4 +215,3 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   };
 }
 
-export { SIM_ACTIONS };

@@ -72,8 +72,6 @@ const PARAMS: Record<string, Record<string, Spec>> = {
   },
 };
 
-export const SIM_ACTIONS = Object.keys(PARAMS);
-
 /** Checked parameters: Strings as strings, Integers as exact bigints. */
 export type Params = Record<string, string | bigint>;
 

@@ -15,6 +15,8 @@ export interface WireLog {
   calls: WireCall[];
   /** TaskIds the simulator answered StopLiveRecord with success, and how many times each. */
   okStops(): Map<string, number>;
+  /** StopLiveRecord requests received whose answer has not yet been handed back to the client. */
+  stopsInFlight(): number;
   close(): Promise<void>;
 }
 
@@ -26,7 +28,13 @@ export async function startWireLog(target: string): Promise<WireLog> {
   const upstream = new URL(target);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const calls: WireCall[] = [];
+  let stopsInFlight = 0;
   const server = http.createServer((req, res) => {
+    const isStop = req.headers["x-tc-action"] === "StopLiveRecord";
+    if (isStop) stopsInFlight++;
+    res.on("close", () => {
+      if (isStop) stopsInFlight--;
+    });
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
@@ -70,6 +78,7 @@ export async function startWireLog(target: string): Promise<WireLog> {
       for (const c of calls) if (c.action === "StopLiveRecord" && c.status === 200 && !c.code && c.taskId) m.set(c.taskId, (m.get(c.taskId) ?? 0) + 1);
       return m;
     },
+    stopsInFlight: () => stopsInFlight,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
