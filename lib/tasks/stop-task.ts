@@ -9,7 +9,9 @@ import type { LiveResult } from "@/lib/tencent-live/types";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
-import { claimStop, getTask, getTaskRow, registerTaskRow, releaseStop, type ActionOutcome } from "./registry";
+import { getTask, getTaskRow } from "./registry";
+import { claimStop, releaseStop } from "./stop-claim";
+import { registerTaskRow, type ActionOutcome } from "./task-rows";
 import { fieldErrorsOf, StopTaskInputSchema } from "./schemas";
 import { clipText } from "@/lib/text/well-formed";
 
