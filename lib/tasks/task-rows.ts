@@ -78,20 +78,23 @@ export async function recordTaskAction(db: Database, taskId: string, o: ActionOu
 
 /**
  * Many rows' outcomes in one statement (the bulk worker writes a batch of Stops this way). `stopped` also moves
- * the row to "stopped"; a failed action leaves the state alone, as recordTaskAction does.
+ * the row to "stopped"; a failed action leaves the state alone, as recordTaskAction does. `claimedAt` ends the
+ * Stop claim taken under it (lib/tasks/stop-claim.ts) in the same statement, so whoever waits on the claim
+ * sees it end together with the outcome.
  */
-export async function recordTaskActions(db: Database, rows: { taskId: string; outcome: ActionOutcome; stopped: boolean }[]): Promise<void> {
+export async function recordTaskActions(db: Database, rows: { taskId: string; outcome: ActionOutcome; stopped: boolean; claimedAt?: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  const values = rows.map(({ taskId, outcome, stopped }) => {
+  const values = rows.map(({ taskId, outcome, stopped, claimedAt }) => {
     const c = outcomeColumns(outcome);
     return sql`(${taskId}::text, ${c.lastAction}::text, ${c.lastActionAt.toISOString()}::timestamptz, ${c.lastActionBy}::text, ${c.lastOk}::text,
-      ${c.lastRequestId}::text, ${c.lastErrorCode}::text, ${c.lastErrorMessage}::text, ${stopped}::boolean)`;
+      ${c.lastRequestId}::text, ${c.lastErrorCode}::text, ${c.lastErrorMessage}::text, ${stopped}::boolean, ${claimedAt ?? null}::timestamptz)`;
   });
   await db.execute(sql`
     update recording_tasks t set last_action = v.action, last_action_at = v.at, last_action_by = v.by, last_ok = v.ok,
       last_request_id = v.request_id, last_error_code = v.error_code, last_error_message = v.error_message, updated_at = v.at,
       state = case when v.stopped then 'stopped' else t.state end,
-      stopped_at = case when v.stopped then v.at else t.stopped_at end
-    from (values ${sql.join(values, sql`, `)}) as v(task_id, action, at, by, ok, request_id, error_code, error_message, stopped)
+      stopped_at = case when v.stopped then v.at else t.stopped_at end,
+      stopping_since = case when t.stopping_since = v.claimed_at then null else t.stopping_since end
+    from (values ${sql.join(values, sql`, `)}) as v(task_id, action, at, by, ok, request_id, error_code, error_message, stopped, claimed_at)
     where t.task_id = v.task_id`);
 }
