@@ -12,10 +12,10 @@ import type { ClaimedItem } from "./queue";
  */
 export type TaskClaim = "held" | "busy" | "unregistered";
 
-export const STOP_IN_PROGRESS_CODE = "RecDesk.StopInProgress";
+const STOP_IN_PROGRESS_CODE = "RecDesk.StopInProgress";
 
 /** The item's claim on its task is taken under the item's own claimed_at, so recovery can find and end it. */
-export function claimOf(item: ClaimedItem): HeldClaim {
+function claimOf(item: ClaimedItem): HeldClaim {
   return { taskId: item.taskId, claimedAt: item.claimedAt };
 }
 
