@@ -4,12 +4,17 @@ import type { LiveResult } from "@/lib/tencent-live/types";
 import { completeItems, releaseItems, type ClaimedItem } from "./queue";
 import { recordLateAnswers, type LateAnswer } from "./late-answers";
 import { recordStopsOnTasks } from "./task-registry";
+import { releaseTasksOf, type TaskClaim } from "./task-claims";
 
 /** One Stop that got an answer (or gave up), waiting to be written. */
 export interface SentItem {
   item: ClaimedItem;
   auditId: number;
   result: LiveResult<unknown>;
+  /** How the item stood with its task's Stop claim (lib/bulk/task-claims.ts). */
+  claim: TaskClaim;
+  /** The answer is another Stop's, shared while that Stop held the claim: no call of this item's own. */
+  coalesced?: boolean;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface SentItem {
 export async function writeOutcomes(db: Database, workerId: string, batch: SentItem[], by: (s: SentItem) => string): Promise<{ completed: SentItem[]; late: LateAnswer[] }> {
   const finished = await finishAudits(
     db,
-    batch.map(({ item, auditId, result: r }) => ({
+    batch.map(({ item, auditId, result: r, coalesced }) => ({
       id: auditId,
       result: {
         outcome: r.ok ? "ok" : "error",
@@ -30,7 +35,7 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
         errorCode: r.ok ? undefined : r.code,
         errorMessage: r.ok ? undefined : r.message,
         latencyMs: r.latencyMs,
-        details: { bulkItemId: item.id, attempts: r.attempts },
+        details: coalesced ? { bulkItemId: item.id, attempts: r.attempts, coalesced: true, upstreamCall: false } : { bulkItemId: item.id, attempts: r.attempts },
       },
     })),
   );
@@ -44,18 +49,22 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
     ),
   );
   const completed = batch.filter((s) => claimed.has(s.item.id));
+  // A shared answer is already on the row, written by the Stop that made the call.
   await recordStopsOnTasks(
     db,
-    completed.map((s) => ({
+    completed.filter((s) => !s.coalesced).map((s) => ({
       taskId: s.item.taskId,
       ok: s.result.ok,
       requestId: s.result.requestId,
       errorCode: s.result.ok ? undefined : s.result.code,
       errorMessage: s.result.ok ? undefined : s.result.message,
       by: by(s),
+      claimedAt: s.claim === "held" ? s.item.claimedAt : undefined,
     })),
   );
   const late = await recordLateAnswers(db, batch.filter((s) => !finished.has(s.auditId)), by);
+  // Claims not ended with an outcome above (the item was taken over meanwhile) end here, on every path.
+  await releaseTasksOf(db, batch.filter((s) => s.claim === "held" && !claimed.has(s.item.id)).map((s) => s.item));
   return { completed, late };
 }
 
@@ -64,7 +73,7 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
  * stopping): the record says so, and the item goes back to the queue, in one transaction so recovery never
  * sees one without the other.
  */
-export async function closeUnsent(db: Database, workerId: string, unsent: { item: ClaimedItem; auditId: number }[], why: string): Promise<void> {
+export async function closeUnsent(db: Database, workerId: string, unsent: { item: ClaimedItem; auditId: number; claim?: TaskClaim }[], why: string): Promise<void> {
   if (unsent.length === 0) return;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
@@ -75,6 +84,7 @@ export async function closeUnsent(db: Database, workerId: string, unsent: { item
         result: { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: `Not sent: ${why}. The item went back to the job's queue.`, details: { bulkItemId: item.id, recovery: "not-sent" } },
       })),
     );
+    await releaseTasksOf(t, unsent.filter((u) => u.claim === "held").map((u) => u.item));
     await releaseItems(t, workerId, unsent.map((u) => u.item));
   });
 }

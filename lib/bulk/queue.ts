@@ -11,6 +11,8 @@ export interface ClaimedItem {
   domainName: string;
   /** Set when an earlier holder committed the audit intent but died before its outcome: reuse it. */
   auditId: number | null;
+  /** When this claim was taken, as the database wrote it (text keeps the microseconds): the task's Stop claim is taken under it. */
+  claimedAt: string;
 }
 
 interface ClaimedRow {
@@ -21,6 +23,7 @@ interface ClaimedRow {
   app_name: string;
   domain_name: string;
   audit_id: number | null;
+  claimed_at: string;
 }
 
 /**
@@ -41,7 +44,7 @@ export async function claimItems(db: Database, workerId: string, limit: number, 
       order by j.created_at, i.id
       limit ${limit}
       for update of i skip locked)
-    returning id, job_id, task_id, stream_name, app_name, domain_name, audit_id`);
+    returning id, job_id, task_id, stream_name, app_name, domain_name, audit_id, claimed_at::text as claimed_at`);
   const items = (result.rows as unknown as ClaimedRow[]).map((r) => ({
     id: Number(r.id),
     jobId: r.job_id,
@@ -50,6 +53,7 @@ export async function claimItems(db: Database, workerId: string, limit: number, 
     appName: r.app_name,
     domainName: r.domain_name,
     auditId: r.audit_id === null ? null : Number(r.audit_id),
+    claimedAt: r.claimed_at,
   }));
   const jobIds = [...new Set(items.map((i) => i.jobId))];
   if (jobIds.length > 0) {

@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { finishAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
+import { releaseTasksOfOrphans } from "./task-claims";
 import { recordStopOnTask } from "./task-registry";
 
 /** The audit module's code for an intent whose process died before its outcome (lib/audit/recovery.ts). */
@@ -36,6 +37,8 @@ type Row = { id: string | number; job_id: string; audit_id: string | number | nu
 
 async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
   const report: RecoveryReport = { neverSent: 0, resend: 0, completedFromAudit: 0 };
+  // Before the items lose their claimed_at (the key of their tasks' claims), or single Stops would wait on them.
+  await releaseTasksOfOrphans(db, which);
   const orphans = await db.execute(sql`
     select i.id, i.job_id, i.audit_id, a.outcome, i.task_id, a.request_id, a.error_code, a.error_message, a.actor_email
     from bulk_items i left join audit_records a on a.id = i.audit_id

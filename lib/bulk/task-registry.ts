@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/types";
-import { recordTaskAction, recordTaskActions } from "@/lib/tasks/registry";
+import { recordTaskAction, recordTaskActions } from "@/lib/tasks/task-rows";
 
 export interface StopOutcome {
   taskId: string;
@@ -8,6 +8,8 @@ export interface StopOutcome {
   errorCode?: string;
   errorMessage?: string;
   by: string;
+  /** The task's Stop claim this outcome ends (the item's claimedAt), when the item held it. */
+  claimedAt?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function recordStopsOnTasks(db: Database, outcomes: StopOutcome[]):
       taskId: o.taskId,
       outcome: { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
       stopped: o.ok,
+      claimedAt: o.claimedAt,
     })),
   );
 }

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/types";
 import type { SimTask } from "@/lib/tencent-live/types";
-import { registerTaskRow } from "./registry";
+import { registerTaskRow } from "./task-rows";
 
 /**
  * Demo mode: the registry starts with the simulator's seeded tasks, so a new user lands on something to act on.

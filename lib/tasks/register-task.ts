@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
-import { recordTaskAction, registerTaskRow } from "./registry";
+import { recordTaskAction, registerTaskRow } from "./task-rows";
 import { fieldErrorsOf, RegisterTaskInputSchema } from "./schemas";
 import { clipText } from "@/lib/text/well-formed";
 

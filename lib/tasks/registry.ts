@@ -1,11 +1,8 @@
-import { and, count, desc, eq, ilike, inArray, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, ilike, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
 import { STOPPABLE_STATES, type TaskFilters, type TaskPage, type TaskState, type TaskView } from "./definitions";
-import { clipOptional } from "@/lib/text/well-formed";
-
-/** A Stop claim older than this is treated as abandoned (the process died mid-call) and may be taken over. */
-export const STOP_CLAIM_LEASE_MS = 5 * 60_000;
+import { STOP_CLAIM_LEASE_MS } from "./stop-claim";
 
 /**
  * The state as of `now`. The stored state only changes when RecDesk acts; Tencent moves a task on by itself
@@ -149,147 +146,9 @@ export function streamKey(domainName: string, appName: string, streamName: strin
   return `${domainName}/${appName}/${streamName}`;
 }
 
-export interface NewTaskRow {
-  taskId: string;
-  streamName: string;
-  appName?: string;
-  domainName?: string;
-  state: TaskState;
-  source: "created" | "registered" | "seeded";
-  mode?: "realtime" | "scheduled" | null;
-  fileFormat?: string | null;
-  recordType?: string | null;
-  startTime?: Date | null;
-  endTime?: Date | null;
-  stoppedAt?: Date | null;
-  createdByUserId?: string | null;
-  createdByEmail?: string | null;
-  createdAt?: Date;
-}
-
-/**
- * Adds a task unless its TaskId is already known. Returns the row as stored and whether this call inserted it,
- * so callers can tell "registered now" from "someone registered it before" (and spot a different stream).
- */
-export async function registerTaskRow(db: Database, row: NewTaskRow): Promise<{ inserted: boolean; task: RecordingTask }> {
-  const inserted = await db
-    .insert(recordingTasks)
-    .values({
-      ...row,
-      appName: row.appName ?? "live",
-      domainName: (row.domainName ?? "").toLowerCase(),
-    })
-    .onConflictDoNothing({ target: recordingTasks.taskId })
-    .returning();
-  if (inserted[0]) return { inserted: true, task: inserted[0] };
-  const [existing] = await db.select().from(recordingTasks).where(eq(recordingTasks.taskId, row.taskId));
-  return { inserted: false, task: existing! };
-}
-
-export interface ActionOutcome {
-  action: "stop" | "start" | "register";
-  by: string | null;
-  ok: boolean;
-  requestId?: string | null;
-  errorCode?: string | null;
-  errorMessage?: string | null;
-  at?: Date;
-}
-
-/** The columns that make a row remember the last thing done to it. */
-export function outcomeColumns(o: ActionOutcome) {
-  const at = o.at ?? new Date();
-  return {
-    lastAction: o.action,
-    lastActionAt: at,
-    lastActionBy: o.by,
-    lastOk: o.ok ? ("ok" as const) : ("error" as const),
-    // Upstream strings, stored as the database keeps them (no NUL, no lone surrogate: either would be refused or altered).
-    lastRequestId: clipOptional(o.requestId, 200),
-    lastErrorCode: o.ok ? null : clipOptional(o.errorCode, 200),
-    lastErrorMessage: o.ok ? null : clipOptional(o.errorMessage, 2_000),
-    updatedAt: at,
-  };
-}
-
-export async function recordTaskAction(db: Database, taskId: string, o: ActionOutcome, extra: Partial<Pick<RecordingTask, "state" | "stoppedAt">> = {}): Promise<void> {
-  await db
-    .update(recordingTasks)
-    .set({ ...outcomeColumns(o), ...extra })
-    .where(eq(recordingTasks.taskId, taskId));
-}
-
-/**
- * Many rows' outcomes in one statement (the bulk worker writes a batch of Stops this way). `stopped` also moves
- * the row to "stopped"; a failed action leaves the state alone, as recordTaskAction does.
- */
-export async function recordTaskActions(db: Database, rows: { taskId: string; outcome: ActionOutcome; stopped: boolean }[]): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.map(({ taskId, outcome, stopped }) => {
-    const c = outcomeColumns(outcome);
-    return sql`(${taskId}::text, ${c.lastAction}::text, ${c.lastActionAt.toISOString()}::timestamptz, ${c.lastActionBy}::text, ${c.lastOk}::text,
-      ${c.lastRequestId}::text, ${c.lastErrorCode}::text, ${c.lastErrorMessage}::text, ${stopped}::boolean)`;
-  });
-  await db.execute(sql`
-    update recording_tasks t set last_action = v.action, last_action_at = v.at, last_action_by = v.by, last_ok = v.ok,
-      last_request_id = v.request_id, last_error_code = v.error_code, last_error_message = v.error_message, updated_at = v.at,
-      state = case when v.stopped then 'stopped' else t.state end,
-      stopped_at = case when v.stopped then v.at else t.stopped_at end
-    from (values ${sql.join(values, sql`, `)}) as v(task_id, action, at, by, ok, request_id, error_code, error_message, stopped)
-    where t.task_id = v.task_id`);
-}
-
-/**
- * Takes the Stop claim: one conditional UPDATE, so of any number of simultaneous Stops exactly one gets the row
- * back and makes the upstream call. A claim older than the lease is considered abandoned.
- */
-export async function claimStop(db: Database, taskId: string, now = new Date()): Promise<RecordingTask | null> {
-  const t = recordingTasks;
-  const leaseStart = new Date(now.getTime() - STOP_CLAIM_LEASE_MS);
-  const [row] = await db
-    .update(t)
-    .set({ stoppingSince: now, updatedAt: now })
-    .where(and(eq(t.taskId, taskId), sql`${t.state} <> 'stopped'`, or(isNull(t.stoppingSince), lt(t.stoppingSince, leaseStart))))
-    .returning();
-  return row ?? null;
-}
-
-/** Ends the claim taken at `claimedAt` (and only that one, should a takeover have happened) with its outcome. */
-export async function releaseStop(
-  db: Database,
-  taskId: string,
-  claimedAt: Date,
-  set: Partial<Pick<RecordingTask, "state" | "stoppedAt">> & { outcome?: ActionOutcome },
-): Promise<void> {
-  const { outcome, ...rest } = set;
-  const t = recordingTasks;
-  await db
-    .update(t)
-    .set({ stoppingSince: null, ...(outcome ? outcomeColumns(outcome) : { updatedAt: new Date() }), ...rest })
-    .where(and(eq(t.taskId, taskId), eq(t.stoppingSince, claimedAt)));
-}
-
 export async function getTaskRow(db: Database, taskId: string): Promise<RecordingTask | null> {
   const [row] = await db.select().from(recordingTasks).where(eq(recordingTasks.taskId, taskId));
   return row ?? null;
-}
-
-
-/**
- * Crash recovery: claims taken before `before` belong to a process that died mid-call. The row leaves
- * "stopping" and says the outcome is unknown, so the next person knows to press Stop again (which is safe).
- */
-export async function releaseOrphanedStopClaims(db: Database, before: Date): Promise<number> {
-  const t = recordingTasks;
-  const rows = await db
-    .update(t)
-    .set({
-      stoppingSince: null,
-      ...outcomeColumns({ action: "stop", by: null, ok: false, errorCode: "RecDesk.Interrupted", errorMessage: "RecDesk restarted before Tencent Cloud answered." }),
-    })
-    .where(and(isNotNull(t.stoppingSince), lt(t.stoppingSince, before)))
-    .returning({ taskId: t.taskId });
-  return rows.length;
 }
 
 /** The domains the registry knows, for the filter's choices. */

@@ -7,7 +7,7 @@ import { dateToCst } from "@/lib/tencent-live/validation";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
-import { recordTaskAction, registerTaskRow } from "./registry";
+import { recordTaskAction, registerTaskRow } from "./task-rows";
 import { fieldErrorsOf, StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
 import { wallTimeToDate } from "./zoned-time";
 import { clipText } from "@/lib/text/well-formed";

@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
 import { ensureDemoSimulator } from "@/lib/tencent-live/demo-simulator";
 import { seedDemoTasks } from "./demo-seed";
-import { releaseOrphanedStopClaims, STOP_CLAIM_LEASE_MS } from "./registry";
+import { releaseOrphanedStopClaims, STOP_CLAIM_LEASE_MS } from "./stop-claim";
 
 /**
  * Start-up step for the task registry (idempotent):

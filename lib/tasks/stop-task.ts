@@ -9,20 +9,26 @@ import type { LiveResult } from "@/lib/tencent-live/types";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
-import { claimStop, getTask, getTaskRow, registerTaskRow, releaseStop, type ActionOutcome } from "./registry";
+import { getTask, getTaskRow } from "./registry";
+import { claimStop, releaseStop } from "./stop-claim";
+import { awaitOtherStop } from "./stop-join";
+import { registerTaskRow, type ActionOutcome } from "./task-rows";
 import { fieldErrorsOf, StopTaskInputSchema } from "./schemas";
 import { clipText } from "@/lib/text/well-formed";
 
 /*
- * The Stop flow, shared by the task list, Stop by ID, the stream detail page and bulk jobs:
+ * A single Stop: the task list and the stream detail page (both through the tasks' stop action, via "list")
+ * and Stop by ID (via "by-id"):
  *   validate → find (or, for Stop by ID, register) the row → claim it → audit intent → StopLiveRecord →
  *   audit outcome → row keeps the outcome.
  *
- * Concurrency: the claim is one conditional UPDATE (stopping_since is null, state is not stopped). Whoever loses
- * it does not call Tencent; it polls the row until the winner releases it and answers with the winner's outcome
- * (same RequestId or error), marked `coalesced`. If the winner is still waiting on Tencent after `joinWaitMs`,
- * the loser gets RecDesk.StopInProgress and the row shows the outcome once it lands. Both attempts are audited;
- * the loser's record says upstreamCall:false and points at nothing new on Tencent's side.
+ * One claim per task, whoever asks: bulk items take the same claim on the same row, a batch at a time
+ * (lib/bulk/task-claims.ts, claimStops in ./stop-claim.ts), so a task is never stopped twice at once. The claim
+ * is a conditional UPDATE of stopping_since. Whoever loses it does not call Tencent; it waits on the row
+ * (./stop-join.ts) until the holder ends the claim and answers with the holder's outcome (same RequestId or
+ * error), marked `coalesced`. If the holder is still waiting on Tencent after `joinWaitMs`, a single Stop gets
+ * RecDesk.StopInProgress and the row shows the outcome once it lands. Both attempts are audited; the loser's
+ * record says upstreamCall:false and points at nothing new on Tencent's side.
  */
 
 export interface StopTaskDeps {
@@ -37,7 +43,7 @@ export interface StopTaskDeps {
 export interface StopTaskOptions {
   /** Stop by ID: a TaskId RecDesk has not seen is registered (source "registered") before the call. */
   registerIfMissing?: boolean;
-  via?: "list" | "by-id" | "stream" | "bulk";
+  via?: "list" | "by-id";
 }
 
 export interface StopSuccess {
@@ -191,26 +197,13 @@ async function joinInFlightStop(
   via: string,
   attemptAt: Date,
 ): Promise<StopTaskResult> {
-  const deadline = Date.now() + (deps.joinWaitMs ?? 30_000);
-  const pollMs = deps.pollMs ?? 150;
+  const other = await awaitOtherStop(db, taskId, attemptAt, { waitMs: deps.joinWaitMs ?? 30_000, pollMs: deps.pollMs ?? 150 });
+  if (other.kind === "stopped") return answerFromRow(db, other.row, intent, { via, coalesced: true });
   const details = { via, coalesced: true, upstreamCall: false };
-  for (;;) {
-    const row = await getTaskRow(db, taskId);
-    if (!row) break;
-    if (!row.stoppingSince) {
-      if (row.state === "stopped") return answerFromRow(db, row, intent, { via, coalesced: true });
-      // The claim holder was still holding it when we tried, so its outcome is stamped after attemptAt.
-      if (row.lastAction === "stop" && row.lastOk === "error" && row.lastActionAt && row.lastActionAt >= attemptAt) {
-        const code = row.lastErrorCode ?? "InternalError";
-        const message = row.lastErrorMessage ?? "";
-        const requestId = row.lastRequestId ?? undefined;
-        await recordAudit(db, { ...intent, details }, { outcome: "error", requestId, errorCode: code, errorMessage: message });
-        return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
-      }
-      break;
-    }
-    if (Date.now() >= deadline) break;
-    await new Promise((r) => setTimeout(r, pollMs));
+  if (other.kind === "failed") {
+    const { code, message, requestId } = other;
+    await recordAudit(db, { ...intent, details }, { outcome: "error", requestId, errorCode: code, errorMessage: message });
+    return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
   }
   const code = "RecDesk.StopInProgress";
   const message = "Another Stop of this task has not reported an outcome yet.";

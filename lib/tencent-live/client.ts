@@ -1,27 +1,24 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { isRateLimitCode } from "./errors";
 import { sharedBucket, type TokenBucket } from "./limiter";
 import { signTc3 } from "./signer";
-import { postJson, TransportError } from "./transport";
+import { readResponse, transportFailure, isObject, toOnlineStream, type AttemptResult, type Json } from "./response";
+import { backoffMs, sleep } from "./retry";
+import { postJson } from "./transport";
+import type { LiveClient, LiveClientOptions } from "./client-types";
 import {
   DOCUMENTED_RATE_LIMITS,
   LIVE_API_VERSION,
-  type CreateLiveRecordInput,
-  type DescribeDomainsInput,
-  type DescribeOnlineListInput,
   type LiveAction,
-  type LiveDomain,
-  type LiveErrorKind,
   type LiveResult,
   type OnlineListPage,
   type OnlineStream,
   type StopLiveRecordInput,
-  type StreamState,
-  type StreamStateInput,
 } from "./types";
 import { TaskIdSchema } from "./validation";
-import { integerText, parseLossless, stringifyLossless, toNumber } from "./wire";
+import { integerText, stringifyLossless, toNumber } from "./wire";
+
+export type { LiveClient, LiveClientOptions } from "./client-types";
 
 /*
  * Why not the official tencentcloud-sdk-nodejs-common for transport? It is Tencent's own, but it parses
@@ -34,55 +31,12 @@ import { integerText, parseLossless, stringifyLossless, toNumber } from "./wire"
  * as its README shows, speaks to the same simulator, so both stay interchangeable on the wire.
  */
 
-export interface LiveClientOptions {
-  endpoint: string;
-  secretId: string;
-  secretKey: string;
-  sessionToken?: string;
-  /** Per attempt, default 10 000. CreateLiveRecord always waits more than 3 s regardless (see below). */
-  timeoutMs?: number;
-  /** Per-second limits; defaults are Tencent's documented ones. */
-  rateLimits?: Partial<Record<LiveAction, number>>;
-  /** Extra attempts after the first for retryable failures (Stop/Delete/Describe only), default 4. */
-  maxRetries?: number;
-  /** First back-off step, default 250 ms; doubles per attempt with jitter, capped by retryMaxDelayMs. */
-  retryBaseMs?: number;
-  retryMaxDelayMs?: number;
-  /** Credential-scope service name, default "live" (what Tencent's live endpoint expects). */
-  service?: string;
-  /** Observability hook: one line per attempt sent, per retry and per throttled wait; never receives credentials. */
-  onEvent?: (e: LiveClientEvent) => void;
-  /** Bucket sharing key; default endpoint + secretId, so every client for one account shares a limit. */
-  limiterScope?: string;
-}
-
-export type LiveClientEvent =
-  | { type: "attempt"; action: LiveAction; attempt: number }
-  | { type: "retry"; action: LiveAction; attempt: number; code: string; kind: LiveErrorKind; delayMs: number }
-  | { type: "throttled"; action: LiveAction; waitedMs: number };
-
-export interface LiveClient {
-  /**
-   * `maxQueued`: refuse at once with RecDesk.Busy (nothing sent) when that many bounded calls already wait for
-   * the rate limit; single Stops pass SINGLE_STOP_QUEUE_BOUND, the bulk worker passes nothing (never refused).
-   */
-  stopLiveRecord(i: StopLiveRecordInput, o?: { signal?: AbortSignal; maxQueued?: number }): Promise<LiveResult<Record<string, never>>>;
-  deleteLiveRecord(i: StopLiveRecordInput): Promise<LiveResult<Record<string, never>>>;
-  createLiveRecord(i: CreateLiveRecordInput): Promise<LiveResult<{ taskId: string }>>;
-  describeLiveStreamOnlineList(i: DescribeOnlineListInput): Promise<LiveResult<OnlineListPage>>;
-  listAllOnlineStreams(i?: { domainName?: string; appName?: string }): Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
-  describeLiveStreamState(i: StreamStateInput): Promise<LiveResult<{ state: StreamState }>>;
-  describeLiveDomains(i?: DescribeDomainsInput): Promise<LiveResult<{ total: number; domains: LiveDomain[] }>>;
-  stats(): { calls: number; retries: number; throttledWaits: number };
-}
-
 /** CreateLiveRecord's doc: a client timeout of 3 s or less can create duplicate (billed) tasks. */
 export const CREATE_MIN_TIMEOUT_MS = 3_500;
 /** Page size for the full walk: the CN doc allows up to 300 000, the intl doc says 100; 100 works on both. */
 export const ONLINE_LIST_WALK_PAGE_SIZE = 100;
 
 type Failure = Extract<LiveResult<never>, { ok: false }>;
-type Json = Record<string, unknown>;
 
 interface CallSpec {
   action: LiveAction;
@@ -108,7 +62,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     return sharedBucket(scope, action, opts.rateLimits?.[action] ?? DOCUMENTED_RATE_LIMITS[action]);
   }
 
-  async function attempt(spec: CallSpec): Promise<{ ok: true; requestId: string; response: Json } | (Omit<Failure, "attempts" | "latencyMs"> & { retryable: boolean })> {
+  async function attempt(spec: CallSpec): Promise<AttemptResult> {
     const body = stringifyLossless(spec.params);
     const timestamp = Math.floor(Date.now() / 1000);
     const contentType = "application/json";
@@ -131,44 +85,11 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     };
     if (opts.sessionToken) headers["X-TC-Token"] = opts.sessionToken;
 
-    let raw;
     try {
-      raw = await postJson({ url, headers, body, timeoutMs: spec.timeoutMs, signal: spec.signal });
+      return readResponse(await postJson({ url, headers, body, timeoutMs: spec.timeoutMs, signal: spec.signal }));
     } catch (err) {
-      if (err instanceof TransportError) {
-        const f = err.failure;
-        if (f.kind === "timeout") return { ok: false, code: "RecDesk.Timeout", message: `Tencent Cloud did not answer ${spec.action} within ${spec.timeoutMs} ms`, kind: "timeout", retryable: false };
-        if (f.kind === "aborted") return { ok: false, code: "RecDesk.Aborted", message: `${spec.action} was cancelled before an answer arrived`, kind: "timeout", retryable: false };
-        return { ok: false, code: "RecDesk.NetworkError", message: `${spec.action}: ${f.errorCode ? `${f.errorCode} ` : ""}${f.message}`, kind: "network", retryable: true };
-      }
-      return { ok: false, code: "RecDesk.NetworkError", message: String(err), kind: "network", retryable: true };
+      return transportFailure(err, spec.action, spec.timeoutMs);
     }
-    // Tencent answers everything, errors included, with HTTP 200; anything else came from something in
-    // between (gateway, load balancer), so we treat it like a dropped connection and retry it.
-    if (raw.status !== 200) {
-      return { ok: false, code: "RecDesk.NetworkError", message: `HTTP ${raw.status} ${raw.statusText}`.trim(), kind: "network", retryable: true };
-    }
-    let parsed: unknown;
-    try {
-      parsed = parseLossless(raw.body);
-    } catch {
-      return { ok: false, code: "RecDesk.MalformedResponse", message: `not JSON: ${raw.body.slice(0, 80)}`, kind: "malformed", retryable: false };
-    }
-    const response = isObject(parsed) ? parsed.Response : undefined;
-    if (!isObject(response)) {
-      return { ok: false, code: "RecDesk.MalformedResponse", message: "JSON without the Response envelope", kind: "malformed", retryable: false };
-    }
-    const requestId = typeof response.RequestId === "string" ? response.RequestId : undefined;
-    if (response.Error !== undefined) {
-      const e = isObject(response.Error) ? response.Error : {};
-      const code = typeof e.Code === "string" ? e.Code : "";
-      const message = typeof e.Message === "string" ? e.Message : "";
-      if (!code) return { ok: false, requestId, code: "RecDesk.MalformedResponse", message: "Response.Error without a Code", kind: "malformed", retryable: false };
-      const limited = isRateLimitCode(code);
-      return { ok: false, requestId, code, message, kind: limited ? "rate-limit" : "api", retryable: limited };
-    }
-    if (!requestId) return { ok: false, code: "RecDesk.MalformedResponse", message: "Response without a RequestId", kind: "malformed", retryable: false };
-    return { ok: true, requestId, response };
   }
 
   async function call<T>(spec: CallSpec, convert: (r: Json) => T | undefined): Promise<LiveResult<T>> {
@@ -201,7 +122,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         }
         const { retryable, ...failure } = r;
         if (!spec.retry || !retryable || attempts > maxRetries || spec.signal?.aborted) return done(failure);
-        const delayMs = backoff(attempts);
+        const delayMs = backoffMs(attempts, retryBaseMs, retryMaxDelayMs);
         counters.retries += 1;
         opts.onEvent?.({ type: "retry", action: spec.action, attempt: attempts, code: failure.code, kind: failure.kind, delayMs });
         if (!(await sleep(delayMs, spec.signal))) return done(failure);
@@ -210,12 +131,6 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
       // Nothing above should throw; if it does, the caller still gets a result, not an exception.
       return done({ ok: false, code: "RecDesk.NetworkError", message: err instanceof Error ? err.message : String(err), kind: "network" });
     }
-  }
-
-  /** Full jitter in [½·step, step], step = base·2^(n−1), capped: spreads retries of a burst over time. */
-  function backoff(n: number): number {
-    const step = Math.min(retryMaxDelayMs, retryBaseMs * 2 ** (n - 1));
-    return Math.round(step / 2 + Math.random() * (step / 2));
   }
 
   function invalid<T>(message: string): LiveResult<T> {
@@ -319,37 +234,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
   return client;
 }
 
-function toOnlineStream(o: Json): OnlineStream {
-  const times = Array.isArray(o.PublishTimeList) ? o.PublishTimeList : [];
-  return {
-    streamName: String(o.StreamName ?? ""),
-    appName: String(o.AppName ?? ""),
-    domainName: String(o.DomainName ?? ""),
-    publishTimes: times.filter(isObject).map((t) => String(t.PublishTime ?? "")).filter(Boolean),
-    pushToDelay: toNumber(o.PushToDelay),
-  };
-}
-
-function isObject(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
 /** Drops undefined fields: an absent optional parameter must not reach Tencent as null. */
 function compact(o: Json): Json {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -106,6 +106,10 @@ describe("bulk worker processes", () => {
       expect(okStops.size).toBe(600);
       for (const [taskId, n] of okStops) if (n > 1) expect(unknown.has(taskId)).toBe(true);
       expect(sentBeforeKill).toBeLessThan(600);
+      // The killed worker's task claims were ended by recovery and the resends' own claims by their outcomes:
+      // no task is left "stopping", and every row shows the Stop that stopped it.
+      const rows = await db.db.execute(sql`select count(*)::int as n from recording_tasks where stopping_since is null and state = 'stopped' and last_request_id is not null`);
+      expect(rows.rows[0]).toEqual({ n: 600 });
     } finally {
       await db.close();
       await pg?.drop();

@@ -1,0 +1,56 @@
+import type {
+  CreateLiveRecordInput,
+  DescribeDomainsInput,
+  DescribeOnlineListInput,
+  LiveAction,
+  LiveDomain,
+  LiveErrorKind,
+  LiveResult,
+  OnlineListPage,
+  OnlineStream,
+  StopLiveRecordInput,
+  StreamState,
+  StreamStateInput,
+} from "./types";
+
+export interface LiveClientOptions {
+  endpoint: string;
+  secretId: string;
+  secretKey: string;
+  sessionToken?: string;
+  /** Per attempt, default 10 000. CreateLiveRecord always waits more than 3 s regardless (see below). */
+  timeoutMs?: number;
+  /** Per-second limits; defaults are Tencent's documented ones. */
+  rateLimits?: Partial<Record<LiveAction, number>>;
+  /** Extra attempts after the first for retryable failures (Stop/Delete/Describe only), default 4. */
+  maxRetries?: number;
+  /** First back-off step, default 250 ms; doubles per attempt with jitter, capped by retryMaxDelayMs. */
+  retryBaseMs?: number;
+  retryMaxDelayMs?: number;
+  /** Credential-scope service name, default "live" (what Tencent's live endpoint expects). */
+  service?: string;
+  /** Observability hook: one line per attempt sent, per retry and per throttled wait; never receives credentials. */
+  onEvent?: (e: LiveClientEvent) => void;
+  /** Bucket sharing key; default endpoint + secretId, so every client for one account shares a limit. */
+  limiterScope?: string;
+}
+
+export type LiveClientEvent =
+  | { type: "attempt"; action: LiveAction; attempt: number }
+  | { type: "retry"; action: LiveAction; attempt: number; code: string; kind: LiveErrorKind; delayMs: number }
+  | { type: "throttled"; action: LiveAction; waitedMs: number };
+
+export interface LiveClient {
+  /**
+   * `maxQueued`: refuse at once with RecDesk.Busy (nothing sent) when that many bounded calls already wait for
+   * the rate limit; single Stops pass SINGLE_STOP_QUEUE_BOUND, the bulk worker passes nothing (never refused).
+   */
+  stopLiveRecord(i: StopLiveRecordInput, o?: { signal?: AbortSignal; maxQueued?: number }): Promise<LiveResult<Record<string, never>>>;
+  deleteLiveRecord(i: StopLiveRecordInput): Promise<LiveResult<Record<string, never>>>;
+  createLiveRecord(i: CreateLiveRecordInput): Promise<LiveResult<{ taskId: string }>>;
+  describeLiveStreamOnlineList(i: DescribeOnlineListInput): Promise<LiveResult<OnlineListPage>>;
+  listAllOnlineStreams(i?: { domainName?: string; appName?: string }): Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
+  describeLiveStreamState(i: StreamStateInput): Promise<LiveResult<{ state: StreamState }>>;
+  describeLiveDomains(i?: DescribeDomainsInput): Promise<LiveResult<{ total: number; domains: LiveDomain[] }>>;
+  stats(): { calls: number; retries: number; throttledWaits: number };
+}
