@@ -7,4 +7,3 @@ export { registerTask, type RegisterTaskResult } from "./register-task";
 export { seedDemoTasks } from "./demo-seed";
 export { explainTaskError } from "./local-errors";
 export type { TaskActionContext } from "./actor";
-export { refuseTaskAction } from "./refusal";
