@@ -77,19 +77,18 @@ type Answer = { ok: boolean } | ActionFailure;
 export function formAction<S extends z.ZodType, R extends Answer>(
   spec: FormActionSpec<S, R>,
 ): (previous: unknown, formData: FormData) => Promise<R | ActionFailure> {
-  register(spec);
-  return async (_previous, formData) => run(spec, formValues(formData));
+  return register(spec, async (_previous: unknown, formData: FormData) => run(spec, formValues(formData)));
 }
 
 /** An action called with one value (or none) from a client component. */
 export function valueAction<S extends z.ZodType, R extends Answer>(spec: ValueActionSpec<S, R>): (input?: unknown) => Promise<R | ActionFailure> {
-  register(spec);
-  return async (input) => run(spec, input);
+  return register(spec, async (input?: unknown) => run(spec, input));
 }
 
-function register(spec: Spec<never, z.ZodType, unknown>): void {
-  if (ACTION_REGISTRY.has(spec.name)) throw new Error(`Two server actions are named ${spec.name}`);
-  ACTION_REGISTRY.set(spec.name, { permission: spec.permission, audit: spec.audit, handled: 0 });
+function register<F extends (...args: never[]) => Promise<unknown>>(spec: Spec<never, z.ZodType, unknown>, action: F): F {
+  // A module evaluated twice (dev reloads) declares the same action again: the newer one wins.
+  ACTION_REGISTRY.set(spec.name, { permission: spec.permission, audit: spec.audit, action, handled: 0 });
+  return action;
 }
 
 async function run<Raw, S extends z.ZodType, R extends Answer>(spec: Spec<Raw, S, R>, raw: Raw): Promise<R | ActionFailure> {
