@@ -5,3 +5,4 @@ export { StatusBadge, type BadgeTone } from "./status-badge";
 export { CopyButton, RequestIdLine } from "./copy-button";
 export { Pager } from "./pager";
 export { LiveErrorPanel, type LiveErrorPanelProps } from "./live-error-panel";
+export { AccessDenied } from "./access-denied";
