@@ -14,7 +14,8 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage() {
   const check = await requirePermission("users:manage");
   if (!check.ok) {
-    return <AccessDenied title="Users" code={check.code} message={check.code === "Forbidden" ? "Only admins can manage users." : check.message} />;
+    // No "Users" heading for someone who may not manage users: the title is the refusal itself.
+    return <AccessDenied title={check.code} code={check.code} message={check.code === "Forbidden" ? "Only admins can manage users." : check.message} />;
   }
   const users = await listUsers(await getDb());
   return (
