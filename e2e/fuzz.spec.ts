@@ -101,8 +101,8 @@ const TARGETS: Target[] = [
   formAction("setUserDisabledAction", "admin", { userId: text(NO_UUID, fc.oneof(badText({ utf8Only: true }), fc.constantFrom("0", ""))), disabled: text("true", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("yes", "1", "TRUE", ""))) }, ["userId", "disabled"]),
   formAction("stopTaskAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
   formAction("stopByIdAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
-  formAction("registerTaskAction", "support", { ...taskFields, note: text("fuzz note", badText({ utf8Only: true, multiline: true })) }, ["taskId", "streamName"]),
   formAction("correctRegistrationAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, ["taskId", "streamName", "reason"]),
+  formAction("registerTaskAction", "support", { ...taskFields, note: text("fuzz note", badText({ utf8Only: true, multiline: true })) }, ["taskId", "streamName"]),
   formAction(
     "startRecordingAction",
     "oncall",

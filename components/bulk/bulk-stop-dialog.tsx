@@ -8,6 +8,7 @@ import type { BulkPreview } from "@/lib/bulk/types";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
+import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
 
 export type PreviewAction = (selection: BulkSelection) => Promise<ActionResult<{ preview: BulkPreview }>>;
 export type CreateAction = (input: { selection: BulkSelection; reason: string }) => Promise<ActionResult<{ jobId: string; total: number }>>;
@@ -78,7 +79,7 @@ export function BulkStopDialog({ selection, onClose, previewAction, createAction
             </>
           )
         ) : null}
-        <TextAreaField label="Reason (recorded with every stop)" name="reason" required minLength={3} maxLength={500} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
+        <TextAreaField label="Reason (recorded with every stop)" name="reason" required minLength={REASON_MIN} maxLength={REASON_MAX} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
         {error ? (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300" data-testid="bulk-error">
             <code className="font-mono">{error.code}</code> — {error.message}
@@ -88,7 +89,7 @@ export function BulkStopDialog({ selection, onClose, previewAction, createAction
           <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button type="submit" variant="danger" busy={busy} busyLabel="Creating job…" disabled={preview === null || tooMany || preview.count === 0 || reason.trim().length < 3}>
+          <Button type="submit" variant="danger" busy={busy} busyLabel="Creating job…" disabled={preview === null || tooMany || preview.count === 0 || reason.trim().length < REASON_MIN}>
             {preview ? `Stop ${preview.count.toLocaleString("en-US")} tasks` : "Stop tasks"}
           </Button>
         </div>

@@ -7,6 +7,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
 import type { ActionResult } from "@/lib/action-result";
+import { FILE_FORMATS } from "@/lib/tasks/schemas";
 import { formatInZone, wallTimeToDate } from "@/lib/tasks/zoned-time";
 
 export type StartOutcome = ActionResult<{ taskId: string; streamName: string; state: string; startTimeCst?: string; endTimeCst?: string }> & {
@@ -15,7 +16,6 @@ export type StartOutcome = ActionResult<{ taskId: string; streamName: string; st
 };
 export type StartAction = (prev: StartOutcome | null, formData: FormData) => Promise<StartOutcome>;
 
-const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"];
 const CST = "Asia/Shanghai";
 const noop = () => () => {};
 

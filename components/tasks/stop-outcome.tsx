@@ -3,9 +3,10 @@
 import { useEffect, useRef, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
-import type { ActionResult } from "@/lib/action-result";
+import type { StopTaskResult } from "@/lib/tasks/stop-task";
 
-export type StopOutcome = ActionResult<{ taskId: string; streamName: string; coalesced?: boolean; alreadyStopped?: boolean }>;
+/** What a Stop answers, as the server declares it (lib/tasks/stop-task.ts). */
+export type StopOutcome = StopTaskResult;
 
 /**
  * Where keyboard focus goes when the outcome appears and focus was lost (the Stop button it came from turned

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { StopOutcomePanel, type StopOutcome } from "./stop-outcome";
+import { REASON_MIN } from "@/lib/validation/reason";
 
 export interface StoppableTask {
   taskId: string;
@@ -27,7 +28,6 @@ export interface StopTaskButtonProps {
   onResult?: (result: StopOutcome) => void;
 }
 
-const MIN_REASON = 3;
 
 /**
  * Stop with a confirmation that names the stream and TaskId and asks for a reason (Enter confirms, Escape
@@ -46,8 +46,8 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
     if (pending) return; // a double click or a second Enter sends nothing more
-    if (reason.trim().length < MIN_REASON) {
-      setReasonError([`Give a reason (at least ${MIN_REASON} characters): it goes into the audit trail.`]);
+    if (reason.trim().length < REASON_MIN) {
+      setReasonError([`Give a reason (at least ${REASON_MIN} characters): it goes into the audit trail.`]);
       return;
     }
     const fd = new FormData(e.currentTarget);

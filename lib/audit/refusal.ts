@@ -14,16 +14,14 @@ export function auditWho(actor: Partial<Actor> | undefined, origin: RequestOrigi
   };
 }
 
+/** What a refused or invalid attempt's record says was tried, from untrusted input (clipped by the caller). */
+export type Attempt = Pick<AuditIntent, "target" | "reason" | "details" | "jobId">;
+
 /** Records an attempt the permission check refused (outcome `denied`, code Unauthenticated/Forbidden). */
-export function recordDenied(
-  db: Database,
-  check: Refused,
-  action: AuditAction,
-  extra: { target?: AuditTarget; details?: Record<string, unknown> } = {},
-): Promise<number> {
+export function recordDenied(db: Database, check: Refused, action: AuditAction, attempt: Attempt = {}): Promise<number> {
   return recordAudit(
     db,
-    { ...auditWho(check.actor, check.origin), action, target: extra.target, details: extra.details },
+    { ...auditWho(check.actor, check.origin), action, ...attempt },
     { outcome: "denied", errorCode: check.code, errorMessage: check.message },
   );
 }

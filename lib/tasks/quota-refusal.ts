@@ -2,8 +2,8 @@ import type { ActionFailure } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import type { AuditAction } from "@/lib/audit/types";
 import type { UserQuotaDecision, UserQuotaKind } from "@/lib/tencent-live/user-quota";
-import { clip, intentBase, type TaskActionContext } from "./actor";
-import { explainTaskError } from "./local-errors";
+import { intentBase, type TaskActionContext } from "./actor";
+import { taskAttempt, taskRefusal } from "./attempt";
 
 /**
  * A task action refused by the per-person quota (lib/tencent-live/user-quota.ts): recorded as denied with what
@@ -22,11 +22,10 @@ export async function refuseOverQuota(
     {
       ...intentBase(ctx),
       action,
-      target: { taskId: clip(values.taskId), streamName: clip(values.streamName), appName: clip(values.appName), domainName: clip(values.domainName) },
-      reason: clip(values.reason, 500),
+      ...taskAttempt(values),
       details: { quota: kind },
     },
     { outcome: "denied", errorCode: quota.code, errorMessage: quota.message, details: { retryAfterSeconds: quota.retryAfterSeconds } },
   );
-  return { ok: false, code: quota.code, message: quota.message, values, explanation: explainTaskError(quota.code) };
+  return taskRefusal(values, { ok: false, code: quota.code, message: quota.message });
 }

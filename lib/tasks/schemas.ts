@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppNameSchema, DomainNameSchema, StreamNameSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
+import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
 import { safeText } from "@/lib/validation/safe-text";
 import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
 
@@ -8,10 +9,10 @@ import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
 
 export const ReasonSchema = safeText({
   label: "Reason",
-  min: 3,
-  minMessage: "Give a reason (at least 3 characters): it goes into the audit trail",
-  max: 500,
-  maxMessage: "Keep the reason under 500 characters",
+  min: REASON_MIN,
+  minMessage: `Give a reason (at least ${REASON_MIN} characters): it goes into the audit trail`,
+  max: REASON_MAX,
+  maxMessage: `Keep the reason under ${REASON_MAX} characters`,
 });
 
 /** Optional text field: "" (an empty input) means "not given". */
@@ -75,12 +76,5 @@ export const StartRecordingInputSchema = z
   });
 export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>;
 
-/** zod issues → { field: [messages] } for the form (first path segment names the field). */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "form");
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
+// One definition for forms and server alike (lib/validation/field-errors.ts).
+export { fieldErrorsOf } from "@/lib/validation/field-errors";

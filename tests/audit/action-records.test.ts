@@ -10,14 +10,13 @@ import { asc, eq, gt, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { AuthCheck } from "@/lib/auth/actor";
 import { createUser, findUserById } from "@/lib/auth/users";
-import { controlJob, createBulkStop, previewBulkStop, refuseBulk } from "@/lib/bulk/actions";
+import { resetConfigForTests } from "@/lib/config";
 import { listAuditRecords } from "@/lib/audit/queries";
 import { auditRecords, type AuditRecord } from "@/lib/db/schema/audit";
 import { bulkItems, bulkJobs } from "@/lib/db/schema/bulk";
 import { users as usersTable } from "@/lib/db/schema/users";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import type { TaskActionContext } from "@/lib/tasks/actor";
-import { refuseTaskAction } from "@/lib/tasks/refusal";
 import { registerTask } from "@/lib/tasks/register-task";
 import { getTask } from "@/lib/tasks/registry";
 import { startRecording } from "@/lib/tasks/start-task";
@@ -31,9 +30,13 @@ import { insertActors, liveFixture, oncall, SIM_SEED, support } from "../tasks/h
 const state = vi.hoisted(() => ({ check: null as unknown as AuthCheck, db: null as unknown as Database }));
 vi.mock("@/lib/auth/require", () => ({ requirePermission: vi.fn(async () => state.check) }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
+// The bulk actions run for real but wake no worker: the jobs must stay as created (the worker: tests/bulk/).
+vi.mock("@/lib/bulk", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), wakeBulkWorker: async () => {} }));
 vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), revalidatePath: () => {} }));
 
 const userActions = await import("@/app/(console)/users/actions");
+const taskActions = await import("@/app/(console)/tasks/actions");
+const bulkActions = await import("@/app/(console)/jobs/actions");
 
 // Distinct from the helpers' defaults, so a record's client address and user agent prove where they came from.
 const ONCALL_ORIGIN = { clientIp: "198.51.100.31", userAgent: "RecDesk-audit-test/oncall" };
@@ -44,6 +47,33 @@ const asSupport: TaskActionContext = { ...support, origin: SUPPORT_ORIGIN };
 
 const MAX_TASK_ID = "18446744073709551615";
 const ABOVE_MAX_TASK_ID = "18446744073709551616";
+
+/** Calls a server action as `check` would (the permission gate answers with it) against `db`. */
+async function asCheck<T>(db: Database, check: AuthCheck, run: () => Promise<T>): Promise<T> {
+  state.check = check;
+  state.db = db;
+  return run();
+}
+
+/** A bulk action through the wrapper, with RECDESK_BULK_MAX_ITEMS set to `maxItems` for the call. */
+async function bulkAs<T>(db: Database, check: AuthCheck, run: (actions: typeof bulkActions) => Promise<T>, maxItems = 100): Promise<T> {
+  const before = process.env.RECDESK_BULK_MAX_ITEMS;
+  process.env.RECDESK_BULK_MAX_ITEMS = String(maxItems);
+  resetConfigForTests();
+  try {
+    return await asCheck(db, check, () => run(bulkActions));
+  } finally {
+    if (before === undefined) delete process.env.RECDESK_BULK_MAX_ITEMS;
+    else process.env.RECDESK_BULK_MAX_ITEMS = before;
+    resetConfigForTests();
+  }
+}
+
+function form(fields: Record<string, string>): FormData {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+  return fd;
+}
 
 /** Who acted and from where, as every record of that context must carry it. */
 function whoFields(ctx: TaskActionContext) {
@@ -243,7 +273,7 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
       const calls = live.sim.callCount();
       const check = { ok: false, code: "Forbidden", message: "Your role (support) may not do this.", actor: { userId: support.actor.userId, email: support.actor.email, role: "support" }, origin: SUPPORT_ORIGIN } as const;
       const { result, records } = await withRecords(db, () =>
-        refuseTaskAction(db, check, "task.start", { streamName: "room_9", appName: "live", domainName: "push.recdesk-demo.com", reason: "please" }),
+        asCheck(db, check, () => taskActions.startRecordingAction(null, form({ streamName: "room_9", appName: "live", domainName: "push.recdesk-demo.com", reason: "please" }))),
       );
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect(live.sim.callCount()).toBe(calls);
@@ -320,7 +350,7 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
 
     it("refused by role: one denied record with the TaskId typed", async () => {
       const check = { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin: SUPPORT_ORIGIN } as const;
-      const { result, records } = await withRecords(db, () => refuseTaskAction(db, check, "task.register", { taskId: "4200000003", streamName: "audit_denied_room" }));
+      const { result, records } = await withRecords(db, () => asCheck(db, check, () => taskActions.registerTaskAction(null, form({ taskId: "4200000003", streamName: "audit_denied_room" }))));
       expect(result).toMatchObject({ ok: false, code: "Unauthenticated" });
       expect(await getTask(db, "4200000003")).toBeNull();
       expect(only(records)).toMatchObject({
@@ -336,6 +366,22 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
       });
     });
   });
+
+  describe("task.stop", () => {
+    it("refused by role through the action: one denied record with the target and reason typed; the task and Tencent untouched", async () => {
+      await registerTask(db, { taskId: "4200000009", streamName: "audit_stop_denied_room" }, asSupport);
+      const stateBefore = (await getTask(db, "4200000009"))?.state;
+      const calls = live.sim.callCount();
+      const check = { ok: false, code: "Forbidden", message: "Your role cannot stop tasks.", actor: { email: "manager@recdesk.local", role: "manager" }, origin: SUPPORT_ORIGIN } as const;
+      const { result, records } = await withRecords(db, () =>
+        asCheck(db, check, () => taskActions.stopTaskAction(null, form({ taskId: "4200000009", streamName: "audit_stop_denied_room", reason: "curious" }))),
+      );
+      expect(result).toMatchObject({ ok: false, code: "Forbidden", values: { taskId: "4200000009" }, explanation: expect.anything() });
+      expect(live.sim.callCount()).toBe(calls);
+      expect((await getTask(db, "4200000009"))?.state).toBe(stateBefore);
+      expect(only(records)).toMatchObject({ action: "task.stop", outcome: "denied", errorCode: "Forbidden", actorEmail: "manager@recdesk.local", taskId: "4200000009", streamName: "audit_stop_denied_room", reason: "curious" });
+    });
+  });
 });
 
 describe.each(drivers)("audit records of user management (%s)", (driver) => {
@@ -345,11 +391,6 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
   let target: { id: string; email: string };
   const PASSWORD = "correct horse battery staple";
 
-  const form = (fields: Record<string, string>) => {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(fields)) fd.set(k, v);
-    return fd;
-  };
   const adminWho = () => ({ actorUserId: admin.userId, actorEmail: admin.email, actorRole: "admin", clientIp: ADMIN_ORIGIN.clientIp, userAgent: ADMIN_ORIGIN.userAgent });
   const noTarget = { domainName: null, appName: null, streamName: null, taskId: null, jobId: null, requestId: null };
 
@@ -519,7 +560,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
   const jobCount = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(bulkJobs))[0]!.n);
   /** A running job over `n` tasks, made through the real action (its own record is not under test here). */
   const aJob = async (n: number) => {
-    const r = await createBulkStop(db, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, n) }, reason: "setup batch" }, 100);
+    const r = await bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, n) }, reason: "setup batch" }), 100);
     if (!r.ok) throw new Error(r.message);
     return r.jobId;
   };
@@ -542,7 +583,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("ok: one record with the job id, the reason and the item count (and no Stop yet)", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        createBulkStop(db, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "INC-9: runaway recordings" }, 100),
+        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "INC-9: runaway recordings" }), 100),
       );
       expect(result).toMatchObject({ ok: true, total: 3 });
       if (!result.ok) return;
@@ -562,7 +603,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("too many items: one invalid record with TooManyItems, the reason given, and no job", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        createBulkStop(db, auth, { selection: { kind: "filter", filters: {} }, reason: "too big a batch" }, 2),
+        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "filter", filters: {} }, reason: "too big a batch" }), 2),
       );
       expect(result).toMatchObject({ ok: false, code: "TooManyItems" });
       expect(await jobCount()).toBe(jobs);
@@ -589,21 +630,21 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
         },
       });
       const { result, records } = await withRecords(db, () =>
-        createBulkStop(noQueries, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "too big a batch" }, 2),
+        bulkAs(noQueries, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "too big a batch" }), 2),
       );
       expect(result).toMatchObject({ ok: false, code: "TooManyItems", fieldErrors: { selection: [expect.stringMatching(/at most 2 tasks.*RECDESK_BULK_MAX_ITEMS/)] } });
       expect(await jobCount()).toBe(jobs);
       const rec = only(records);
       expect(rec).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "TooManyItems", jobId: null, reason: "too big a batch", details: { selection: "ids", selected: 3, max: 2 } });
       // The same bound on the preview, and exactly the limit still passes the schema.
-      const preview = await previewBulkStop(noQueries, auth, { kind: "ids", taskIds: taskIds.slice(0, 3) }, 2);
+      const preview = await bulkAs(noQueries, auth, (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 3) }), 2);
       expect(preview).toMatchObject({ ok: false, code: "TooManyItems" });
-      expect(await previewBulkStop(db, auth, { kind: "ids", taskIds: taskIds.slice(0, 2) }, 2)).toMatchObject({ ok: true, preview: { count: 2 } });
+      expect(await bulkAs(db, auth, (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 2) }), 2)).toMatchObject({ ok: true, preview: { count: 2 } });
     });
 
     it("missing reason: one invalid record with InvalidInput, and no job", async () => {
       const jobs = await jobCount();
-      const { result, records } = await withRecords(db, () => createBulkStop(db, auth, { selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: " " }, 100));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: " " }), 100));
       expect(result).toMatchObject({ ok: false, code: "InvalidInput", fieldErrors: { reason: [expect.any(String)] } });
       expect(await jobCount()).toBe(jobs);
       expect(only(records)).toMatchObject({
@@ -620,7 +661,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("a selection with nothing left to stop: one invalid record with EmptySelection and the reason, and no job", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        createBulkStop(db, auth, { selection: { kind: "ids", taskIds: ["999999999"] }, reason: "already gone?" }, 100),
+        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: ["999999999"] }, reason: "already gone?" }), 100),
       );
       expect(result).toMatchObject({ ok: false, code: "EmptySelection" });
       expect(await jobCount()).toBe(jobs);
@@ -628,14 +669,14 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     });
 
     it("a malformed selection: one invalid record with InvalidInput, keeping the reason typed", async () => {
-      const { result, records } = await withRecords(db, () => createBulkStop(db, auth, { selection: { kind: "everything" }, reason: "  stop them all  " }, 100));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "everything" }, reason: "  stop them all  " }), 100));
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
       expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "InvalidInput", reason: "stop them all", details: { selection: "unparseable" } });
     });
 
     it("refused: one denied record", async () => {
       const jobs = await jobCount();
-      const { result, records } = await withRecords(db, () => refuseBulk(db, denied, "bulk.create", {}));
+      const { result, records } = await withRecords(db, () => bulkAs(db, denied, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: "not mine to stop" })));
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect(await jobCount()).toBe(jobs);
       expect(only(records)).toMatchObject({ ...whoFields(asSupport), action: "bulk.create", outcome: "denied", errorCode: "Forbidden", errorMessage: denied.message, jobId: null });
@@ -645,25 +686,25 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
   describe("bulk.cancel and bulk.retry", () => {
     it("cancel ok: one record with the job id and how many items were cancelled", async () => {
       const jobId = await aJob(4);
-      const { result, records } = await withRecords(db, () => controlJob(db, auth, "bulk.cancel", jobId));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(jobId)));
       expect(result).toEqual({ ok: true, affected: 4 });
       expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "ok", jobId, details: { affected: 4 }, outcomeDetails: { affected: 4 } });
 
       // Cancelling it again is refused for its state: one invalid record, still naming the job.
-      const again = await withRecords(db, () => controlJob(db, auth, "bulk.cancel", jobId));
+      const again = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(jobId)));
       expect(again.result).toMatchObject({ ok: false, code: "InvalidState" });
       expect(only(again.records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "InvalidState", jobId });
     });
 
     it("cancel of something that is not a job id: one invalid record with InvalidInput", async () => {
-      const { result, records } = await withRecords(db, () => controlJob(db, auth, "bulk.cancel", "not-a-job"));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction("not-a-job")));
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
       expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "InvalidInput", jobId: null, details: { jobId: "not-a-job" } });
     });
 
     it("cancel of an unknown job: one invalid record with NotFound", async () => {
       const ghost = randomUUID();
-      const { result, records } = await withRecords(db, () => controlJob(db, auth, "bulk.cancel", ghost));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(ghost)));
       expect(result).toMatchObject({ ok: false, code: "NotFound" });
       expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "NotFound", details: { jobId: ghost } });
     });
@@ -672,7 +713,7 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
       const jobId = await aJob(3);
       await db.execute(sql`update bulk_items set state = 'failed', finished_at = now(), error_code = 'ResourceNotFound.StopService' where id in (select id from bulk_items where job_id = ${jobId}::uuid order by id limit 2)`);
       await db.update(bulkJobs).set({ state: "paused", pausedReason: "account-level error" }).where(eq(bulkJobs.id, jobId));
-      const { result, records } = await withRecords(db, () => controlJob(db, auth, "bulk.retry", jobId));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.retryFailedAction(jobId)));
       expect(result).toEqual({ ok: true, affected: 2 });
       expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.retry", outcome: "ok", jobId, details: { affected: 2 }, outcomeDetails: { affected: 2 } });
       const states = await db.select({ state: bulkItems.state }).from(bulkItems).where(eq(bulkItems.jobId, jobId));
@@ -681,20 +722,20 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
 
     it("retry of an unknown job: one invalid record with NotFound", async () => {
       const ghost = randomUUID();
-      const { result, records } = await withRecords(db, () => controlJob(db, auth, "bulk.retry", ghost));
+      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.retryFailedAction(ghost)));
       expect(result).toMatchObject({ ok: false, code: "NotFound" });
       expect(only(records)).toMatchObject({ action: "bulk.retry", outcome: "invalid", errorCode: "NotFound", details: { jobId: ghost } });
     });
 
     it.each(["bulk.cancel", "bulk.retry"] as const)("%s refused: one denied record naming the job, the job untouched", async (action) => {
       const jobId = await aJob(2);
-      const { result, records } = await withRecords(db, () => refuseBulk(db, denied, action, {}, jobId));
+      const { result, records } = await withRecords(db, () => bulkAs(db, denied, (a) => (action === "bulk.cancel" ? a.cancelJobAction(jobId) : a.retryFailedAction(jobId))));
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       const [job] = await db.select({ state: bulkJobs.state }).from(bulkJobs).where(eq(bulkJobs.id, jobId));
       expect(job?.state).toBe("running");
       expect(only(records)).toMatchObject({ ...whoFields(asSupport), action, outcome: "denied", errorCode: "Forbidden", errorMessage: denied.message, jobId });
       // A refusal with a malformed job id still leaves its record, without a job id.
-      const bad = await withRecords(db, () => refuseBulk(db, denied, action, {}, "not-a-job"));
+      const bad = await withRecords(db, () => bulkAs(db, denied, (a) => (action === "bulk.cancel" ? a.cancelJobAction("not-a-job") : a.retryFailedAction("not-a-job"))));
       expect(only(bad.records)).toMatchObject({ action, outcome: "denied", jobId: null });
     });
   });

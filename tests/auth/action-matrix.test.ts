@@ -6,6 +6,7 @@ import { auditRecords } from "@/lib/db/schema/audit";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { can, type Permission } from "@/lib/auth/roles";
 import { createUser } from "@/lib/auth/users";
+import { ACTION_REGISTRY } from "@/lib/actions/registry";
 import { openTestDb } from "../helpers/test-db";
 import { MATRIX, type MatrixContext, type MatrixRow, type MatrixRule } from "./action-matrix";
 
@@ -77,6 +78,11 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
   return out;
 }
 
+/** How many calls reached a wrapped action's handler so far (routes: 0, they are checked by their answer). */
+function handledCount(row: MatrixRow): number {
+  return row.kind === "action" ? (ACTION_REGISTRY.get(row.export)?.handled ?? 0) : 0;
+}
+
 type Outcome = { refused: false; detail: string } | { refused: true; code: string; detail: string };
 
 /** Builds the call first (rows may insert fixtures), so the "before" fingerprint already includes them. */
@@ -138,11 +144,14 @@ describe("authorization matrix: every server action and route handler × anonymo
       const auditBefore = (await open.db.select({ max: sql<number>`coalesce(max(${auditRecords.id}), 0)::int` }).from(auditRecords))[0]!.max;
       const before = expectAllowed ? null : await fingerprint(open.db);
       world.upstreamCalls.length = 0;
+      const handledBefore = handledCount(row);
 
       const outcome = await call();
 
       if (expectAllowed) {
         expect(outcome.refused, `${actor} should get through: ${outcome.detail}`).toBe(false);
+        // Past the permission check and the schema: the wrapper counts each call that reached the handler.
+        if (row.kind === "action") expect(handledCount(row), `${actor}'s call should reach the action's body: ${outcome.detail}`).toBe(handledBefore + 1);
         return;
       }
       expect(outcome, `${actor} must be refused`).toMatchObject({ refused: true, code: actor === "anonymous" ? "Unauthenticated" : "Forbidden" });
@@ -155,42 +164,78 @@ describe("authorization matrix: every server action and route handler × anonymo
   });
 });
 
-/** Exports of every "use server" module and every route handler under app/. */
-function discoverEntryPoints(root: string): string[] {
-  const found: string[] = [];
+/** Files under app/ (repository-relative), with their source. */
+function appFiles(): Array<{ rel: string; name: string; source: string }> {
+  const out: Array<{ rel: string; name: string; source: string }> = [];
   const walk = (dir: string) => {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(ts|tsx)$/.test(entry.name)) {
-        const source = fs.readFileSync(full, "utf8");
-        const rel = path.relative(process.cwd(), full).split(path.sep).join("/");
-        const isRoute = /^route\.tsx?$/.test(entry.name);
-        const isServerModule = /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/.test(source);
-        if (!isRoute && !isServerModule) continue;
-        const names = new Set<string>();
-        for (const m of source.matchAll(/export\s+(?:async\s+)?function\s+(\w+)/g)) names.add(m[1]!);
-        for (const m of source.matchAll(/export\s+const\s+(\w+)\s*=/g)) names.add(m[1]!);
-        for (const m of source.matchAll(/export\s+(?:const|let)\s+\{([^}]*)\}\s*=/g)) for (const n of m[1]!.split(",")) names.add(n.split(":").pop()!.trim());
-        for (const m of source.matchAll(/export\s+\{([^}]*)\}(?!\s*from)/g)) for (const n of m[1]!.split(",")) names.add(n.split(/\s+as\s+/).pop()!.trim());
-        const methods = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
-        for (const n of names) if (n && (!isRoute || methods.test(n))) found.push(`${rel} ${n}`);
+        out.push({ rel: path.relative(process.cwd(), full).split(path.sep).join("/"), name: entry.name, source: fs.readFileSync(full, "utf8") });
       }
     }
   };
-  walk(path.join(root, "app"));
+  walk(path.join(process.cwd(), "app"));
+  return out;
+}
+
+const SERVER_MODULE = /^\s*(\/\/[^\n]*\n|\/\*[\s\S]*?\*\/\s*)*["']use server["']/;
+
+/** Route handlers under app/: the HTTP methods each route.ts exports, as loaded. */
+async function discoverRoutes(): Promise<string[]> {
+  const found: string[] = [];
+  for (const file of appFiles().filter((f) => /^route\.tsx?$/.test(f.name))) {
+    const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file.rel))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(mod)) if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name) && typeof value === "function") found.push(`${file.rel} ${name}`);
+  }
   return found.sort();
 }
 
+/** Every function a "use server" module exports (default included), as loaded, with the name the matrix uses. */
+async function loadServerActions(): Promise<Array<{ key: string; fn: unknown }>> {
+  const out: Array<{ key: string; fn: unknown }> = [];
+  for (const file of appFiles().filter((f) => SERVER_MODULE.test(f.source))) {
+    const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file.rel))) as Record<string, unknown>;
+    for (const [name, fn] of Object.entries(mod)) out.push({ key: `${file.rel} ${name}`, fn });
+  }
+  return out;
+}
+
 describe("authorization matrix coverage", () => {
-  it("has a row for every exported server action and route handler in app/", () => {
-    const listed = new Set(MATRIX.map((r) => `${r.file} ${r.export}`));
-    const missing = discoverEntryPoints(process.cwd()).filter((e) => !listed.has(e));
-    expect(missing, "add these to tests/auth/action-matrix.ts (see the comment at its top)").toEqual([]);
+  it("every exported server action is declared with lib/actions (or listed as public), under its own name, with a row", async () => {
+    const publicRows = new Set(MATRIX.filter((r) => typeof r.permission === "object").map((r) => `${r.file} ${r.export}`));
+    const rows = new Map(MATRIX.map((r) => [`${r.file} ${r.export}`, r]));
+    const problems: string[] = [];
+    for (const { key, fn } of await loadServerActions()) {
+      const name = key.split(" ")[1]!;
+      const declared = [...ACTION_REGISTRY].find(([, entry]) => entry.action === fn);
+      if (publicRows.has(key)) continue;
+      if (!declared) problems.push(`${key}: not declared with lib/actions/define-action.ts`);
+      else if (declared[0] !== name) problems.push(`${key}: declared as ${declared[0]}`);
+      else if (rows.get(key)?.permission !== declared[1].permission) problems.push(`${key}: no matrix row with permission ${declared[1].permission}`);
+    }
+    expect(problems, "declare the action with lib/actions and add a row to tests/auth/action-matrix.ts").toEqual([]);
   });
 
-  it("lists no row that no longer exists", () => {
-    const found = new Set(discoverEntryPoints(process.cwd()));
-    expect(MATRIX.map((r) => `${r.file} ${r.export}`).filter((e) => !found.has(e))).toEqual([]);
+  it("the wrapper's list of actions has a matrix row for each, with the same permission", async () => {
+    await loadServerActions();
+    const rows = new Map(MATRIX.filter((r) => r.kind === "action").map((r) => [r.export, r.permission]));
+    const missing = [...ACTION_REGISTRY].filter(([name, entry]) => rows.get(name) !== entry.permission).map(([name]) => name);
+    expect(missing).toEqual([]);
+  });
+
+  it("no server action is declared inline: every \"use server\" in app/ opens its own module", () => {
+    const inline = appFiles().filter((f) => /["']use server["']/.test(f.source) && !SERVER_MODULE.test(f.source));
+    expect(inline.map((f) => f.rel)).toEqual([]);
+  });
+
+  it("has a row for every route handler in app/, and no row for one that no longer exists", async () => {
+    const routes = await discoverRoutes();
+    const routeRows = MATRIX.filter((r) => r.kind === "route").map((r) => `${r.file} ${r.export}`);
+    expect(routes.filter((e) => !routeRows.includes(e))).toEqual([]);
+    expect(routeRows.filter((e) => !routes.includes(e))).toEqual([]);
+    const actions = new Set((await loadServerActions()).map((a) => a.key));
+    expect(MATRIX.filter((r) => r.kind === "action").map((r) => `${r.file} ${r.export}`).filter((e) => !actions.has(e))).toEqual([]);
   });
 });

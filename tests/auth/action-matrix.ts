@@ -3,7 +3,10 @@
  * (action-matrix.test.ts) calls each row as anonymous and as every role, and checks that exactly the roles the
  * row's permission allows get through; a refused call must change no table (audit records with outcome "denied"
  * excepted), call the Live API not at all, and (for server actions) leave a "denied" audit record.
- * A completeness check fails for any export in app/ that has no row here, so new actions cannot be forgotten.
+ * The completeness checks load every "use server" module in app/ and compare what it exports (default included)
+ * with the wrapper's own list (lib/actions/registry.ts): an export not declared with lib/actions, an action
+ * without a row here, or an inline "use server" fails. For the allowed roles the test checks that the call
+ * reached the action's handler (the wrapper counts them), not just that it was not refused.
  *
  * To add a row: copy one below; `args` builds the arguments (it may insert fixtures through ctx.db first) and
  * should be a valid request, so that the allowed roles really reach the action's body.

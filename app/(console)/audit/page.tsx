@@ -13,6 +13,7 @@ import { AuditTable } from "@/components/audit/audit-table";
 import { AuditPager } from "@/components/audit/audit-pager";
 import { VerifyIntegrity } from "@/components/audit/verify-integrity";
 import { verifyIntegrityAction } from "./actions";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -23,13 +24,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   if (!check.ok) {
     if (check.code === "Unauthenticated") redirect("/sign-in?callbackUrl=/audit");
     return (
-      <section aria-labelledby="audit-heading" className="max-w-xl">
-        <h1 id="audit-heading" className="text-2xl font-semibold">Audit log</h1>
-        <p role="alert" className="mt-3 rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700 dark:bg-danger-700/30 dark:text-danger-300">
-          <span className="font-mono font-semibold">Forbidden</span>: the audit log is for managers and admins. Ask an admin if you need a
-          record from it.
-        </p>
-      </section>
+      <AccessDenied title="Audit log" code="Forbidden" message="the audit log is for managers and admins. Ask an admin if you need a record from it." />
     );
   }
   const parsed = parseAuditFilters(await searchParams);

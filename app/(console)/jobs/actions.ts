@@ -1,49 +1,60 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { ActionResult } from "@/lib/action-result";
-import { requirePermission } from "@/lib/auth/require";
+import { valueAction } from "@/lib/actions/define-action";
 import { wakeBulkWorker } from "@/lib/bulk";
-import { controlJob, createBulkStop, previewBulkStop, refuseBulk } from "@/lib/bulk/actions";
-import type { BulkPreview } from "@/lib/bulk/types";
+import { controlJob, createBulkStop, createBulkStopSchema, invalidCreate, invalidJobId, invalidPreview, jobAttempt, JobIdSchema, previewBulkStop } from "@/lib/bulk/actions";
+import { bulkSelectionSchema } from "@/lib/bulk/selection-types";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
 
-// Thin on purpose: permission first (a refusal is audited, nothing else happens), then lib/bulk.
+// Declarations only (lib/actions/define-action.ts authorizes, validates and audits refusals; lib/bulk acts).
 
 /** How many tasks a selection covers (the whole filter, not the visible page) and their streams. */
-export async function previewBulkStopAction(selection: unknown): Promise<ActionResult<{ preview: BulkPreview }>> {
-  const auth = await requirePermission("task:bulk-stop");
-  const db = await getDb();
-  if (!auth.ok) return refuseBulk(db, auth, "bulk.create", { step: "preview" });
-  return previewBulkStop(db, auth, selection, getConfig().bulkMaxItems);
-}
+export const previewBulkStopAction = valueAction({
+  name: "previewBulkStopAction",
+  permission: "task:bulk-stop",
+  audit: "bulk.create",
+  schema: () => bulkSelectionSchema(getConfig().bulkMaxItems),
+  attempt: () => ({ details: { step: "preview" } }),
+  invalid: (error, input) => invalidPreview(error, input, getConfig().bulkMaxItems),
+  handler: (selection, ctx) => previewBulkStop(ctx.db, selection, getConfig().bulkMaxItems),
+});
 
 /** Persists the job (one item per task) and hands it to the server-side worker. */
-export async function createBulkStopAction(input: unknown): Promise<ActionResult<{ jobId: string; total: number }>> {
-  const auth = await requirePermission("task:bulk-stop");
-  const db = await getDb();
-  if (!auth.ok) return refuseBulk(db, auth, "bulk.create", {});
-  const result = await createBulkStop(db, auth, input, getConfig().bulkMaxItems);
-  if (result.ok) {
-    await wakeBulkWorker();
-    revalidatePath("/jobs");
-  }
-  return result;
-}
+export const createBulkStopAction = valueAction({
+  name: "createBulkStopAction",
+  permission: "task:bulk-stop",
+  audit: "bulk.create",
+  schema: () => createBulkStopSchema(getConfig().bulkMaxItems),
+  attempt: () => ({ details: {} }),
+  invalid: (error, input) => invalidCreate(error, input, getConfig().bulkMaxItems),
+  handler: async (input, ctx) => {
+    const result = await createBulkStop(ctx.db, ctx.auth, input, getConfig().bulkMaxItems);
+    if (result.ok) await wakeBulkWorker();
+    return result;
+  },
+  revalidate: { paths: ["/jobs"] },
+});
 
-export async function cancelJobAction(jobId: unknown): Promise<ActionResult<{ affected: number }>> {
-  const auth = await requirePermission("task:bulk-stop");
-  const db = await getDb();
-  if (!auth.ok) return refuseBulk(db, auth, "bulk.cancel", {}, typeof jobId === "string" ? jobId : undefined);
-  return controlJob(db, auth, "bulk.cancel", jobId);
-}
+export const cancelJobAction = valueAction({
+  name: "cancelJobAction",
+  permission: "task:bulk-stop",
+  audit: "bulk.cancel",
+  schema: JobIdSchema,
+  attempt: jobAttempt,
+  invalid: (_error, jobId) => invalidJobId(jobId),
+  handler: (jobId, ctx) => controlJob(ctx.db, ctx.auth, "bulk.cancel", jobId),
+});
 
-export async function retryFailedAction(jobId: unknown): Promise<ActionResult<{ affected: number }>> {
-  const auth = await requirePermission("task:bulk-stop");
-  const db = await getDb();
-  if (!auth.ok) return refuseBulk(db, auth, "bulk.retry", {}, typeof jobId === "string" ? jobId : undefined);
-  const result = await controlJob(db, auth, "bulk.retry", jobId);
-  if (result.ok) await wakeBulkWorker();
-  return result;
-}
+export const retryFailedAction = valueAction({
+  name: "retryFailedAction",
+  permission: "task:bulk-stop",
+  audit: "bulk.retry",
+  schema: JobIdSchema,
+  attempt: jobAttempt,
+  invalid: (_error, jobId) => invalidJobId(jobId),
+  handler: async (jobId, ctx) => {
+    const result = await controlJob(ctx.db, ctx.auth, "bulk.retry", jobId);
+    if (result.ok) await wakeBulkWorker();
+    return result;
+  },
+});

@@ -7,6 +7,7 @@ import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
 import { listJobViews } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const metadata: Metadata = { title: "Bulk jobs" };
 export const dynamic = "force-dynamic";
@@ -17,12 +18,7 @@ const PageParam = z.coerce.number().int().min(1).catch(1);
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
   const auth = await requirePermission("jobs:view");
   if (!auth.ok) {
-    return (
-      <div role="alert" className="space-y-2">
-        <h1 className="text-2xl font-semibold">Bulk jobs</h1>
-        <p><code className="font-mono text-sm">{auth.code}</code> — {auth.message}</p>
-      </div>
-    );
+    return <AccessDenied title="Bulk jobs" code={auth.code} message={auth.message} />;
   }
   const raw = (await searchParams).page;
   const result = await listJobViews(await getDb(), { page: PageParam.parse(Array.isArray(raw) ? raw[0] : raw) });

@@ -5,6 +5,7 @@ import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { StreamsQuerySchema } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
 import { StreamsView } from "./streams-view";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const metadata: Metadata = { title: "Streams" };
 export const dynamic = "force-dynamic";
@@ -14,14 +15,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function StreamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const auth = await requirePermission("streams:view");
   if (!auth.ok) {
-    return (
-      <div role="alert" className="space-y-2">
-        <h1 className="text-2xl font-semibold">Streams</h1>
-        <p>
-          <code className="font-mono text-sm">{auth.code}</code> — {auth.message}
-        </p>
-      </div>
-    );
+    return <AccessDenied title="Streams" code={auth.code} message={auth.message} />;
   }
   const raw = await searchParams;
   const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));

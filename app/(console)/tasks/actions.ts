@@ -1,78 +1,69 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { formValues } from "@/lib/action-result";
-import { requirePermission } from "@/lib/auth/require";
-import { getDb } from "@/lib/db";
+import { formAction, type Revalidation } from "@/lib/actions/define-action";
 import { getLiveClient } from "@/lib/tencent-live";
 import { takeUserQuota } from "@/lib/tencent-live/user-quota";
-import { correctRegistration, type CorrectRegistrationResult } from "@/lib/tasks/correct-registration";
-import { registerTask, type RegisterTaskResult } from "@/lib/tasks/register-task";
+import { TASK_REFUSAL } from "@/lib/tasks/attempt";
+import { correctRegistration } from "@/lib/tasks/correct-registration";
+import { registerTask } from "@/lib/tasks/register-task";
 import { refuseOverQuota } from "@/lib/tasks/quota-refusal";
-import { refuseTaskAction } from "@/lib/tasks/refusal";
-import { startRecording, type StartTaskResult } from "@/lib/tasks/start-task";
-import { stopTask, type StopTaskResult } from "@/lib/tasks/stop-task";
+import { startRecording } from "@/lib/tasks/start-task";
+import { stopTask } from "@/lib/tasks/stop-task";
 
-// Thin on purpose: permission first (a refusal is audited and nothing else happens), then lib/tasks, which
-// parses with the form's zod schema (invalid input is audited, nothing goes upstream) and returns an
-// ActionResult that keeps what the user typed. Signatures fit useActionState: (previous result, form data).
+// Declarations only: lib/actions/define-action.ts authorizes (a refusal is audited, nothing else happens), then
+// lib/tasks parses with the form's zod schema and audits intent and outcome write-ahead. Every answer refreshes
+// the views, since even a refused Stop may have learnt that a task is gone. Signatures fit useActionState.
 
-function refreshTaskViews(): void {
-  revalidatePath("/tasks");
-  revalidatePath("/streams/[domain]/[app]/[stream]", "page");
-}
+const refreshTaskViews: Revalidation = { paths: ["/tasks", ["/streams/[domain]/[app]/[stream]", "page"]], when: "always" };
 
 /** Stop a task from the list or a stream page. */
-export async function stopTaskAction(_prev: unknown, formData: FormData): Promise<StopTaskResult> {
-  const auth = await requirePermission("task:stop");
-  const db = await getDb();
-  const values = formValues(formData);
-  if (!auth.ok) return refuseTaskAction(db, auth, "task.stop", values);
-  const result = await stopTask(db, { getClient: getLiveClient }, values, auth, { via: "list" });
-  refreshTaskViews();
-  return result;
-}
+export const stopTaskAction = formAction({
+  name: "stopTaskAction",
+  permission: "task:stop",
+  audit: "task.stop",
+  ...TASK_REFUSAL,
+  handler: (values, { db, auth }) => stopTask(db, { getClient: getLiveClient }, values, auth, { via: "list" }),
+  revalidate: refreshTaskViews,
+});
 
 /** Stop by ID: stream name + TaskId for a task RecDesk may never have seen; it is registered first. */
-export async function stopByIdAction(_prev: unknown, formData: FormData): Promise<StopTaskResult> {
-  const auth = await requirePermission("task:stop");
-  const db = await getDb();
-  const values = formValues(formData);
-  if (!auth.ok) return refuseTaskAction(db, auth, "task.stop", values);
-  const quota = takeUserQuota("stop-by-id", auth.actor.userId);
-  if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", values, quota, "stop-by-id");
-  const result = await stopTask(db, { getClient: getLiveClient }, values, auth, { registerIfMissing: true, via: "by-id" });
-  refreshTaskViews();
-  return result;
-}
+export const stopByIdAction = formAction({
+  name: "stopByIdAction",
+  permission: "task:stop",
+  audit: "task.stop",
+  ...TASK_REFUSAL,
+  handler: async (values, { db, auth }) => {
+    const quota = takeUserQuota("stop-by-id", auth.actor.userId);
+    if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", values, quota, "stop-by-id");
+    return stopTask(db, { getClient: getLiveClient }, values, auth, { registerIfMissing: true, via: "by-id" });
+  },
+  revalidate: refreshTaskViews,
+});
 
 /** Correct a registered task's stream, app and domain (on-call and admin; audited with old and new values). */
-export async function correctRegistrationAction(_prev: unknown, formData: FormData): Promise<CorrectRegistrationResult> {
-  const auth = await requirePermission("task:correct");
-  const db = await getDb();
-  const values = formValues(formData);
-  if (!auth.ok) return refuseTaskAction(db, auth, "task.correct", values);
-  const result = await correctRegistration(db, values, auth);
-  refreshTaskViews();
-  return result;
-}
+export const correctRegistrationAction = formAction({
+  name: "correctRegistrationAction",
+  permission: "task:correct",
+  audit: "task.correct",
+  ...TASK_REFUSAL,
+  handler: (values, { db, auth }) => correctRegistration(db, values, auth),
+  revalidate: refreshTaskViews,
+});
 
-export async function registerTaskAction(_prev: unknown, formData: FormData): Promise<RegisterTaskResult> {
-  const auth = await requirePermission("task:register");
-  const db = await getDb();
-  const values = formValues(formData);
-  if (!auth.ok) return refuseTaskAction(db, auth, "task.register", values);
-  const result = await registerTask(db, values, auth);
-  refreshTaskViews();
-  return result;
-}
+export const registerTaskAction = formAction({
+  name: "registerTaskAction",
+  permission: "task:register",
+  audit: "task.register",
+  ...TASK_REFUSAL,
+  handler: (values, { db, auth }) => registerTask(db, values, auth),
+  revalidate: refreshTaskViews,
+});
 
-export async function startRecordingAction(_prev: unknown, formData: FormData): Promise<StartTaskResult> {
-  const auth = await requirePermission("task:start");
-  const db = await getDb();
-  const values = formValues(formData);
-  if (!auth.ok) return refuseTaskAction(db, auth, "task.start", values);
-  const result = await startRecording(db, { getClient: getLiveClient }, values, auth);
-  refreshTaskViews();
-  return result;
-}
+export const startRecordingAction = formAction({
+  name: "startRecordingAction",
+  permission: "task:start",
+  audit: "task.start",
+  ...TASK_REFUSAL,
+  handler: (values, { db, auth }) => startRecording(db, { getClient: getLiveClient }, values, auth),
+  revalidate: refreshTaskViews,
+});

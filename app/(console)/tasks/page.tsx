@@ -11,6 +11,7 @@ import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } 
 import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
 import { stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const metadata: Metadata = { title: "Tasks" };
 export const dynamic = "force-dynamic";
@@ -18,14 +19,7 @@ export const dynamic = "force-dynamic";
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const auth = await requirePermission("tasks:view");
   if (!auth.ok) {
-    return (
-      <div role="alert" className="space-y-2">
-        <h1 className="text-2xl font-semibold">Tasks</h1>
-        <p>
-          <code className="font-mono text-sm">{auth.code}</code> — {auth.message}
-        </p>
-      </div>
-    );
+    return <AccessDenied title="Tasks" code={auth.code} message={auth.message} />;
   }
   const { filters, page } = parseTaskSearch(await searchParams);
   const db = await getDb();

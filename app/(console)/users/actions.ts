@@ -1,174 +1,151 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
-import { recordAudit } from "@/lib/audit";
-import type { Actor, RequestOrigin } from "@/lib/auth/actor";
-import { recordDenied } from "@/lib/audit/refusal";
-import type { AuthCheck } from "@/lib/auth/actor";
+import { actionFailure, type ActionResult } from "@/lib/action-result";
+import { formAction, type ActionContext, type InvalidReply } from "@/lib/actions/define-action";
 import { hasDemoPassword } from "@/lib/auth/demo-password";
-import { requirePermission } from "@/lib/auth/require";
 import { getConfig } from "@/lib/config";
-import {
-  createUser,
-  EmailSchema,
-  findUserById,
-  NameSchema,
-  PasswordSchema,
-  RoleSchema,
-  setUserPassword,
-  UserExistsError,
-} from "@/lib/auth/users";
+import { createUser, EmailSchema, findUserById, NameSchema, PasswordSchema, RoleSchema, setUserPassword, UserExistsError } from "@/lib/auth/users";
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
-import { getDb } from "@/lib/db";
 import { recordableText } from "@/lib/validation/safe-text";
-import type { Database } from "@/lib/db/types";
 import { clipText } from "@/lib/text/well-formed";
 
-type UserAction = "user.create" | "user.update";
+// Declarations and bodies of user management (admin only): lib/actions/define-action.ts authorizes and audits a
+// refusal or invalid input; each body audits its own outcome with ctx.record.
+
+type Ctx = ActionContext<Record<string, string>>;
 
 const CreateSchema = z.object({ email: EmailSchema, name: NameSchema, role: RoleSchema, password: PasswordSchema });
 const UserIdSchema = z.uuid({ error: "Unknown user" });
 const ResetSchema = z.object({ userId: UserIdSchema, password: PasswordSchema });
 const RoleChangeSchema = z.object({ userId: UserIdSchema, role: RoleSchema });
 const DisableSchema = z.object({ userId: UserIdSchema, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
-
-function audit(
-  db: Database,
-  actor: Actor,
-  origin: RequestOrigin,
-  action: UserAction,
-  outcome: "ok" | "invalid" | "denied",
-  details: Record<string, unknown>,
-  error?: { code: string; message: string },
-) {
-  return recordAudit(
-    db,
-    { actor: { userId: actor.userId, email: actor.email, role: actor.role }, action, clientIp: origin.clientIp, userAgent: origin.userAgent, details },
-    { outcome, errorCode: error?.code, errorMessage: error?.message },
-  );
-}
+const ON_USERS_PAGE = { paths: ["/users"] };
 
 /** Never echo a password back into the form. */
-function safeValues(formData: FormData) {
-  const { password: _password, ...rest } = formValues(formData);
+function safeValues(values: Record<string, string>) {
+  const { password: _password, ...rest } = values;
   void _password;
   return rest;
 }
 
-async function invalid(db: Database, actor: Actor, origin: RequestOrigin, action: UserAction, operation: string, formData: FormData, error: z.ZodError) {
-  const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
-  // Zod's messages name the rule, never the value typed, so a password cannot reach the trail this way.
-  await audit(db, actor, origin, action, "invalid", { operation }, { code: "InvalidInput", message: clipText(JSON.stringify(fieldErrors), 500) });
-  return actionFailure("InvalidInput", "Check the highlighted fields.", {
-    fieldErrors,
-    values: safeValues(formData),
-  });
+/** What the record of a refused or invalid attempt says: the operation, and the user it aimed at when typed. */
+function operationOn(operation: string) {
+  return (values: Record<string, string>) => ({ details: { operation, targetUserId: recordableText(values.userId ?? "", 80) } });
 }
 
-export async function createUserAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult<{ userId: string }>> {
-  const check = await requirePermission("users:manage");
-  const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.create", details: { operation: "create" } });
-  const { actor, origin } = check;
-  const parsed = CreateSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(db, actor, origin, "user.create", "create", formData, parsed.error);
-  const { email, name, role, password } = parsed.data;
-  try {
-    const user = await createUser(db, { email, name, role, password });
-    await audit(db, actor, origin, "user.create", "ok", { operation: "create", targetUserId: user.id, targetEmail: email, role });
-    revalidatePath("/users");
-    return { ok: true, userId: user.id };
-  } catch (err) {
-    if (!(err instanceof UserExistsError)) throw err;
-    const message = `${email} already has an account. Reset its password or change its role in the list below.`;
-    await audit(db, actor, origin, "user.create", "invalid", { operation: "create", targetEmail: email }, { code: "UserExists", message });
-    return actionFailure("UserExists", message, {
-      fieldErrors: { email: ["Already in use"] },
-      values: safeValues(formData),
-    });
-  }
+function invalid(operation: string) {
+  return (error: z.ZodError, values: Record<string, string>): InvalidReply => {
+    const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
+    // Zod's messages name the rule, never the value typed, so a password cannot reach the trail this way.
+    return {
+      message: "Check the highlighted fields.",
+      fieldErrors,
+      values: safeValues(values),
+      attempt: { details: { operation } },
+      errorMessage: clipText(JSON.stringify(fieldErrors), 500),
+    };
+  };
 }
 
-export async function resetPasswordAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const check = await requirePermission("users:manage");
-  const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "reset-password", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
-  const { actor, origin } = check;
-  const parsed = ResetSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(db, actor, origin, "user.update", "reset-password", formData, parsed.error);
-  const user = await setUserPassword(db, parsed.data.userId, parsed.data.password);
-  if (!user) return notFound(db, actor, origin, "reset-password", parsed.data.userId);
-  await audit(db, actor, origin, "user.update", "ok", { operation: "reset-password", targetUserId: user.id, targetEmail: user.email });
-  revalidatePath("/users");
-  return { ok: true };
-}
-
-export async function changeRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const check = await requirePermission("users:manage");
-  const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "change-role", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
-  const { actor, origin } = check;
-  const parsed = RoleChangeSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(db, actor, origin, "user.update", "change-role", formData, parsed.error);
-  const { userId, role } = parsed.data;
-  // An admin demoting themselves could leave nobody able to manage users.
-  if (userId === actor.userId) return selfChange(db, actor, origin, "change-role", "You cannot change your own role. Ask another admin.");
-  const change = await changeRoleKeepingAnAdmin(db, userId, role);
-  if (!change.ok && change.reason === "not-found") return notFound(db, actor, origin, "change-role", userId);
-  if (!change.ok) return lastAdmin(db, actor, origin, "change-role", change.target);
-  const { before } = change;
-  await audit(db, actor, origin, "user.update", "ok", { operation: "change-role", targetUserId: userId, targetEmail: before.email, from: before.role, to: role });
-  revalidatePath("/users");
-  return { ok: true };
-}
-
-export async function setUserDisabledAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const check = await requirePermission("users:manage");
-  const db = await getDb();
-  if (!check.ok) return refuse(db, check, { action: "user.update", details: { operation: "set-disabled", targetUserId: recordableText(formValues(formData).userId ?? "", 80) } });
-  const { actor, origin } = check;
-  const parsed = DisableSchema.safeParse(formValues(formData));
-  if (!parsed.success) return invalid(db, actor, origin, "user.update", "set-disabled", formData, parsed.error);
-  const { userId, disabled } = parsed.data;
-  if (userId === actor.userId) return selfChange(db, actor, origin, "set-disabled", "You cannot disable your own account. Ask another admin.");
-  if (!disabled && !getConfig().demoMode) {
-    // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
-    const target = await findUserById(db, userId);
-    if (target && (await hasDemoPassword(target.passwordHash))) {
-      const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
-      await audit(db, actor, origin, "user.update", "invalid", { operation: "enable", targetUserId: userId, targetEmail: target.email }, { code: "DemoPassword", message });
-      return actionFailure("DemoPassword", message);
+export const createUserAction = formAction({
+  name: "createUserAction",
+  permission: "users:manage",
+  audit: "user.create",
+  schema: CreateSchema,
+  attempt: () => ({ details: { operation: "create" } }),
+  invalid: invalid("create"),
+  handler: async ({ email, name, role, password }, ctx): Promise<ActionResult<{ userId: string }>> => {
+    try {
+      const user = await createUser(ctx.db, { email, name, role, password });
+      await ctx.record({ outcome: "ok" }, { details: { operation: "create", targetUserId: user.id, targetEmail: email, role } });
+      return { ok: true, userId: user.id };
+    } catch (err) {
+      if (!(err instanceof UserExistsError)) throw err;
+      const message = `${email} already has an account. Reset its password or change its role in the list below.`;
+      await ctx.record({ outcome: "invalid", errorCode: "UserExists", errorMessage: message }, { details: { operation: "create", targetEmail: email } });
+      return actionFailure("UserExists", message, { fieldErrors: { email: ["Already in use"] }, values: safeValues(ctx.raw) });
     }
-  }
-  const change = await setDisabledKeepingAnAdmin(db, userId, disabled);
-  if (!change.ok && change.reason === "not-found") return notFound(db, actor, origin, "set-disabled", userId);
-  if (!change.ok) return lastAdmin(db, actor, origin, "disable", change.target);
-  const user = change.after;
-  await audit(db, actor, origin, "user.update", "ok", { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: user.email });
-  revalidatePath("/users");
-  return { ok: true };
-}
+  },
+  revalidate: ON_USERS_PAGE,
+});
 
-async function refuse(db: Database, check: Extract<AuthCheck, { ok: false }>, intent: { action: UserAction; details: Record<string, unknown> }) {
-  await recordDenied(db, check, intent.action, { details: intent.details });
-  return actionFailure(check.code, check.message);
-}
+export const resetPasswordAction = formAction({
+  name: "resetPasswordAction",
+  permission: "users:manage",
+  audit: "user.update",
+  schema: ResetSchema,
+  attempt: operationOn("reset-password"),
+  invalid: invalid("reset-password"),
+  handler: async ({ userId, password }, ctx): Promise<ActionResult> => {
+    const user = await setUserPassword(ctx.db, userId, password);
+    if (!user) return notFound(ctx, "reset-password", userId);
+    await ctx.record({ outcome: "ok" }, { details: { operation: "reset-password", targetUserId: user.id, targetEmail: user.email } });
+    return { ok: true };
+  },
+  revalidate: ON_USERS_PAGE,
+});
 
-async function notFound(db: Database, actor: Actor, origin: RequestOrigin, operation: string, userId: string): Promise<ActionResult> {
+export const changeRoleAction = formAction({
+  name: "changeRoleAction",
+  permission: "users:manage",
+  audit: "user.update",
+  schema: RoleChangeSchema,
+  attempt: operationOn("change-role"),
+  invalid: invalid("change-role"),
+  handler: async ({ userId, role }, ctx): Promise<ActionResult> => {
+    // An admin demoting themselves could leave nobody able to manage users.
+    if (userId === ctx.actor.userId) return selfChange(ctx, "change-role", "You cannot change your own role. Ask another admin.");
+    const change = await changeRoleKeepingAnAdmin(ctx.db, userId, role);
+    if (!change.ok && change.reason === "not-found") return notFound(ctx, "change-role", userId);
+    if (!change.ok) return lastAdmin(ctx, "change-role", change.target);
+    const { before } = change;
+    await ctx.record({ outcome: "ok" }, { details: { operation: "change-role", targetUserId: userId, targetEmail: before.email, from: before.role, to: role } });
+    return { ok: true };
+  },
+  revalidate: ON_USERS_PAGE,
+});
+
+export const setUserDisabledAction = formAction({
+  name: "setUserDisabledAction",
+  permission: "users:manage",
+  audit: "user.update",
+  schema: DisableSchema,
+  attempt: operationOn("set-disabled"),
+  invalid: invalid("set-disabled"),
+  handler: async ({ userId, disabled }, ctx): Promise<ActionResult> => {
+    if (userId === ctx.actor.userId) return selfChange(ctx, "set-disabled", "You cannot disable your own account. Ask another admin.");
+    if (!disabled && !getConfig().demoMode) {
+      // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
+      const target = await findUserById(ctx.db, userId);
+      if (target && (await hasDemoPassword(target.passwordHash))) {
+        const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
+        await ctx.record({ outcome: "invalid", errorCode: "DemoPassword", errorMessage: message }, { details: { operation: "enable", targetUserId: userId, targetEmail: target.email } });
+        return actionFailure("DemoPassword", message);
+      }
+    }
+    const change = await setDisabledKeepingAnAdmin(ctx.db, userId, disabled);
+    if (!change.ok && change.reason === "not-found") return notFound(ctx, "set-disabled", userId);
+    if (!change.ok) return lastAdmin(ctx, "disable", change.target);
+    await ctx.record({ outcome: "ok" }, { details: { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: change.after.email } });
+    return { ok: true };
+  },
+  revalidate: ON_USERS_PAGE,
+});
+
+async function notFound(ctx: Ctx, operation: string, userId: string): Promise<ActionResult> {
   const message = "That user no longer exists. Reload the page.";
-  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: userId }, { code: "UserNotFound", message });
+  await ctx.record({ outcome: "invalid", errorCode: "UserNotFound", errorMessage: message }, { details: { operation, targetUserId: userId } });
   return actionFailure("UserNotFound", message);
 }
 
-async function lastAdmin(db: Database, actor: Actor, origin: RequestOrigin, operation: string, target: { id: string; email: string }): Promise<ActionResult> {
+async function lastAdmin(ctx: Ctx, operation: string, target: { id: string; email: string }): Promise<ActionResult> {
   const message = `${target.email} is the last enabled admin: RecDesk would have nobody to manage users. Make another user admin first. Nothing was changed.`;
-  await audit(db, actor, origin, "user.update", "denied", { operation, targetUserId: target.id, targetEmail: target.email }, { code: "LastAdmin", message });
+  await ctx.record({ outcome: "denied", errorCode: "LastAdmin", errorMessage: message }, { details: { operation, targetUserId: target.id, targetEmail: target.email } });
   return actionFailure("LastAdmin", message);
 }
 
-async function selfChange(db: Database, actor: Actor, origin: RequestOrigin, operation: string, message: string): Promise<ActionResult> {
-  await audit(db, actor, origin, "user.update", "invalid", { operation, targetUserId: actor.userId }, { code: "SelfChange", message });
+async function selfChange(ctx: Ctx, operation: string, message: string): Promise<ActionResult> {
+  await ctx.record({ outcome: "invalid", errorCode: "SelfChange", errorMessage: message }, { details: { operation, targetUserId: ctx.actor.userId } });
   return actionFailure("InvalidInput", message);
 }

@@ -7,18 +7,15 @@ import { getDb } from "@/lib/db";
 import { AddUserForm } from "@/components/users/add-user-form";
 import { UsersTable } from "@/components/users/users-table";
 import { changeRoleAction, createUserAction, resetPasswordAction, setUserDisabledAction } from "./actions";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const check = await requirePermission("users:manage");
   if (!check.ok) {
-    return (
-      <div role="alert" className="rounded-lg border border-danger-300 bg-danger-50 p-4 text-danger-700 dark:bg-danger-700 dark:text-danger-50">
-        <h1 className="font-semibold">{check.code}</h1>
-        <p className="mt-1 text-sm">{check.code === "Forbidden" ? "Only admins can manage users." : check.message}</p>
-      </div>
-    );
+    // No "Users" heading for someone who may not manage users: the title is the refusal itself.
+    return <AccessDenied title={check.code} code={check.code} message={check.code === "Forbidden" ? "Only admins can manage users." : check.message} />;
   }
   const users = await listUsers(await getDb());
   return (

@@ -9,6 +9,7 @@ import { getJobView, listJobItems } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 import { cancelJobAction, retryFailedAction } from "../actions";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const metadata: Metadata = { title: "Bulk job" };
 export const dynamic = "force-dynamic";
@@ -16,12 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const auth = await requirePermission("jobs:view");
   if (!auth.ok) {
-    return (
-      <div role="alert" className="space-y-2">
-        <h1 className="text-2xl font-semibold">Bulk job</h1>
-        <p><code className="font-mono text-sm">{auth.code}</code> — {auth.message}</p>
-      </div>
-    );
+    return <AccessDenied title="Bulk job" code={auth.code} message={auth.message} />;
   }
   const { id } = await params;
   const db = await getDb();

@@ -5,7 +5,7 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getTaskRow } from "@/lib/tasks/registry";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
-import { AccessDenied } from "../access-denied";
+import { AccessDenied } from "@/components/ui/access-denied";
 import { correctRegistrationAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 

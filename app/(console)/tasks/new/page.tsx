@@ -4,7 +4,7 @@ import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { listTaskDomains } from "@/lib/tasks/registry";
-import { AccessDenied } from "../access-denied";
+import { AccessDenied } from "@/components/ui/access-denied";
 import { startRecordingAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { RegisterTaskForm } from "@/components/tasks/register-task-form";
 import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
-import { AccessDenied } from "../access-denied";
+import { AccessDenied } from "@/components/ui/access-denied";
 import { registerTaskAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { StopByIdForm } from "@/components/tasks/stop-by-id-form";
 import { requirePermission } from "@/lib/auth/require";
 import { can } from "@/lib/auth/roles";
-import { AccessDenied } from "../access-denied";
+import { AccessDenied } from "@/components/ui/access-denied";
 import { stopByIdAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 

@@ -13,6 +13,7 @@ import { loadStreamDetail } from "@/lib/streams/stream-detail";
 import { getLiveClient } from "@/lib/tencent-live";
 import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { stopTaskAction } from "@/app/(console)/tasks/actions";
+import { AccessDenied } from "@/components/ui/access-denied";
 
 export const dynamic = "force-dynamic";
 
@@ -29,14 +30,7 @@ const SECTION = "rounded-md border border-slate-200 bg-white p-4 dark:border-sla
 export default async function StreamDetailPage({ params }: { params: Promise<Params> }) {
   const auth = await requirePermission("streams:view");
   if (!auth.ok) {
-    return (
-      <div role="alert">
-        <h1 className="text-2xl font-semibold">Stream</h1>
-        <p>
-          <code className="font-mono text-sm">{auth.code}</code> — {auth.message}
-        </p>
-      </div>
-    );
+    return <AccessDenied title="Stream" code={auth.code} message={auth.message} />;
   }
   const check = parseStreamSegments(await params);
   if (!check.ok) {

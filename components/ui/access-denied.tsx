@@ -1,4 +1,4 @@
-/** What a page shows a signed-in person whose role may not use it (the server action refuses too). */
+/** What every console page shows a person its permission check refused: the page title, the code and why (the server actions refuse too). */
 export function AccessDenied({ title, code, message }: { title: string; code: string; message: string }) {
   return (
     <div className="space-y-2">

@@ -1,0 +1,10 @@
+import type { AuditAction } from "@/lib/audit/types";
+import type { Permission } from "@/lib/auth/roles";
+
+/**
+ * Every server action defined with lib/actions/define-action.ts, by exported name. The authorization matrix test
+ * reads it, so an action cannot escape the matrix by being inline or default-exported; `handled` counts the calls
+ * that reached the action's handler (past the permission check and the schema), which the matrix also checks.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any action signature; only its identity matters
+export const ACTION_REGISTRY = new Map<string, { permission: Permission; audit: AuditAction; action: Function; handled: number }>();
