@@ -6,5 +6,10 @@ import type { Permission } from "@/lib/auth/roles";
  * reads it, so an action cannot escape the matrix by being inline or default-exported; `handled` counts the calls
  * that reached the action's handler (past the permission check and the schema), which the matrix also checks.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any action signature; only its identity matters
-export const ACTION_REGISTRY = new Map<string, { permission: Permission; audit: AuditAction; action: Function; handled: number }>();
+/** Any action signature: only the function's identity matters here. */
+type AnyAction = (...args: never[]) => unknown;
+
+export const ACTION_REGISTRY = new Map<
+  string,
+  { permission: Permission; audit: AuditAction; action: AnyAction; handled: number }
+>();
