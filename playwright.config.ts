@@ -11,7 +11,14 @@ const oidcPort = Number(process.env.E2E_OIDC_PORT ?? port + 1);
 // Short enough that a spec sees the next upstream sweep (e.g. an injected failure) a moment later.
 const streamsCacheTtlMs = Number(process.env.E2E_STREAMS_CACHE_TTL_MS ?? 1000);
 
-export const e2eEnv = { port, simulatorPort, dataDir, simulatorUrl: `http://127.0.0.1:${simulatorPort}`, streamsCacheTtlMs, oidcIssuer: `http://127.0.0.1:${oidcPort}` };
+export const e2eEnv = {
+  port,
+  simulatorPort,
+  dataDir,
+  simulatorUrl: `http://127.0.0.1:${simulatorPort}`,
+  streamsCacheTtlMs,
+  oidcIssuer: `http://127.0.0.1:${oidcPort}`,
+};
 
 export default defineConfig({
   testDir: "./e2e",

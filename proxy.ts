@@ -6,7 +6,9 @@ import { safeCallbackUrl } from "@/lib/auth/callback-url";
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export function proxy(request: NextRequest) {
-  const hasSession = request.cookies.getAll().some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
+  const hasSession = request.cookies
+    .getAll()
+    .some((c) => SESSION_COOKIES.some((name) => c.name === name || c.name.startsWith(`${name}.`)));
   if (hasSession) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = "/sign-in";

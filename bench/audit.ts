@@ -21,8 +21,19 @@ import { AUDIT_ACTIONS } from "@/lib/audit/types";
 
 const ROWS = Number(process.env.AUDIT_BENCH_ROWS ?? 1_000_000);
 const BATCH = 1_000;
-const ACTORS = Array.from({ length: 60 }, (_, i) => ({ email: `user${i}@recdesk.local`, role: ["support", "oncall", "manager", "admin"][i % 4]!, userId: randomUUID() }));
-const REASONS = ["runaway recording", "customer asked to stop", "duplicate task", "wrong template", "test stream", "ticket"];
+const ACTORS = Array.from({ length: 60 }, (_, i) => ({
+  email: `user${i}@recdesk.local`,
+  role: ["support", "oncall", "manager", "admin"][i % 4]!,
+  userId: randomUUID(),
+}));
+const REASONS = [
+  "runaway recording",
+  "customer asked to stop",
+  "duplicate task",
+  "wrong template",
+  "test stream",
+  "ticket",
+];
 
 // Deterministic pseudo-random (mulberry32) so both drivers get the same data.
 let seed = 20_181;
@@ -33,7 +44,10 @@ const rnd = (n: number) => {
   return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * n);
 };
 
-async function fill(db: Database): Promise<{ seconds: number; sample: { taskId: string; stream: string; actor: string; midDay: Date; jobId: string } }> {
+async function fill(db: Database): Promise<{
+  seconds: number;
+  sample: { taskId: string; stream: string; actor: string; midDay: Date; jobId: string };
+}> {
   const started = performance.now();
   seed = 20_181;
   const t0 = Date.now() - 365 * 86_400_000;
@@ -79,16 +93,29 @@ async function fill(db: Database): Promise<{ seconds: number; sample: { taskId: 
         latencyMs: 20 + rnd(400),
         outcomeDetails: null,
       };
-      rows.push({ ...intent, hash, ...result, outcome: result.outcome as "ok", outcomeHash: outcomeHash(hash, result) });
+      rows.push({
+        ...intent,
+        hash,
+        ...result,
+        outcome: result.outcome as "ok",
+        outcomeHash: outcomeHash(hash, result),
+      });
     }
     await db.insert(auditRecords).values(rows);
-    if (base % 100_000 === 1 && base > 1) process.stdout.write(`  ${base - 1} rows, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    if (base % 100_000 === 1 && base > 1)
+      process.stdout.write(`  ${base - 1} rows, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
   }
   await db.execute(sql`select setval(pg_get_serial_sequence('audit_records', 'id'), ${ROWS})`);
   await db.execute(sql`analyze audit_records`);
   return {
     seconds: (performance.now() - started) / 1000,
-    sample: { taskId: sampleTask, stream: "stream-42", actor: ACTORS[7]!.email, midDay: new Date(t0 + 180 * 86_400_000), jobId },
+    sample: {
+      taskId: sampleTask,
+      stream: "stream-42",
+      actor: ACTORS[7]!.email,
+      midDay: new Date(t0 + 180 * 86_400_000),
+      jobId,
+    },
   };
 }
 
@@ -133,20 +160,30 @@ async function run(name: string, opened: OpenDatabase): Promise<void> {
   await time("reason contains '#99999' (rare)", () => page("q=%2399999"));
   await time("follow-up list (unknown / stale pending)", async () => (await listFollowUp(db)).length);
   if (process.env.AUDIT_BENCH_EXPLAIN) {
-    for (const q of [sql`select * from audit_records order by id desc limit 51`, sql`select * from audit_records where at >= ${sample.midDay} and at <= ${new Date(sample.midDay.getTime() + 86_400_000)} order by id + 0 desc limit 51`]) {
+    for (const q of [
+      sql`select * from audit_records order by id desc limit 51`,
+      sql`select * from audit_records where at >= ${sample.midDay} and at <= ${new Date(sample.midDay.getTime() + 86_400_000)} order by id + 0 desc limit 51`,
+    ]) {
       const plan = await db.execute(sql`explain (analyze, buffers) ${q}`);
       console.log((plan.rows as Record<string, string>[]).map((r) => `    ${Object.values(r)[0]}`).join("\n"));
     }
   }
   const v0 = performance.now();
   const report = await verifyAuditChain(db);
-  console.log(`  verify whole chain: ${((performance.now() - v0) / 1000).toFixed(1)} s, ${report.checked.toLocaleString("en")} records, intact=${report.intact}`);
+  console.log(
+    `  verify whole chain: ${((performance.now() - v0) / 1000).toFixed(1)} s, ${report.checked.toLocaleString("en")} records, intact=${report.intact}`,
+  );
   const e0 = performance.now();
-  const who = { actor: { userId: randomUUID(), email: "bench@recdesk.local", name: "bench", role: "admin" as const }, origin: {} };
+  const who = {
+    actor: { userId: randomUUID(), email: "bench@recdesk.local", name: "bench", role: "admin" as const },
+    origin: {},
+  };
   const { stream } = await exportAuditCsv(db, f(`actor=${sample.actor}`), {}, who);
   let bytes = 0;
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
-  console.log(`  CSV export actor=${sample.actor}: ${((performance.now() - e0) / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `  CSV export actor=${sample.actor}: ${((performance.now() - e0) / 1000).toFixed(1)} s, ${(bytes / 1e6).toFixed(1)} MB`,
+  );
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-bench-audit-"));
@@ -173,7 +210,9 @@ if (process.env.DATABASE_URL) {
     await run("Postgres", pg);
   } finally {
     await pg.close();
-    await admin.query(`drop database if exists ${name}`).catch((err) => console.error(`could not drop ${name}: ${(err as Error).message}`));
+    await admin
+      .query(`drop database if exists ${name}`)
+      .catch((err) => console.error(`could not drop ${name}: ${(err as Error).message}`));
     await admin.end();
   }
 }

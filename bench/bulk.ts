@@ -64,7 +64,11 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
         if (e.type === "attempt") sends.push(performance.now());
       },
     });
-    const job = await createBulkJob(db.db, { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: await sim.listTasks() }, 100_000);
+    const job = await createBulkJob(
+      db.db,
+      { actor: { email: "bench@recdesk.local" }, reason: "bench", targets: await sim.listTasks() },
+      100_000,
+    );
     if (!job.ok) throw new Error(job.message);
     // The console's own default lanes (RECDESK_BULK_CONCURRENCY unset).
     const worker = createBulkWorker({ db: db.db, client, idlePollMs: 20 });
@@ -78,9 +82,13 @@ async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
     const t1 = performance.now();
     const wallS = (t1 - t0) / 1000;
     await worker.stop();
-    const counts = await db.db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${job.jobId}::uuid group by state`);
+    const counts = await db.db.execute(
+      sql`select state, count(*)::int as n from bulk_items where job_id = ${job.jobId}::uuid group by state`,
+    );
     const byState = Object.fromEntries((counts.rows as { state: string; n: number }[]).map((r) => [r.state, r.n]));
-    const audited = await db.db.execute(sql`select count(*)::int as n from audit_records where job_id = ${job.jobId}::uuid and outcome = 'ok'`);
+    const audited = await db.db.execute(
+      sql`select count(*)::int as n from audit_records where job_id = ${job.jobId}::uuid and outcome = 'ok'`,
+    );
     const stoppedInSim = (await sim.listTasks()).filter((t) => t.state === "stopped").length;
     const windows = await sim.rateWindows("StopLiveRecord");
     const rate = ITEMS / wallS;
@@ -137,7 +145,18 @@ async function sequentialSdk(latencyMs: number) {
     }
     const s = (performance.now() - t0) / 1000;
     const extrapolated = (s / tasks.length) * ITEMS;
-    return { latencyMs, calls: tasks.length, seconds: round(s), extrapolatedSecondsFor: ITEMS, extrapolatedSeconds: round(extrapolated), ratePerSecond: round(tasks.length / s), rateOverLimit: round(tasks.length / s / LIMIT, 3), ok, errors, extrapolated: tasks.length < ITEMS };
+    return {
+      latencyMs,
+      calls: tasks.length,
+      seconds: round(s),
+      extrapolatedSecondsFor: ITEMS,
+      extrapolatedSeconds: round(extrapolated),
+      ratePerSecond: round(tasks.length / s),
+      rateOverLimit: round(tasks.length / s / LIMIT, 3),
+      ok,
+      errors,
+      extrapolated: tasks.length < ITEMS,
+    };
   } finally {
     await sim.close();
   }
@@ -160,7 +179,16 @@ async function unthrottledSdk(latencyMs: number) {
     );
     const s = (performance.now() - t0) / 1000;
     const count = (code: string) => results.filter((r) => r === code).length;
-    return { latencyMs, calls: ITEMS, seconds: round(s), ok: count("ok"), requestLimitExceeded: count("RequestLimitExceeded"), otherErrors: ITEMS - count("ok") - count("RequestLimitExceeded"), lost: ITEMS - count("ok"), stoppedInSimulator: (await sim.listTasks()).filter((t) => t.state === "stopped").length };
+    return {
+      latencyMs,
+      calls: ITEMS,
+      seconds: round(s),
+      ok: count("ok"),
+      requestLimitExceeded: count("RequestLimitExceeded"),
+      otherErrors: ITEMS - count("ok") - count("RequestLimitExceeded"),
+      lost: ITEMS - count("ok"),
+      stoppedInSimulator: (await sim.listTasks()).filter((t) => t.state === "stopped").length,
+    };
   } finally {
     await sim.close();
   }
@@ -173,24 +201,34 @@ function round(n: number, digits = 2): number {
 
 const drivers: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
 const bulk = [];
-for (const driver of drivers) for (const latency of LATENCIES) {
-  const r = await bulkRun(driver, latency);
-  console.log(`bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}; first send after ${r.firstSendMs} ms, sends over ${r.sendSpanSeconds} s, done ${r.afterLastSendMs} ms after the last`);
-  bulk.push(r);
-}
+for (const driver of drivers)
+  for (const latency of LATENCIES) {
+    const r = await bulkRun(driver, latency);
+    console.log(
+      `bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}; first send after ${r.firstSendMs} ms, sends over ${r.sendSpanSeconds} s, done ${r.afterLastSendMs} ms after the last`,
+    );
+    bulk.push(r);
+  }
 const sequential = [];
 for (const latency of LATENCIES) {
   const r = await sequentialSdk(latency);
-  console.log(`SDK sequential     ${String(latency).padStart(3)} ms: ${r.calls} calls in ${r.seconds} s → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; ${ITEMS} would take ~${r.extrapolatedSeconds} s${r.extrapolated ? " (extrapolated)" : ""}`);
+  console.log(
+    `SDK sequential     ${String(latency).padStart(3)} ms: ${r.calls} calls in ${r.seconds} s → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; ${ITEMS} would take ~${r.extrapolatedSeconds} s${r.extrapolated ? " (extrapolated)" : ""}`,
+  );
   sequential.push(r);
 }
 const unthrottled = [];
 for (const latency of LATENCIES) {
   const r = await unthrottledSdk(latency);
-  console.log(`SDK all-at-once    ${String(latency).padStart(3)} ms: ${r.ok} ok, ${r.requestLimitExceeded} RequestLimitExceeded, ${r.otherErrors} other errors in ${r.seconds} s → ${r.lost} of ${ITEMS} not stopped (no retries)`);
+  console.log(
+    `SDK all-at-once    ${String(latency).padStart(3)} ms: ${r.ok} ok, ${r.requestLimitExceeded} RequestLimitExceeded, ${r.otherErrors} other errors in ${r.seconds} s → ${r.lost} of ${ITEMS} not stopped (no retries)`,
+  );
   unthrottled.push(r);
 }
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/bulk.json", `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled }, null, 2)}\n`);
+writeFileSync(
+  "bench/results/bulk.json",
+  `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled }, null, 2)}\n`,
+);
 console.log("written bench/results/bulk.json");
 process.exit(0);

@@ -11,7 +11,14 @@ const LATENCY_MS = 20;
 
 delete process.env.http_proxy; // the SDK would silently send loopback calls through it
 
-const sim = await startSimulator({ port: 0, latencyMs: LATENCY_MS, streams: 500, tasks: CALLS, seed: 1, rateLimits: { StopLiveRecord: LIMIT } });
+const sim = await startSimulator({
+  port: 0,
+  latencyMs: LATENCY_MS,
+  streams: 500,
+  tasks: CALLS,
+  seed: 1,
+  rateLimits: { StopLiveRecord: LIMIT },
+});
 const windowsSummary = (ws: RateWindow[]) => ({
   maxReceivedPerSecond: Math.max(0, ...ws.map((w) => w.received)),
   maxAcceptedPerSecond: Math.max(0, ...ws.map((w) => w.accepted)),
@@ -19,9 +26,16 @@ const windowsSummary = (ws: RateWindow[]) => ({
 });
 
 // 1. RecDesk's client: token bucket + jittered retries.
-const client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: LIMIT } });
+const client = createLiveClient({
+  endpoint: sim.url,
+  secretId: sim.secretId,
+  secretKey: sim.secretKey,
+  rateLimits: { StopLiveRecord: LIMIT },
+});
 let t0 = performance.now();
-const ours = await Promise.all(sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
+const ours = await Promise.all(
+  sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })),
+);
 const oursSeconds = (performance.now() - t0) / 1000;
 const oursWindows = windowsSummary(sim.rateWindows("StopLiveRecord"));
 const oursStats = client.stats();
@@ -54,15 +68,31 @@ const rows: [string, string, string][] = [
   ["calls", String(CALLS), String(CALLS)],
   ["succeeded", String(oursOk), String(count("ok"))],
   ["failed (lost)", String(CALLS - oursOk), String(CALLS - count("ok"))],
-  ["  of which RequestLimitExceeded", String(ours.filter((r) => !r.ok && r.kind === "rate-limit").length), String(count("RequestLimitExceeded"))],
+  [
+    "  of which RequestLimitExceeded",
+    String(ours.filter((r) => !r.ok && r.kind === "rate-limit").length),
+    String(count("RequestLimitExceeded")),
+  ],
   ["retries", String(oursStats.retries), "0 (SDK never retries)"],
   ["throttled waits (client-side)", String(oursStats.throttledWaits), "0"],
   ["wall time (s)", oursSeconds.toFixed(2), naiveSeconds.toFixed(2)],
   ["achieved successful calls/s", (oursOk / oursSeconds).toFixed(1), (count("ok") / naiveSeconds).toFixed(1)],
-  ["achieved ÷ 200/s limit", (oursOk / oursSeconds / LIMIT).toFixed(3), (count("ok") / naiveSeconds / LIMIT).toFixed(3)],
-  ["max requests seen in one second (sim)", String(oursWindows.maxReceivedPerSecond), String(naiveWindows.maxReceivedPerSecond)],
+  [
+    "achieved ÷ 200/s limit",
+    (oursOk / oursSeconds / LIMIT).toFixed(3),
+    (count("ok") / naiveSeconds / LIMIT).toFixed(3),
+  ],
+  [
+    "max requests seen in one second (sim)",
+    String(oursWindows.maxReceivedPerSecond),
+    String(naiveWindows.maxReceivedPerSecond),
+  ],
   ["refused by the simulator", String(oursWindows.limited), String(naiveWindows.limited)],
-  ["latency p50 / p99 (ms)", `${oursLatencies[Math.floor(CALLS * 0.5)]} / ${oursLatencies[Math.floor(CALLS * 0.99)]}`, "n/a"],
+  [
+    "latency p50 / p99 (ms)",
+    `${oursLatencies[Math.floor(CALLS * 0.5)]} / ${oursLatencies[Math.floor(CALLS * 0.99)]}`,
+    "n/a",
+  ],
 ];
 const w0 = Math.max(...rows.map((r) => r[0].length));
 const w1 = Math.max(24, ...rows.map((r) => r[1].length));
@@ -72,4 +102,7 @@ console.log(`${"-".repeat(w0)}  ${"-".repeat(w1)}  ${"-".repeat(22)}`);
 for (const [k, a, b] of rows) console.log(`${k.padEnd(w0)}  ${a.padEnd(w1)}  ${b}`);
 
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/client.json", JSON.stringify({ at: new Date().toISOString(), calls: CALLS, limit: LIMIT, latencyMs: LATENCY_MS, rows }, null, 2));
+writeFileSync(
+  "bench/results/client.json",
+  JSON.stringify({ at: new Date().toISOString(), calls: CALLS, limit: LIMIT, latencyMs: LATENCY_MS, rows }, null, 2),
+);

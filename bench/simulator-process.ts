@@ -16,12 +16,37 @@ export interface SimulatorProcess {
   close(): Promise<void>;
 }
 
-export async function startSimulatorProcess(o: { latencyMs: number; tasks: number; streams: number; seed: number; stopLimit: number }): Promise<SimulatorProcess> {
+export async function startSimulatorProcess(o: {
+  latencyMs: number;
+  tasks: number;
+  streams: number;
+  seed: number;
+  stopLimit: number;
+}): Promise<SimulatorProcess> {
   const secretId = `AKIDbench${randomBytes(8).toString("hex")}`;
   const secretKey = randomBytes(16).toString("hex");
-  const args = ["--import", "tsx", "lib/tencent-live/simulator/cli.ts", "--port", "0", "--control",
-    "--secret-id", secretId, "--secret-key", secretKey, "--latency-ms", String(o.latencyMs), "--tasks", String(o.tasks),
-    "--streams", String(o.streams), "--seed", String(o.seed), "--stop-limit", String(o.stopLimit)];
+  const args = [
+    "--import",
+    "tsx",
+    "lib/tencent-live/simulator/cli.ts",
+    "--port",
+    "0",
+    "--control",
+    "--secret-id",
+    secretId,
+    "--secret-key",
+    secretKey,
+    "--latency-ms",
+    String(o.latencyMs),
+    "--tasks",
+    String(o.tasks),
+    "--streams",
+    String(o.streams),
+    "--seed",
+    String(o.seed),
+    "--stop-limit",
+    String(o.stopLimit),
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
@@ -45,7 +70,8 @@ export async function startSimulatorProcess(o: { latencyMs: number; tasks: numbe
     secretId,
     secretKey,
     listTasks: async () => (await get<{ tasks: SimTask[] }>("/_sim/tasks")).tasks,
-    rateWindows: async (action) => (await get<{ rateWindows: Record<string, RateWindow[]> }>("/_sim/calls")).rateWindows[action] ?? [],
+    rateWindows: async (action) =>
+      (await get<{ rateWindows: Record<string, RateWindow[]> }>("/_sim/calls")).rateWindows[action] ?? [],
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

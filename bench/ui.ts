@@ -25,7 +25,8 @@ const median = (xs: number[]) => {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${Math.round(x)} ms`;
 
 function buildIfNeeded(): void {
@@ -60,7 +61,10 @@ async function startServer(): Promise<ChildProcess> {
   server.stderr!.on("data", (d: Buffer) => (log += d));
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    const ok = await fetch(`${BASE}/sign-in`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${BASE}/sign-in`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -84,7 +88,11 @@ const INTERACTIVE_PROBE = `
 
 async function timeToInteractive(page: Page): Promise<number> {
   await page.goto(`${BASE}/streams`);
-  await page.waitForFunction(() => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined,
+    null,
+    { timeout: 60_000 },
+  );
   return page.evaluate(() => (window as unknown as { __interactiveAt: number }).__interactiveAt);
 }
 
@@ -92,7 +100,9 @@ async function timeToInteractive(page: Page): Promise<number> {
 async function keystrokeToRows(page: Page, needle: string): Promise<number> {
   const search = page.getByLabel("Search stream name");
   await search.fill("");
-  await page.waitForFunction(() => document.querySelector('[data-testid="streams-table"]')?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="streams-table"]')?.getAttribute("aria-busy") === "false",
+  );
   // A string, not a function: tsx would wrap named arrow functions in a helper the page does not have.
   const done = page.evaluate(`new Promise((resolve) => {
     const needle = ${JSON.stringify(needle.toLowerCase())};
@@ -118,7 +128,15 @@ async function viewers(cookie: string, pagesPerSweep: number) {
   const latencies: number[] = [];
   let failures = 0;
   const started = Date.now();
-  const queries = ["", "q=room", "sort=age-asc", "page=3", "q=_1&pageSize=100", "domain=push.recdesk-demo.com", "app=edu"];
+  const queries = [
+    "",
+    "q=room",
+    "sort=age-asc",
+    "page=3",
+    "q=_1&pageSize=100",
+    "domain=push.recdesk-demo.com",
+    "app=edu",
+  ];
   // Each viewer behaves as an open Streams tab: one GET /api/streams per refresh interval, at its own phase.
   await Promise.all(
     Array.from({ length: VIEWERS }, async (_, v) => {
@@ -134,14 +152,28 @@ async function viewers(cookie: string, pagesPerSweep: number) {
     }),
   );
   const calls = (await onlineListCalls()) - before;
-  return { requests: latencies.length, failures, calls, sweeps: calls / pagesPerSweep, intervals: windowMs / REFRESH_MS, latencies };
+  return {
+    requests: latencies.length,
+    failures,
+    calls,
+    sweeps: calls / pagesPerSweep,
+    intervals: windowMs / REFRESH_MS,
+    latencies,
+  };
 }
 
 buildIfNeeded();
 const server = await startServer();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -156,7 +188,11 @@ try {
   await page.waitForSelector('[data-hydrated="true"] [data-testid="stream-row"]', { timeout: 120_000 });
   const coldMs = performance.now() - coldStart; // includes the first 200-page sweep
   const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const first = (await (await fetch(`${BASE}/api/streams?pageSize=200`, { headers: { cookie } })).json()) as { total: number; sweepPages: number; rows: { streamName: string }[] };
+  const first = (await (await fetch(`${BASE}/api/streams?pageSize=200`, { headers: { cookie } })).json()) as {
+    total: number;
+    sweepPages: number;
+    rows: { streamName: string }[];
+  };
   if (first.total !== STREAMS) throw new Error(`expected ${STREAMS} online streams, the page reports ${first.total}`);
 
   // (a) warm navigations (the shared cache holds the list; a stale one is refreshed within the request).
@@ -178,9 +214,18 @@ try {
     ["online streams", STREAMS.toLocaleString("en")],
     ["pages per sweep (100 streams each)", String(first.sweepPages)],
     ["first visit after sign-in, cold cache (one sweep inside)", ms(coldMs)],
-    [`(a) navigation → table interactive, median of ${RUNS}`, `${ms(median(nav))} (min ${ms(Math.min(...nav))}, max ${ms(Math.max(...nav))})`],
-    [`(b) keystroke → filtered rows painted, median of ${RUNS}`, `${ms(median(keys))} (min ${ms(Math.min(...keys))}, max ${ms(Math.max(...keys))}; 250 ms of it is the debounce)`],
-    [`(c) ${VIEWERS} viewers × ${fanIn.intervals} intervals of 30 s: requests`, `${fanIn.requests} (${fanIn.failures} failed), p50 ${ms(pct(fanIn.latencies, 50))}, p95 ${ms(pct(fanIn.latencies, 95))}`],
+    [
+      `(a) navigation → table interactive, median of ${RUNS}`,
+      `${ms(median(nav))} (min ${ms(Math.min(...nav))}, max ${ms(Math.max(...nav))})`,
+    ],
+    [
+      `(b) keystroke → filtered rows painted, median of ${RUNS}`,
+      `${ms(median(keys))} (min ${ms(Math.min(...keys))}, max ${ms(Math.max(...keys))}; 250 ms of it is the debounce)`,
+    ],
+    [
+      `(c) ${VIEWERS} viewers × ${fanIn.intervals} intervals of 30 s: requests`,
+      `${fanIn.requests} (${fanIn.failures} failed), p50 ${ms(pct(fanIn.latencies, 50))}, p95 ${ms(pct(fanIn.latencies, 95))}`,
+    ],
     ["(c) DescribeLiveStreamOnlineList calls / full sweeps", `${fanIn.calls} / ${fanIn.sweeps.toFixed(2)}`],
     ["(c) sweeps per refresh interval", (fanIn.sweeps / fanIn.intervals).toFixed(2)],
   ];

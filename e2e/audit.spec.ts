@@ -30,7 +30,10 @@ test("a manager reads the audit log, filters it, verifies the chain and download
   await page.getByRole("link", { name: "Download CSV" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^recdesk-audit-.*\.csv$/);
-  const csv = parse(fs.readFileSync((await download.path())!, "utf8"), { bom: true, columns: true }) as Record<string, string>[];
+  const csv = parse(fs.readFileSync((await download.path())!, "utf8"), { bom: true, columns: true }) as Record<
+    string,
+    string
+  >[];
   expect(csv.length).toBeGreaterThan(0);
   expect(csv.every((r) => r.action === "auth.sign-in" && r.actor_email === "manager@recdesk.local")).toBe(true);
 
@@ -75,7 +78,9 @@ test("support may not see or export the audit log", async ({ page }) => {
   await signInAs(page, "support");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Audit" })).toHaveCount(0);
   await page.goto("/audit");
-  await expect(page.getByRole("alert").filter({ hasText: "Forbidden" })).toContainText("the audit log is for managers and admins");
+  await expect(page.getByRole("alert").filter({ hasText: "Forbidden" })).toContainText(
+    "the audit log is for managers and admins",
+  );
   await expect(page.getByTestId("audit-table")).toHaveCount(0);
   const res = await page.request.get("/audit/export");
   expect(res.status()).toBe(403);

@@ -39,7 +39,9 @@ for (const role of Object.keys(NAV) as DemoRole[]) {
   });
 }
 
-test("the sign-in page lists the demo accounts, refuses a wrong password clearly and keeps the email", async ({ page }) => {
+test("the sign-in page lists the demo accounts, refuses a wrong password clearly and keeps the email", async ({
+  page,
+}) => {
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   for (const a of Object.values(demoAccounts)) await expect(page.getByText(a.email, { exact: true })).toBeVisible();
@@ -48,13 +50,17 @@ test("the sign-in page lists the demo accounts, refuses a wrong password clearly
   await page.getByLabel("Email").fill("admin@recdesk.local");
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That email and password do not match an account. Check both and try again.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That email and password do not match an account. Check both and try again.",
+  );
   await expect(page.getByLabel("Email")).toHaveValue("admin@recdesk.local");
   await expect(page).toHaveURL(/\/sign-in/);
   await expectNoSeriousA11yViolations(page);
 });
 
-test("an anonymous visitor is sent to sign in and comes back to the page they asked for; sign-out ends the session", async ({ page }) => {
+test("an anonymous visitor is sent to sign in and comes back to the page they asked for; sign-out ends the session", async ({
+  page,
+}) => {
   await page.goto("/users");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fusers/);
   await page.getByRole("button", { name: "Fill in admin@recdesk.local" }).click();
@@ -82,7 +88,10 @@ async function signedInPage(browser: Browser, role: DemoRole): Promise<Page> {
 }
 
 /** Replays a captured server-action POST (same action id, same body) with another browser context's cookies. */
-test("an admin manages users on the Users page, and a support engineer who replays the admin's request is refused", async ({ page, browser }) => {
+test("an admin manages users on the Users page, and a support engineer who replays the admin's request is refused", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "admin", "/users");
   await screenshot(page, "users");
 
@@ -133,26 +142,43 @@ test("an admin manages users on the Users page, and a support engineer who repla
   await newcomer.getByLabel("Email").fill("new.engineer@example.com");
   await newcomer.getByLabel("Password").fill("a brand new password");
   await newcomer.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(newcomer.getByRole("main").getByRole("alert")).toHaveText("This account is disabled. Ask a RecDesk admin to enable it.");
+  await expect(newcomer.getByRole("main").getByRole("alert")).toHaveText(
+    "This account is disabled. Ask a RecDesk admin to enable it.",
+  );
 });
 
 test("a disabled user loses access on their next request", async ({ page, browser }) => {
   const victim = await signedInPage(browser, "support");
   await signInAs(page, "admin", "/users");
-  await page.getByTestId("user-row-support@recdesk.local").getByRole("button", { name: "Disable support@recdesk.local" }).click();
+  await page
+    .getByTestId("user-row-support@recdesk.local")
+    .getByRole("button", { name: "Disable support@recdesk.local" })
+    .click();
   await expect(page.getByTestId("user-row-support@recdesk.local")).toContainText("Disabled");
   await victim.goto("/streams");
   await expect(victim).toHaveURL(/\/sign-in/);
-  await page.getByTestId("user-row-support@recdesk.local").getByRole("button", { name: "Enable support@recdesk.local" }).click();
+  await page
+    .getByTestId("user-row-support@recdesk.local")
+    .getByRole("button", { name: "Enable support@recdesk.local" })
+    .click();
   await expect(page.getByTestId("user-row-support@recdesk.local")).toContainText("Active");
 });
 
-test("a manager who replays an on-call engineer's Stop request with their own session is refused, and nothing is stopped", async ({ page, browser }) => {
+test("a manager who replays an on-call engineer's Stop request with their own session is refused, and nothing is stopped", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "oncall", "/tasks?state=recording");
   const rows = page.getByTestId("task-row");
   await expect(rows.nth(1)).toBeVisible();
-  const stopped = { taskId: (await rows.nth(0).getAttribute("data-task-id"))!, streamName: (await rows.nth(0).getByRole("link").first().textContent())!.trim() };
-  const spared = { taskId: (await rows.nth(1).getAttribute("data-task-id"))!, streamName: (await rows.nth(1).getByRole("link").first().textContent())!.trim() };
+  const stopped = {
+    taskId: (await rows.nth(0).getAttribute("data-task-id"))!,
+    streamName: (await rows.nth(0).getByRole("link").first().textContent())!.trim(),
+  };
+  const spared = {
+    taskId: (await rows.nth(1).getAttribute("data-task-id"))!,
+    streamName: (await rows.nth(1).getByRole("link").first().textContent())!.trim(),
+  };
 
   // The on-call engineer's real Stop, captured on its way out.
   const stopPost = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
@@ -167,7 +193,10 @@ test("a manager who replays an on-call engineer's Stop request with their own se
   const manager = await signedInPage(browser, "manager");
   const callsBefore = await stopCalls();
   const body = Buffer.from(
-    captured.body.toString("latin1").replaceAll(stopped.taskId, spared.taskId).replaceAll(stopped.streamName, spared.streamName),
+    captured.body
+      .toString("latin1")
+      .replaceAll(stopped.taskId, spared.taskId)
+      .replaceAll(stopped.streamName, spared.streamName),
     "latin1",
   );
   const response = await replayAction(captured, manager.context(), body);

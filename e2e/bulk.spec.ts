@@ -47,7 +47,12 @@ async function pausedJob(browser: Browser, reason: string): Promise<string> {
     const oncall = await context.newPage();
     await signInAs(oncall, "oncall", "/tasks");
     await tickRows(oncall, "/tasks", 3);
-    await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService", count: 1 });
+    await sim("faults", "POST", {
+      action: "StopLiveRecord",
+      mode: "error",
+      code: "ResourceNotFound.FreezeService",
+      count: 1,
+    });
     const jobId = await confirmBulkStop(oncall, 3, reason);
     await expect(jobState(oncall)).toHaveAttribute("data-state", "paused");
     return jobId;
@@ -62,7 +67,9 @@ test.afterEach(async () => {
   await sim("latency", "POST", { latencyMs: 20 });
 });
 
-test("'Select all matching' counts only the tasks a Stop would act on, and is not offered when there are none", async ({ page }) => {
+test("'Select all matching' counts only the tasks a Stop would act on, and is not offered when there are none", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks?running=24");
   await expect(page.getByTestId("task-row").first()).toBeVisible();
   const rows = await page.getByTestId("task-row").count();
@@ -77,10 +84,14 @@ test("'Select all matching' counts only the tasks a Stop would act on, and is no
   await expect(page.getByTestId("bulk-select-all")).toHaveCount(0);
 });
 
-test("on-call selects every runaway recording, stops them in one job and sees a RequestId for each", async ({ page }) => {
+test("on-call selects every runaway recording, stops them in one job and sees a RequestId for each", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks?running=24");
   await expect(page.getByTestId("task-row").first()).toBeVisible();
-  const runaways = await page.getByTestId("task-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")!));
+  const runaways = await page
+    .getByTestId("task-row")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-task-id")!));
   expect(runaways.length).toBeGreaterThan(0);
   expect(runaways.length).toBeLessThan(25); // one page, so the rows on screen are all of them
 
@@ -141,10 +152,17 @@ test("a failure in a batch is explained on its own row, and Retry failed stops i
   for (const id of ids) await expect(itemRow(page, id)).toHaveAttribute("data-state", "stopped");
 });
 
-test("an account in arrears pauses the job instead of burning every item; Retry failed and resume finishes it", async ({ page }) => {
+test("an account in arrears pauses the job instead of burning every item; Retry failed and resume finishes it", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks");
   await tickRows(page, "/tasks?state=scheduled", 3);
-  await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.StopService", count: 1 });
+  await sim("faults", "POST", {
+    action: "StopLiveRecord",
+    mode: "error",
+    code: "ResourceNotFound.StopService",
+    count: 1,
+  });
   const before = await stopCalls();
   await confirmBulkStop(page, 3, "arrears drill");
 
@@ -168,7 +186,12 @@ test("an account in arrears pauses the job instead of burning every item; Retry 
 test("Cancel on a paused job leaves its waiting items unsent", async ({ page }) => {
   await signInAs(page, "oncall", "/tasks");
   await tickRows(page, "/tasks?state=scheduled", 3);
-  await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService", count: 1 });
+  await sim("faults", "POST", {
+    action: "StopLiveRecord",
+    mode: "error",
+    code: "ResourceNotFound.FreezeService",
+    count: 1,
+  });
   const before = await stopCalls();
   await confirmBulkStop(page, 3, "cancel drill");
   await expect(jobState(page)).toHaveAttribute("data-state", "paused");
@@ -193,7 +216,10 @@ test("support gets no bulk controls, and the server refuses it the job pages and
   expect(res.status()).toBe(403);
 });
 
-test("a manager audits bulk jobs read only: history, items and audit link, but no Stop, Retry or Cancel", async ({ page, browser }) => {
+test("a manager audits bulk jobs read only: history, items and audit link, but no Stop, Retry or Cancel", async ({
+  page,
+  browser,
+}) => {
   const reason = `manager review drill ${Date.now()}`;
   await pausedJob(browser, reason);
   await signInAs(page, "manager", "/tasks");
@@ -212,7 +238,10 @@ test("a manager audits bulk jobs read only: history, items and audit link, but n
   await expect(page.getByTestId("audit-row").first()).toBeVisible();
 });
 
-test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page, browser }) => {
+test("job pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({
+  page,
+  browser,
+}) => {
   const jobHref = `/jobs/${await pausedJob(browser, "axe review drill")}`;
   await signInAs(page, "admin", "/jobs");
   await expect(page.getByTestId("job-row").first()).toBeVisible();

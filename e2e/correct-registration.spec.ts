@@ -17,7 +17,9 @@ async function aRecordingTask(page: Page) {
   return { taskId, streamName };
 }
 
-test("an on-call engineer fixes a wrong registration from Stop by ID's mismatch, then stops the task", async ({ page }) => {
+test("an on-call engineer fixes a wrong registration from Stop by ID's mismatch, then stops the task", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks");
   const task = await aRecordingTask(page);
   const wrong = `${task.streamName}_typo`;
@@ -61,7 +63,9 @@ test("an on-call engineer fixes a wrong registration from Stop by ID's mismatch,
   const dialog = page.getByTestId("stop-dialog");
   await dialog.getByLabel("Reason").fill("INC-311 runaway recording");
   await dialog.getByLabel("Reason").press("Enter");
-  const success = page.locator(`[data-testid="task-result-row"][data-task-id="${task.taskId}"]`).getByTestId("stop-success");
+  const success = page
+    .locator(`[data-testid="task-result-row"][data-task-id="${task.taskId}"]`)
+    .getByTestId("stop-success");
   await expect(success).toBeVisible();
   await expect(success.getByTestId("request-id")).toHaveText(/^[0-9a-f-]{36}$/);
   expect(await stopCalls()).toBe(before + 1);

@@ -19,7 +19,12 @@ const sessions = new Map<DemoRole, Cookie[]>();
  * Leaves the page on `next` (default /streams; a query string is allowed) signed in as `role`, with the session
  * cookie on the page's browser context. The first time for a role (or with viaForm) through the real sign-in form.
  */
-export async function signInAs(page: Page, role: DemoRole, next = "/streams", opts: { viaForm?: boolean } = {}): Promise<void> {
+export async function signInAs(
+  page: Page,
+  role: DemoRole,
+  next = "/streams",
+  opts: { viaForm?: boolean } = {},
+): Promise<void> {
   const target = new URL(next, "http://localhost").pathname;
   const cached = sessions.get(role);
   let reused = false;
@@ -37,7 +42,10 @@ export async function signInAs(page: Page, role: DemoRole, next = "/streams", op
     await page.getByLabel("Password").fill(account.password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((url) => url.pathname === target, { timeout: 30_000 });
-    sessions.set(role, (await page.context().cookies()).filter((c) => c.name.includes("authjs")));
+    sessions.set(
+      role,
+      (await page.context().cookies()).filter((c) => c.name.includes("authjs")),
+    );
   }
   expect(new URL(page.url()).pathname).toBe(target);
   await expect(page.getByTestId("current-user")).toContainText(role);

@@ -19,20 +19,29 @@ export interface ServerActionRef {
 /** Every server action of the build, by exported name, from Next's server-reference manifest. */
 export function serverActions(): Map<string, ServerActionRef> {
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(distDir, "server", "server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { workers: Record<string, unknown>; exportedName?: string }>;
   };
   const out = new Map<string, ServerActionRef>();
   for (const [id, entry] of Object.entries(manifest.node)) {
     const page = Object.keys(entry.workers)
-      .map((w) => w.replace(/^app/, "").replace(/\/\([^)]*\)/g, "").replace(/\/page$/, "") || "/")
+      .map(
+        (w) =>
+          w
+            .replace(/^app/, "")
+            .replace(/\/\([^)]*\)/g, "")
+            .replace(/\/page$/, "") || "/",
+      )
       .find((p) => !p.includes("["));
     if (entry.exportedName && page) out.set(entry.exportedName, { id, pagePath: page });
   }
   return out;
 }
 
-export type AnswerKind = "field-error" | "refusal" | "redirect" | "accepted" | "server-error" | "stack-trace" | "unrecognised";
+export type AnswerKind =
+  "field-error" | "refusal" | "redirect" | "accepted" | "server-error" | "stack-trace" | "unrecognised";
 export interface Answer {
   kind: AnswerKind;
   status: number;
@@ -67,7 +76,13 @@ export async function callAction(action: ServerActionRef, args: unknown[], as: C
 }
 
 function describe(value: unknown): string {
-  const seen = JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? `${v}n` : v instanceof FormData ? Object.fromEntries([...v.entries()].map(([k, x]) => [k, typeof x === "string" ? x : "<file>"])) : v));
+  const seen = JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === "bigint"
+      ? `${v}n`
+      : v instanceof FormData
+        ? Object.fromEntries([...v.entries()].map(([k, x]) => [k, typeof x === "string" ? x : "<file>"]))
+        : v,
+  );
   return (seen ?? String(value)).slice(0, 400);
 }
 
@@ -82,8 +97,14 @@ function classifyAction(res: Response, text: string): Answer {
   if (res.status >= 500) return { kind: "server-error", status: res.status, excerpt };
   if (STACK.test(text)) return { kind: "stack-trace", status: res.status, excerpt };
   // The proxy sends a request without a session cookie to the sign-in page before any action runs: a refusal.
-  if (res.status >= 300 && res.status < 400 && isSignInRefusal(res.headers.get("location") ?? "")) return { kind: "refusal", status: res.status, code: "SignInFirst", excerpt: res.headers.get("location") ?? "" };
-  if (res.headers.get("x-action-redirect") || (res.status >= 300 && res.status < 400)) return { kind: "redirect", status: res.status, excerpt: res.headers.get("x-action-redirect") ?? res.headers.get("location") ?? "" };
+  if (res.status >= 300 && res.status < 400 && isSignInRefusal(res.headers.get("location") ?? ""))
+    return { kind: "refusal", status: res.status, code: "SignInFirst", excerpt: res.headers.get("location") ?? "" };
+  if (res.headers.get("x-action-redirect") || (res.status >= 300 && res.status < 400))
+    return {
+      kind: "redirect",
+      status: res.status,
+      excerpt: res.headers.get("x-action-redirect") ?? res.headers.get("location") ?? "",
+    };
   if (/"ok":false/.test(text)) {
     const code = /"code":"([^"]+)"/.exec(text)?.[1];
     const fieldError = code === "InvalidInput" || /"fieldErrors":\{"/.test(text);
@@ -106,7 +127,10 @@ export async function callRoute(url: string, init: RouteInit, as: Caller): Promi
   const headers: Record<string, string> = { "X-Forwarded-For": as.clientIp, ...(init.headers ?? {}) };
   if (as.cookie) headers.Cookie = [as.cookie, headers.Cookie].filter(Boolean).join("; ");
   const res = await fetch(`${as.baseUrl}${url}`, { ...init, headers, redirect: "manual" });
-  return { ...classifyRoute(res, await res.text()), sent: `${init.method ?? "GET"} ${url.slice(0, 300)} ${typeof init.body === "string" ? init.body.slice(0, 200) : ""}` };
+  return {
+    ...classifyRoute(res, await res.text()),
+    sent: `${init.method ?? "GET"} ${url.slice(0, 300)} ${typeof init.body === "string" ? init.body.slice(0, 200) : ""}`,
+  };
 }
 
 function classifyRoute(res: Response, text: string): Answer {
@@ -114,7 +138,13 @@ function classifyRoute(res: Response, text: string): Answer {
   if (res.status >= 500) return { kind: "server-error", status: res.status, excerpt };
   if (STACK.test(text)) return { kind: "stack-trace", status: res.status, excerpt };
   const location = res.headers.get("location") ?? "";
-  if (res.status >= 300 && res.status < 400) return { kind: isSignInRefusal(location) ? "refusal" : "redirect", status: res.status, code: isSignInRefusal(location) ? "SignInFirst" : undefined, excerpt: location };
+  if (res.status >= 300 && res.status < 400)
+    return {
+      kind: isSignInRefusal(location) ? "refusal" : "redirect",
+      status: res.status,
+      code: isSignInRefusal(location) ? "SignInFirst" : undefined,
+      excerpt: location,
+    };
   const code = /"code":"([^"]+)"/.exec(text)?.[1];
   if (res.status === 400) return { kind: "field-error", status: 400, code, excerpt };
   if (res.status >= 400) return { kind: "refusal", status: res.status, code, excerpt };

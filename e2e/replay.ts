@@ -17,6 +17,10 @@ export async function captureAction(req: Request): Promise<CapturedAction> {
 }
 
 /** Sends the captured action again with `as`'s session cookies, optionally with an edited body. */
-export function replayAction(action: CapturedAction, as: BrowserContext, body: Buffer = action.body): Promise<APIResponse> {
+export function replayAction(
+  action: CapturedAction,
+  as: BrowserContext,
+  body: Buffer = action.body,
+): Promise<APIResponse> {
   return as.request.fetch(action.url, { method: "POST", headers: action.headers, data: body });
 }

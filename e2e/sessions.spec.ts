@@ -11,7 +11,8 @@ async function replayCookies(browser: Browser, cookies: Cookie[]) {
   return context.newPage();
 }
 
-const sessionCookies = async (page: import("@playwright/test").Page) => (await page.context().cookies()).filter((c) => c.name.includes("authjs"));
+const sessionCookies = async (page: import("@playwright/test").Page) =>
+  (await page.context().cookies()).filter((c) => c.name.includes("authjs"));
 
 test("a session cookie captured before sign-out opens nothing afterwards", async ({ page, browser }) => {
   await signInAs(page, "support", "/tasks", { viaForm: true });
@@ -37,7 +38,10 @@ test("a session cookie captured before sign-out opens nothing afterwards", async
   await replay.context().close();
 });
 
-test("an admin's role change invalidates the old cookie, in the open tab and in any copy of it", async ({ page, browser }) => {
+test("an admin's role change invalidates the old cookie, in the open tab and in any copy of it", async ({
+  page,
+  browser,
+}) => {
   const manager = await (await browser.newContext()).newPage();
   await signInAs(manager, "manager", "/audit", { viaForm: true });
   const captured = await sessionCookies(manager);
@@ -65,7 +69,13 @@ test("an admin's role change invalidates the old cookie, in the open tab and in 
 
 test("a signed-in visitor is never sent off-site by a crafted callbackUrl", async ({ page }) => {
   await signInAs(page, "support", "/streams");
-  for (const crafted of ["/%09/evil.example/x", "//evil.example/x", "/%5Cevil.example", "/%2F%2Fevil.example", "javascript:alert(1)"]) {
+  for (const crafted of [
+    "/%09/evil.example/x",
+    "//evil.example/x",
+    "/%5Cevil.example",
+    "/%2F%2Fevil.example",
+    "javascript:alert(1)",
+  ]) {
     await page.goto(`/sign-in?callbackUrl=${crafted}`);
     const url = new URL(page.url());
     expect(url.host, crafted).toBe(new URL(test.info().project.use.baseURL!).host);
@@ -73,7 +83,9 @@ test("a signed-in visitor is never sent off-site by a crafted callbackUrl", asyn
   }
 });
 
-test("a direct POST to the Auth.js credentials callback with a huge password is refused at once, with a clear message", async ({ page }) => {
+test("a direct POST to the Auth.js credentials callback with a huge password is refused at once, with a clear message", async ({
+  page,
+}) => {
   const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
   const started = Date.now();
   const response = await page.request.post("/api/auth/callback/credentials", {
@@ -84,5 +96,7 @@ test("a direct POST to the Auth.js credentials callback with a huge password is 
   const location = response.headers().location ?? "";
   expect(location).toMatch(/\/sign-in\?error=CredentialsSignin&code=too-long/);
   await page.goto(location);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That password is too long: passwords have at most 256 characters.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "That password is too long: passwords have at most 256 characters.",
+  );
 });

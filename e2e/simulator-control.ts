@@ -2,7 +2,11 @@ import { expect } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
 
 /** Calls the demo simulator's /_sim/ control API (fault injection, latency, call counts); fails the test on an error. */
-export async function sim(path: string, method: "POST" | "DELETE" | "GET", body?: unknown): Promise<Record<string, unknown>> {
+export async function sim(
+  path: string,
+  method: "POST" | "DELETE" | "GET",
+  body?: unknown,
+): Promise<Record<string, unknown>> {
   const res = await fetch(`${e2eEnv.simulatorUrl}/_sim/${path}`, {
     method,
     headers: { "Content-Type": "application/json" },

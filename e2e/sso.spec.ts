@@ -19,7 +19,10 @@ async function ssoSignIn(page: Page, login: string): Promise<void> {
   await page.waitForURL((url) => url.host.startsWith("localhost"));
 }
 
-test("a first SSO sign-in creates the user with no role; once an admin grants one, the next SSO sign-in gets in", async ({ page, browser }) => {
+test("a first SSO sign-in creates the user with no role; once an admin grants one, the next SSO sign-in gets in", async ({
+  page,
+  browser,
+}) => {
   await ssoSignIn(page, "newhire");
   await page.waitForURL(/\/sign-in\?error=NoRole/);
   await expect(page.getByRole("alert").filter({ hasText: "your account has no role yet" })).toBeVisible();
@@ -47,7 +50,10 @@ test("a first SSO sign-in creates the user with no role; once an admin grants on
   await admin.context().close();
 });
 
-test("a role claim from the provider (AUTH_OIDC_ROLE_CLAIM) lets a first SSO sign-in straight in with that role", async ({ page, browser }) => {
+test("a role claim from the provider (AUTH_OIDC_ROLE_CLAIM) lets a first SSO sign-in straight in with that role", async ({
+  page,
+  browser,
+}) => {
   await ssoSignIn(page, "lead+manager");
   await page.waitForURL((url) => url.pathname === "/streams");
   await expect(page.getByTestId("current-user")).toContainText("manager");
@@ -64,7 +70,10 @@ test("a role claim from the provider (AUTH_OIDC_ROLE_CLAIM) lets a first SSO sig
   await expect(page.getByTestId("stop-button")).toHaveCount(0);
 });
 
-test("an SSO identity whose unverified email matches a local account is refused, not linked to it", async ({ page, browser }) => {
+test("an SSO identity whose unverified email matches a local account is refused, not linked to it", async ({
+  page,
+  browser,
+}) => {
   const admin = await (await browser.newContext()).newPage();
   await signInAs(admin, "admin", "/users");
   await admin.getByLabel("Email", { exact: true }).fill("taken@sso.example");

@@ -20,7 +20,10 @@ async function onlineStream(page: Page) {
   await page.goto("/streams");
   const link = page.getByTestId("stream-link").first();
   await expect(link).toBeVisible();
-  const [domainName, appName, streamName] = (await link.getAttribute("href"))!.split("/").slice(2).map(decodeURIComponent) as [string, string, string];
+  const [domainName, appName, streamName] = (await link.getAttribute("href"))!
+    .split("/")
+    .slice(2)
+    .map(decodeURIComponent) as [string, string, string];
   return { domainName, appName, streamName, href: (await link.getAttribute("href"))! };
 }
 
@@ -37,7 +40,9 @@ test.afterEach(async () => {
   await sim("latency", "POST", { latencyMs: 20 });
 });
 
-test("on-call starts a real-time recording of a live stream and sees the new TaskId, its RequestId and the task in the list", async ({ page }) => {
+test("on-call starts a real-time recording of a live stream and sees the new TaskId, its RequestId and the task in the list", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/streams");
   const stream = await onlineStream(page);
   await page.goto("/tasks/new");
@@ -66,7 +71,9 @@ test("on-call starts a real-time recording of a live stream and sees the new Tas
 test.describe("in a browser on New York time", () => {
   test.use({ timezoneId: "America/New_York" });
 
-  test("on-call schedules a recording in UTC and sees it converted to China Standard Time and shown in local time", async ({ page }) => {
+  test("on-call schedules a recording in UTC and sees it converted to China Standard Time and shown in local time", async ({
+    page,
+  }) => {
     await signInAs(page, "oncall", "/streams");
     const stream = await onlineStream(page);
     await page.goto("/tasks/new");
@@ -96,9 +103,14 @@ test.describe("in a browser on New York time", () => {
     const taskId = /Recording task (\d+) created/.exec((await success.textContent())!)![1]!;
     await success.getByRole("link", { name: "See it in the task list" }).click();
     const local = (hhmm: string) =>
-      new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(
-        new Date(`${day}T${hhmm}:00Z`),
-      );
+      new Intl.DateTimeFormat("sv-SE", {
+        timeZone: "America/New_York",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+      }).format(new Date(`${day}T${hhmm}:00Z`));
     const row = rowOf(page, taskId);
     await expect(row).toHaveAttribute("data-state", "scheduled");
     await expect(row).toContainText(local("10:00"));
@@ -106,7 +118,9 @@ test.describe("in a browser on New York time", () => {
   });
 });
 
-test("a stream name Tencent would refuse is a field error, keeps what was typed and sends nothing", async ({ page }) => {
+test("a stream name Tencent would refuse is a field error, keeps what was typed and sends nothing", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks/new");
   await page.getByLabel("Stream name").fill("bad name!");
   await page.getByLabel("Reason (optional)").fill("typo check");
@@ -123,7 +137,9 @@ test("a stream name Tencent would refuse is a field error, keeps what was typed 
   expect(await createCalls()).toBe(before);
 });
 
-test("when Tencent does not answer a start in time, the page says the task may exist and where to check", async ({ page }) => {
+test("when Tencent does not answer a start in time, the page says the task may exist and where to check", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/streams");
   const stream = await onlineStream(page);
   await page.goto("/tasks/new");
@@ -153,7 +169,9 @@ test("when Tencent does not answer a start in time, the page says the task may e
   await expect(page.getByRole("heading", { name: "Recording tasks" })).toBeVisible();
 });
 
-test("support gets no Start recording form, and the server refuses a start replayed with their session", async ({ browser }) => {
+test("support gets no Start recording form, and the server refuses a start replayed with their session", async ({
+  browser,
+}) => {
   // Capture a valid start request from an on-call session without letting it reach the server…
   const oncallCtx = await browser.newContext();
   const op = await oncallCtx.newPage();
@@ -196,7 +214,9 @@ test("support gets no Start recording form, and the server refuses a start repla
   await supportCtx.close();
 });
 
-test("support registers a TaskId RecDesk did not know, sees it as unknown, and Stop explains ResourceNotFound.TaskId", async ({ page }) => {
+test("support registers a TaskId RecDesk did not know, sees it as unknown, and Stop explains ResourceNotFound.TaskId", async ({
+  page,
+}) => {
   await signInAs(page, "support", "/tasks/register");
   const streamName = `e2e_register_${Date.now()}`;
   await page.getByLabel("Stream name").fill(streamName);
@@ -239,7 +259,9 @@ test("support registers a TaskId RecDesk did not know, sees it as unknown, and S
   await page.getByLabel("Stream name").fill(streamName);
   await page.getByLabel("TaskId").fill("4711");
   await page.getByRole("button", { name: "Register task" }).click();
-  await expect(page.getByTestId("register-success")).toContainText(`RecDesk already knew task 4711 of stream ${streamName}.`);
+  await expect(page.getByTestId("register-success")).toContainText(
+    `RecDesk already knew task 4711 of stream ${streamName}.`,
+  );
 });
 
 for (const [taskId, message] of [

@@ -31,7 +31,8 @@ for (const role of ROLES) {
     await expect(page).toHaveURL(new RegExp(`[?&]q=${encodeURIComponent(part)}`));
     await settled(page);
     await expect(page.getByTestId("stream-link").filter({ hasText: name })).toBeVisible();
-    for (const text of await page.getByTestId("stream-link").allTextContents()) expect(text.toLowerCase()).toContain(part.toLowerCase());
+    for (const text of await page.getByTestId("stream-link").allTextContents())
+      expect(text.toLowerCase()).toContain(part.toLowerCase());
 
     // Domain filter, then clear the search: every row is on that domain.
     await page.getByLabel("Search stream name").fill("");
@@ -48,7 +49,10 @@ for (const role of ROLES) {
     await page.getByTestId("sort-by-age").click();
     await expect(page).toHaveURL(/sort=age-asc/);
     await settled(page);
-    await expect(page.getByRole("columnheader", { name: /Publishing since/ })).toHaveAttribute("aria-sort", "ascending");
+    await expect(page.getByRole("columnheader", { name: /Publishing since/ })).toHaveAttribute(
+      "aria-sort",
+      "ascending",
+    );
 
     // The detail page, reached by keyboard from the list.
     const link = page.getByTestId("stream-link").first();
@@ -59,16 +63,26 @@ for (const role of ROLES) {
     await expect(page.getByTestId("stream-state")).toHaveAttribute("data-state", "active");
     await expect(page.getByTestId("stream-state").getByTestId("request-id")).toHaveText(/^[0-9a-f-]{36}$/);
     await expect(page.getByTestId("publish-times")).toBeVisible();
-    await expect(page.getByTestId("tasks-link")).toHaveAttribute("href", `/tasks?stream=${encodeURIComponent(streamName)}`);
+    await expect(page.getByTestId("tasks-link")).toHaveAttribute(
+      "href",
+      `/tasks?stream=${encodeURIComponent(streamName)}`,
+    );
   });
 }
 
-test("when Tencent's online list fails, the last good list stays with the error code, RequestId and explanation", async ({ page }) => {
+test("when Tencent's online list fails, the last good list stays with the error code, RequestId and explanation", async ({
+  page,
+}) => {
   await signInAs(page, "support", "/streams");
   await expect(rows(page).first()).toBeVisible();
   const before = await page.getByTestId("streams-count").textContent();
 
-  await sim("faults", "POST", { action: "DescribeLiveStreamOnlineList", mode: "error", code: "ResourceNotFound.StopService", count: 1000 });
+  await sim("faults", "POST", {
+    action: "DescribeLiveStreamOnlineList",
+    mode: "error",
+    code: "ResourceNotFound.StopService",
+    count: 1000,
+  });
   await page.waitForTimeout(e2eEnv.streamsCacheTtlMs + 500); // past the server's cache TTL: the next read sweeps again
 
   // A filter change asks the server, whose sweep now fails: the list stays and the error appears beside it.
@@ -100,7 +114,12 @@ test("when Tencent's online list fails, the last good list stays with the error 
 test("a stream state the API cannot read is explained on the detail page", async ({ page }) => {
   await signInAs(page, "oncall", "/streams");
   const href = (await page.getByTestId("stream-link").first().getAttribute("href"))!;
-  await sim("faults", "POST", { action: "DescribeLiveStreamState", mode: "error", code: "ResourceNotFound.FreezeService", count: 1 });
+  await sim("faults", "POST", {
+    action: "DescribeLiveStreamState",
+    mode: "error",
+    code: "ResourceNotFound.FreezeService",
+    count: 1,
+  });
   await page.goto(href);
   const panel = page.getByTestId("stream-state-error");
   await expect(panel.getByTestId("error-code")).toHaveText("ResourceNotFound.FreezeService");
@@ -110,21 +129,31 @@ test("a stream state the API cannot read is explained on the detail page", async
 
 test("on-call stops a running recording from its stream's page and sees the RequestId", async ({ page }) => {
   await signInAs(page, "oncall", "/streams");
-  const withTasks = rows(page).filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") }).first();
+  const withTasks = rows(page)
+    .filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") })
+    .first();
   await expect(withTasks).toBeVisible();
   await withTasks.getByTestId("stream-link").click();
-  const row = page.getByTestId("task-row").filter({ has: page.getByTestId("stop-button") }).first();
+  const row = page
+    .getByTestId("task-row")
+    .filter({ has: page.getByTestId("stop-button") })
+    .first();
   const taskId = (await row.getAttribute("data-task-id"))!;
   await row.getByTestId("stop-button").click();
   await page.getByLabel("Reason").fill("e2e: stream page stop");
   await page.getByTestId("confirm-stop").click();
   await expect(page.getByTestId("stop-success").getByTestId("request-id")).toHaveText(/^[0-9a-f-]{36}$/);
-  await expect(page.locator(`[data-testid=task-row][data-task-id="${taskId}"]`)).toHaveAttribute("data-state", "stopped");
+  await expect(page.locator(`[data-testid=task-row][data-task-id="${taskId}"]`)).toHaveAttribute(
+    "data-state",
+    "stopped",
+  );
 });
 
 test("a manager sees a stream's tasks without Stop buttons", async ({ page }) => {
   await signInAs(page, "manager", "/streams");
-  const withTasks = rows(page).filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") }).first();
+  const withTasks = rows(page)
+    .filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") })
+    .first();
   await withTasks.getByTestId("stream-link").click();
   await expect(page.getByTestId("task-row").first()).toBeVisible();
   await expect(page.getByTestId("stop-button")).toHaveCount(0);
@@ -151,7 +180,9 @@ test("the stream list API refuses anonymous callers and bad queries", async ({ p
 });
 
 for (const scheme of ["light", "dark"] as const) {
-  test(`Streams and a stream's page are accessible in ${scheme} mode, on a laptop and a phone @visual`, async ({ page }) => {
+  test(`Streams and a stream's page are accessible in ${scheme} mode, on a laptop and a phone @visual`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, "admin", "/streams");
@@ -160,7 +191,9 @@ for (const scheme of ["light", "dark"] as const) {
     await page.screenshot({ path: `docs/screenshots/streams-${scheme}.png` });
 
     // A stream with running tasks makes the more telling detail page.
-    const withTasks = rows(page).filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") }).first();
+    const withTasks = rows(page)
+      .filter({ has: page.locator("[data-testid=running-tasks] span.rounded-full") })
+      .first();
     const target = (await withTasks.count()) ? withTasks : rows(page).first();
     await target.getByTestId("stream-link").click();
     await expect(page.getByTestId("stream-title")).toBeVisible();

@@ -18,7 +18,8 @@ async function firstRecordingTask(page: Page, skip = 0) {
 }
 
 const rowOf = (page: Page, taskId: string) => page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
-const resultOf = (page: Page, taskId: string) => page.locator(`[data-testid="task-result-row"][data-task-id="${taskId}"]`);
+const resultOf = (page: Page, taskId: string) =>
+  page.locator(`[data-testid="task-result-row"][data-task-id="${taskId}"]`);
 
 async function pressStop(page: Page, taskId: string, reason: string) {
   await rowOf(page, taskId).getByTestId("stop-button").click();
@@ -92,7 +93,9 @@ test("Stop by ID refuses a TaskId above 2^64−1 on the server and keeps what wa
   expect(await stopCalls()).toBe(before);
 });
 
-test("an account in arrears (ResourceNotFound.StopService) and a timeout are each explained, the task keeps recording", async ({ page }) => {
+test("an account in arrears (ResourceNotFound.StopService) and a timeout are each explained, the task keeps recording", async ({
+  page,
+}) => {
   await signInAs(page, "oncall", "/tasks");
   const task = await firstRecordingTask(page);
   await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.StopService" });
@@ -115,7 +118,9 @@ test("an account in arrears (ResourceNotFound.StopService) and a timeout are eac
   await expect(error.getByTestId("error-next-step")).toContainText("trying again is safe");
 });
 
-test("two people pressing Stop on one task together cause one upstream call and see the same RequestId", async ({ browser }) => {
+test("two people pressing Stop on one task together cause one upstream call and see the same RequestId", async ({
+  browser,
+}) => {
   const a = await browser.newContext();
   const b = await browser.newContext();
   const pa = await a.newPage();
@@ -124,7 +129,10 @@ test("two people pressing Stop on one task together cause one upstream call and 
   await signInAs(pb, "oncall", "/tasks");
   const task = await firstRecordingTask(pa);
   await pb.goto(`/tasks?stream=${encodeURIComponent(task.streamName)}`);
-  for (const [p, who] of [[pa, "support"], [pb, "oncall"]] as const) {
+  for (const [p, who] of [
+    [pa, "support"],
+    [pb, "oncall"],
+  ] as const) {
     await rowOf(p, task.taskId).getByTestId("stop-button").click();
     await p.getByTestId("stop-dialog").getByLabel("Reason").fill(`${who}: same runaway`);
   }
@@ -175,7 +183,9 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
   await managerCtx.close();
 });
 
-test("task pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({ page }) => {
+test("task pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({
+  page,
+}) => {
   await signInAs(page, "admin", "/tasks");
   const pages = [
     { path: "/tasks", name: "tasks", ready: () => expect(page.getByTestId("task-row").first()).toBeVisible() },

@@ -9,10 +9,12 @@ export const optionalText = z.preprocess(
   z.string().trim().optional(),
 );
 
-export const flag = z.preprocess(
-  (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-  z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""]).optional(),
-).transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
+export const flag = z
+  .preprocess(
+    (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
+    z.enum(["1", "true", "yes", "on", "0", "false", "no", "off", ""]).optional(),
+  )
+  .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
 
 export function int(min: number, max: number, fallback: number) {
   return z.preprocess(
@@ -35,6 +37,9 @@ export function parseInterval(text: string): number | null {
 
 export function describeIssue(issue: z.core.$ZodIssue, raw: string | undefined): string {
   // Never echo a value that could be a secret; the other variables are safe to quote.
-  const quoted = raw !== undefined && !/SECRET|TOKEN|DATABASE_URL|DATABASE_MIGRATION_URL|AUDIT_KEY/.test(String(issue.path[0])) ? ` (got "${raw}")` : "";
+  const quoted =
+    raw !== undefined && !/SECRET|TOKEN|DATABASE_URL|DATABASE_MIGRATION_URL|AUDIT_KEY/.test(String(issue.path[0]))
+      ? ` (got "${raw}")`
+      : "";
   return `${issue.message}${quoted}`;
 }

@@ -25,7 +25,10 @@ const EnvSchema = z.object({
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
       .string()
-      .regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// or postgresql:// connection URL (the role that owns the schema)")
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        "must be a postgres:// or postgresql:// connection URL (the role that owns the schema)",
+      )
       .optional(),
   ),
   RECDESK_DATA_DIR: z.preprocess(
@@ -47,7 +50,12 @@ const EnvSchema = z.object({
       .default("1h")
       .transform((v, ctx) => {
         const ms = parseInterval(v);
-        if (ms === null) ctx.addIssue({ code: "custom", message: "must be a duration such as 1h, 30m, 90s or 3600000 (milliseconds), at least 1s; 0 or off disables it" });
+        if (ms === null)
+          ctx.addIssue({
+            code: "custom",
+            message:
+              "must be a duration such as 1h, 30m, 90s or 3600000 (milliseconds), at least 1s; 0 or off disables it",
+          });
         return ms ?? 0;
       }),
   ),
@@ -108,7 +116,10 @@ export interface RecDeskConfig {
 
 /** A bad variable, named, with what is wrong; meant to be printed as one line. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, detail: string) {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
     super(`RecDesk configuration error: ${variable} ${detail}`);
     this.name = "ConfigError";
   }
@@ -139,21 +150,39 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     );
   }
   if (demoMode && e.TENCENTCLOUD_SESSION_TOKEN) {
-    throw new ConfigError("TENCENTCLOUD_SESSION_TOKEN", "is set without TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+    throw new ConfigError(
+      "TENCENTCLOUD_SESSION_TOKEN",
+      "is set without TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY",
+    );
   }
   if (!demoMode && !e.AUTH_SECRET) {
     throw new ConfigError("AUTH_SECRET", "is missing: it is required outside demo mode (try: openssl rand -base64 32)");
   }
   if (!demoMode && !e.RECDESK_AUDIT_KEY) {
-    throw new ConfigError("RECDESK_AUDIT_KEY", "is missing: it is required outside demo mode and keys the audit chain (try: openssl rand -base64 32; keep it, without it the log cannot be verified)");
+    throw new ConfigError(
+      "RECDESK_AUDIT_KEY",
+      "is missing: it is required outside demo mode and keys the audit chain (try: openssl rand -base64 32; keep it, without it the log cannot be verified)",
+    );
   }
   if (e.DATABASE_MIGRATION_URL && !e.DATABASE_URL) {
-    throw new ConfigError("DATABASE_MIGRATION_URL", "is set without DATABASE_URL: it names the role that runs migrations on the Postgres of DATABASE_URL");
+    throw new ConfigError(
+      "DATABASE_MIGRATION_URL",
+      "is set without DATABASE_URL: it names the role that runs migrations on the Postgres of DATABASE_URL",
+    );
   }
-  const oidcVars = { AUTH_OIDC_ISSUER: e.AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID: e.AUTH_OIDC_CLIENT_ID, AUTH_OIDC_CLIENT_SECRET: e.AUTH_OIDC_CLIENT_SECRET };
-  const oidcMissing = Object.entries(oidcVars).filter(([, v]) => !v).map(([k]) => k);
+  const oidcVars = {
+    AUTH_OIDC_ISSUER: e.AUTH_OIDC_ISSUER,
+    AUTH_OIDC_CLIENT_ID: e.AUTH_OIDC_CLIENT_ID,
+    AUTH_OIDC_CLIENT_SECRET: e.AUTH_OIDC_CLIENT_SECRET,
+  };
+  const oidcMissing = Object.entries(oidcVars)
+    .filter(([, v]) => !v)
+    .map(([k]) => k);
   if (oidcMissing.length > 0 && oidcMissing.length < 3) {
-    throw new ConfigError(oidcMissing[0]!, "is missing: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together, or none");
+    throw new ConfigError(
+      oidcMissing[0]!,
+      "is missing: set AUTH_OIDC_ISSUER, AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET together, or none",
+    );
   }
   return {
     demoMode,
@@ -170,9 +199,15 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     auditKey: e.RECDESK_AUDIT_KEY,
     auditVerifyIntervalMs: e.RECDESK_AUDIT_VERIFY_INTERVAL,
     authSecret: e.AUTH_SECRET,
-    oidc: oidcMissing.length === 0
-      ? { issuer: e.AUTH_OIDC_ISSUER!, clientId: e.AUTH_OIDC_CLIENT_ID!, clientSecret: e.AUTH_OIDC_CLIENT_SECRET!, roleClaim: e.AUTH_OIDC_ROLE_CLAIM }
-      : undefined,
+    oidc:
+      oidcMissing.length === 0
+        ? {
+            issuer: e.AUTH_OIDC_ISSUER!,
+            clientId: e.AUTH_OIDC_CLIENT_ID!,
+            clientSecret: e.AUTH_OIDC_CLIENT_SECRET!,
+            roleClaim: e.AUTH_OIDC_ROLE_CLAIM,
+          }
+        : undefined,
     simulator: {
       port: e.RECDESK_SIMULATOR_PORT,
       control: e.RECDESK_SIMULATOR_CONTROL,

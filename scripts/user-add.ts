@@ -52,7 +52,14 @@ async function readPassword(): Promise<string> {
 async function main() {
   const { values } = (() => {
     try {
-      return parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, help: { type: "boolean" } } });
+      return parseArgs({
+        options: {
+          email: { type: "string" },
+          role: { type: "string" },
+          name: { type: "string" },
+          help: { type: "boolean" },
+        },
+      });
     } catch (err) {
       return fail(`${(err as Error).message}\n${USAGE}`);
     }
@@ -83,10 +90,19 @@ async function main() {
     // Before the user exists: a missing or wrong key must not leave a user without its audit record.
     await ensureKeyedChain(open.db);
     const { email, role } = args.data;
-    const user = await createUser(open.db, { email, role, name: args.data.name ?? email.split("@")[0]!, password: password.data });
+    const user = await createUser(open.db, {
+      email,
+      role,
+      name: args.data.name ?? email.split("@")[0]!,
+      password: password.data,
+    });
     await recordAudit(
       open.db,
-      { actor: { email: `cli:${os.userInfo().username}` }, action: "user.create", details: { operation: "create", via: "user:add", targetUserId: user.id, targetEmail: email, role } },
+      {
+        actor: { email: `cli:${os.userInfo().username}` },
+        action: "user.create",
+        details: { operation: "create", via: "user:add", targetUserId: user.id, targetEmail: email, role },
+      },
       { outcome: "ok" },
     );
     console.log(`Created ${email} with role ${role} in ${open.location}.`);

@@ -15,11 +15,39 @@ export interface AuditFiltersFormProps {
  */
 export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }: AuditFiltersFormProps) {
   return (
-    <form method="get" action="/audit" role="search" aria-label="Filter audit records" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <form
+      method="get"
+      action="/audit"
+      role="search"
+      aria-label="Filter audit records"
+      className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-        <TextField label="From (UTC)" name="from" type="datetime-local" step={1} defaultValue={values.from} errors={fieldErrors.from} />
-        <TextField label="To (UTC)" name="to" type="datetime-local" step={1} defaultValue={values.to} errors={fieldErrors.to} />
-        <TextField label="Actor email" name="actor" type="text" inputMode="email" autoComplete="off" defaultValue={values.actor} errors={fieldErrors.actor} />
+        <TextField
+          label="From (UTC)"
+          name="from"
+          type="datetime-local"
+          step={1}
+          defaultValue={values.from}
+          errors={fieldErrors.from}
+        />
+        <TextField
+          label="To (UTC)"
+          name="to"
+          type="datetime-local"
+          step={1}
+          defaultValue={values.to}
+          errors={fieldErrors.to}
+        />
+        <TextField
+          label="Actor email"
+          name="actor"
+          type="text"
+          inputMode="email"
+          autoComplete="off"
+          defaultValue={values.actor}
+          errors={fieldErrors.actor}
+        />
         <SelectField label="Action" name="action" defaultValue={values.action ?? ""} errors={fieldErrors.action}>
           <option value="">Any action</option>
           {actions.map((a) => (
@@ -28,7 +56,9 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
             </option>
           ))}
           {/* Keep an unknown value selectable so its field error shows next to what was asked for. */}
-          {values.action && !actions.includes(values.action) ? <option value={values.action}>{values.action}</option> : null}
+          {values.action && !actions.includes(values.action) ? (
+            <option value={values.action}>{values.action}</option>
+          ) : null}
         </SelectField>
         <SelectField label="Outcome" name="outcome" defaultValue={values.outcome ?? ""} errors={fieldErrors.outcome}>
           <option value="">Any outcome</option>
@@ -37,13 +67,41 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
               {o}
             </option>
           ))}
-          {values.outcome && !outcomes.includes(values.outcome) ? <option value={values.outcome}>{values.outcome}</option> : null}
+          {values.outcome && !outcomes.includes(values.outcome) ? (
+            <option value={values.outcome}>{values.outcome}</option>
+          ) : null}
         </SelectField>
-        <TextField label="Stream" name="stream" autoComplete="off" defaultValue={values.stream} errors={fieldErrors.stream} />
-        <TextField label="TaskId" name="taskId" inputMode="numeric" autoComplete="off" defaultValue={values.taskId} errors={fieldErrors.taskId} />
-        <TextField label="Reason contains" name="q" type="search" autoComplete="off" defaultValue={values.q} errors={fieldErrors.q} />
+        <TextField
+          label="Stream"
+          name="stream"
+          autoComplete="off"
+          defaultValue={values.stream}
+          errors={fieldErrors.stream}
+        />
+        <TextField
+          label="TaskId"
+          name="taskId"
+          inputMode="numeric"
+          autoComplete="off"
+          defaultValue={values.taskId}
+          errors={fieldErrors.taskId}
+        />
+        <TextField
+          label="Reason contains"
+          name="q"
+          type="search"
+          autoComplete="off"
+          defaultValue={values.q}
+          errors={fieldErrors.q}
+        />
         {values.jobId || fieldErrors.jobId ? (
-          <TextField label="Bulk job id" name="jobId" autoComplete="off" defaultValue={values.jobId} errors={fieldErrors.jobId} />
+          <TextField
+            label="Bulk job id"
+            name="jobId"
+            autoComplete="off"
+            defaultValue={values.jobId}
+            errors={fieldErrors.jobId}
+          />
         ) : null}
       </div>
       <div className="mt-3 flex flex-wrap gap-2">

@@ -11,14 +11,18 @@ export function AuditPager({ newerHref, olderHref }: { newerHref?: string; older
           ← Newer
         </Link>
       ) : (
-        <span aria-disabled="true" className={disabled}>← Newer</span>
+        <span aria-disabled="true" className={disabled}>
+          ← Newer
+        </span>
       )}
       {olderHref ? (
         <Link href={olderHref} className={buttonClasses("secondary", "sm")}>
           Older →
         </Link>
       ) : (
-        <span aria-disabled="true" className={disabled}>Older →</span>
+        <span aria-disabled="true" className={disabled}>
+          Older →
+        </span>
       )}
     </nav>
   );

@@ -7,7 +7,15 @@ function utc(iso: string): string {
 }
 
 /** Newest first. Every RequestId and error code is shown in full: they are what a Tencent ticket needs. */
-export function AuditTable({ rows, caption, testId = "audit-table" }: { rows: AuditRowView[]; caption: string; testId?: string }) {
+export function AuditTable({
+  rows,
+  caption,
+  testId = "audit-table",
+}: {
+  rows: AuditRowView[];
+  caption: string;
+  testId?: string;
+}) {
   return (
     <div
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
@@ -19,16 +27,36 @@ export function AuditTable({ rows, caption, testId = "audit-table" }: { rows: Au
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-700 dark:bg-slate-800 dark:text-slate-200">
           <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">Time (UTC)</th>
-            <th scope="col" className="px-3 py-2">Actor</th>
-            <th scope="col" className="px-3 py-2">Action</th>
-            <th scope="col" className="px-3 py-2">Target</th>
-            <th scope="col" className="px-3 py-2">Reason</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">RequestId</th>
-            <th scope="col" className="px-3 py-2">Error</th>
-            <th scope="col" className="px-3 py-2 text-right">Latency</th>
+            <th scope="col" className="px-3 py-2">
+              #
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Time (UTC)
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Actor
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Action
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Target
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Reason
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Outcome
+            </th>
+            <th scope="col" className="px-3 py-2">
+              RequestId
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Error
+            </th>
+            <th scope="col" className="px-3 py-2 text-right">
+              Latency
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -44,17 +72,26 @@ export function AuditTable({ rows, caption, testId = "audit-table" }: { rows: Au
                 ) : null}
               </td>
               <td className="px-3 py-2">
-                <div className="break-all">{r.actorEmail ?? <span className="text-slate-600 dark:text-slate-400">anonymous</span>}</div>
+                <div className="break-all">
+                  {r.actorEmail ?? <span className="text-slate-600 dark:text-slate-400">anonymous</span>}
+                </div>
                 {r.actorRole ? <div className="text-xs text-slate-600 dark:text-slate-400">{r.actorRole}</div> : null}
-                {r.clientIp ? <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{r.clientIp}</div> : null}
+                {r.clientIp ? (
+                  <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{r.clientIp}</div>
+                ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.action}</td>
               <td className="px-3 py-2 text-xs">
-                {r.streamName ? <div className="break-all">{[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}</div> : null}
+                {r.streamName ? (
+                  <div className="break-all">{[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}</div>
+                ) : null}
                 {r.taskId ? (
                   <div>
                     TaskId{" "}
-                    <Link className="font-mono text-brand-700 underline dark:text-brand-100" href={`/audit?taskId=${encodeURIComponent(r.taskId)}`}>
+                    <Link
+                      className="font-mono text-brand-700 underline dark:text-brand-100"
+                      href={`/audit?taskId=${encodeURIComponent(r.taskId)}`}
+                    >
                       {r.taskId}
                     </Link>
                   </div>
@@ -62,7 +99,10 @@ export function AuditTable({ rows, caption, testId = "audit-table" }: { rows: Au
                 {r.jobId ? (
                   <div>
                     Job{" "}
-                    <Link className="font-mono text-brand-700 underline dark:text-brand-100" href={`/audit?jobId=${encodeURIComponent(r.jobId)}`}>
+                    <Link
+                      className="font-mono text-brand-700 underline dark:text-brand-100"
+                      href={`/audit?jobId=${encodeURIComponent(r.jobId)}`}
+                    >
                       {r.jobId.slice(0, 8)}
                     </Link>
                   </div>
@@ -75,9 +115,13 @@ export function AuditTable({ rows, caption, testId = "audit-table" }: { rows: Au
               <td className="px-3 py-2 font-mono text-xs break-all">{r.requestId}</td>
               <td className="max-w-xs px-3 py-2 text-xs">
                 {r.errorCode ? <div className="font-mono font-semibold">{r.errorCode}</div> : null}
-                {r.errorMessage ? <div className="break-words text-slate-700 dark:text-slate-300">{r.errorMessage}</div> : null}
+                {r.errorMessage ? (
+                  <div className="break-words text-slate-700 dark:text-slate-300">{r.errorMessage}</div>
+                ) : null}
               </td>
-              <td className="whitespace-nowrap px-3 py-2 text-right font-mono text-xs">{r.latencyMs === null ? "" : `${r.latencyMs} ms`}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right font-mono text-xs">
+                {r.latencyMs === null ? "" : `${r.latencyMs} ms`}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -39,21 +39,26 @@ function VerifyMessage({ result }: { result: NonNullable<VerifyResult> }) {
         <strong>OK — chain intact.</strong> {r.checked.toLocaleString("en")} records checked in {r.durationMs} ms.
         {r.headHash ? (
           <>
-            {" "}Head #{r.headId}: <code className="break-all font-mono text-xs">{r.headHash}</code> (note it outside RecDesk to anchor the chain).
+            {" "}
+            Head #{r.headId}: <code className="break-all font-mono text-xs">{r.headHash}</code> (note it outside RecDesk
+            to anchor the chain).
           </>
         ) : null}
       </p>
     );
   }
   return (
-    <p role="alert" className="rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700 dark:bg-danger-700/30 dark:text-danger-300">
+    <p
+      role="alert"
+      className="rounded-md bg-danger-50 px-3 py-2 text-sm text-danger-700 dark:bg-danger-700/30 dark:text-danger-300"
+    >
       <strong>
         Chain broken: {r.brokenCount.toLocaleString("en")} of {r.checked.toLocaleString("en")} records do not verify
       </strong>{" "}
       ({r.broken.map((b) => `#${b.id}`).join(", ")}
-      {r.brokenCount > r.broken.length ? ` and ${(r.brokenCount - r.broken.length).toLocaleString("en")} more` : ""}). The first, record #
-      {r.firstBroken!.id}, {r.firstBroken!.problem}. Treat the records from #{r.firstBroken!.id} on as untrusted and investigate who
-      had database access.
+      {r.brokenCount > r.broken.length ? ` and ${(r.brokenCount - r.broken.length).toLocaleString("en")} more` : ""}).
+      The first, record #{r.firstBroken!.id}, {r.firstBroken!.problem}. Treat the records from #{r.firstBroken!.id} on
+      as untrusted and investigate who had database access.
     </p>
   );
 }

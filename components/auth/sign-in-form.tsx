@@ -35,7 +35,10 @@ export function SignInForm({
       <form action={formAction} className="space-y-4" noValidate>
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
         {error ? (
-          <div role="alert" className="rounded-md border border-danger-300 bg-danger-50 px-3 py-2 text-sm text-danger-700 dark:border-danger-600 dark:bg-danger-700 dark:text-danger-50">
+          <div
+            role="alert"
+            className="rounded-md border border-danger-300 bg-danger-50 px-3 py-2 text-sm text-danger-700 dark:border-danger-600 dark:bg-danger-700 dark:text-danger-50"
+          >
             {error}
           </div>
         ) : null}
@@ -56,7 +59,9 @@ export function SignInForm({
             className={inputClass}
           />
           {fieldErrors.email ? (
-            <p id="email-error" className="mt-1 text-sm text-danger-700 dark:text-danger-300">{fieldErrors.email[0]}</p>
+            <p id="email-error" className="mt-1 text-sm text-danger-700 dark:text-danger-300">
+              {fieldErrors.email[0]}
+            </p>
           ) : null}
         </div>
         <div>
@@ -76,7 +81,9 @@ export function SignInForm({
             className={inputClass}
           />
           {fieldErrors.password ? (
-            <p id="password-error" className="mt-1 text-sm text-danger-700 dark:text-danger-300">{fieldErrors.password[0]}</p>
+            <p id="password-error" className="mt-1 text-sm text-danger-700 dark:text-danger-300">
+              {fieldErrors.password[0]}
+            </p>
           ) : null}
         </div>
         <button
@@ -89,7 +96,10 @@ export function SignInForm({
       </form>
 
       {demoAccounts && demoAccounts.length > 0 ? (
-        <section aria-labelledby="demo-accounts-heading" className="rounded-md border border-warn-300 bg-warn-50 p-3 text-sm text-warn-700 dark:border-warn-600 dark:bg-slate-900 dark:text-warn-300">
+        <section
+          aria-labelledby="demo-accounts-heading"
+          className="rounded-md border border-warn-300 bg-warn-50 p-3 text-sm text-warn-700 dark:border-warn-600 dark:bg-slate-900 dark:text-warn-300"
+        >
           <h2 id="demo-accounts-heading" className="font-semibold">
             Demo accounts
           </h2>
@@ -100,7 +110,8 @@ export function SignInForm({
             {demoAccounts.map((a) => (
               <li key={a.email} className="flex items-center justify-between gap-2">
                 <span>
-                  <code className="font-mono">{a.email}</code> <span className="text-xs uppercase tracking-wide">{a.role}</span>
+                  <code className="font-mono">{a.email}</code>{" "}
+                  <span className="text-xs uppercase tracking-wide">{a.role}</span>
                 </span>
                 <button
                   type="button"

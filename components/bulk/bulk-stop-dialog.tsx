@@ -11,13 +11,26 @@ import { TextAreaField } from "@/components/ui/field";
 import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
 
 export type PreviewAction = (selection: BulkSelection) => Promise<ActionResult<{ preview: BulkPreview }>>;
-export type CreateAction = (input: { selection: BulkSelection; reason: string }) => Promise<ActionResult<{ jobId: string; total: number }>>;
+export type CreateAction = (input: {
+  selection: BulkSelection;
+  reason: string;
+}) => Promise<ActionResult<{ jobId: string; total: number }>>;
 
 /**
  * The one confirmation for a batch: the server says how many tasks the selection really covers (the whole
  * filter, not the page), the streams are listed collapsed, and one reason goes into every item's audit record.
  */
-export function BulkStopDialog({ selection, onClose, previewAction, createAction }: { selection: BulkSelection; onClose: () => void; previewAction: PreviewAction; createAction: CreateAction }) {
+export function BulkStopDialog({
+  selection,
+  onClose,
+  previewAction,
+  createAction,
+}: {
+  selection: BulkSelection;
+  onClose: () => void;
+  previewAction: PreviewAction;
+  createAction: CreateAction;
+}) {
   const router = useRouter();
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
@@ -50,25 +63,39 @@ export function BulkStopDialog({ selection, onClose, previewAction, createAction
     setError({ code: r.code, message: r.message });
   }
 
-  const title = preview === null ? "Stop recording tasks" : `Stop ${preview.count.toLocaleString("en-US")} recording task${preview.count === 1 ? "" : "s"}`;
+  const title =
+    preview === null
+      ? "Stop recording tasks"
+      : `Stop ${preview.count.toLocaleString("en-US")} recording task${preview.count === 1 ? "" : "s"}`;
   return (
     <Dialog open title={title} onClose={() => !busy && onClose()} testId="bulk-stop-dialog">
       <form onSubmit={submit} className="space-y-4">
-        {preview === null && !error ? <p className="text-sm text-slate-700 dark:text-slate-300">Counting the tasks this selection covers…</p> : null}
+        {preview === null && !error ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300">Counting the tasks this selection covers…</p>
+        ) : null}
         {preview !== null ? (
           tooMany ? (
             <p role="alert" className="text-sm text-red-800 dark:text-red-300" data-testid="bulk-too-many">
-              <code className="font-mono">TooManyItems</code> — {preview.count.toLocaleString("en-US")} tasks match; one bulk job stops at most {preview.max.toLocaleString("en-US")}. Narrow the filter or split the batch.
+              <code className="font-mono">TooManyItems</code> — {preview.count.toLocaleString("en-US")} tasks match; one
+              bulk job stops at most {preview.max.toLocaleString("en-US")}. Narrow the filter or split the batch.
             </p>
           ) : (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="bulk-count">
-                {preview.count.toLocaleString("en-US")} task{preview.count === 1 ? "" : "s"} will be stopped with StopLiveRecord by the server, at up to 200 calls per second. Closing this tab does not stop the job.
+                {preview.count.toLocaleString("en-US")} task{preview.count === 1 ? "" : "s"} will be stopped with
+                StopLiveRecord by the server, at up to 200 calls per second. Closing this tab does not stop the job.
               </p>
               <details className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
-                <summary className="cursor-pointer font-medium">Streams and TaskIds ({preview.count.toLocaleString("en-US")})</summary>
+                <summary className="cursor-pointer font-medium">
+                  Streams and TaskIds ({preview.count.toLocaleString("en-US")})
+                </summary>
                 {/* Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable). */}
-                <ul tabIndex={0} aria-label="Tasks in this batch" className="mt-2 max-h-56 space-y-0.5 overflow-y-auto font-mono text-xs" data-testid="bulk-targets">
+                <ul
+                  tabIndex={0}
+                  aria-label="Tasks in this batch"
+                  className="mt-2 max-h-56 space-y-0.5 overflow-y-auto font-mono text-xs"
+                  data-testid="bulk-targets"
+                >
                   {preview.targets.map((t) => (
                     <li key={t.taskId}>
                       {t.streamName} <span className="text-slate-600 dark:text-slate-400">· {t.taskId}</span>
@@ -79,7 +106,17 @@ export function BulkStopDialog({ selection, onClose, previewAction, createAction
             </>
           )
         ) : null}
-        <TextAreaField label="Reason (recorded with every stop)" name="reason" required minLength={REASON_MIN} maxLength={REASON_MAX} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-autofocus />
+        <TextAreaField
+          label="Reason (recorded with every stop)"
+          name="reason"
+          required
+          minLength={REASON_MIN}
+          maxLength={REASON_MAX}
+          rows={2}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-autofocus
+        />
         {error ? (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300" data-testid="bulk-error">
             <code className="font-mono">{error.code}</code> — {error.message}
@@ -89,7 +126,13 @@ export function BulkStopDialog({ selection, onClose, previewAction, createAction
           <Button variant="secondary" onClick={onClose} disabled={busy}>
             Cancel
           </Button>
-          <Button type="submit" variant="danger" busy={busy} busyLabel="Creating job…" disabled={preview === null || tooMany || preview.count === 0 || reason.trim().length < REASON_MIN}>
+          <Button
+            type="submit"
+            variant="danger"
+            busy={busy}
+            busyLabel="Creating job…"
+            disabled={preview === null || tooMany || preview.count === 0 || reason.trim().length < REASON_MIN}
+          >
             {preview ? `Stop ${preview.count.toLocaleString("en-US")} tasks` : "Stop tasks"}
           </Button>
         </div>

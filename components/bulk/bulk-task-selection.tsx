@@ -28,7 +28,18 @@ export interface BulkTaskSelectionProps {
  * tick rows, take every task matching the filter (resolved on the server, not just this page), or the
  * "running longer than N hours" runaway preset.
  */
-export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stoppable, previewAction, createAction, auditLinks, correctLinks }: BulkTaskSelectionProps) {
+export function BulkTaskSelection({
+  rows,
+  now,
+  stopAction,
+  empty,
+  filters,
+  stoppable,
+  previewAction,
+  createAction,
+  auditLinks,
+  correctLinks,
+}: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
@@ -46,35 +57,90 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
       return next;
     });
   };
-  const selection: BulkSelection | null = whole ? { kind: "filter", filters: whole.filters } : picked.size > 0 ? { kind: "ids", taskIds: [...picked] } : null;
+  const selection: BulkSelection | null = whole
+    ? { kind: "filter", filters: whole.filters }
+    : picked.size > 0
+      ? { kind: "ids", taskIds: [...picked] }
+      : null;
   const summary = whole ? whole.label : `${picked.size} selected`;
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900" data-testid="bulk-toolbar" data-hydrated={hydrated} role="group" aria-label="Bulk stop">
-        <span className="font-medium" data-testid="bulk-summary">{summary}</span>
+      <div
+        className="flex flex-wrap items-center gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+        data-testid="bulk-toolbar"
+        data-hydrated={hydrated}
+        role="group"
+        aria-label="Bulk stop"
+      >
+        <span className="font-medium" data-testid="bulk-summary">
+          {summary}
+        </span>
         {stoppable > 0 && !whole ? (
-          <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => { setPicked(new Set()); setWhole({ filters: { ...filters }, label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter` }); }} data-testid="bulk-select-all">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!hydrated}
+            onClick={() => {
+              setPicked(new Set());
+              setWhole({
+                filters: { ...filters },
+                label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter`,
+              });
+            }}
+            data-testid="bulk-select-all"
+          >
             Select all {stoppable.toLocaleString("en-US")} stoppable matching this filter
           </Button>
         ) : null}
         <span className="inline-flex items-center gap-1">
           <label htmlFor="bulk-runaway-hours">Running longer than</label>
-          <select id="bulk-runaway-hours" value={hours} disabled={!hydrated} onChange={(e) => setHours(Number(e.target.value))} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
+          <select
+            id="bulk-runaway-hours"
+            value={hours}
+            disabled={!hydrated}
+            onChange={(e) => setHours(Number(e.target.value))}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+          >
             {RUNNING_PRESETS_HOURS.map((h) => (
-              <option key={h} value={h}>{h} h</option>
+              <option key={h} value={h}>
+                {h} h
+              </option>
             ))}
           </select>
-          <Button variant="secondary" size="sm" disabled={!hydrated} onClick={() => { setPicked(new Set()); setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` }); }} data-testid="bulk-runaway">
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!hydrated}
+            onClick={() => {
+              setPicked(new Set());
+              setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` });
+            }}
+            data-testid="bulk-runaway"
+          >
             Select runaways
           </Button>
         </span>
         {selection ? (
-          <Button variant="ghost" size="sm" onClick={() => { setPicked(new Set()); setWhole(null); }}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => {
+              setPicked(new Set());
+              setWhole(null);
+            }}
+          >
             Clear selection
           </Button>
         ) : null}
-        <Button variant="danger" size="sm" className="ml-auto" disabled={!selection} onClick={() => selection && setDialog(selection)} data-testid="bulk-stop-open">
+        <Button
+          variant="danger"
+          size="sm"
+          className="ml-auto"
+          disabled={!selection}
+          onClick={() => selection && setDialog(selection)}
+          data-testid="bulk-stop-open"
+        >
           Stop selected…
         </Button>
       </div>
@@ -87,17 +153,42 @@ export function BulkTaskSelection({ rows, now, stopAction, empty, filters, stopp
         correctLinks={correctLinks}
         selection={{
           header: (
-            <input type="checkbox" aria-label="Select every stoppable task on this page" checked={allOnPage} disabled={!hydrated || pageIds.length === 0}
-              onChange={(e) => { setWhole(null); setPicked(e.target.checked ? new Set([...picked, ...pageIds]) : new Set([...picked].filter((id) => !pageIds.includes(id)))); }} />
+            <input
+              type="checkbox"
+              aria-label="Select every stoppable task on this page"
+              checked={allOnPage}
+              disabled={!hydrated || pageIds.length === 0}
+              onChange={(e) => {
+                setWhole(null);
+                setPicked(
+                  e.target.checked
+                    ? new Set([...picked, ...pageIds])
+                    : new Set([...picked].filter((id) => !pageIds.includes(id))),
+                );
+              }}
+            />
           ),
           cell: (row) =>
             isStoppable(row.state) ? (
-              <input type="checkbox" aria-label={`Select ${row.streamName} (TaskId ${row.taskId})`} data-testid="bulk-select-row"
-                checked={whole !== null || picked.has(row.taskId)} disabled={!hydrated} onChange={(e) => toggle(row.taskId, e.target.checked)} />
+              <input
+                type="checkbox"
+                aria-label={`Select ${row.streamName} (TaskId ${row.taskId})`}
+                data-testid="bulk-select-row"
+                checked={whole !== null || picked.has(row.taskId)}
+                disabled={!hydrated}
+                onChange={(e) => toggle(row.taskId, e.target.checked)}
+              />
             ) : null,
         }}
       />
-      {dialog ? <BulkStopDialog selection={dialog} onClose={() => setDialog(null)} previewAction={previewAction} createAction={createAction} /> : null}
+      {dialog ? (
+        <BulkStopDialog
+          selection={dialog}
+          onClose={() => setDialog(null)}
+          previewAction={previewAction}
+          createAction={createAction}
+        />
+      ) : null}
     </div>
   );
 }

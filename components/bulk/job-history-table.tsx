@@ -11,7 +11,10 @@ const td = "px-3 py-2 align-top";
 export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
   if (jobs.length === 0) {
     return (
-      <div data-testid="jobs-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+      <div
+        data-testid="jobs-empty"
+        className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300"
+      >
         No bulk job has run yet.
       </div>
     );
@@ -22,28 +25,46 @@ export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
         <caption className="sr-only">Bulk jobs, newest first</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
-            {["Started", "By", "Reason", "State", "Stopped", "Failed", "Pending", "Cancelled", "Duration", "Audit"].map((h) => (
-              <th key={h} scope="col" className={th}>{h}</th>
-            ))}
+            {["Started", "By", "Reason", "State", "Stopped", "Failed", "Pending", "Cancelled", "Duration", "Audit"].map(
+              (h) => (
+                <th key={h} scope="col" className={th}>
+                  {h}
+                </th>
+              ),
+            )}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
           {jobs.map((j) => (
             <tr key={j.id} data-testid="job-row" data-job-id={j.id}>
               <td className={td}>
-                <Link href={`/jobs/${j.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">
+                <Link
+                  href={`/jobs/${j.id}`}
+                  className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                >
                   <LocalTime iso={j.createdAt} />
                 </Link>
               </td>
-              <td className={td}>{j.createdByEmail}{j.createdByRole ? <div className="text-xs text-slate-600 dark:text-slate-400">{j.createdByRole}</div> : null}</td>
+              <td className={td}>
+                {j.createdByEmail}
+                {j.createdByRole ? (
+                  <div className="text-xs text-slate-600 dark:text-slate-400">{j.createdByRole}</div>
+                ) : null}
+              </td>
               <td className={`${td} max-w-xs`}>{j.reason}</td>
-              <td className={td}><StatusBadge tone={jobStateTone(j.state)}>{j.state}</StatusBadge></td>
+              <td className={td}>
+                <StatusBadge tone={jobStateTone(j.state)}>{j.state}</StatusBadge>
+              </td>
               <td className={`${td} tabular-nums`}>{j.counts.stopped}</td>
               <td className={`${td} tabular-nums`}>{j.counts.failed}</td>
               <td className={`${td} tabular-nums`}>{j.counts.pending + j.counts.sending}</td>
               <td className={`${td} tabular-nums`}>{j.counts.cancelled}</td>
               <td className={`${td} tabular-nums`}>{j.durationMs === null ? "—" : formatDuration(j.durationMs)}</td>
-              <td className={td}><Link href={`/audit?jobId=${j.id}`} className="underline">Audit records</Link></td>
+              <td className={td}>
+                <Link href={`/audit?jobId=${j.id}`} className="underline">
+                  Audit records
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>

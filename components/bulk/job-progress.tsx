@@ -12,7 +12,13 @@ import { formatDuration, jobStateTone } from "./format";
 
 export type JobControlAction = (jobId: string) => Promise<ActionResult<{ affected: number }>>;
 
-const ITEM_TONE: Record<BulkItemState, BadgeTone> = { pending: "neutral", sending: "progress", stopped: "ok", failed: "danger", cancelled: "warn" };
+const ITEM_TONE: Record<BulkItemState, BadgeTone> = {
+  pending: "neutral",
+  sending: "progress",
+  stopped: "ok",
+  failed: "danger",
+  cancelled: "warn",
+};
 
 const PAGE = 100;
 
@@ -21,7 +27,17 @@ const PAGE = 100;
  * not at all once it is finished, paused or cancelled: those only change when someone acts, which refetches).
  * Without the control actions (a manager's view) it is read only.
  */
-export function JobProgress({ jobId, initial, cancelAction, retryAction }: { jobId: string; initial: JobProgressResponse; cancelAction?: JobControlAction; retryAction?: JobControlAction }) {
+export function JobProgress({
+  jobId,
+  initial,
+  cancelAction,
+  retryAction,
+}: {
+  jobId: string;
+  initial: JobProgressResponse;
+  cancelAction?: JobControlAction;
+  retryAction?: JobControlAction;
+}) {
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<BulkItemState | "">("");
   const [offset, setOffset] = useState(0);
@@ -30,14 +46,21 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
   const { data, error } = useQuery({
     queryKey: ["bulk-job", jobId, filter, offset],
     queryFn: async (): Promise<JobProgressResponse> => {
-      const q = new URLSearchParams({ ...(filter ? { state: filter } : {}), ...(offset ? { offset: String(offset) } : {}) });
+      const q = new URLSearchParams({
+        ...(filter ? { state: filter } : {}),
+        ...(offset ? { offset: String(offset) } : {}),
+      });
       const res = await fetch(`/api/jobs/${jobId}${q.size ? `?${q}` : ""}`, { cache: "no-store" });
-      if (!res.ok) throw new Error(`HTTP ${res.status}: ${((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText}`);
+      if (!res.ok)
+        throw new Error(
+          `HTTP ${res.status}: ${((await res.json().catch(() => ({}))) as { message?: string }).message ?? res.statusText}`,
+        );
       return (await res.json()) as JobProgressResponse;
     },
     initialData: filter === "" && offset === 0 ? initial : undefined,
     placeholderData: (previous) => previous,
-    refetchInterval: (q) => (q.state.data && !isJobActive(q.state.data.job.state, q.state.data.job.counts) ? false : 1000),
+    refetchInterval: (q) =>
+      q.state.data && !isJobActive(q.state.data.job.state, q.state.data.job.counts) ? false : 1000,
   });
   const current = data ?? initial;
   const { job, items, explanations } = current;
@@ -51,28 +74,61 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
     setBusy(kind);
     const r = await action(jobId);
     setBusy(null);
-    setNotice(r.ok ? { ok: true, text: kind === "cancel" ? `Cancelled: ${r.affected} pending item(s) will not be sent.` : `${r.affected} failed item(s) are queued again.` } : { ok: false, text: `${r.code} — ${r.message}` });
+    setNotice(
+      r.ok
+        ? {
+            ok: true,
+            text:
+              kind === "cancel"
+                ? `Cancelled: ${r.affected} pending item(s) will not be sent.`
+                : `${r.affected} failed item(s) are queued again.`,
+          }
+        : { ok: false, text: `${r.code} — ${r.message}` },
+    );
     await queryClient.invalidateQueries({ queryKey: ["bulk-job", jobId] });
   }
 
   return (
     <div className="space-y-5" data-testid="job-progress" data-state={job.state}>
-      <section aria-labelledby="progress-h" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <section
+        aria-labelledby="progress-h"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
         <div className="flex flex-wrap items-center gap-3">
-          <h2 id="progress-h" className="text-lg font-semibold">Progress</h2>
-          <StatusBadge tone={jobStateTone(job.state)} testId="job-state">{job.state}</StatusBadge>
+          <h2 id="progress-h" className="text-lg font-semibold">
+            Progress
+          </h2>
+          <StatusBadge tone={jobStateTone(job.state)} testId="job-state">
+            {job.state}
+          </StatusBadge>
           <span className="text-sm text-slate-700 dark:text-slate-300">
             {done.toLocaleString("en-US")} of {c.total.toLocaleString("en-US")} done
           </span>
           <span className="ml-auto flex gap-2">
             {/* A cancelled job is closed for good (the server refuses a retry too): start a new bulk stop instead. */}
             {retryAction && (c.failed > 0 || job.state === "paused") && job.state !== "cancelled" ? (
-              <Button variant="secondary" size="sm" busy={busy === "retry"} busyLabel="Queuing…" onClick={() => void control("retry")} disabled={busy !== null} data-testid="job-retry">
+              <Button
+                variant="secondary"
+                size="sm"
+                busy={busy === "retry"}
+                busyLabel="Queuing…"
+                onClick={() => void control("retry")}
+                disabled={busy !== null}
+                data-testid="job-retry"
+              >
                 Retry failed{job.state === "paused" ? " and resume" : ""}
               </Button>
             ) : null}
             {cancelAction && (job.state === "running" || job.state === "paused") ? (
-              <Button variant="danger" size="sm" busy={busy === "cancel"} busyLabel="Cancelling…" onClick={() => void control("cancel")} disabled={busy !== null} data-testid="job-cancel">
+              <Button
+                variant="danger"
+                size="sm"
+                busy={busy === "cancel"}
+                busyLabel="Cancelling…"
+                onClick={() => void control("cancel")}
+                disabled={busy !== null}
+                data-testid="job-cancel"
+              >
                 Cancel
               </Button>
             ) : null}
@@ -91,30 +147,46 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
           <div className="bg-amber-500" style={{ width: pct(c.cancelled) }} />
         </div>
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-6" data-testid="job-counts">
-          {([
-            ["Stopped", c.stopped, "count-stopped"],
-            ["Failed", c.failed, "count-failed"],
-            ["Pending", c.pending + c.sending, "count-pending"],
-            ["Cancelled", c.cancelled, "count-cancelled"],
-          ] as const).map(([label, n, id]) => (
+          {(
+            [
+              ["Stopped", c.stopped, "count-stopped"],
+              ["Failed", c.failed, "count-failed"],
+              ["Pending", c.pending + c.sending, "count-pending"],
+              ["Cancelled", c.cancelled, "count-cancelled"],
+            ] as const
+          ).map(([label, n, id]) => (
             <div key={id}>
               <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
-              <dd className="text-lg font-semibold tabular-nums" data-testid={id}>{n.toLocaleString("en-US")}</dd>
+              <dd className="text-lg font-semibold tabular-nums" data-testid={id}>
+                {n.toLocaleString("en-US")}
+              </dd>
             </div>
           ))}
           <div>
             <dt className="text-slate-600 dark:text-slate-400">Rate</dt>
-            <dd className="text-lg font-semibold tabular-nums" data-testid="job-rate">{job.ratePerSecond.toLocaleString("en-US")}/s</dd>
+            <dd className="text-lg font-semibold tabular-nums" data-testid="job-rate">
+              {job.ratePerSecond.toLocaleString("en-US")}/s
+            </dd>
           </div>
           <div>
             <dt className="text-slate-600 dark:text-slate-400">{job.state === "running" ? "Time left" : "Duration"}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="job-time">
-              {job.state === "running" ? (job.secondsLeft === null ? "—" : formatDuration(job.secondsLeft * 1000)) : job.durationMs === null ? "—" : formatDuration(job.durationMs)}
+              {job.state === "running"
+                ? job.secondsLeft === null
+                  ? "—"
+                  : formatDuration(job.secondsLeft * 1000)
+                : job.durationMs === null
+                  ? "—"
+                  : formatDuration(job.durationMs)}
             </dd>
           </div>
         </dl>
         {job.state === "paused" && job.pausedReason ? (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100" data-testid="job-paused">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
+            data-testid="job-paused"
+          >
             <strong>Paused:</strong> {job.pausedReason} Pending items wait
             {retryAction
               ? job.pausedReason.startsWith(ACTOR_DISABLED_CODE)
@@ -125,20 +197,41 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
           </p>
         ) : null}
         {notice ? (
-          <p role="status" className={`text-sm ${notice.ok ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300"}`} data-testid="job-notice">{notice.text}</p>
+          <p
+            role="status"
+            className={`text-sm ${notice.ok ? "text-emerald-800 dark:text-emerald-300" : "text-red-800 dark:text-red-300"}`}
+            data-testid="job-notice"
+          >
+            {notice.text}
+          </p>
         ) : null}
-        {error ? <p role="alert" className="text-sm text-red-800 dark:text-red-300">Could not refresh: {error.message}. Showing the last known state.</p> : null}
+        {error ? (
+          <p role="alert" className="text-sm text-red-800 dark:text-red-300">
+            Could not refresh: {error.message}. Showing the last known state.
+          </p>
+        ) : null}
         <p className="text-sm">
-          <Link href={`/audit?jobId=${job.id}`} className="text-brand-700 underline dark:text-brand-100">Audit records of this job</Link>
+          <Link href={`/audit?jobId=${job.id}`} className="text-brand-700 underline dark:text-brand-100">
+            Audit records of this job
+          </Link>
         </p>
       </section>
 
       <section aria-labelledby="items-h" className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
-          <h2 id="items-h" className="text-lg font-semibold">Items</h2>
+          <h2 id="items-h" className="text-lg font-semibold">
+            Items
+          </h2>
           <label className="text-sm">
             Show{" "}
-            <select value={filter} onChange={(e) => { setFilter(e.target.value as BulkItemState | ""); setOffset(0); }} className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800">
+            <select
+              value={filter}
+              onChange={(e) => {
+                setFilter(e.target.value as BulkItemState | "");
+                setOffset(0);
+              }}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
+            >
               <option value="">all (failed first)</option>
               <option value="failed">failed</option>
               <option value="pending">pending</option>
@@ -147,12 +240,28 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
             </select>
           </label>
           <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="job-items-range">
-            {items.total > items.items.length ? `${(offset + 1).toLocaleString("en-US")}–${(offset + items.items.length).toLocaleString("en-US")} of ${items.total.toLocaleString("en-US")}` : `${items.total.toLocaleString("en-US")} item(s)`}
+            {items.total > items.items.length
+              ? `${(offset + 1).toLocaleString("en-US")}–${(offset + items.items.length).toLocaleString("en-US")} of ${items.total.toLocaleString("en-US")}`
+              : `${items.total.toLocaleString("en-US")} item(s)`}
           </span>
           {items.total > PAGE ? (
             <span className="ml-auto flex gap-2">
-              <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>← Previous</Button>
-              <Button variant="secondary" size="sm" disabled={offset + PAGE >= items.total} onClick={() => setOffset(offset + PAGE)}>Next →</Button>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={offset === 0}
+                onClick={() => setOffset(Math.max(0, offset - PAGE))}
+              >
+                ← Previous
+              </Button>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={offset + PAGE >= items.total}
+                onClick={() => setOffset(offset + PAGE)}
+              >
+                Next →
+              </Button>
             </span>
           ) : null}
         </div>
@@ -162,7 +271,13 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
             <thead className="bg-slate-50 dark:bg-slate-800/60">
               <tr>
                 {["Stream", "TaskId", "State", "RequestId", "Error"].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">{h}</th>
+                  <th
+                    key={h}
+                    scope="col"
+                    className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300"
+                  >
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -171,16 +286,35 @@ export function JobProgress({ jobId, initial, cancelAction, retryAction }: { job
                 const x = i.errorCode ? explanations[i.errorCode] : undefined;
                 return (
                   <tr key={i.id} data-testid="job-item" data-state={i.state}>
-                    <td className="px-3 py-2">{i.streamName}<div className="text-xs text-slate-600 dark:text-slate-400">{i.domainName || "(domain not given)"} / {i.appName}</div></td>
+                    <td className="px-3 py-2">
+                      {i.streamName}
+                      <div className="text-xs text-slate-600 dark:text-slate-400">
+                        {i.domainName || "(domain not given)"} / {i.appName}
+                      </div>
+                    </td>
                     <td className="px-3 py-2 font-mono text-xs">{i.taskId}</td>
-                    <td className="px-3 py-2"><StatusBadge tone={ITEM_TONE[i.state]}>{i.state}</StatusBadge></td>
-                    <td className="px-3 py-2">{i.requestId ? <RequestIdLine requestId={i.requestId} /> : <span className="text-slate-500 dark:text-slate-400">—</span>}</td>
+                    <td className="px-3 py-2">
+                      <StatusBadge tone={ITEM_TONE[i.state]}>{i.state}</StatusBadge>
+                    </td>
+                    <td className="px-3 py-2">
+                      {i.requestId ? (
+                        <RequestIdLine requestId={i.requestId} />
+                      ) : (
+                        <span className="text-slate-500 dark:text-slate-400">—</span>
+                      )}
+                    </td>
                     <td className="px-3 py-2">
                       {i.errorCode ? (
                         <div className="max-w-md space-y-0.5">
                           <code className="font-mono text-xs">{i.errorCode}</code>
-                          {x ? <div className="text-xs"><strong>{x.title}.</strong> {x.meaning} <em>{x.nextStep}</em></div> : null}
-                          {i.errorMessage ? <div className="text-xs text-slate-600 dark:text-slate-400">{i.errorMessage}</div> : null}
+                          {x ? (
+                            <div className="text-xs">
+                              <strong>{x.title}.</strong> {x.meaning} <em>{x.nextStep}</em>
+                            </div>
+                          ) : null}
+                          {i.errorMessage ? (
+                            <div className="text-xs text-slate-600 dark:text-slate-400">{i.errorMessage}</div>
+                          ) : null}
                         </div>
                       ) : null}
                     </td>

@@ -28,7 +28,13 @@ export function RefreshStatus(p: RefreshStatusProps) {
         {" · "}
         {p.paused ? "auto-refresh paused" : `auto-refresh every ${p.intervalSeconds} s`}
       </p>
-      <Button variant="secondary" size="sm" aria-pressed={p.paused} onClick={() => p.onPausedChange(!p.paused)} data-testid="toggle-refresh">
+      <Button
+        variant="secondary"
+        size="sm"
+        aria-pressed={p.paused}
+        onClick={() => p.onPausedChange(!p.paused)}
+        data-testid="toggle-refresh"
+      >
         {p.paused ? "Resume auto-refresh" : "Pause auto-refresh"}
       </Button>
     </div>

@@ -19,7 +19,9 @@ export function StreamsPager(p: StreamsPagerProps) {
   return (
     <nav aria-label="Stream list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p aria-live="polite" data-testid="streams-count">
-        {p.matched === 0 ? "No matches" : `Showing ${first.toLocaleString()}–${last.toLocaleString()} of ${p.matched.toLocaleString()}`}
+        {p.matched === 0
+          ? "No matches"
+          : `Showing ${first.toLocaleString()}–${last.toLocaleString()} of ${p.matched.toLocaleString()}`}
         {p.matched !== p.total ? ` (filtered from ${p.total.toLocaleString()} online)` : " online"}
       </p>
       <div className="flex flex-wrap items-center gap-2">
@@ -44,7 +46,12 @@ export function StreamsPager(p: StreamsPagerProps) {
         <span className="tabular-nums" data-testid="streams-page">
           Page {p.page} of {p.pageCount}
         </span>
-        <Button variant="secondary" size="sm" onClick={() => p.onPageChange(p.page + 1)} disabled={p.page >= p.pageCount}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => p.onPageChange(p.page + 1)}
+          disabled={p.page >= p.pageCount}
+        >
           Next
         </Button>
       </div>

@@ -25,13 +25,28 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
   const ageSort = sort === "age-desc" ? "descending" : "ascending";
   return (
     // A focusable, labelled scroll region: on a phone the table scrolls sideways, also by keyboard.
-    <div role="region" aria-label="Online streams" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" aria-busy={loading || updating} data-testid="streams-table">
+    <div
+      role="region"
+      aria-label="Online streams"
+      tabIndex={0}
+      className="overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
+      <table
+        className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800"
+        aria-busy={loading || updating}
+        data-testid="streams-table"
+      >
         <thead className="bg-slate-50 dark:bg-slate-900">
           <tr>
-            <th scope="col" className={`${TH} hidden md:table-cell`}>Domain</th>
-            <th scope="col" className={`${TH} hidden md:table-cell`}>App</th>
-            <th scope="col" className={TH}>Stream</th>
+            <th scope="col" className={`${TH} hidden md:table-cell`}>
+              Domain
+            </th>
+            <th scope="col" className={`${TH} hidden md:table-cell`}>
+              App
+            </th>
+            <th scope="col" className={TH}>
+              Stream
+            </th>
             <th scope="col" className={TH} aria-sort={ageSort}>
               <button
                 type="button"
@@ -40,29 +55,52 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
                 data-testid="sort-by-age"
               >
                 Publishing since
-                <span className="normal-case font-normal">{sort === "age-desc" ? "· oldest first" : "· newest first"}</span>
+                <span className="normal-case font-normal">
+                  {sort === "age-desc" ? "· oldest first" : "· newest first"}
+                </span>
                 <span aria-hidden>⇅</span>
               </button>
             </th>
-            <th scope="col" className={TH}>For</th>
-            <th scope="col" className={`${TH} text-right`}>Running tasks</th>
+            <th scope="col" className={TH}>
+              For
+            </th>
+            <th scope="col" className={`${TH} text-right`}>
+              Running tasks
+            </th>
           </tr>
         </thead>
         <tbody className={`divide-y divide-slate-100 dark:divide-slate-800 ${updating ? "opacity-60" : ""}`}>
           {loading ? <SkeletonRows /> : null}
           {!loading && rows.length === 0 ? (
             <tr>
-              <td colSpan={6} className="px-3 py-10 text-center text-slate-600 dark:text-slate-300" data-testid="streams-empty">
+              <td
+                colSpan={6}
+                className="px-3 py-10 text-center text-slate-600 dark:text-slate-300"
+                data-testid="streams-empty"
+              >
                 {empty}
               </td>
             </tr>
           ) : null}
           {rows.map((r) => (
-            <tr key={`${r.domainName}/${r.appName}/${r.streamName}`} data-testid="stream-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
-              <td className={`${TD} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`} data-testid="stream-domain">{r.domainName}</td>
+            <tr
+              key={`${r.domainName}/${r.appName}/${r.streamName}`}
+              data-testid="stream-row"
+              className="hover:bg-slate-50 dark:hover:bg-slate-800/60"
+            >
+              <td
+                className={`${TD} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`}
+                data-testid="stream-domain"
+              >
+                {r.domainName}
+              </td>
               <td className={`${TD} hidden text-slate-700 md:table-cell dark:text-slate-300`}>{r.appName}</td>
               <td className={`${TD} break-words font-medium`}>
-                <Link href={streamDetailHref(r)} className="rounded text-brand-700 underline underline-offset-2 hover:decoration-2 dark:text-brand-100" data-testid="stream-link">
+                <Link
+                  href={streamDetailHref(r)}
+                  className="rounded text-brand-700 underline underline-offset-2 hover:decoration-2 dark:text-brand-100"
+                  data-testid="stream-link"
+                >
                   {r.streamName}
                 </Link>
                 {/* On a phone the domain and app columns fold under the name. */}
@@ -106,7 +144,10 @@ function SkeletonRows() {
         <tr key={i} aria-hidden data-testid="stream-skeleton">
           {Array.from({ length: 6 }, (_, j) => (
             <td key={j} className={TD}>
-              <div className="h-4 animate-pulse rounded bg-slate-200 dark:bg-slate-700" style={{ width: `${50 + ((i * 7 + j * 13) % 45)}%` }} />
+              <div
+                className="h-4 animate-pulse rounded bg-slate-200 dark:bg-slate-700"
+                style={{ width: `${50 + ((i * 7 + j * 13) % 45)}%` }}
+              />
             </td>
           ))}
         </tr>

@@ -41,7 +41,12 @@ export function StreamsToolbar(p: StreamsToolbarProps) {
         <label htmlFor="stream-domain" className="mb-1 block text-sm font-medium">
           Domain
         </label>
-        <select id="stream-domain" value={p.domain} onChange={(e) => p.onDomainChange(e.target.value)} className={inputClasses}>
+        <select
+          id="stream-domain"
+          value={p.domain}
+          onChange={(e) => p.onDomainChange(e.target.value)}
+          className={inputClasses}
+        >
           <option value="">All domains</option>
           {domains.map((d) => (
             <option key={d} value={d}>

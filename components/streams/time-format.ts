@@ -1,7 +1,14 @@
 // Formatting of publish times and ages; the browser's locale and time zone decide the local form.
 
 export function formatLocal(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  return new Date(iso).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  });
 }
 
 export function formatUtc(iso: string): string {
@@ -9,7 +16,12 @@ export function formatUtc(iso: string): string {
 }
 
 export function formatClock(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+  return new Date(iso).toLocaleTimeString(undefined, {
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+    hour12: false,
+  });
 }
 
 /** "3 d 4 h", "2 h 05 min", "12 min", "40 s": two units at most, enough to spot a runaway. */

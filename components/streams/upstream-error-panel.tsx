@@ -3,7 +3,15 @@ import type { ExplainedUpstreamError } from "@/lib/streams/types";
 import { formatClock } from "./time-format";
 
 /** The last sweep of the online list failed: say so, and say how old the list still on screen is. */
-export function UpstreamErrorPanel({ error, hasData, fetchedAt }: { error: ExplainedUpstreamError; hasData: boolean; fetchedAt: string | null }) {
+export function UpstreamErrorPanel({
+  error,
+  hasData,
+  fetchedAt,
+}: {
+  error: ExplainedUpstreamError;
+  hasData: boolean;
+  fetchedAt: string | null;
+}) {
   return (
     <LiveErrorPanel
       heading="Tencent Cloud did not return the stream list"
@@ -17,7 +25,8 @@ export function UpstreamErrorPanel({ error, hasData, fetchedAt }: { error: Expla
         Failed at <time dateTime={error.at}>{formatClock(error.at)}</time>.{" "}
         {hasData && fetchedAt ? (
           <>
-            The list below is the last good one, from <time dateTime={fetchedAt}>{formatClock(fetchedAt)}</time>; RecDesk keeps trying.
+            The list below is the last good one, from <time dateTime={fetchedAt}>{formatClock(fetchedAt)}</time>;
+            RecDesk keeps trying.
           </>
         ) : (
           "No earlier list to show; RecDesk keeps trying."

@@ -21,7 +21,15 @@ const show = (n: Names) => `${n.streamName} (app ${n.appName}${n.domainName ? `,
  * Correct what RecDesk has for a TaskId. Pre-filled from the link that led here (the task row, or Stop by ID
  * when the typed stream differed from the registry's); nothing is sent to Tencent Cloud.
  */
-export function CorrectRegistrationForm({ action, initial, registered }: { action: CorrectAction; initial: Record<string, string>; registered?: Names }) {
+export function CorrectRegistrationForm({
+  action,
+  initial,
+  registered,
+}: {
+  action: CorrectAction;
+  initial: Record<string, string>;
+  registered?: Names;
+}) {
   const [result, formAction, pending] = useActionState<CorrectOutcome | null, FormData>(action, null);
   const failed = result && !result.ok ? result : null;
   const typed = failed?.values ?? initial;
@@ -34,11 +42,49 @@ export function CorrectRegistrationForm({ action, initial, registered }: { actio
         </p>
       ) : null}
       <form action={formAction} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" key={JSON.stringify(typed)}>
-        <TextField label="TaskId" name="taskId" required inputMode="numeric" defaultValue={typed.taskId} errors={errors?.taskId} autoComplete="off" spellCheck={false} />
-        <TextField label="Correct stream name" name="streamName" required defaultValue={typed.streamName} errors={errors?.streamName} autoComplete="off" spellCheck={false} hint="StreamName exactly as pushed" />
-        <TextField label="App name (optional)" name="appName" defaultValue={typed.appName} errors={errors?.appName} hint="Empty keeps the registered app" />
-        <TextField label="Domain (optional)" name="domainName" defaultValue={typed.domainName} errors={errors?.domainName} hint="Empty keeps the registered domain" />
-        <TextField className="sm:col-span-2" label="Reason" name="reason" required defaultValue={typed.reason} errors={errors?.reason} hint="Recorded in the audit trail with the old and new names, e.g. ticket #1234" />
+        <TextField
+          label="TaskId"
+          name="taskId"
+          required
+          inputMode="numeric"
+          defaultValue={typed.taskId}
+          errors={errors?.taskId}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          label="Correct stream name"
+          name="streamName"
+          required
+          defaultValue={typed.streamName}
+          errors={errors?.streamName}
+          autoComplete="off"
+          spellCheck={false}
+          hint="StreamName exactly as pushed"
+        />
+        <TextField
+          label="App name (optional)"
+          name="appName"
+          defaultValue={typed.appName}
+          errors={errors?.appName}
+          hint="Empty keeps the registered app"
+        />
+        <TextField
+          label="Domain (optional)"
+          name="domainName"
+          defaultValue={typed.domainName}
+          errors={errors?.domainName}
+          hint="Empty keeps the registered domain"
+        />
+        <TextField
+          className="sm:col-span-2"
+          label="Reason"
+          name="reason"
+          required
+          defaultValue={typed.reason}
+          errors={errors?.reason}
+          hint="Recorded in the audit trail with the old and new names, e.g. ticket #1234"
+        />
         <div className="sm:col-span-2">
           <Button type="submit" busy={pending} busyLabel="Correcting…" data-testid="correct-submit">
             Correct registration
@@ -46,14 +92,37 @@ export function CorrectRegistrationForm({ action, initial, registered }: { actio
         </div>
       </form>
       <div aria-live="polite" className="max-w-2xl">
-        {failed && failed.code !== "InvalidInput" ? <LiveErrorPanel heading="Not corrected" code={failed.code} message={failed.message} explanation={failed.explanation} /> : null}
-        {failed && failed.code === "InvalidInput" ? <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">{failed.message}</p> : null}
+        {failed && failed.code !== "InvalidInput" ? (
+          <LiveErrorPanel
+            heading="Not corrected"
+            code={failed.code}
+            message={failed.message}
+            explanation={failed.explanation}
+          />
+        ) : null}
+        {failed && failed.code === "InvalidInput" ? (
+          <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
+            {failed.message}
+          </p>
+        ) : null}
         {result?.ok ? (
-          <div role="status" data-testid="correct-success" className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20">
-            Task <span className="font-mono">{result.taskId}</span> is now registered as <span className="font-mono">{show(result.to)}</span> (was{" "}
+          <div
+            role="status"
+            data-testid="correct-success"
+            className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
+          >
+            Task <span className="font-mono">{result.taskId}</span> is now registered as{" "}
+            <span className="font-mono">{show(result.to)}</span> (was{" "}
             <span className="font-mono">{show(result.from)}</span>)
-            {result.bulkItemsUpdated > 0 ? `; ${result.bulkItemsUpdated} queued bulk item(s) will send the new name` : ""}.{" "}
-            <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.to.streamName)}`} data-testid="stop-it-now">
+            {result.bulkItemsUpdated > 0
+              ? `; ${result.bulkItemsUpdated} queued bulk item(s) will send the new name`
+              : ""}
+            .{" "}
+            <Link
+              className="underline"
+              href={`/tasks?stream=${encodeURIComponent(result.to.streamName)}`}
+              data-testid="stop-it-now"
+            >
               Stop it from the task list
             </Link>
             .

@@ -24,6 +24,12 @@ export function LocalTime({ iso, withZone = false }: { iso: string | null; withZ
 
 function format(iso: string, withZone: boolean): string {
   const d = new Date(iso);
-  const text = new Intl.DateTimeFormat("sv-SE", { year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }).format(d);
+  const text = new Intl.DateTimeFormat("sv-SE", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(d);
   return withZone ? `${text} ${Intl.DateTimeFormat().resolvedOptions().timeZone}` : text;
 }

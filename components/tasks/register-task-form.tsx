@@ -18,24 +18,88 @@ export function RegisterTaskForm({ action }: { action: RegisterAction }) {
   const errors = failed?.fieldErrors;
   return (
     <div className="space-y-4">
-      <form action={formAction} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" key={JSON.stringify(typed ?? {})}>
-        <TextField label="Stream name" name="streamName" required defaultValue={typed?.streamName} errors={errors?.streamName} autoComplete="off" spellCheck={false} />
-        <TextField label="TaskId" name="taskId" required inputMode="numeric" defaultValue={typed?.taskId} errors={errors?.taskId} autoComplete="off" spellCheck={false} hint="A whole number up to 18446744073709551615" />
-        <TextField label="App name (optional)" name="appName" defaultValue={typed?.appName} errors={errors?.appName} hint="Defaults to live" />
-        <TextField label="Domain (optional)" name="domainName" defaultValue={typed?.domainName} errors={errors?.domainName} hint="Push domain, e.g. 5000.livepush.myqcloud.com" />
-        <TextField className="sm:col-span-2" label="Note (optional)" name="note" defaultValue={typed?.note} errors={errors?.note} hint="Where the TaskId came from, e.g. ticket #1234" />
+      <form
+        action={formAction}
+        noValidate
+        className="grid max-w-2xl gap-4 sm:grid-cols-2"
+        key={JSON.stringify(typed ?? {})}
+      >
+        <TextField
+          label="Stream name"
+          name="streamName"
+          required
+          defaultValue={typed?.streamName}
+          errors={errors?.streamName}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          label="TaskId"
+          name="taskId"
+          required
+          inputMode="numeric"
+          defaultValue={typed?.taskId}
+          errors={errors?.taskId}
+          autoComplete="off"
+          spellCheck={false}
+          hint="A whole number up to 18446744073709551615"
+        />
+        <TextField
+          label="App name (optional)"
+          name="appName"
+          defaultValue={typed?.appName}
+          errors={errors?.appName}
+          hint="Defaults to live"
+        />
+        <TextField
+          label="Domain (optional)"
+          name="domainName"
+          defaultValue={typed?.domainName}
+          errors={errors?.domainName}
+          hint="Push domain, e.g. 5000.livepush.myqcloud.com"
+        />
+        <TextField
+          className="sm:col-span-2"
+          label="Note (optional)"
+          name="note"
+          defaultValue={typed?.note}
+          errors={errors?.note}
+          hint="Where the TaskId came from, e.g. ticket #1234"
+        />
         <div className="sm:col-span-2">
-          <Button type="submit" busy={pending} busyLabel="Registering…">Register task</Button>
+          <Button type="submit" busy={pending} busyLabel="Registering…">
+            Register task
+          </Button>
         </div>
       </form>
       <div aria-live="polite" className="max-w-2xl">
-        {failed && failed.code !== "InvalidInput" ? <LiveErrorPanel heading="Not registered" code={failed.code} message={failed.message} explanation={failed.explanation} requestId={failed.requestId} /> : null}
-        {failed && failed.code === "InvalidInput" ? <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">{failed.message}</p> : null}
+        {failed && failed.code !== "InvalidInput" ? (
+          <LiveErrorPanel
+            heading="Not registered"
+            code={failed.code}
+            message={failed.message}
+            explanation={failed.explanation}
+            requestId={failed.requestId}
+          />
+        ) : null}
+        {failed && failed.code === "InvalidInput" ? (
+          <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
+            {failed.message}
+          </p>
+        ) : null}
         {result?.ok ? (
-          <div role="status" data-testid="register-success" className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20">
-            {result.alreadyKnown ? "RecDesk already knew" : "Registered"} task <span className="font-mono">{result.taskId}</span> of stream{" "}
+          <div
+            role="status"
+            data-testid="register-success"
+            className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
+          >
+            {result.alreadyKnown ? "RecDesk already knew" : "Registered"} task{" "}
+            <span className="font-mono">{result.taskId}</span> of stream{" "}
             <span className="font-mono">{result.streamName}</span>.{" "}
-            <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>Open it in the task list</Link>.
+            <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
+              Open it in the task list
+            </Link>
+            .
           </div>
         ) : null}
       </div>

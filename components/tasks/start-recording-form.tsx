@@ -10,7 +10,13 @@ import type { ActionResult } from "@/lib/action-result";
 import { FILE_FORMATS } from "@/lib/tasks/schemas";
 import { formatInZone, wallTimeToDate } from "@/lib/tasks/zoned-time";
 
-export type StartOutcome = ActionResult<{ taskId: string; streamName: string; state: string; startTimeCst?: string; endTimeCst?: string }> & {
+export type StartOutcome = ActionResult<{
+  taskId: string;
+  streamName: string;
+  state: string;
+  startTimeCst?: string;
+  endTimeCst?: string;
+}> & {
   mayExist?: boolean;
   streamHref?: string;
 };
@@ -20,7 +26,11 @@ const CST = "Asia/Shanghai";
 const noop = () => () => {};
 
 function useBrowserZone(): string {
-  return useSyncExternalStore(noop, () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC", () => "UTC");
+  return useSyncExternalStore(
+    noop,
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    () => "UTC",
+  );
 }
 
 /** CreateLiveRecord as a form. Times are typed in a zone the user sees and previewed in China Standard Time. */
@@ -40,15 +50,44 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
   const cstPreview = (local: string) => {
     if (!local) return undefined;
     const d = wallTimeToDate(local, zone);
-    return Number.isNaN(d.getTime()) ? undefined : `= ${formatInZone(d, CST)} China Standard Time (sent to Tencent Cloud)`;
+    return Number.isNaN(d.getTime())
+      ? undefined
+      : `= ${formatInZone(d, CST)} China Standard Time (sent to Tencent Cloud)`;
   };
 
   return (
     <div className="space-y-4">
-      <form action={formAction} noValidate className="grid max-w-3xl gap-4 sm:grid-cols-3" key={JSON.stringify(typed ?? {})}>
-        <TextField label="Stream name" name="streamName" required defaultValue={typed?.streamName} errors={errors?.streamName} autoComplete="off" spellCheck={false} />
-        <TextField label="App name" name="appName" required defaultValue={typed?.appName ?? "live"} errors={errors?.appName} />
-        <TextField label="Push domain" name="domainName" required defaultValue={typed?.domainName ?? domains[0] ?? ""} errors={errors?.domainName} list="known-domains" hint="e.g. 5000.livepush.myqcloud.com" />
+      <form
+        action={formAction}
+        noValidate
+        className="grid max-w-3xl gap-4 sm:grid-cols-3"
+        key={JSON.stringify(typed ?? {})}
+      >
+        <TextField
+          label="Stream name"
+          name="streamName"
+          required
+          defaultValue={typed?.streamName}
+          errors={errors?.streamName}
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <TextField
+          label="App name"
+          name="appName"
+          required
+          defaultValue={typed?.appName ?? "live"}
+          errors={errors?.appName}
+        />
+        <TextField
+          label="Push domain"
+          name="domainName"
+          required
+          defaultValue={typed?.domainName ?? domains[0] ?? ""}
+          errors={errors?.domainName}
+          list="known-domains"
+          hint="e.g. 5000.livepush.myqcloud.com"
+        />
         <datalist id="known-domains">
           {domains.map((d) => (
             <option key={d} value={d} />
@@ -59,18 +98,40 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
           <legend className="mb-1 text-sm font-medium">Mode</legend>
           <div className="flex flex-wrap gap-4 text-sm">
             <label className="inline-flex items-center gap-2">
-              <input type="radio" name="mode" value="realtime" checked={mode === "realtime"} onChange={() => setMode("realtime")} />
+              <input
+                type="radio"
+                name="mode"
+                value="realtime"
+                checked={mode === "realtime"}
+                onChange={() => setMode("realtime")}
+              />
               Real-time (starts now; may end at most 30 minutes from now)
             </label>
             <label className="inline-flex items-center gap-2">
-              <input type="radio" name="mode" value="scheduled" checked={mode === "scheduled"} onChange={() => setMode("scheduled")} />
+              <input
+                type="radio"
+                name="mode"
+                value="scheduled"
+                checked={mode === "scheduled"}
+                onChange={() => setMode("scheduled")}
+              />
               Scheduled (start and end times)
             </label>
           </div>
-          {errors?.mode ? <p role="alert" className="mt-1 text-sm text-danger-700 dark:text-danger-300">{errors.mode.join(" ")}</p> : null}
+          {errors?.mode ? (
+            <p role="alert" className="mt-1 text-sm text-danger-700 dark:text-danger-300">
+              {errors.mode.join(" ")}
+            </p>
+          ) : null}
         </fieldset>
 
-        <SelectField label="Time zone of the times below" name="timeZone" value={zone} onChange={(e) => setZoneChoice(e.target.value)} errors={errors?.timeZone}>
+        <SelectField
+          label="Time zone of the times below"
+          name="timeZone"
+          value={zone}
+          onChange={(e) => setZoneChoice(e.target.value)}
+          errors={errors?.timeZone}
+        >
           {zones.map((z) => (
             <option key={z} value={z}>
               {z === browserZone ? `${z} (this browser)` : z === CST ? `${z} (China Standard Time)` : z}
@@ -78,9 +139,20 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
           ))}
         </SelectField>
         {mode === "scheduled" ? (
-          <TextField label="Start" name="startLocal" type="datetime-local" required value={start} onChange={(e) => setStart(e.target.value)} errors={errors?.startLocal} hint={cstPreview(start)} />
+          <TextField
+            label="Start"
+            name="startLocal"
+            type="datetime-local"
+            required
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+            errors={errors?.startLocal}
+            hint={cstPreview(start)}
+          />
         ) : (
-          <div className="text-sm text-slate-700 dark:text-slate-300 sm:pt-6">Starts as soon as Tencent Cloud accepts the request.</div>
+          <div className="text-sm text-slate-700 dark:text-slate-300 sm:pt-6">
+            Starts as soon as Tencent Cloud accepts the request.
+          </div>
         )}
         <TextField
           label={mode === "scheduled" ? "End" : "End (optional)"}
@@ -93,16 +165,34 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
           hint={cstPreview(end) ?? (mode === "realtime" ? "Leave empty for Tencent's default" : undefined)}
         />
 
-        <SelectField label="File format" name="fileFormat" defaultValue={typed?.fileFormat ?? "flv"} errors={errors?.fileFormat}>
+        <SelectField
+          label="File format"
+          name="fileFormat"
+          defaultValue={typed?.fileFormat ?? "flv"}
+          errors={errors?.fileFormat}
+        >
           {FILE_FORMATS.map((f) => (
-            <option key={f} value={f}>{f}</option>
+            <option key={f} value={f}>
+              {f}
+            </option>
           ))}
         </SelectField>
-        <SelectField label="Record type" name="recordType" defaultValue={typed?.recordType ?? "video"} errors={errors?.recordType}>
+        <SelectField
+          label="Record type"
+          name="recordType"
+          defaultValue={typed?.recordType ?? "video"}
+          errors={errors?.recordType}
+        >
           <option value="video">video</option>
           <option value="audio">audio</option>
         </SelectField>
-        <TextField label="Reason (optional)" name="reason" defaultValue={typed?.reason} errors={errors?.reason} hint="Recorded in the audit trail" />
+        <TextField
+          label="Reason (optional)"
+          name="reason"
+          defaultValue={typed?.reason}
+          errors={errors?.reason}
+          hint="Recorded in the audit trail"
+        />
 
         <div className="sm:col-span-3">
           <Button type="submit" busy={pending} busyLabel="Creating… (not retried)" data-testid="start-submit">
@@ -112,21 +202,44 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
       </form>
 
       <div aria-live="polite" className="max-w-3xl">
-        {failed && failed.code === "InvalidInput" ? <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">{failed.message}</p> : null}
+        {failed && failed.code === "InvalidInput" ? (
+          <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
+            {failed.message}
+          </p>
+        ) : null}
         {failed && failed.code !== "InvalidInput" ? (
-          <LiveErrorPanel heading="Recording not started" code={failed.code} message={failed.message} explanation={failed.explanation} requestId={failed.requestId}>
+          <LiveErrorPanel
+            heading="Recording not started"
+            code={failed.code}
+            message={failed.message}
+            explanation={failed.explanation}
+            requestId={failed.requestId}
+          >
             {failed.mayExist ? (
               <p data-testid="may-exist">
                 <strong>The task may exist.</strong> Before trying again, check{" "}
-                {failed.streamHref ? <Link className="underline" href={failed.streamHref}>the stream&apos;s page</Link> : "the stream's page"} and the{" "}
-                <Link className="underline" href={`/tasks?stream=${encodeURIComponent(typed?.streamName ?? "")}`}>task list</Link>; if a task appears
-                in the Tencent Cloud console, register it here instead of creating a second one.
+                {failed.streamHref ? (
+                  <Link className="underline" href={failed.streamHref}>
+                    the stream&apos;s page
+                  </Link>
+                ) : (
+                  "the stream's page"
+                )}{" "}
+                and the{" "}
+                <Link className="underline" href={`/tasks?stream=${encodeURIComponent(typed?.streamName ?? "")}`}>
+                  task list
+                </Link>
+                ; if a task appears in the Tencent Cloud console, register it here instead of creating a second one.
               </p>
             ) : null}
           </LiveErrorPanel>
         ) : null}
         {result?.ok ? (
-          <div role="status" data-testid="start-success" className="space-y-1 rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20">
+          <div
+            role="status"
+            data-testid="start-success"
+            className="space-y-1 rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
+          >
             <p className="font-semibold text-ok-700 dark:text-ok-300">
               Recording task <span className="font-mono">{result.taskId}</span> created ({result.state}).
             </p>
@@ -137,7 +250,10 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
             ) : null}
             {result.requestId ? <RequestIdLine requestId={result.requestId} /> : null}
             <p>
-              <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>See it in the task list</Link>.
+              <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
+                See it in the task list
+              </Link>
+              .
             </p>
           </div>
         ) : null}

@@ -32,11 +32,50 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
         // Re-mount with the server's echo of what was typed after an error, so nothing is lost.
         key={JSON.stringify(typed ?? {})}
       >
-        <TextField label="Stream name" name="streamName" required defaultValue={typed?.streamName} errors={errors?.streamName} autoComplete="off" spellCheck={false} hint="StreamName exactly as pushed, e.g. room_00012" />
-        <TextField label="TaskId" name="taskId" required inputMode="numeric" defaultValue={typed?.taskId} errors={errors?.taskId} autoComplete="off" spellCheck={false} hint="A whole number up to 18446744073709551615" />
-        <TextField label="App name (optional)" name="appName" defaultValue={typed?.appName} errors={errors?.appName} hint="Defaults to live; kept with the registered task" />
-        <TextField label="Domain (optional)" name="domainName" defaultValue={typed?.domainName} errors={errors?.domainName} hint="Push domain, kept with the registered task" />
-        <TextField className="sm:col-span-2" label="Reason" name="reason" required defaultValue={typed?.reason} errors={errors?.reason} hint="Recorded in the audit trail with your name, e.g. ticket #1234" />
+        <TextField
+          label="Stream name"
+          name="streamName"
+          required
+          defaultValue={typed?.streamName}
+          errors={errors?.streamName}
+          autoComplete="off"
+          spellCheck={false}
+          hint="StreamName exactly as pushed, e.g. room_00012"
+        />
+        <TextField
+          label="TaskId"
+          name="taskId"
+          required
+          inputMode="numeric"
+          defaultValue={typed?.taskId}
+          errors={errors?.taskId}
+          autoComplete="off"
+          spellCheck={false}
+          hint="A whole number up to 18446744073709551615"
+        />
+        <TextField
+          label="App name (optional)"
+          name="appName"
+          defaultValue={typed?.appName}
+          errors={errors?.appName}
+          hint="Defaults to live; kept with the registered task"
+        />
+        <TextField
+          label="Domain (optional)"
+          name="domainName"
+          defaultValue={typed?.domainName}
+          errors={errors?.domainName}
+          hint="Push domain, kept with the registered task"
+        />
+        <TextField
+          className="sm:col-span-2"
+          label="Reason"
+          name="reason"
+          required
+          defaultValue={typed?.reason}
+          errors={errors?.reason}
+          hint="Recorded in the audit trail with your name, e.g. ticket #1234"
+        />
         <div className="sm:col-span-2">
           <Button type="submit" variant="danger" busy={pending} busyLabel="Stopping…" data-testid="stop-by-id-submit">
             Stop recording…
@@ -44,11 +83,16 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
         </div>
       </form>
 
-      <Dialog open={confirming !== null} onClose={() => setConfirming(null)} title="Stop this recording?" testId="stop-dialog"
+      <Dialog
+        open={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title="Stop this recording?"
+        testId="stop-dialog"
         description={
           <>
             Stream <strong className="font-mono">{String(confirming?.get("streamName") ?? "")}</strong>, TaskId{" "}
-            <strong className="font-mono">{String(confirming?.get("taskId") ?? "")}</strong>. RecDesk registers the task and sends StopLiveRecord to Tencent Cloud.
+            <strong className="font-mono">{String(confirming?.get("taskId") ?? "")}</strong>. RecDesk registers the task
+            and sends StopLiveRecord to Tencent Cloud.
           </>
         }
       >
@@ -61,21 +105,38 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
           }}
         >
           <div className="flex flex-wrap justify-end gap-2">
-            <Button variant="secondary" onClick={() => setConfirming(null)}>Cancel</Button>
-            <Button type="submit" variant="danger" autoFocus data-testid="confirm-stop">Stop recording</Button>
+            <Button variant="secondary" onClick={() => setConfirming(null)}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" autoFocus data-testid="confirm-stop">
+              Stop recording
+            </Button>
           </div>
         </form>
       </Dialog>
 
       <div aria-live="polite">
-        {pending ? <p className="text-sm font-medium" data-testid="stop-pending">Stopping… waiting for Tencent Cloud.</p> : null}
+        {pending ? (
+          <p className="text-sm font-medium" data-testid="stop-pending">
+            Stopping… waiting for Tencent Cloud.
+          </p>
+        ) : null}
         {shown && !pending ? (
           <div className="max-w-2xl space-y-2">
             <StopOutcomePanel result={shown} onDismiss={() => setDismissed(shown)} />
-            {!shown.ok && shown.code === "RecDesk.StreamMismatch" ? <MismatchOffer typed={shown.values ?? {}} canCorrect={canCorrect} /> : null}
+            {!shown.ok && shown.code === "RecDesk.StreamMismatch" ? (
+              <MismatchOffer typed={shown.values ?? {}} canCorrect={canCorrect} />
+            ) : null}
             {shown.ok || shown.code !== "InvalidInput" ? (
               <p className="text-sm">
-                The task is in the registry: <Link className="underline" href={`/tasks?stream=${encodeURIComponent(String(shown.ok ? shown.streamName : (shown.values?.streamName ?? "")))}`}>see it in the task list</Link>.
+                The task is in the registry:{" "}
+                <Link
+                  className="underline"
+                  href={`/tasks?stream=${encodeURIComponent(String(shown.ok ? shown.streamName : (shown.values?.streamName ?? "")))}`}
+                >
+                  see it in the task list
+                </Link>
+                .
               </p>
             ) : null}
           </div>
@@ -92,7 +153,12 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
  */
 function MismatchOffer({ typed, canCorrect }: { typed: Record<string, string>; canCorrect: boolean }) {
   if (!canCorrect) {
-    return <p className="text-sm" data-testid="mismatch-ask">If the ticket&apos;s stream name is right, ask an on-call engineer or an admin to correct the task&apos;s registration.</p>;
+    return (
+      <p className="text-sm" data-testid="mismatch-ask">
+        If the ticket&apos;s stream name is right, ask an on-call engineer or an admin to correct the task&apos;s
+        registration.
+      </p>
+    );
   }
   const query = new URLSearchParams();
   for (const k of ["taskId", "streamName", "appName", "domainName", "reason"]) if (typed[k]) query.set(k, typed[k]);

@@ -54,7 +54,11 @@ function StopOutcomeBody({ result, onDismiss }: { result: StopOutcome; onDismiss
       ? "Someone else pressed Stop at the same moment; RecDesk sent one request and this is its answer."
       : "Tencent Cloud accepted the Stop.";
   return (
-    <div role="status" data-testid="stop-success" className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm text-slate-900 dark:border-ok-700 dark:bg-ok-700/20 dark:text-slate-100">
+    <div
+      role="status"
+      data-testid="stop-success"
+      className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm text-slate-900 dark:border-ok-700 dark:bg-ok-700/20 dark:text-slate-100"
+    >
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold text-ok-700 dark:text-ok-300">
           Stopped task <span className="font-mono">{result.taskId}</span> ({result.streamName})

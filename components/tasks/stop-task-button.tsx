@@ -28,7 +28,6 @@ export interface StopTaskButtonProps {
   onResult?: (result: StopOutcome) => void;
 }
 
-
 /**
  * Stop with a confirmation that names the stream and TaskId and asks for a reason (Enter confirms, Escape
  * cancels). The dialog closes as soon as the request leaves so the row can show "Stopping…"; the outcome then
@@ -58,7 +57,12 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
     try {
       result = await action(null, fd);
     } catch {
-      result = { ok: false, code: "RecDesk.NetworkError", message: "The request to the RecDesk server failed. Refresh the page to see the task's state before trying again." };
+      result = {
+        ok: false,
+        code: "RecDesk.NetworkError",
+        message:
+          "The request to the RecDesk server failed. Refresh the page to see the task's state before trying again.",
+      };
     }
     setPending(false);
     onPendingChange?.(false);
@@ -101,7 +105,8 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
                 ({[task.domainName, task.appName].filter(Boolean).join(" / ")})
               </span>
             ) : null}
-            , TaskId <strong className="font-mono">{task.taskId}</strong>. Tencent Cloud ends the recording and will not restart it.
+            , TaskId <strong className="font-mono">{task.taskId}</strong>. Tencent Cloud ends the recording and will not
+            restart it.
           </>
         }
       >

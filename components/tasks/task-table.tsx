@@ -39,7 +39,17 @@ export interface TaskTableProps {
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 
-export function TaskTable({ rows, now, stopAction, selection, caption = "Recording tasks", hideStream, empty, auditLinks, correctLinks }: TaskTableProps) {
+export function TaskTable({
+  rows,
+  now,
+  stopAction,
+  selection,
+  caption = "Recording tasks",
+  hideStream,
+  empty,
+  auditLinks,
+  correctLinks,
+}: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
   // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
@@ -49,7 +59,10 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
 
   if (shown.length === 0) {
     return (
-      <div data-testid="tasks-empty" className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
+      <div
+        data-testid="tasks-empty"
+        className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300"
+      >
         {empty ?? "No recording tasks match."}
       </div>
     );
@@ -72,16 +85,38 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
-            {selection ? <th scope="col" className={th}>{selection.header}</th> : null}
-            {hideStream ? null : <th scope="col" className={th}>Stream</th>}
-            <th scope="col" className={`${th} ${taskIdCol}`}>TaskId</th>
-            <th scope="col" className={th}>State</th>
-            <th scope="col" className={th}><span className="sr-only">Actions</span></th>
+            {selection ? (
+              <th scope="col" className={th}>
+                {selection.header}
+              </th>
+            ) : null}
+            {hideStream ? null : (
+              <th scope="col" className={th}>
+                Stream
+              </th>
+            )}
+            <th scope="col" className={`${th} ${taskIdCol}`}>
+              TaskId
+            </th>
+            <th scope="col" className={th}>
+              State
+            </th>
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
             {/* One column for both ends, so the Last action column (the RequestId) fits a 1280-px screen. */}
-            <th scope="col" className={th}>Start → end</th>
-            <th scope="col" className={th}>Age</th>
-            <th scope="col" className={th}>Created / registered by</th>
-            <th scope="col" className={th}>Last action</th>
+            <th scope="col" className={th}>
+              Start → end
+            </th>
+            <th scope="col" className={th}>
+              Age
+            </th>
+            <th scope="col" className={th}>
+              Created / registered by
+            </th>
+            <th scope="col" className={th}>
+              Last action
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -91,14 +126,23 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
             const result = results[row.taskId];
             return (
               <Fragment key={row.taskId}>
-                <tr data-testid="task-row" data-task-id={row.taskId} data-state={state} className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
+                <tr
+                  data-testid="task-row"
+                  data-task-id={row.taskId}
+                  data-state={state}
+                  className="hover:bg-slate-50 dark:hover:bg-slate-800/40"
+                >
                   {selection ? <td className={td}>{selection.cell(row)}</td> : null}
                   {hideStream ? null : (
                     <td className={td}>
                       <Link
                         // A stream's page needs its domain (DescribeLiveStreamState asks for it); a task registered
                         // without one links to its stream's tasks instead.
-                        href={row.domainName ? `/streams/${encodeURIComponent(row.domainName)}/${encodeURIComponent(row.appName)}/${encodeURIComponent(row.streamName)}` : `/tasks?stream=${encodeURIComponent(row.streamName)}`}
+                        href={
+                          row.domainName
+                            ? `/streams/${encodeURIComponent(row.domainName)}/${encodeURIComponent(row.appName)}/${encodeURIComponent(row.streamName)}`
+                            : `/tasks?stream=${encodeURIComponent(row.streamName)}`
+                        }
                         className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
                       >
                         {row.streamName}
@@ -124,27 +168,44 @@ export function TaskTable({ rows, now, stopAction, selection, caption = "Recordi
                         onResult={(r) => {
                           setResults((prev) => ({ ...prev, [row.taskId]: r }));
                           const index = rows.findIndex((x) => x.taskId === row.taskId);
-                          setKept((prev) => ({ ...prev, [row.taskId]: { row: r.ok ? { ...row, state: "stopped" } : row, index } }));
+                          setKept((prev) => ({
+                            ...prev,
+                            [row.taskId]: { row: r.ok ? { ...row, state: "stopped" } : row, index },
+                          }));
                         }}
                       />
                     ) : null}
                     {auditLinks ? (
-                      <Link href={`/audit?taskId=${encodeURIComponent(row.taskId)}`} className="ml-2 text-xs text-brand-700 underline dark:text-brand-100">
+                      <Link
+                        href={`/audit?taskId=${encodeURIComponent(row.taskId)}`}
+                        className="ml-2 text-xs text-brand-700 underline dark:text-brand-100"
+                      >
                         Audit history
                       </Link>
                     ) : null}
                     {correctLinks ? (
                       // Under the other controls, not beside them: the row must still fit a 1280-px screen.
                       <div className="mt-1">
-                        <Link href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`} className="text-xs text-brand-700 underline dark:text-brand-100" data-testid="correct-link" aria-label={`Correct registration of task ${row.taskId}`}>
+                        <Link
+                          href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`}
+                          className="text-xs text-brand-700 underline dark:text-brand-100"
+                          data-testid="correct-link"
+                          aria-label={`Correct registration of task ${row.taskId}`}
+                        >
                           Correct registration
                         </Link>
                       </div>
                     ) : null}
                   </td>
                   <td className={`${td} whitespace-nowrap`}>
-                    <div><LocalTime iso={row.startTime} /></div>
-                    <div className="text-slate-600 dark:text-slate-400"><span aria-hidden="true">→ </span><span className="sr-only">until </span><LocalTime iso={row.endTime} /></div>
+                    <div>
+                      <LocalTime iso={row.startTime} />
+                    </div>
+                    <div className="text-slate-600 dark:text-slate-400">
+                      <span aria-hidden="true">→ </span>
+                      <span className="sr-only">until </span>
+                      <LocalTime iso={row.endTime} />
+                    </div>
                   </td>
                   <td className={`${td} whitespace-nowrap`}>{formatAge(row.startTime ?? row.createdAt, now)}</td>
                   <td className={`${td} text-xs`}>
@@ -187,7 +248,11 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
 }
 
 /** The server's rows, plus rows with an undismissed outcome that the refreshed page no longer lists. */
-function withKeptRows(rows: TaskView[], kept: Readonly<Record<string, { row: TaskView; index: number }>>, results: Readonly<Record<string, StopOutcome>>): TaskView[] {
+function withKeptRows(
+  rows: TaskView[],
+  kept: Readonly<Record<string, { row: TaskView; index: number }>>,
+  results: Readonly<Record<string, StopOutcome>>,
+): TaskView[] {
   const present = new Set(rows.map((r) => r.taskId));
   const out = [...rows];
   for (const [taskId, k] of Object.entries(kept)) {

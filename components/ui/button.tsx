@@ -31,7 +31,18 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   busyLabel?: string;
 }
 
-export function Button({ variant = "primary", size = "md", busy, busyLabel, className = "", type = "button", children, disabled, onClick, ...rest }: ButtonProps) {
+export function Button({
+  variant = "primary",
+  size = "md",
+  busy,
+  busyLabel,
+  className = "",
+  type = "button",
+  children,
+  disabled,
+  onClick,
+  ...rest
+}: ButtonProps) {
   return (
     <button
       type={type}
@@ -48,7 +59,10 @@ export function Button({ variant = "primary", size = "md", busy, busyLabel, clas
     >
       {busy ? (
         <>
-          <span aria-hidden className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent" />
+          <span
+            aria-hidden
+            className="h-3 w-3 animate-spin rounded-full border-2 border-current border-t-transparent"
+          />
           {busyLabel ?? children}
         </>
       ) : (

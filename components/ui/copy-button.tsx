@@ -6,7 +6,15 @@ import { useEffect, useState } from "react";
  * Copies a value (a RequestId, a TaskId) so it can be pasted into a ticket. Falls back to selecting a hidden
  * textarea where the Clipboard API is unavailable (plain-http deployments are not a "secure context").
  */
-export function CopyButton({ value, label = "Copy", what = "value" }: { value: string; label?: string; what?: string }) {
+export function CopyButton({
+  value,
+  label = "Copy",
+  what = "value",
+}: {
+  value: string;
+  label?: string;
+  what?: string;
+}) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -54,7 +62,10 @@ export function RequestIdLine({ requestId, label = "RequestId" }: { requestId: s
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 text-sm">
       <span className="text-slate-600 dark:text-slate-400">{label}</span>
-      <code data-testid="request-id" className="break-all rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">
+      <code
+        data-testid="request-id"
+        className="break-all rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800"
+      >
         {requestId}
       </code>
       <CopyButton value={requestId} what={label} />

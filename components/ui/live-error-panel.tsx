@@ -16,7 +16,16 @@ export interface LiveErrorPanelProps {
 }
 
 /** Every user-visible failure: what code, what happened in plain words, what to do next, and the RequestId. */
-export function LiveErrorPanel({ code, message, explanation, requestId, heading = "The call failed", onDismiss, children, testId = "live-error" }: LiveErrorPanelProps) {
+export function LiveErrorPanel({
+  code,
+  message,
+  explanation,
+  requestId,
+  heading = "The call failed",
+  onDismiss,
+  children,
+  testId = "live-error",
+}: LiveErrorPanelProps) {
   return (
     <div
       role="alert"
@@ -44,11 +53,15 @@ export function LiveErrorPanel({ code, message, explanation, requestId, heading 
         <dl className="mt-2 space-y-1">
           <div>
             <dt className="inline font-medium">What happened: </dt>
-            <dd className="inline" data-testid="error-meaning">{explanation.meaning}</dd>
+            <dd className="inline" data-testid="error-meaning">
+              {explanation.meaning}
+            </dd>
           </div>
           <div>
             <dt className="inline font-medium">Next step: </dt>
-            <dd className="inline" data-testid="error-next-step">{explanation.nextStep}</dd>
+            <dd className="inline" data-testid="error-next-step">
+              {explanation.nextStep}
+            </dd>
           </div>
         </dl>
       ) : null}

@@ -2,23 +2,48 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Server-side paging links ("1–25 of 312 tasks"); `hrefFor` builds the URL with the current filters. */
-export function Pager({ page, pageCount, total, pageSize, hrefFor, noun = "task" }: { page: number; pageCount: number; total: number; pageSize: number; hrefFor: (page: number) => string; noun?: string }) {
+export function Pager({
+  page,
+  pageCount,
+  total,
+  pageSize,
+  hrefFor,
+  noun = "task",
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  pageSize: number;
+  hrefFor: (page: number) => string;
+  noun?: string;
+}) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(total, page * pageSize);
   const disabled = "pointer-events-none opacity-50";
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
       <p aria-live="polite">
-        {from}–{to} of {total} {noun}{total === 1 ? "" : "s"}
+        {from}–{to} of {total} {noun}
+        {total === 1 ? "" : "s"}
       </p>
       <div className="flex items-center gap-2">
-        <Link href={hrefFor(page - 1)} aria-disabled={page <= 1} tabIndex={page <= 1 ? -1 : undefined} className={buttonClasses("secondary", "sm", page <= 1 ? disabled : "")}>
+        <Link
+          href={hrefFor(page - 1)}
+          aria-disabled={page <= 1}
+          tabIndex={page <= 1 ? -1 : undefined}
+          className={buttonClasses("secondary", "sm", page <= 1 ? disabled : "")}
+        >
           ← Previous
         </Link>
         <span>
           Page {page} of {pageCount}
         </span>
-        <Link href={hrefFor(page + 1)} aria-disabled={page >= pageCount} tabIndex={page >= pageCount ? -1 : undefined} className={buttonClasses("secondary", "sm", page >= pageCount ? disabled : "")}>
+        <Link
+          href={hrefFor(page + 1)}
+          aria-disabled={page >= pageCount}
+          tabIndex={page >= pageCount ? -1 : undefined}
+          className={buttonClasses("secondary", "sm", page >= pageCount ? disabled : "")}
+        >
           Next →
         </Link>
       </div>

@@ -9,5 +9,9 @@ const noSubscription = () => () => {};
  * in React stay disabled until then: a click before hydration would be undone by it, silently.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }

@@ -7,7 +7,15 @@ import { inputClass, labelClass, primaryButton } from "./styles";
 
 type FormAction = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
-export function AddUserForm({ action, roles, minPasswordLength }: { action: FormAction; roles: { value: string; label: string }[]; minPasswordLength: number }) {
+export function AddUserForm({
+  action,
+  roles,
+  minPasswordLength,
+}: {
+  action: FormAction;
+  roles: { value: string; label: string }[];
+  minPasswordLength: number;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const failure = state && !state.ok ? state : null;
   const values = failure?.values ?? {};
@@ -30,28 +38,58 @@ export function AddUserForm({ action, roles, minPasswordLength }: { action: Form
   return (
     <form key={formKey} action={formAction} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" noValidate>
       <div>
-        <label htmlFor="new-email" className={labelClass}>Email</label>
-        <input {...field("email")} type="email" autoComplete="off" defaultValue={values.email} className={`mt-1 ${inputClass}`} />
+        <label htmlFor="new-email" className={labelClass}>
+          Email
+        </label>
+        <input
+          {...field("email")}
+          type="email"
+          autoComplete="off"
+          defaultValue={values.email}
+          className={`mt-1 ${inputClass}`}
+        />
         {errorFor("email")}
       </div>
       <div>
-        <label htmlFor="new-name" className={labelClass}>Name</label>
-        <input {...field("name")} type="text" autoComplete="off" defaultValue={values.name} className={`mt-1 ${inputClass}`} />
+        <label htmlFor="new-name" className={labelClass}>
+          Name
+        </label>
+        <input
+          {...field("name")}
+          type="text"
+          autoComplete="off"
+          defaultValue={values.name}
+          className={`mt-1 ${inputClass}`}
+        />
         {errorFor("name")}
       </div>
       <div>
-        <label htmlFor="new-role" className={labelClass}>Role</label>
+        <label htmlFor="new-role" className={labelClass}>
+          Role
+        </label>
         <select {...field("role")} defaultValue={values.role ?? "support"} className={`mt-1 ${inputClass}`}>
           {roles.map((r) => (
-            <option key={r.value} value={r.value}>{r.label}</option>
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
           ))}
         </select>
         {errorFor("role")}
       </div>
       <div>
-        <label htmlFor="new-password" className={labelClass}>Initial password</label>
-        <input {...field("password")} type="password" autoComplete="new-password" minLength={minPasswordLength} className={`mt-1 ${inputClass}`} />
-        {errorFor("password") ?? <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">At least {minPasswordLength} characters</p>}
+        <label htmlFor="new-password" className={labelClass}>
+          Initial password
+        </label>
+        <input
+          {...field("password")}
+          type="password"
+          autoComplete="new-password"
+          minLength={minPasswordLength}
+          className={`mt-1 ${inputClass}`}
+        />
+        {errorFor("password") ?? (
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">At least {minPasswordLength} characters</p>
+        )}
       </div>
       <div className="flex flex-col justify-start gap-2 pt-6">
         <button type="submit" disabled={pending} className={primaryButton}>

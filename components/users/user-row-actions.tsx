@@ -14,19 +14,48 @@ export interface UserRowActionSet {
   resetPassword: FormAction;
 }
 
-export function RoleForm({ user, roles, action, isSelf }: { user: UserView; roles: string[]; action: FormAction; isSelf: boolean }) {
+export function RoleForm({
+  user,
+  roles,
+  action,
+  isSelf,
+}: {
+  user: UserView;
+  roles: string[];
+  action: FormAction;
+  isSelf: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={user.id} />
-      <label htmlFor={`role-${user.id}`} className="sr-only">Role for {user.email}</label>
-      <select id={`role-${user.id}`} name="role" defaultValue={user.role ?? ""} disabled={isSelf} className={`w-32 py-1.5 ${fieldClass}`}>
-        {user.role ? null : <option value="" disabled>No role</option>}
+      <label htmlFor={`role-${user.id}`} className="sr-only">
+        Role for {user.email}
+      </label>
+      <select
+        id={`role-${user.id}`}
+        name="role"
+        defaultValue={user.role ?? ""}
+        disabled={isSelf}
+        className={`w-32 py-1.5 ${fieldClass}`}
+      >
+        {user.role ? null : (
+          <option value="" disabled>
+            No role
+          </option>
+        )}
         {roles.map((r) => (
-          <option key={r} value={r}>{r}</option>
+          <option key={r} value={r}>
+            {r}
+          </option>
         ))}
       </select>
-      <button type="submit" disabled={pending || isSelf} className={secondaryButton} aria-label={`Save role for ${user.email}`}>
+      <button
+        type="submit"
+        disabled={pending || isSelf}
+        className={secondaryButton}
+        aria-label={`Save role for ${user.email}`}
+      >
         Save
       </button>
       <ActionMessage state={state} success="Role saved." />
@@ -41,7 +70,12 @@ export function DisableForm({ user, action, isSelf }: { user: UserView; action: 
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={user.id} />
       <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-      <button type="submit" disabled={pending || isSelf} className={secondaryButton} aria-label={`${verb} ${user.email}`}>
+      <button
+        type="submit"
+        disabled={pending || isSelf}
+        className={secondaryButton}
+        aria-label={`${verb} ${user.email}`}
+      >
         {verb}
       </button>
       <ActionMessage state={state} success={user.disabled ? "Disabled." : "Enabled."} />
@@ -49,15 +83,27 @@ export function DisableForm({ user, action, isSelf }: { user: UserView; action: 
   );
 }
 
-export function ResetPasswordForm({ user, action, minPasswordLength }: { user: UserView; action: FormAction; minPasswordLength: number }) {
+export function ResetPasswordForm({
+  user,
+  action,
+  minPasswordLength,
+}: {
+  user: UserView;
+  action: FormAction;
+  minPasswordLength: number;
+}) {
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors?.password?.[0] : undefined;
   return (
     <details className="group">
-      <summary className="cursor-pointer text-sm font-medium text-brand-700 underline dark:text-brand-100">Reset password</summary>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700 underline dark:text-brand-100">
+        Reset password
+      </summary>
       <form action={formAction} className="mt-2 flex flex-wrap items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
-        <label htmlFor={`password-${user.id}`} className="sr-only">New password for {user.email}</label>
+        <label htmlFor={`password-${user.id}`} className="sr-only">
+          New password for {user.email}
+        </label>
         <input
           id={`password-${user.id}`}
           name="password"
@@ -68,7 +114,12 @@ export function ResetPasswordForm({ user, action, minPasswordLength }: { user: U
           aria-invalid={error ? true : undefined}
           className={`w-64 py-1.5 ${fieldClass}`}
         />
-        <button type="submit" disabled={pending} className={secondaryButton} aria-label={`Set new password for ${user.email}`}>
+        <button
+          type="submit"
+          disabled={pending}
+          className={secondaryButton}
+          aria-label={`Set new password for ${user.email}`}
+        >
           Set
         </button>
         <ActionMessage state={state} success="Password reset." />

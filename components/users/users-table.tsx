@@ -20,11 +20,21 @@ export function UsersTable({
         <caption className="sr-only">RecDesk users</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 dark:bg-slate-950 dark:text-slate-300">
           <tr>
-            <th scope="col" className="px-4 py-2">User</th>
-            <th scope="col" className="px-4 py-2">Status</th>
-            <th scope="col" className="px-4 py-2">Role</th>
-            <th scope="col" className="px-4 py-2">Access</th>
-            <th scope="col" className="px-4 py-2">Password</th>
+            <th scope="col" className="px-4 py-2">
+              User
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Status
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Role
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Access
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Password
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -33,17 +43,26 @@ export function UsersTable({
             return (
               <tr key={u.id} data-testid={`user-row-${u.email}`} className="align-top">
                 <td className="px-4 py-3">
-                  <div className="font-medium">{u.name}{isSelf ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(you)</span> : null}</div>
+                  <div className="font-medium">
+                    {u.name}
+                    {isSelf ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(you)</span> : null}
+                  </div>
                   <div className="font-mono text-xs text-slate-600 dark:text-slate-300">{u.email}</div>
                   {u.sso ? <div className="text-xs text-slate-600 dark:text-slate-300">Single sign-on</div> : null}
                 </td>
                 <td className="px-4 py-3">
                   {u.disabled ? (
-                    <span className="rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger-700 dark:bg-danger-700 dark:text-danger-50">Disabled</span>
+                    <span className="rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger-700 dark:bg-danger-700 dark:text-danger-50">
+                      Disabled
+                    </span>
                   ) : !u.role ? (
-                    <span className="rounded bg-warn-50 px-1.5 py-0.5 text-xs font-semibold text-warn-700 dark:bg-warn-700 dark:text-warn-50">Waiting for a role</span>
+                    <span className="rounded bg-warn-50 px-1.5 py-0.5 text-xs font-semibold text-warn-700 dark:bg-warn-700 dark:text-warn-50">
+                      Waiting for a role
+                    </span>
                   ) : (
-                    <span className="rounded bg-ok-50 px-1.5 py-0.5 text-xs font-semibold text-ok-700 dark:bg-ok-700 dark:text-ok-50">Active</span>
+                    <span className="rounded bg-ok-50 px-1.5 py-0.5 text-xs font-semibold text-ok-700 dark:bg-ok-700 dark:text-ok-50">
+                      Active
+                    </span>
                   )}
                 </td>
                 <td className="px-4 py-3">

@@ -81,21 +81,32 @@ export function formAction<S extends z.ZodType, R extends Answer>(
 }
 
 /** An action called with one value (or none) from a client component. */
-export function valueAction<S extends z.ZodType, R extends Answer>(spec: ValueActionSpec<S, R>): (input?: unknown) => Promise<R | ActionFailure> {
+export function valueAction<S extends z.ZodType, R extends Answer>(
+  spec: ValueActionSpec<S, R>,
+): (input?: unknown) => Promise<R | ActionFailure> {
   return register(spec, async (input?: unknown) => run(spec, input));
 }
 
-function register<F extends (...args: never[]) => Promise<unknown>>(spec: Spec<never, z.ZodType, unknown>, action: F): F {
+function register<F extends (...args: never[]) => Promise<unknown>>(
+  spec: Spec<never, z.ZodType, unknown>,
+  action: F,
+): F {
   // A module evaluated twice (dev reloads) declares the same action again: the newer one wins.
   ACTION_REGISTRY.set(spec.name, { permission: spec.permission, audit: spec.audit, action, handled: 0 });
   return action;
 }
 
-async function run<Raw, S extends z.ZodType, R extends Answer>(spec: Spec<Raw, S, R>, raw: Raw): Promise<R | ActionFailure> {
+async function run<Raw, S extends z.ZodType, R extends Answer>(
+  spec: Spec<Raw, S, R>,
+  raw: Raw,
+): Promise<R | ActionFailure> {
   const auth = await requirePermission(spec.permission);
   const db = await getDb();
   if (!auth.ok) return refuse(db, spec, auth, raw);
-  const schema = typeof spec.schema === "function" && !("safeParse" in spec.schema) ? (spec.schema as () => S)() : (spec.schema as S);
+  const schema =
+    typeof spec.schema === "function" && !("safeParse" in spec.schema)
+      ? (spec.schema as () => S)()
+      : (spec.schema as S);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return rejectInput(db, spec, auth, raw, parsed.error);
   const entry = ACTION_REGISTRY.get(spec.name);
@@ -106,7 +117,8 @@ async function run<Raw, S extends z.ZodType, R extends Answer>(spec: Spec<Raw, S
     origin: auth.origin,
     auth,
     raw,
-    record: (result, attempt = {}, action = spec.audit) => recordAudit(db, { ...auditWho(auth.actor, auth.origin), action, ...attempt }, result),
+    record: (result, attempt = {}, action = spec.audit) =>
+      recordAudit(db, { ...auditWho(auth.actor, auth.origin), action, ...attempt }, result),
   };
   const result = await spec.handler(parsed.data, ctx);
   if (spec.revalidate && (result.ok || spec.revalidate.when === "always")) {
@@ -118,13 +130,24 @@ async function run<Raw, S extends z.ZodType, R extends Answer>(spec: Spec<Raw, S
   return result;
 }
 
-async function refuse<Raw>(db: Database, spec: Spec<Raw, z.ZodType, unknown>, auth: Refused, raw: Raw): Promise<ActionFailure> {
+async function refuse<Raw>(
+  db: Database,
+  spec: Spec<Raw, z.ZodType, unknown>,
+  auth: Refused,
+  raw: Raw,
+): Promise<ActionFailure> {
   await recordDenied(db, auth, spec.audit, spec.attempt?.(raw) ?? {});
   const failure = actionFailure(auth.code, auth.message);
   return spec.refusal ? spec.refusal(raw, failure) : failure;
 }
 
-async function rejectInput<Raw>(db: Database, spec: Spec<Raw, z.ZodType, unknown>, auth: Allowed, raw: Raw, error: z.ZodError): Promise<ActionFailure> {
+async function rejectInput<Raw>(
+  db: Database,
+  spec: Spec<Raw, z.ZodType, unknown>,
+  auth: Allowed,
+  raw: Raw,
+  error: z.ZodError,
+): Promise<ActionFailure> {
   const reply = spec.invalid?.(error, raw) ?? defaultInvalid(error, spec.attempt?.(raw));
   const code = reply.code ?? "InvalidInput";
   await recordAudit(
@@ -134,7 +157,10 @@ async function rejectInput<Raw>(db: Database, spec: Spec<Raw, z.ZodType, unknown
       outcome: "invalid",
       errorCode: code,
       errorMessage: reply.errorMessage ?? "The input was refused",
-      details: reply.errorMessage === undefined ? (reply.errorDetails ?? { fieldErrors: reply.fieldErrors }) : reply.errorDetails,
+      details:
+        reply.errorMessage === undefined
+          ? (reply.errorDetails ?? { fieldErrors: reply.fieldErrors })
+          : reply.errorDetails,
     },
   );
   return actionFailure(code, reply.message, {

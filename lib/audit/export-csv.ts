@@ -8,9 +8,31 @@ import { auditWho } from "./refusal";
 import { beginAudit, finishAudit } from "./write";
 
 export const CSV_COLUMNS = [
-  "id", "at", "finished_at", "actor_email", "actor_role", "actor_user_id", "action", "domain_name", "app_name",
-  "stream_name", "task_id", "job_id", "reason", "outcome", "request_id", "error_code", "error_message",
-  "latency_ms", "client_ip", "user_agent", "details", "outcome_details", "prev_hash", "hash", "outcome_hash",
+  "id",
+  "at",
+  "finished_at",
+  "actor_email",
+  "actor_role",
+  "actor_user_id",
+  "action",
+  "domain_name",
+  "app_name",
+  "stream_name",
+  "task_id",
+  "job_id",
+  "reason",
+  "outcome",
+  "request_id",
+  "error_code",
+  "error_message",
+  "latency_ms",
+  "client_ip",
+  "user_agent",
+  "details",
+  "outcome_details",
+  "prev_hash",
+  "hash",
+  "outcome_hash",
 ] as const;
 
 /**
@@ -24,12 +46,31 @@ export function neutraliseCell(value: string): string {
 
 function cells(r: AuditRecord): string[] {
   const raw: (string | number | null)[] = [
-    r.id, r.at.toISOString(), r.finishedAt?.toISOString() ?? null, r.actorEmail, r.actorRole, r.actorUserId, r.action,
-    r.domainName, r.appName, r.streamName, r.taskId, r.jobId, r.reason, r.outcome, r.requestId, r.errorCode,
-    r.errorMessage, r.latencyMs, r.clientIp, r.userAgent,
+    r.id,
+    r.at.toISOString(),
+    r.finishedAt?.toISOString() ?? null,
+    r.actorEmail,
+    r.actorRole,
+    r.actorUserId,
+    r.action,
+    r.domainName,
+    r.appName,
+    r.streamName,
+    r.taskId,
+    r.jobId,
+    r.reason,
+    r.outcome,
+    r.requestId,
+    r.errorCode,
+    r.errorMessage,
+    r.latencyMs,
+    r.clientIp,
+    r.userAgent,
     r.details === null ? null : JSON.stringify(r.details),
     r.outcomeDetails === null ? null : JSON.stringify(r.outcomeDetails),
-    r.prevHash, r.hash, r.outcomeHash,
+    r.prevHash,
+    r.hash,
+    r.outcomeHash,
   ];
   return raw.map((v) => (v === null ? "" : neutraliseCell(String(v))));
 }
@@ -51,7 +92,11 @@ export async function exportAuditCsv(
   who: { actor: Actor; origin: RequestOrigin },
   opts: { batchSize?: number } = {},
 ): Promise<{ stream: ReadableStream<Uint8Array>; auditId: number }> {
-  const auditId = await beginAudit(db, { ...auditWho(who.actor, who.origin), action: "audit.export", details: { filters: filterValues, format: "csv" } });
+  const auditId = await beginAudit(db, {
+    ...auditWho(who.actor, who.origin),
+    action: "audit.export",
+    details: { filters: filterValues, format: "csv" },
+  });
   const batches = iterateAuditRecords(db, filters, opts.batchSize ?? 1_000);
   const encoder = new TextEncoder();
   let rows = 0;
@@ -78,13 +123,23 @@ export async function exportAuditCsv(
         headerSent = true;
         rows += next.value.length;
       } catch (err) {
-        await finish({ outcome: "error", errorCode: "RecDesk.ExportFailed", errorMessage: (err as Error).message, details: { rows } }).catch(() => {});
+        await finish({
+          outcome: "error",
+          errorCode: "RecDesk.ExportFailed",
+          errorMessage: (err as Error).message,
+          details: { rows },
+        }).catch(() => {});
         controller.error(err);
       }
     },
     async cancel() {
       await batches.return(undefined);
-      await finish({ outcome: "error", errorCode: "RecDesk.ExportAborted", errorMessage: "The download was cancelled before it completed", details: { rows } });
+      await finish({
+        outcome: "error",
+        errorCode: "RecDesk.ExportAborted",
+        errorMessage: "The download was cancelled before it completed",
+        details: { rows },
+      });
     },
   });
   return { stream, auditId };

@@ -60,22 +60,20 @@ function sameCalendarDate(typed: string, parsed: Date, withZone: string): boolea
   return parsed.toISOString().slice(0, 10) === typed.slice(0, 10);
 }
 
-const text = (max: number, label: string) =>
-  z.preprocess(blankToUndefined, safeText({ label, max }).optional());
+const text = (max: number, label: string) => z.preprocess(blankToUndefined, safeText({ label, max }).optional());
 
 const cursor = z.preprocess(
   blankToUndefined,
-  wholeNumberParam("Page cursor").pipe(z.number().positive("Page cursor must be a record id").max(Number.MAX_SAFE_INTEGER)).optional(),
+  wholeNumberParam("Page cursor")
+    .pipe(z.number().positive("Page cursor must be a record id").max(Number.MAX_SAFE_INTEGER))
+    .optional(),
 );
 
 export const AuditFiltersSchema = z
   .object({
     from: instant("From"),
     to: instant("To"),
-    actor: z.preprocess(
-      blankToUndefined,
-      safeText({ label: "Actor", max: 320 }).toLowerCase().optional(),
-    ),
+    actor: z.preprocess(blankToUndefined, safeText({ label: "Actor", max: 320 }).toLowerCase().optional()),
     action: z.preprocess(
       blankToUndefined,
       z.enum(AUDIT_ACTIONS, { error: `Action must be one of: ${AUDIT_ACTIONS.join(", ")}` }).optional(),
@@ -92,7 +90,8 @@ export const AuditFiltersSchema = z
     after: cursor,
   })
   .superRefine((f, ctx) => {
-    if (f.from && f.to && f.from > f.to) ctx.addIssue({ code: "custom", path: ["to"], message: "To must not be before From" });
+    if (f.from && f.to && f.from > f.to)
+      ctx.addIssue({ code: "custom", path: ["to"], message: "To must not be before From" });
   });
 
 export type AuditFilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
@@ -126,7 +125,10 @@ export function parseAuditFilters(params: SearchParamsLike): ParsedAuditFilters 
 }
 
 /** The filters back as URL params (for links: next page, CSV export, "this task's history"). */
-export function filtersToParams(values: AuditFilterValues, extra: Record<string, string | number | undefined> = {}): URLSearchParams {
+export function filtersToParams(
+  values: AuditFilterValues,
+  extra: Record<string, string | number | undefined> = {},
+): URLSearchParams {
   const params = new URLSearchParams();
   for (const key of FILTER_KEYS) if (values[key]) params.set(key, values[key]!);
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) params.set(k, String(v));

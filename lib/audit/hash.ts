@@ -54,7 +54,8 @@ function normalize(value: unknown): unknown {
       const v = (value as Record<string, unknown>)[key];
       // jsonb drops nothing but JSON.stringify drops undefined members; drop them here too so both agree.
       // defineProperty: a "__proto__" member (a JSON body may carry one) must be hashed, not become a prototype.
-      if (v !== undefined) Object.defineProperty(out, key, { value: normalize(v), enumerable: true, writable: true, configurable: true });
+      if (v !== undefined)
+        Object.defineProperty(out, key, { value: normalize(v), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

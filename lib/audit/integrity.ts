@@ -23,7 +23,9 @@ const LEASE_TTL_MS = 120_000;
 export class VerifyAlreadyRunningError extends Error {
   readonly code = VERIFY_RUNNING_CODE;
   constructor() {
-    super("A verification of the audit log is already running. Wait for it to finish (a minute per million records), then see its result in the log.");
+    super(
+      "A verification of the audit log is already running. Wait for it to finish (a minute per million records), then see its result in the log.",
+    );
     this.name = "VerifyAlreadyRunningError";
   }
 }
@@ -38,7 +40,10 @@ export type VerifyRequester = { actor?: Actor; origin: RequestOrigin; system?: s
  * seen, so the trail carries a history of anchors. (Read-only, so nothing is lost by not writing ahead.)
  * A second request while one runs is refused (VerifyAlreadyRunningError), and audited as such.
  */
-export async function runAuditedVerify(db: Database, who: VerifyRequester): Promise<VerifyReport & { auditId: number }> {
+export async function runAuditedVerify(
+  db: Database,
+  who: VerifyRequester,
+): Promise<VerifyReport & { auditId: number }> {
   const base = auditWho(who.actor, who.origin);
   const intent = { ...base, actor: who.system ? { email: who.system } : base.actor, action: "audit.verify" as const };
   const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -51,7 +56,8 @@ export async function runAuditedVerify(db: Database, who: VerifyRequester): Prom
   try {
     report = await verifyAuditChain(db, {
       onBatch: async () => {
-        if (!(await acquireLease(db, VERIFY_LEASE, holder, LEASE_TTL_MS))) throw new Error("lost the audit-verify lease (the database stalled for two minutes)");
+        if (!(await acquireLease(db, VERIFY_LEASE, holder, LEASE_TTL_MS)))
+          throw new Error("lost the audit-verify lease (the database stalled for two minutes)");
       },
     });
   } catch (err) {
@@ -61,7 +67,12 @@ export async function runAuditedVerify(db: Database, who: VerifyRequester): Prom
     throw err;
   }
   await releaseLease(db, VERIFY_LEASE, holder);
-  const details = { checked: report.checked, headId: report.headId, headHash: report.headHash, durationMs: report.durationMs };
+  const details = {
+    checked: report.checked,
+    headId: report.headId,
+    headHash: report.headHash,
+    durationMs: report.durationMs,
+  };
   const auditId = await recordAudit(
     db,
     report.intact && report.seal ? { ...intent, details: { seal: report.seal } } : intent,
@@ -82,6 +93,7 @@ export function describeBroken(report: Pick<VerifyReport, "brokenCount" | "broke
   const first = report.broken[0];
   if (!first) return "The chain holds.";
   const ids = report.broken.map((b) => `#${b.id}`).join(", ");
-  const more = report.brokenCount > report.broken.length ? ` and ${report.brokenCount - report.broken.length} more` : "";
+  const more =
+    report.brokenCount > report.broken.length ? ` and ${report.brokenCount - report.broken.length} more` : "";
   return `${report.brokenCount} record${report.brokenCount === 1 ? "" : "s"} do not verify (${ids}${more}). First: record ${first.id} ${first.problem}`;
 }

@@ -49,6 +49,9 @@ export function resolveAuditKey(
     return undefined;
   }
   const key = fs.readFileSync(file, "utf8").trim();
-  if (key.length < 32) throw new Error(`The demo audit key in ${file} is damaged; without it the chain's keyed records cannot be verified`);
+  if (key.length < 32)
+    throw new Error(
+      `The demo audit key in ${file} is damaged; without it the chain's keyed records cannot be verified`,
+    );
   return key;
 }

@@ -20,7 +20,10 @@ export function keySwitchDetails(key: string): Record<string, unknown> {
 }
 
 export class AuditKeyError extends Error {
-  constructor(readonly code: "RecDesk.AuditKeyMissing" | "RecDesk.AuditKeyMismatch", message: string) {
+  constructor(
+    readonly code: "RecDesk.AuditKeyMissing" | "RecDesk.AuditKeyMismatch",
+    message: string,
+  ) {
     super(message);
     this.name = "AuditKeyError";
   }

@@ -42,7 +42,10 @@ export function auditWhere(filters: AuditFilters, extra: (SQL | undefined)[] = [
  */
 function taskIdMatches(taskId: string): SQL {
   const t = auditRecords;
-  return or(eq(t.taskId, taskId), and(eq(t.action, "task.start"), sql`(${t.outcomeDetails} ->> 'taskId') = ${taskId}`))!;
+  return or(
+    eq(t.taskId, taskId),
+    and(eq(t.action, "task.start"), sql`(${t.outcomeDetails} ->> 'taskId') = ${taskId}`),
+  )!;
 }
 
 /** The TaskId a record is about (see taskIdMatches). */
@@ -61,7 +64,11 @@ export async function listAuditRecords(
 ): Promise<AuditPage> {
   const t = auditRecords;
   const goingNewer = cursor.after !== undefined && cursor.before === undefined;
-  const bound = goingNewer ? gt(t.id, cursor.after!) : cursor.before !== undefined ? lt(t.id, cursor.before) : undefined;
+  const bound = goingNewer
+    ? gt(t.id, cursor.after!)
+    : cursor.before !== undefined
+      ? lt(t.id, cursor.before)
+      : undefined;
   const viaTimeIndex = await isNarrowTimeRange(db, filters);
   // "id + 0" is not the primary key to the planner, so it cannot choose the backward primary-key walk.
   const order = viaTimeIndex ? sql`${t.id} + 0` : sql`${t.id}`;
@@ -88,8 +95,16 @@ export async function listAuditRecords(
 async function isNarrowTimeRange(db: Database, filters: AuditFilters): Promise<boolean> {
   if (!filters.from && !filters.to) return false;
   const t = auditRecords;
-  const inRange = and(filters.from ? gte(t.at, filters.from) : undefined, filters.to ? lte(t.at, filters.to) : undefined);
-  const probe = db.select({ one: sql`1` }).from(t).where(inRange).limit(NARROW_RANGE_ROWS + 1).as("probe");
+  const inRange = and(
+    filters.from ? gte(t.at, filters.from) : undefined,
+    filters.to ? lte(t.at, filters.to) : undefined,
+  );
+  const probe = db
+    .select({ one: sql`1` })
+    .from(t)
+    .where(inRange)
+    .limit(NARROW_RANGE_ROWS + 1)
+    .as("probe");
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(probe);
   return Number(row?.n ?? 0) <= NARROW_RANGE_ROWS;
 }
@@ -115,7 +130,11 @@ export async function listFollowUp(db: Database, limit = 20, now = new Date()): 
 }
 
 /** Streams every matching record, newest first, in keyset batches: memory stays flat at any size. */
-export async function* iterateAuditRecords(db: Database, filters: AuditFilters, batchSize = 1_000): AsyncGenerator<AuditRecord[]> {
+export async function* iterateAuditRecords(
+  db: Database,
+  filters: AuditFilters,
+  batchSize = 1_000,
+): AsyncGenerator<AuditRecord[]> {
   let before: number | undefined;
   for (;;) {
     const batch = await db

@@ -31,7 +31,9 @@ export async function markInterruptedIntents(
     const pending = await db
       .select({ id: auditRecords.id, at: auditRecords.at })
       .from(auditRecords)
-      .where(and(eq(auditRecords.outcome, "pending"), lt(auditRecords.at, opts.startedBefore), gt(auditRecords.id, afterId)))
+      .where(
+        and(eq(auditRecords.outcome, "pending"), lt(auditRecords.at, opts.startedBefore), gt(auditRecords.id, afterId)),
+      )
       .orderBy(asc(auditRecords.id))
       .limit(batchSize);
     for (const row of pending) {

@@ -6,7 +6,10 @@ import { recordAudit } from "./write";
 type Refused = Extract<AuthCheck, { ok: false }>;
 
 /** Who did it and from where, as the audit trail keeps it (role at the time of the act). */
-export function auditWho(actor: Partial<Actor> | undefined, origin: RequestOrigin): Pick<AuditIntent, "actor" | "clientIp" | "userAgent"> {
+export function auditWho(
+  actor: Partial<Actor> | undefined,
+  origin: RequestOrigin,
+): Pick<AuditIntent, "actor" | "clientIp" | "userAgent"> {
   return {
     actor: { userId: actor?.userId, email: actor?.email, role: actor?.role ?? null },
     clientIp: origin.clientIp,
@@ -18,7 +21,12 @@ export function auditWho(actor: Partial<Actor> | undefined, origin: RequestOrigi
 export type Attempt = Pick<AuditIntent, "target" | "reason" | "details" | "jobId">;
 
 /** Records an attempt the permission check refused (outcome `denied`, code Unauthenticated/Forbidden). */
-export function recordDenied(db: Database, check: Refused, action: AuditAction, attempt: Attempt = {}): Promise<number> {
+export function recordDenied(
+  db: Database,
+  check: Refused,
+  action: AuditAction,
+  attempt: Attempt = {},
+): Promise<number> {
   return recordAudit(
     db,
     { ...auditWho(check.actor, check.origin), action, ...attempt },

@@ -30,17 +30,24 @@ export async function runScheduledVerify(db: Database, log: VerifyLog = console,
   try {
     const recent = intervalMs > 0 ? await latestScheduledVerify(db, intervalMs * 0.9) : null;
     if (recent) {
-      log.info(`RecDesk audit verify: skipped, verification record #${recent} (another instance) is less than an interval old`);
+      log.info(
+        `RecDesk audit verify: skipped, verification record #${recent} (another instance) is less than an interval old`,
+      );
       return;
     }
     const r = await runAuditedVerify(db, { origin: {}, system: SCHEDULE_ACTOR });
     if (r.intact) {
-      log.info(`RecDesk audit verify: intact, ${r.checked} records in ${r.durationMs} ms; head #${r.headId} ${r.headHash} (verification record #${r.auditId})`);
+      log.info(
+        `RecDesk audit verify: intact, ${r.checked} records in ${r.durationMs} ms; head #${r.headId} ${r.headHash} (verification record #${r.auditId})`,
+      );
     } else {
-      log.error(`RecDesk audit verify: BROKEN, ${describeBroken(r)}; last good head unknown, checked ${r.checked} records (verification record #${r.auditId})`);
+      log.error(
+        `RecDesk audit verify: BROKEN, ${describeBroken(r)}; last good head unknown, checked ${r.checked} records (verification record #${r.auditId})`,
+      );
     }
   } catch (err) {
-    if (err instanceof VerifyAlreadyRunningError) log.info("RecDesk audit verify: skipped, another verification is running");
+    if (err instanceof VerifyAlreadyRunningError)
+      log.info("RecDesk audit verify: skipped, another verification is running");
     else log.error(`RecDesk audit verify failed: ${(err as Error).message}`);
   }
 }
@@ -49,7 +56,13 @@ async function latestScheduledVerify(db: Database, withinMs: number): Promise<nu
   const [row] = await db
     .select({ id: auditRecords.id })
     .from(auditRecords)
-    .where(and(eq(auditRecords.action, "audit.verify"), eq(auditRecords.actorEmail, SCHEDULE_ACTOR), sql`${auditRecords.at} > now() - make_interval(secs => ${withinMs / 1000})`))
+    .where(
+      and(
+        eq(auditRecords.action, "audit.verify"),
+        eq(auditRecords.actorEmail, SCHEDULE_ACTOR),
+        sql`${auditRecords.at} > now() - make_interval(secs => ${withinMs / 1000})`,
+      ),
+    )
     .orderBy(desc(auditRecords.id))
     .limit(1);
   return row?.id ?? null;

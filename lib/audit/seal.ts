@@ -34,6 +34,13 @@ export class OutcomeDigest {
 
 export function asOutcomeSeal(details: unknown): OutcomeSeal | null {
   const seal = (details as { seal?: unknown } | null)?.seal as Partial<OutcomeSeal> | undefined;
-  if (!seal || typeof seal.upToId !== "number" || typeof seal.finished !== "number" || typeof seal.digest !== "string" || !Array.isArray(seal.pendingIds)) return null;
+  if (
+    !seal ||
+    typeof seal.upToId !== "number" ||
+    typeof seal.finished !== "number" ||
+    typeof seal.digest !== "string" ||
+    !Array.isArray(seal.pendingIds)
+  )
+    return null;
   return seal as OutcomeSeal;
 }

@@ -55,7 +55,10 @@ export async function verifyAuditChain(
     brokenCount,
     broken,
     durationMs: Math.round(performance.now() - started),
-    seal: brokenCount > 0 || prevId === null ? undefined : { upToId: prevId, finished: sealing.count, pendingIds, digest: sealing.digest() },
+    seal:
+      brokenCount > 0 || prevId === null
+        ? undefined
+        : { upToId: prevId, finished: sealing.count, pendingIds, digest: sealing.digest() },
   });
   if (upToId === null) return report();
   const sealed = await latestSeal(db, upToId);
@@ -79,7 +82,8 @@ export async function verifyAuditChain(
       if (row.outcome === "pending") pendingIds.push(row.id);
       else sealing.add(row.id, row.outcomeHash ?? "");
       if (sealed && row.id <= sealed.seal.upToId && !leftOut.has(row.id)) {
-        if (row.outcome === "pending") fail(row.id, `is pending, but verification record ${sealed.id} sealed its outcome`);
+        if (row.outcome === "pending")
+          fail(row.id, `is pending, but verification record ${sealed.id} sealed its outcome`);
         else resealing!.add(row.id, row.outcomeHash ?? "");
       }
       // Go on from the hash this record carries: the next one is judged on its own link.
@@ -92,12 +96,18 @@ export async function verifyAuditChain(
     await opts.onBatch?.();
   }
   if (sealed && (resealing!.count !== sealed.seal.finished || resealing!.digest() !== sealed.seal.digest)) {
-    fail(sealed.id, `seals outcomes that no longer match: one written up to record ${sealed.seal.upToId} was changed and its outcome hash recomputed`);
+    fail(
+      sealed.id,
+      `seals outcomes that no longer match: one written up to record ${sealed.seal.upToId} was changed and its outcome hash recomputed`,
+    );
   }
   if (loadedKey !== undefined && keyedFrom === null && prevId !== null) {
     // The start-up step keys the chain before anything is written; a keyed server whose chain has no switch
     // record has had its keyed records removed or rewritten under the unkeyed rule.
-    fail(prevId, "is the head of a chain that has no key-switch record although RECDESK_AUDIT_KEY is set (keyed records were removed or rewritten)");
+    fail(
+      prevId,
+      "is the head of a chain that has no key-switch record although RECDESK_AUDIT_KEY is set (keyed records were removed or rewritten)",
+    );
   }
   return report();
 }
@@ -107,7 +117,13 @@ async function latestSeal(db: Database, upToId: number): Promise<{ id: number; s
   const [row] = await db
     .select({ id: auditRecords.id, details: auditRecords.details })
     .from(auditRecords)
-    .where(and(eq(auditRecords.action, "audit.verify"), lte(auditRecords.id, upToId), isNotNull(sql`${auditRecords.details} -> 'seal'`)))
+    .where(
+      and(
+        eq(auditRecords.action, "audit.verify"),
+        lte(auditRecords.id, upToId),
+        isNotNull(sql`${auditRecords.details} -> 'seal'`),
+      ),
+    )
     .orderBy(desc(auditRecords.id))
     .limit(1);
   const seal = row ? asOutcomeSeal(row.details) : null;
@@ -120,39 +136,48 @@ export function checkRecord(row: AuditRecord, expectedPrevHash: string, key?: st
   if (row.prevHash !== expectedPrevHash) {
     return "does not link to the record before it (a record was removed, inserted or its hash rewritten)";
   }
-  const recomputed = intentHash({
-    id: row.id,
-    at: row.at,
-    actorUserId: row.actorUserId,
-    actorEmail: row.actorEmail,
-    actorRole: row.actorRole,
-    action: row.action,
-    domainName: row.domainName,
-    appName: row.appName,
-    streamName: row.streamName,
-    taskId: row.taskId,
-    jobId: row.jobId,
-    reason: row.reason,
-    clientIp: row.clientIp,
-    userAgent: row.userAgent,
-    details: row.details,
-    prevHash: row.prevHash,
-  }, key);
+  const recomputed = intentHash(
+    {
+      id: row.id,
+      at: row.at,
+      actorUserId: row.actorUserId,
+      actorEmail: row.actorEmail,
+      actorRole: row.actorRole,
+      action: row.action,
+      domainName: row.domainName,
+      appName: row.appName,
+      streamName: row.streamName,
+      taskId: row.taskId,
+      jobId: row.jobId,
+      reason: row.reason,
+      clientIp: row.clientIp,
+      userAgent: row.userAgent,
+      details: row.details,
+      prevHash: row.prevHash,
+    },
+    key,
+  );
   if (recomputed !== row.hash) return "its contents no longer match its hash (the intent was changed)";
   if (row.outcome === "pending") {
     return row.outcomeHash || row.finishedAt ? "is pending but carries an outcome" : null;
   }
   if (!row.outcomeHash || !row.finishedAt) return "has an outcome without an outcome hash";
-  const recomputedOutcome = outcomeHash(row.hash, {
-    outcome: row.outcome,
-    finishedAt: row.finishedAt,
-    requestId: row.requestId,
-    errorCode: row.errorCode,
-    errorMessage: row.errorMessage,
-    latencyMs: row.latencyMs,
-    outcomeDetails: row.outcomeDetails,
-  }, key);
-  return recomputedOutcome === row.outcomeHash ? null : "its outcome no longer matches its outcome hash (the outcome was changed)";
+  const recomputedOutcome = outcomeHash(
+    row.hash,
+    {
+      outcome: row.outcome,
+      finishedAt: row.finishedAt,
+      requestId: row.requestId,
+      errorCode: row.errorCode,
+      errorMessage: row.errorMessage,
+      latencyMs: row.latencyMs,
+      outcomeDetails: row.outcomeDetails,
+    },
+    key,
+  );
+  return recomputedOutcome === row.outcomeHash
+    ? null
+    : "its outcome no longer matches its outcome hash (the outcome was changed)";
 }
 
 async function headId(db: Database): Promise<number | null> {

@@ -19,7 +19,10 @@ const AUDIT_CHAIN_LOCK_KEY = 7_213_809_123;
 const MAX_TEXT = 2_000;
 
 export class AuditAlreadyFinishedError extends Error {
-  constructor(readonly id: number, readonly outcome: string | null) {
+  constructor(
+    readonly id: number,
+    readonly outcome: string | null,
+  ) {
     super(
       outcome === null
         ? `Audit record ${id} does not exist`
@@ -40,7 +43,12 @@ export async function beginAudit(db: Database, intent: AuditIntent): Promise<num
  * worker writes a whole claimed batch this way: the chain's lock, not the network, is what bounds its rate.
  */
 export async function beginAudits(db: Database, intents: AuditIntent[]): Promise<number[]> {
-  return intents.length === 0 ? [] : append(db, intents.map((intent) => ({ intent })));
+  return intents.length === 0
+    ? []
+    : append(
+        db,
+        intents.map((intent) => ({ intent })),
+      );
 }
 
 /** Gives a pending intent its outcome; exactly once (a second call throws AuditAlreadyFinishedError). */
@@ -48,15 +56,22 @@ export async function finishAudit(db: Database, id: number, result: AuditResult)
   const finished = await finishAudits(db, [{ id, result }]);
   if (finished.has(id)) return;
   const [row] = await db.select({ outcome: auditRecords.outcome }).from(auditRecords).where(eq(auditRecords.id, id));
-  throw new AuditAlreadyFinishedError(id, row ? (row.outcome === "pending" ? "finished concurrently" : row.outcome) : null);
+  throw new AuditAlreadyFinishedError(
+    id,
+    row ? (row.outcome === "pending" ? "finished concurrently" : row.outcome) : null,
+  );
 }
 
 /**
  * Gives many pending intents their outcomes in two statements; returns the ids that received one. An id that
  * is missing or already finished is left out (never overwritten): the caller decides whether that is an error.
  */
-export async function finishAudits(db: Database, finishes: { id: number; result: AuditResult }[]): Promise<Set<number>> {
-  if (finishes.some((f) => (f.result.outcome as string) === "pending")) throw new Error("finishAudit needs a final outcome, not pending");
+export async function finishAudits(
+  db: Database,
+  finishes: { id: number; result: AuditResult }[],
+): Promise<Set<number>> {
+  if (finishes.some((f) => (f.result.outcome as string) === "pending"))
+    throw new Error("finishAudit needs a final outcome, not pending");
   if (finishes.length === 0) return new Set();
   const ids = finishes.map((f) => f.id);
   const heads = await db
@@ -73,10 +88,19 @@ export async function finishAudits(db: Database, finishes: { id: number; result:
     const keyed = keyedFrom !== null && id >= keyedFrom;
     if (keyed && key === undefined) throw keyMissing(keyedFrom);
     const o = outcomeFields(result);
-    return [{
-      id, outcome: o.outcome, finished_at: o.finishedAt.toISOString(), request_id: o.requestId, error_code: o.errorCode,
-      error_message: o.errorMessage, latency_ms: o.latencyMs, outcome_details: o.outcomeDetails, outcome_hash: outcomeHash(hash, o, keyed ? key : undefined),
-    }];
+    return [
+      {
+        id,
+        outcome: o.outcome,
+        finished_at: o.finishedAt.toISOString(),
+        request_id: o.requestId,
+        error_code: o.errorCode,
+        error_message: o.errorMessage,
+        latency_ms: o.latencyMs,
+        outcome_details: o.outcomeDetails,
+        outcome_hash: outcomeHash(hash, o, keyed ? key : undefined),
+      },
+    ];
   });
   if (rows.length === 0) return new Set();
   // audit_finish (drizzle/0005) is the runtime role's only way to write an outcome; its pending guard makes a
@@ -116,7 +140,17 @@ async function append(db: Database, requested: { intent: AuditIntent; result?: A
     // The first append with a key writes the switch first: from it on every record is an HMAC under the key.
     const switching = key !== undefined && keyedFrom === null;
     const entries = switching
-      ? [{ intent: { actor: { email: "recdesk" }, action: KEY_SWITCH_ACTION, details: keySwitchDetails(key) } as AuditIntent, result: { outcome: "ok" } as AuditResult }, ...requested]
+      ? [
+          {
+            intent: {
+              actor: { email: "recdesk" },
+              action: KEY_SWITCH_ACTION,
+              details: keySwitchDetails(key),
+            } as AuditIntent,
+            result: { outcome: "ok" } as AuditResult,
+          },
+          ...requested,
+        ]
       : requested;
     if (entries.length === 0) return [];
     const [head] = await tx
@@ -165,7 +199,9 @@ async function append(db: Database, requested: { intent: AuditIntent; result?: A
     });
     await tx.insert(auditRecords).values(values);
     if (switching) {
-      console.info(`RecDesk audit: the chain is keyed (HMAC-SHA256 with RECDESK_AUDIT_KEY) from record ${ids[0]} on; records before it keep the unkeyed rule. This happens once per database.`);
+      console.info(
+        `RecDesk audit: the chain is keyed (HMAC-SHA256 with RECDESK_AUDIT_KEY) from record ${ids[0]} on; records before it keep the unkeyed rule. This happens once per database.`,
+      );
     }
     return switching ? ids.slice(1) : ids;
   });

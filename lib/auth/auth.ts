@@ -51,16 +51,30 @@ function buildConfig(): NextAuthConfig {
         const typedEmail = typeof credentials?.email === "string" ? credentials.email : "";
         // Over-long passwords take the shared refusal (audited, no throttle write, no scrypt), as the form does.
         if (typeof credentials?.password === "string" && credentials.password.length > MAX_PASSWORD_LENGTH) {
-          const refused = await authenticateWithPassword(await getDb(), { email: typedEmail, password: credentials.password, origin }, new Date(), options);
+          const refused = await authenticateWithPassword(
+            await getDb(),
+            { email: typedEmail, password: credentials.password, origin },
+            new Date(),
+            options,
+          );
           if (!refused.ok) throw new SignInRefused(refused);
         }
         // A direct POST to the callback skips the sign-in form's action, so the same rules apply here.
-        const parsed = SignInCredentialsSchema.safeParse({ email: credentials?.email, password: credentials?.password });
+        const parsed = SignInCredentialsSchema.safeParse({
+          email: credentials?.email,
+          password: credentials?.password,
+        });
         if (!parsed.success) {
           const typed = recordableText(typedEmail.trim(), 254);
           await recordAudit(
             await getDb(),
-            { actor: { email: typed || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+            {
+              actor: { email: typed || undefined },
+              action: "auth.sign-in",
+              clientIp: origin.clientIp,
+              userAgent: origin.userAgent,
+              details: { method: "password" },
+            },
             { outcome: "invalid", errorCode: "InvalidInput" },
           );
           throw new SignInRefused({ reason: "invalid" });
@@ -127,7 +141,11 @@ function buildConfig(): NextAuthConfig {
         if (!provisioned.ok) {
           await recordAudit(
             db,
-            { ...base, actor: { email: typeof profile?.email === "string" ? profile.email : undefined }, details: { method: "oidc" } },
+            {
+              ...base,
+              actor: { email: typeof profile?.email === "string" ? profile.email : undefined },
+              details: { method: "oidc" },
+            },
             { outcome: "denied", errorCode: provisioned.reason === "no-email" ? "SsoNoEmail" : "SsoEmailTaken" },
           );
           return `/sign-in?error=${provisioned.reason === "no-email" ? "SsoNoEmail" : "SsoEmailTaken"}`;
@@ -145,7 +163,12 @@ function buildConfig(): NextAuthConfig {
       async jwt({ token, account }) {
         if (account?.provider === "oidc") {
           // The provider's subject is not our user id: point the session at the RecDesk user row.
-          const [row] = await (await getDb()).select({ id: users.id }).from(users).where(eq(users.oidcSubject, account.providerAccountId));
+          const [row] = await (
+            await getDb()
+          )
+            .select({ id: users.id })
+            .from(users)
+            .where(eq(users.oidcSubject, account.providerAccountId));
           if (!row) return null;
           token.sub = row.id;
         }
@@ -171,7 +194,10 @@ function buildConfig(): NextAuthConfig {
           return { expires: session.expires, claimedUserId: check.claimedUserId } as unknown as typeof session;
         }
         const { user } = check;
-        return { ...session, user: { ...session.user, id: user.id, email: user.email, name: user.name, role: user.role } };
+        return {
+          ...session,
+          user: { ...session.user, id: user.id, email: user.email, name: user.name, role: user.role },
+        };
       },
     },
     events: {

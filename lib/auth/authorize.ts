@@ -27,11 +27,23 @@ export async function checkPermission(
   if (!user) return { ok: false, code: "Unauthenticated", message: "Your session has ended. Sign in again.", origin };
   if (user.disabled) {
     // Refused like a signed-out visitor, but the refusal's audit record still says who tried.
-    return { ok: false, code: "Unauthenticated", message: "Your account is disabled. Ask a RecDesk admin.", actor: { userId: user.id, email: user.email, name: user.name }, origin };
+    return {
+      ok: false,
+      code: "Unauthenticated",
+      message: "Your account is disabled. Ask a RecDesk admin.",
+      actor: { userId: user.id, email: user.email, name: user.name },
+      origin,
+    };
   }
   const actor: Partial<Actor> = { userId: user.id, email: user.email, name: user.name };
   if (!isRole(user.role)) {
-    return { ok: false, code: "Forbidden", message: "Your account has no role yet. Ask a RecDesk admin to grant one.", actor, origin };
+    return {
+      ok: false,
+      code: "Forbidden",
+      message: "Your account has no role yet. Ask a RecDesk admin to grant one.",
+      actor,
+      origin,
+    };
   }
   actor.role = user.role;
   if (!can(user.role, permission)) {

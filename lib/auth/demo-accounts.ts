@@ -28,7 +28,11 @@ export async function ensureDemoAccounts(db: Database): Promise<number> {
   const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
   if (missing.length === 0) return 0;
   const rows = await Promise.all(missing.map(async (a) => ({ ...a, passwordHash: await hashPassword(DEMO_PASSWORD) })));
-  const inserted = await db.insert(users).values(rows).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+  const inserted = await db
+    .insert(users)
+    .values(rows)
+    .onConflictDoNothing({ target: users.email })
+    .returning({ id: users.id });
   return inserted.length;
 }
 
@@ -49,7 +53,16 @@ export async function disableDemoAccounts(db: Database): Promise<string[]> {
     await db.update(users).set({ disabled: true, sessionVersion: nextSessionVersion }).where(eq(users.id, row.id));
     await recordAudit(
       db,
-      { actor: { email: "system:start-up" }, action: "user.update", details: { operation: "disable", targetUserId: row.id, targetEmail: row.email, why: "demo account with the demo password, outside demo mode" } },
+      {
+        actor: { email: "system:start-up" },
+        action: "user.update",
+        details: {
+          operation: "disable",
+          targetUserId: row.id,
+          targetEmail: row.email,
+          why: "demo account with the demo password, outside demo mode",
+        },
+      },
       { outcome: "ok" },
     );
     disabled.push(row.email);

@@ -21,7 +21,8 @@ export function roleFromClaim(claims: Record<string, unknown>, claim: string | u
   return candidates.find(isRole) ?? null;
 }
 
-export type OidcProvisioning = { ok: true; user: User; created: boolean } | { ok: false; reason: "no-email" | "email-taken" };
+export type OidcProvisioning =
+  { ok: true; user: User; created: boolean } | { ok: false; reason: "no-email" | "email-taken" };
 
 /**
  * Finds or creates the RecDesk user behind an SSO identity. A new user gets no role (an admin grants one) unless
@@ -29,7 +30,11 @@ export type OidcProvisioning = { ok: true; user: User; created: boolean } | { ok
  * An existing password account is linked only when the provider vouches for the email, otherwise anyone who
  * can set an arbitrary email at the provider could take it over.
  */
-export async function provisionOidcUser(db: Database, identity: OidcIdentity, roleClaim?: string): Promise<OidcProvisioning> {
+export async function provisionOidcUser(
+  db: Database,
+  identity: OidcIdentity,
+  roleClaim?: string,
+): Promise<OidcProvisioning> {
   const [bySubject] = await db.select().from(users).where(eq(users.oidcSubject, identity.subject));
   if (bySubject) return { ok: true, user: bySubject, created: false };
   if (!identity.email) return { ok: false, reason: "no-email" };

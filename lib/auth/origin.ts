@@ -11,7 +11,10 @@ import { clipOptional } from "@/lib/text/well-formed";
  * account, which cannot be forged.)
  */
 export function originFromHeaders(h: Pick<Headers, "get">, trustedProxyHops = 1): RequestOrigin {
-  const chain = (h.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const chain = (h.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const forwarded = chain.length > 0 ? chain[Math.max(0, chain.length - Math.max(1, trustedProxyHops))] : undefined;
   return {
     clientIp: clipOptional(forwarded || h.get("x-real-ip")?.trim() || undefined, 64) ?? undefined,

@@ -14,7 +14,12 @@ const MAX_MEMORY = 256 * 1024 * 1024;
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
-function derive(password: string, salt: Buffer, params: ScryptOptions & { N: number; r: number; p: number }, keyLength: number) {
+function derive(
+  password: string,
+  salt: Buffer,
+  params: ScryptOptions & { N: number; r: number; p: number },
+  keyLength: number,
+) {
   return new Promise<Buffer>((resolve, reject) => {
     scrypt(password.normalize("NFKC"), salt, keyLength, { ...params, maxmem: MAX_MEMORY }, (err, key) =>
       err ? reject(err) : resolve(key),
@@ -44,8 +49,16 @@ function parseHash(stored: string): ParsedHash | null {
   const r = Number(params.r);
   const p = Number(params.p);
   const valid =
-    Number.isInteger(N) && N >= 2 ** 14 && N <= 2 ** 17 && (N & (N - 1)) === 0 &&
-    Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 4;
+    Number.isInteger(N) &&
+    N >= 2 ** 14 &&
+    N <= 2 ** 17 &&
+    (N & (N - 1)) === 0 &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= 32 &&
+    Number.isInteger(p) &&
+    p >= 1 &&
+    p <= 4;
   if (!valid) return null;
   const salt = Buffer.from(parts[2]!, "base64");
   const key = Buffer.from(parts[3]!, "base64");

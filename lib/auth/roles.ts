@@ -24,7 +24,17 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "jobs:view"]),
   // Managers audit; they deliberately cannot change anything on the cloud account (bulk jobs: read only).
   manager: new Set(["streams:view", "tasks:view", "jobs:view", "audit:view", "audit:export", "audit:verify"]),
-  admin: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "jobs:view", "audit:view", "audit:export", "audit:verify", "users:manage"]),
+  admin: new Set([
+    ...SUPPORT,
+    "task:start",
+    "task:bulk-stop",
+    "task:correct",
+    "jobs:view",
+    "audit:view",
+    "audit:export",
+    "audit:verify",
+    "users:manage",
+  ]),
 };
 
 /** Fails closed: no role, or a role this build does not know, may do nothing. */

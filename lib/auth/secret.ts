@@ -23,6 +23,7 @@ export function resolveAuthSecret(config: Pick<RecDeskConfig, "authSecret" | "de
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
   }
   const secret = fs.readFileSync(file, "utf8").trim();
-  if (secret.length < 32) throw new Error(`The demo session key in ${file} is damaged; delete the file to get a new one`);
+  if (secret.length < 32)
+    throw new Error(`The demo session key in ${file} is damaged; delete the file to get a new one`);
   return secret;
 }

@@ -16,7 +16,10 @@ export type SessionTokenCheck =
  * every page, server action and route handler that reads the session (auth.ts, session callback). A cookie is
  * revoked when the row's session version moved on since it was issued; a cookie without one predates them.
  */
-export async function checkSessionToken(db: Database, token: { sub?: string | null; sessionVersion?: unknown }): Promise<SessionTokenCheck> {
+export async function checkSessionToken(
+  db: Database,
+  token: { sub?: string | null; sessionVersion?: unknown },
+): Promise<SessionTokenCheck> {
   const user = token.sub ? await findUserById(db, token.sub) : undefined;
   if (user && token.sessionVersion !== user.sessionVersion) return { state: "revoked" };
   if (!user || user.disabled || !user.role) return { state: "refused", claimedUserId: user?.id };

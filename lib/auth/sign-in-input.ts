@@ -8,6 +8,19 @@ import { MAX_PASSWORD_LENGTH } from "./password";
  * of control characters and broken surrogates, which could never match a stored account anyway.
  */
 export const SignInCredentialsSchema = z.object({
-  email: safeText({ label: "Email", min: 1, minMessage: "Enter your email address", max: 254, maxMessage: "That email address is too long" }),
-  password: safeText({ label: "Password", trim: false, min: 1, minMessage: "Enter your password", max: MAX_PASSWORD_LENGTH, maxMessage: `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters` }),
+  email: safeText({
+    label: "Email",
+    min: 1,
+    minMessage: "Enter your email address",
+    max: 254,
+    maxMessage: "That email address is too long",
+  }),
+  password: safeText({
+    label: "Password",
+    trim: false,
+    min: 1,
+    minMessage: "Enter your password",
+    max: MAX_PASSWORD_LENGTH,
+    maxMessage: `That password is too long: passwords have at most ${MAX_PASSWORD_LENGTH} characters`,
+  }),
 });

@@ -17,7 +17,8 @@ export type SignInRefusal =
   | { reason: "too-long" }
   | { reason: "demo-password" };
 
-export type PasswordSignIn = { ok: true; user: User & { role: NonNullable<User["role"]> } } | ({ ok: false } & SignInRefusal);
+export type PasswordSignIn =
+  { ok: true; user: User & { role: NonNullable<User["role"]> } } | ({ ok: false } & SignInRefusal);
 
 export const SIGN_IN_ERROR_CODES = {
   invalid: "InvalidCredentials",
@@ -59,7 +60,11 @@ export async function authenticateWithPassword(
   const attempt = closed.limited ? { ids: [], throttle: closed, delayMs: 0 } : await reserveAttempt(db, keys, now);
   const throttle = attempt.throttle;
   if (throttle.limited) {
-    const refusal = { reason: "throttled", retryAt: throttle.retryAt, retryAfterSeconds: throttle.retryAfterSeconds } as const;
+    const refusal = {
+      reason: "throttled",
+      retryAt: throttle.retryAt,
+      retryAfterSeconds: throttle.retryAfterSeconds,
+    } as const;
     await audit(db, { email }, origin, refusal, { scope: throttle.scope }, now);
     return { ok: false, ...refusal };
   }
@@ -92,7 +97,13 @@ export async function authenticateWithPassword(
   await clearAccountFailures(db, keys);
   await recordAudit(
     db,
-    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...slowed } },
+    {
+      actor,
+      action: "auth.sign-in",
+      clientIp: origin.clientIp,
+      userAgent: origin.userAgent,
+      details: { method: "password", ...slowed },
+    },
     { outcome: "ok" },
   );
   return { ok: true, user: { ...user, role: user.role } };
@@ -109,7 +120,13 @@ async function audit(
 ): Promise<void> {
   await recordAudit(
     db,
-    { actor, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password", ...details } },
+    {
+      actor,
+      action: "auth.sign-in",
+      clientIp: origin.clientIp,
+      userAgent: origin.userAgent,
+      details: { method: "password", ...details },
+    },
     { outcome, errorCode: SIGN_IN_ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
   );
 }

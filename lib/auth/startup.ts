@@ -17,6 +17,8 @@ export async function prepareAuth(): Promise<void> {
   }
   const disabled = await disableDemoAccounts(await getDb());
   if (disabled.length > 0) {
-    console.warn(`RecDesk: disabled ${disabled.join(", ")}: demo accounts with the demo password must not sign in outside demo mode. An admin can re-enable one after resetting its password.`);
+    console.warn(
+      `RecDesk: disabled ${disabled.join(", ")}: demo accounts with the demo password must not sign in outside demo mode. An admin can re-enable one after resetting its password.`,
+    );
   }
 }

@@ -37,7 +37,8 @@ function hardKeysOf({ email, clientIp }: ThrottleKeys): string[] {
 /** The account across every address: counted for the slow-down only. */
 const accountKeyOf = ({ email }: ThrottleKeys) => `email:${normal(email)}`;
 
-export type ThrottleState = { limited: false } | { limited: true; retryAt: Date; retryAfterSeconds: number; scope: "account" | "address" };
+export type ThrottleState =
+  { limited: false } | { limited: true; retryAt: Date; retryAfterSeconds: number; scope: "account" | "address" };
 
 const scopeOf = (key: string) => (key.startsWith("ip:") ? "address" : "account");
 
@@ -113,7 +114,12 @@ export function slowdownFor(failures: number): number {
 }
 
 function limitedUntil(retryAt: Date, now: Date, scope: "account" | "address"): ThrottleState {
-  return { limited: true, retryAt, retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)), scope };
+  return {
+    limited: true,
+    retryAt,
+    retryAfterSeconds: Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000)),
+    scope,
+  };
 }
 
 /** Takes back an attempt that was not a failure after all (the right password, or a throttled one). */

@@ -11,12 +11,16 @@ export type GuardedChange =
 
 /** A role change from the Users page: refused when it would leave no enabled admin. Ends the user's sessions. */
 export function changeRoleKeepingAnAdmin(db: Database, userId: string, role: Role): Promise<GuardedChange> {
-  return changeKeepingAnAdmin(db, userId, (before) => before.role === "admin" && !before.disabled && role !== "admin", { role });
+  return changeKeepingAnAdmin(db, userId, (before) => before.role === "admin" && !before.disabled && role !== "admin", {
+    role,
+  });
 }
 
 /** Disabling or enabling from the Users page: the last enabled admin cannot be disabled. Ends the user's sessions. */
 export function setDisabledKeepingAnAdmin(db: Database, userId: string, disabled: boolean): Promise<GuardedChange> {
-  return changeKeepingAnAdmin(db, userId, (before) => before.role === "admin" && !before.disabled && disabled, { disabled });
+  return changeKeepingAnAdmin(db, userId, (before) => before.role === "admin" && !before.disabled && disabled, {
+    disabled,
+  });
 }
 
 /**
@@ -41,7 +45,8 @@ async function changeKeepingAnAdmin(
       .for("update");
     const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
     if (!before) return { ok: false, reason: "not-found" } as const;
-    if (removesAnAdmin(before) && !admins.some((a) => a.id !== userId)) return { ok: false, reason: "last-admin", target: before } as const;
+    if (removesAnAdmin(before) && !admins.some((a) => a.id !== userId))
+      return { ok: false, reason: "last-admin", target: before } as const;
     const [after] = await tx
       .update(users)
       .set({ ...change, sessionVersion: nextSessionVersion, updatedAt: sql`now()` })

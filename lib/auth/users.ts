@@ -8,7 +8,12 @@ import type { UserView } from "./definitions";
 import { wellFormed } from "@/lib/text/well-formed";
 import { safeText } from "@/lib/validation/safe-text";
 
-export const EmailSchema = safeText({ label: "Email", min: 1, minMessage: "Enter an email address such as name@example.com", max: 254 })
+export const EmailSchema = safeText({
+  label: "Email",
+  min: 1,
+  minMessage: "Enter an email address such as name@example.com",
+  max: 254,
+})
   .toLowerCase()
   .pipe(z.email({ error: "Enter an email address such as name@example.com" }).max(254));
 
@@ -30,7 +35,10 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function findUserByEmail(db: Database, email: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
   return row;
 }
 
@@ -61,7 +69,13 @@ export async function createUser(db: Database, input: NewUser): Promise<User> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const [row] = await db
     .insert(users)
-    .values({ email, name: wellFormed(input.name), role: input.role, passwordHash, oidcSubject: input.oidcSubject ?? null })
+    .values({
+      email,
+      name: wellFormed(input.name),
+      role: input.role,
+      passwordHash,
+      oidcSubject: input.oidcSubject ?? null,
+    })
     .onConflictDoNothing({ target: users.email })
     .returning();
   if (!row) throw new UserExistsError(email);
@@ -73,7 +87,11 @@ export const nextSessionVersion = sql`${users.sessionVersion} + 1`;
 
 export async function setUserPassword(db: Database, id: string, password: string): Promise<User | undefined> {
   const passwordHash = await hashPassword(password);
-  const [row] = await db.update(users).set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: sql`now()` }).where(eq(users.id, id)).returning();
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: nextSessionVersion, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
   return row;
 }
 

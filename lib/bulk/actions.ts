@@ -24,7 +24,8 @@ const ReasonSchema = safeText({
   minMessage: `Give a reason of at least ${REASON_MIN} characters; it goes into every audit record.`,
   max: REASON_MAX,
 });
-export const createBulkStopSchema = (maxItems: number) => z.object({ selection: bulkSelectionSchema(maxItems), reason: ReasonSchema });
+export const createBulkStopSchema = (maxItems: number) =>
+  z.object({ selection: bulkSelectionSchema(maxItems), reason: ReasonSchema });
 export const JobIdSchema = z.uuid("Not a bulk job id.");
 
 /** A refused control of a job names the job when the id at least looks like one. */
@@ -41,12 +42,25 @@ function tooManyIds(error: z.ZodError): boolean {
 function describeSelection(sel: unknown): Record<string, unknown> {
   const parsed = BulkSelectionSchema.safeParse(sel);
   if (!parsed.success) return { selection: "unparseable" };
-  return parsed.data.kind === "ids" ? { selection: "ids", selected: parsed.data.taskIds.length } : { selection: "filter", filters: parsed.data.filters };
+  return parsed.data.kind === "ids"
+    ? { selection: "ids", selected: parsed.data.taskIds.length }
+    : { selection: "filter", filters: parsed.data.filters };
 }
 
 /** An invalid bulk request: TooManyItems when the id list is over the limit, the message as the record's. */
-function invalidReply(code: string, message: string, details: Record<string, unknown>, extra: Partial<InvalidReply> = {}): InvalidReply {
-  return { code, message, errorMessage: message, attempt: { details, reason: extra.attempt?.reason }, fieldErrors: extra.fieldErrors };
+function invalidReply(
+  code: string,
+  message: string,
+  details: Record<string, unknown>,
+  extra: Partial<InvalidReply> = {},
+): InvalidReply {
+  return {
+    code,
+    message,
+    errorMessage: message,
+    attempt: { details, reason: extra.attempt?.reason },
+    fieldErrors: extra.fieldErrors,
+  };
 }
 
 export function invalidPreview(error: z.ZodError, input: unknown, maxItems: number): InvalidReply {
@@ -61,7 +75,10 @@ export function invalidCreate(error: z.ZodError, input: unknown, maxItems: numbe
   const details = describeSelection((input as { selection?: unknown } | null)?.selection);
   // The reason the person typed belongs on the record even when the request is refused (bounded, like the schema).
   const typedReason = (input as { reason?: unknown } | null)?.reason;
-  const reason = typeof typedReason === "string" && typedReason.trim() !== "" ? recordableText(typedReason.trim(), REASON_MAX) : undefined;
+  const reason =
+    typeof typedReason === "string" && typedReason.trim() !== ""
+      ? recordableText(typedReason.trim(), REASON_MAX)
+      : undefined;
   const message = error.issues[0]?.message ?? "Invalid request.";
   return invalidReply(many ? "TooManyItems" : "InvalidInput", message, many ? { ...details, max: maxItems } : details, {
     fieldErrors: fieldErrorsOf(error),
@@ -74,12 +91,22 @@ export function invalidJobId(jobId: unknown): InvalidReply {
 }
 
 /** What the confirmation dialog shows: how many tasks the selection really covers, and which streams. */
-export async function previewBulkStop(db: Database, sel: BulkSelection, maxItems: number): Promise<ActionResult<{ preview: BulkPreview }>> {
+export async function previewBulkStop(
+  db: Database,
+  sel: BulkSelection,
+  maxItems: number,
+): Promise<ActionResult<{ preview: BulkPreview }>> {
   const r = await resolveSelection(db, sel, maxItems);
   return { ok: true, preview: { count: r.count, max: maxItems, targets: r.targets } };
 }
 
-function record(db: Database, auth: Allowed, action: AuditAction, attempt: Attempt, result: AuditResult): Promise<number> {
+function record(
+  db: Database,
+  auth: Allowed,
+  action: AuditAction,
+  attempt: Attempt,
+  result: AuditResult,
+): Promise<number> {
   return recordAudit(db, { ...auditWho(auth.actor, auth.origin), action, ...attempt }, result);
 }
 
@@ -92,7 +119,13 @@ export async function createBulkStop(
   const details = describeSelection(input.selection);
   const { actor, origin } = auth;
   const refuse = async (code: string, message: string, more: Record<string, unknown> = {}) => {
-    await record(db, auth, "bulk.create", { reason: input.reason, details: { ...details, ...more } }, { outcome: "invalid", errorCode: code, errorMessage: message });
+    await record(
+      db,
+      auth,
+      "bulk.create",
+      { reason: input.reason, details: { ...details, ...more } },
+      { outcome: "invalid", errorCode: code, errorMessage: message },
+    );
     return { ok: false as const, code, message };
   };
   const resolved = await resolveSelection(db, input.selection, maxItems);
@@ -112,11 +145,21 @@ export async function createBulkStop(
   return { ok: true, jobId: created.jobId, total: created.total };
 }
 
-export async function controlJob(db: Database, auth: Allowed, action: "bulk.cancel" | "bulk.retry", jobId: string): Promise<ActionResult<{ affected: number }>> {
+export async function controlJob(
+  db: Database,
+  auth: Allowed,
+  action: "bulk.cancel" | "bulk.retry",
+  jobId: string,
+): Promise<ActionResult<{ affected: number }>> {
   const { actor } = auth;
-  const r = action === "bulk.cancel" ? await cancelJob(db, jobId) : await retryFailed(db, jobId, { userId: actor.userId, email: actor.email, role: actor.role });
+  const r =
+    action === "bulk.cancel"
+      ? await cancelJob(db, jobId)
+      : await retryFailed(db, jobId, { userId: actor.userId, email: actor.email, role: actor.role });
   // A resume after the job's actor was disabled says so: from here on its Stops are audited in this person's name.
-  const okDetails = r.ok ? { affected: r.affected, ...(r.resumedInNameOf ? { resumedInNameOf: r.resumedInNameOf } : {}) } : undefined;
+  const okDetails = r.ok
+    ? { affected: r.affected, ...(r.resumedInNameOf ? { resumedInNameOf: r.resumedInNameOf } : {}) }
+    : undefined;
   await record(
     db,
     auth,

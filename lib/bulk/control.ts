@@ -25,7 +25,11 @@ export async function cancelJob(db: Database, jobId: string): Promise<JobControl
     const state = (job.rows[0] as { state: string } | undefined)?.state;
     if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
     if (state !== "running" && state !== "paused") {
-      return { ok: false, code: "InvalidState", message: `The job is already ${state}; there is nothing left to cancel.` } as const;
+      return {
+        ok: false,
+        code: "InvalidState",
+        message: `The job is already ${state}; there is nothing left to cancel.`,
+      } as const;
     }
     const items = await tx.execute(sql`
       update bulk_items set state = 'cancelled', finished_at = now()
@@ -57,17 +61,28 @@ export async function retryFailed(db: Database, jobId: string, resumer?: Resumer
     const state = row?.state;
     const actorWasDisabled = state === "paused" && (row?.paused_reason ?? "").startsWith(ACTOR_DISABLED_CODE);
     if (actorWasDisabled && !resumer) {
-      return { ok: false, code: "InvalidState", message: "The person this job acted for was disabled; an on-call engineer or admin must resume it in their own name." } as const;
+      return {
+        ok: false,
+        code: "InvalidState",
+        message:
+          "The person this job acted for was disabled; an on-call engineer or admin must resume it in their own name.",
+      } as const;
     }
     if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
     if (state === "cancelled") {
-      return { ok: false, code: "InvalidState", message: "The job was cancelled; start a new bulk stop for the tasks you still need stopped." } as const;
+      return {
+        ok: false,
+        code: "InvalidState",
+        message: "The job was cancelled; start a new bulk stop for the tasks you still need stopped.",
+      } as const;
     }
     const items = await tx.execute(sql`
       update bulk_items set state = 'pending', claimed_by = null, claimed_at = null, finished_at = null,
         request_id = null, error_code = null, error_message = null, audit_id = null
       where job_id = ${jobId}::uuid and state = 'failed' returning id`);
-    const pending = await tx.execute(sql`select 1 from bulk_items where job_id = ${jobId}::uuid and state in ('pending', 'sending') limit 1`);
+    const pending = await tx.execute(
+      sql`select 1 from bulk_items where job_id = ${jobId}::uuid and state in ('pending', 'sending') limit 1`,
+    );
     if (items.rows.length === 0 && pending.rows.length === 0) {
       return { ok: false, code: "InvalidState", message: "No failed items to retry." } as const;
     }
@@ -76,7 +91,11 @@ export async function retryFailed(db: Database, jobId: string, resumer?: Resumer
         update bulk_jobs set resumed_by_user_id = ${resumer.userId ?? null}::uuid, resumed_by_email = ${resumer.email}, resumed_by_role = ${resumer.role ?? null}
         where id = ${jobId}::uuid`);
     }
-    await tx.execute(sql`update bulk_jobs set state = 'running', paused_reason = null, finished_at = null where id = ${jobId}::uuid`);
-    return actorWasDisabled ? ({ ok: true, affected: items.rows.length, resumedInNameOf: resumer!.email } as const) : ({ ok: true, affected: items.rows.length } as const);
+    await tx.execute(
+      sql`update bulk_jobs set state = 'running', paused_reason = null, finished_at = null where id = ${jobId}::uuid`,
+    );
+    return actorWasDisabled
+      ? ({ ok: true, affected: items.rows.length, resumedInNameOf: resumer!.email } as const)
+      : ({ ok: true, affected: items.rows.length } as const);
   });
 }

@@ -24,7 +24,12 @@ const INSERT_SLICE = 1_000;
  */
 export async function createBulkJob(db: Database, req: BulkJobRequest, maxItems: number): Promise<CreateBulkJobResult> {
   const reason = wellFormed(req.reason.trim());
-  if (!reason) return { ok: false, code: "InvalidInput", message: "Give one reason for the batch; it goes into every audit record." };
+  if (!reason)
+    return {
+      ok: false,
+      code: "InvalidInput",
+      message: "Give one reason for the batch; it goes into every audit record.",
+    };
   const unique = new Map<string, BulkTarget>();
   for (const t of req.targets) if (!unique.has(t.taskId)) unique.set(t.taskId, t);
   const targets = [...unique.values()];

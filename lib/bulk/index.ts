@@ -24,7 +24,10 @@ export function getBulkWorker(): Promise<BulkWorker> {
       onEvent: (e) => {
         if (e.type === "error") console.error(`[bulk] ${e.message}`);
         else if (e.type === "paused") console.warn(`[bulk] job ${e.jobId} paused: ${e.code}`);
-        else if (e.type === "late-answer") console.warn(`[bulk] late answer to audit ${e.auditId} (lease lapsed meanwhile) recorded as audit ${e.lateAuditId}`);
+        else if (e.type === "late-answer")
+          console.warn(
+            `[bulk] late answer to audit ${e.auditId} (lease lapsed meanwhile) recorded as audit ${e.lateAuditId}`,
+          );
         else if (e.type === "recovered" && e.report.neverSent + e.report.resend + e.report.completedFromAudit > 0) {
           console.warn(`[bulk] recovered interrupted items: ${JSON.stringify(e.report)}`);
         }

@@ -21,9 +21,14 @@ export async function actingForJobs(db: Database, jobIds: string[]): Promise<Map
     select j.id, coalesce(j.resumed_by_user_id, j.created_by_user_id) as user_id,
       coalesce(j.resumed_by_email, j.created_by_email) as email, coalesce(u.disabled, false) as disabled
     from bulk_jobs j left join users u on u.id = coalesce(j.resumed_by_user_id, j.created_by_user_id)
-    where j.id in (${sql.join(jobIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    where j.id in (${sql.join(
+      jobIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
   const rows = r.rows as { id: string; user_id: string | null; email: string; disabled: boolean }[];
-  return new Map(rows.map((x) => [x.id, { jobId: x.id, userId: x.user_id, email: x.email, disabled: x.disabled === true }]));
+  return new Map(
+    rows.map((x) => [x.id, { jobId: x.id, userId: x.user_id, email: x.email, disabled: x.disabled === true }]),
+  );
 }
 
 export function actorDisabledReason(email: string): string {

@@ -18,9 +18,21 @@ export interface LateAnswer {
  * record of its own, naming the intent it answers, with its RequestId. An ok answer also settles the item
  * if it is still waiting in the queue, so the new holder does not send that Stop again.
  */
-export async function recordLateAnswers(db: Database, late: SentItem[], by: (s: SentItem) => string): Promise<LateAnswer[]> {
+export async function recordLateAnswers(
+  db: Database,
+  late: SentItem[],
+  by: (s: SentItem) => string,
+): Promise<LateAnswer[]> {
   if (late.length === 0) return [];
-  const originals = await db.select().from(auditRecords).where(inArray(auditRecords.id, late.map((s) => s.auditId)));
+  const originals = await db
+    .select()
+    .from(auditRecords)
+    .where(
+      inArray(
+        auditRecords.id,
+        late.map((s) => s.auditId),
+      ),
+    );
   const byId = new Map(originals.map((o) => [o.id, o]));
   const out: LateAnswer[] = [];
   for (const s of late) {
@@ -31,7 +43,12 @@ export async function recordLateAnswers(db: Database, late: SentItem[], by: (s: 
       {
         actor: { userId: o?.actorUserId ?? undefined, email: o?.actorEmail ?? undefined, role: o?.actorRole ?? null },
         action: "task.stop",
-        target: { domainName: s.item.domainName, appName: s.item.appName, streamName: s.item.streamName, taskId: s.item.taskId },
+        target: {
+          domainName: s.item.domainName,
+          appName: s.item.appName,
+          streamName: s.item.streamName,
+          taskId: s.item.taskId,
+        },
         reason: o?.reason ?? undefined,
         jobId: s.item.jobId,
         clientIp: o?.clientIp ?? undefined,
@@ -60,6 +77,9 @@ export async function recordLateAnswers(db: Database, late: SentItem[], by: (s: 
       where id = ${s.item.id} and state = 'pending'`);
   }
   const stopped = late.filter((s) => s.result.ok);
-  await recordStopsOnTasks(db, stopped.map((s) => ({ taskId: s.item.taskId, ok: true, requestId: s.result.requestId, by: by(s) })));
+  await recordStopsOnTasks(
+    db,
+    stopped.map((s) => ({ taskId: s.item.taskId, ok: true, requestId: s.result.requestId, by: by(s) })),
+  );
   return out;
 }

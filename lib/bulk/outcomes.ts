@@ -24,7 +24,12 @@ export interface SentItem {
  * Returns the items whose claim still held, and the answers whose intent another holder had already closed
  * (recorded as late answers, never dropped).
  */
-export async function writeOutcomes(db: Database, workerId: string, batch: SentItem[], by: (s: SentItem) => string): Promise<{ completed: SentItem[]; late: LateAnswer[] }> {
+export async function writeOutcomes(
+  db: Database,
+  workerId: string,
+  batch: SentItem[],
+  by: (s: SentItem) => string,
+): Promise<{ completed: SentItem[]; late: LateAnswer[] }> {
   const finished = await finishAudits(
     db,
     batch.map(({ item, auditId, result: r, coalesced }) => ({
@@ -35,7 +40,9 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
         errorCode: r.ok ? undefined : r.code,
         errorMessage: r.ok ? undefined : r.message,
         latencyMs: r.latencyMs,
-        details: coalesced ? { bulkItemId: item.id, attempts: r.attempts, coalesced: true, upstreamCall: false } : { bulkItemId: item.id, attempts: r.attempts },
+        details: coalesced
+          ? { bulkItemId: item.id, attempts: r.attempts, coalesced: true, upstreamCall: false }
+          : { bulkItemId: item.id, attempts: r.attempts },
       },
     })),
   );
@@ -45,26 +52,42 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
     batch.map(({ item, auditId, result: r }) =>
       r.ok
         ? { itemId: item.id, state: "stopped" as const, requestId: r.requestId, auditId }
-        : { itemId: item.id, state: "failed" as const, requestId: r.requestId, errorCode: r.code, errorMessage: r.message, auditId },
+        : {
+            itemId: item.id,
+            state: "failed" as const,
+            requestId: r.requestId,
+            errorCode: r.code,
+            errorMessage: r.message,
+            auditId,
+          },
     ),
   );
   const completed = batch.filter((s) => claimed.has(s.item.id));
   // A shared answer is already on the row, written by the Stop that made the call.
   await recordStopsOnTasks(
     db,
-    completed.filter((s) => !s.coalesced).map((s) => ({
-      taskId: s.item.taskId,
-      ok: s.result.ok,
-      requestId: s.result.requestId,
-      errorCode: s.result.ok ? undefined : s.result.code,
-      errorMessage: s.result.ok ? undefined : s.result.message,
-      by: by(s),
-      claimedAt: s.claim === "held" ? s.item.claimedAt : undefined,
-    })),
+    completed
+      .filter((s) => !s.coalesced)
+      .map((s) => ({
+        taskId: s.item.taskId,
+        ok: s.result.ok,
+        requestId: s.result.requestId,
+        errorCode: s.result.ok ? undefined : s.result.code,
+        errorMessage: s.result.ok ? undefined : s.result.message,
+        by: by(s),
+        claimedAt: s.claim === "held" ? s.item.claimedAt : undefined,
+      })),
   );
-  const late = await recordLateAnswers(db, batch.filter((s) => !finished.has(s.auditId)), by);
+  const late = await recordLateAnswers(
+    db,
+    batch.filter((s) => !finished.has(s.auditId)),
+    by,
+  );
   // Claims not ended with an outcome above (the item was taken over meanwhile) end here, on every path.
-  await releaseTasksOf(db, batch.filter((s) => s.claim === "held" && !claimed.has(s.item.id)).map((s) => s.item));
+  await releaseTasksOf(
+    db,
+    batch.filter((s) => s.claim === "held" && !claimed.has(s.item.id)).map((s) => s.item),
+  );
   return { completed, late };
 }
 
@@ -73,7 +96,12 @@ export async function writeOutcomes(db: Database, workerId: string, batch: SentI
  * stopping): the record says so, and the item goes back to the queue, in one transaction so recovery never
  * sees one without the other.
  */
-export async function closeUnsent(db: Database, workerId: string, unsent: { item: ClaimedItem; auditId: number; claim?: TaskClaim }[], why: string): Promise<void> {
+export async function closeUnsent(
+  db: Database,
+  workerId: string,
+  unsent: { item: ClaimedItem; auditId: number; claim?: TaskClaim }[],
+  why: string,
+): Promise<void> {
   if (unsent.length === 0) return;
   await db.transaction(async (tx) => {
     const t = tx as unknown as Database;
@@ -81,10 +109,22 @@ export async function closeUnsent(db: Database, workerId: string, unsent: { item
       t,
       unsent.map(({ item, auditId }) => ({
         id: auditId,
-        result: { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: `Not sent: ${why}. The item went back to the job's queue.`, details: { bulkItemId: item.id, recovery: "not-sent" } },
+        result: {
+          outcome: "error",
+          errorCode: "RecDesk.NotSent",
+          errorMessage: `Not sent: ${why}. The item went back to the job's queue.`,
+          details: { bulkItemId: item.id, recovery: "not-sent" },
+        },
       })),
     );
-    await releaseTasksOf(t, unsent.filter((u) => u.claim === "held").map((u) => u.item));
-    await releaseItems(t, workerId, unsent.map((u) => u.item));
+    await releaseTasksOf(
+      t,
+      unsent.filter((u) => u.claim === "held").map((u) => u.item),
+    );
+    await releaseItems(
+      t,
+      workerId,
+      unsent.map((u) => u.item),
+    );
   });
 }

@@ -31,11 +31,18 @@ interface ClaimedRow {
  * once without waiting on, or ever both getting, the same row; the state change to `sending` is what stops a
  * later claim (and a Cancel) from touching the item again.
  */
-export async function claimItems(db: Database, workerId: string, limit: number, lease?: string): Promise<ClaimedItem[]> {
+export async function claimItems(
+  db: Database,
+  workerId: string,
+  limit: number,
+  lease?: string,
+): Promise<ClaimedItem[]> {
   if (limit <= 0) return [];
   // With `lease`, only while the database says this worker still holds it: a worker whose lease lapsed learns
   // so only at its next renewal, and must not claim the items the new holder has just queued again.
-  const holdsLease = lease ? sql`and exists (select 1 from worker_leases l where l.name = ${lease} and l.holder = ${workerId} and l.expires_at > now())` : sql``;
+  const holdsLease = lease
+    ? sql`and exists (select 1 from worker_leases l where l.name = ${lease} and l.holder = ${workerId} and l.expires_at > now())`
+    : sql``;
   const result = await db.execute(sql`
     update bulk_items set state = 'sending', claimed_by = ${workerId}, claimed_at = now(), attempts = attempts + 1
     where id in (
@@ -57,7 +64,12 @@ export async function claimItems(db: Database, workerId: string, limit: number, 
   }));
   const jobIds = [...new Set(items.map((i) => i.jobId))];
   if (jobIds.length > 0) {
-    await db.execute(sql`update bulk_jobs set started_at = now() where started_at is null and id in (${sql.join(jobIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    await db.execute(
+      sql`update bulk_jobs set started_at = now() where started_at is null and id in (${sql.join(
+        jobIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   }
   return items.sort((a, b) => a.id - b.id);
 }
@@ -76,10 +88,15 @@ export async function completeItem(db: Database, workerId: string, itemId: numbe
 }
 
 /** Records many outcomes in one statement; returns the items whose claim still held (the others are left alone). */
-export async function completeItems(db: Database, workerId: string, outcomes: (ItemOutcome & { itemId: number })[]): Promise<Set<number>> {
+export async function completeItems(
+  db: Database,
+  workerId: string,
+  outcomes: (ItemOutcome & { itemId: number })[],
+): Promise<Set<number>> {
   if (outcomes.length === 0) return new Set();
   const values = outcomes.map(
-    (o) => sql`(${o.itemId}::bigint, ${o.state}::text, ${o.requestId ?? null}::text, ${o.errorCode ?? null}::text, ${o.errorMessage ?? null}::text, ${o.auditId}::bigint)`,
+    (o) =>
+      sql`(${o.itemId}::bigint, ${o.state}::text, ${o.requestId ?? null}::text, ${o.errorCode ?? null}::text, ${o.errorMessage ?? null}::text, ${o.auditId}::bigint)`,
   );
   const result = await db.execute(sql`
     update bulk_items i set state = v.state, request_id = v.request_id, error_code = v.error_code,
@@ -91,7 +108,11 @@ export async function completeItems(db: Database, workerId: string, outcomes: (I
 }
 
 /** Points claimed items at the intents just committed for them, so recovery knows a call may have gone out. */
-export async function linkItemsToAudit(db: Database, workerId: string, links: { itemId: number; auditId: number }[]): Promise<void> {
+export async function linkItemsToAudit(
+  db: Database,
+  workerId: string,
+  links: { itemId: number; auditId: number }[],
+): Promise<void> {
   if (links.length === 0) return;
   const values = links.map((l) => sql`(${l.itemId}::bigint, ${l.auditId}::bigint)`);
   await db.execute(sql`
@@ -105,7 +126,11 @@ export async function linkItemsToAudit(db: Database, workerId: string, links: { 
  * at when claimed (an interrupted intent a resend follows up, or nothing), never at a not-sent record: recovery
  * reads a linked record with an outcome as "answered", so a crash on the next claim would fail the item.
  */
-export async function releaseItems(db: Database, workerId: string, items: Pick<ClaimedItem, "id" | "auditId">[]): Promise<void> {
+export async function releaseItems(
+  db: Database,
+  workerId: string,
+  items: Pick<ClaimedItem, "id" | "auditId">[],
+): Promise<void> {
   if (items.length === 0) return;
   const values = items.map((i) => sql`(${i.id}::bigint, ${i.auditId}::bigint)`);
   await db.execute(sql`

@@ -49,7 +49,8 @@ function toView(r: JobRow): BulkJobView {
     ratePerSecond = (done * 1000) / durationMs;
   }
   const left = counts.pending + counts.sending;
-  const secondsLeft = r.state === "running" && left > 0 ? (ratePerSecond > 0 ? left / ratePerSecond : null) : left === 0 ? 0 : null;
+  const secondsLeft =
+    r.state === "running" && left > 0 ? (ratePerSecond > 0 ? left / ratePerSecond : null) : left === 0 ? 0 : null;
   return {
     id: r.id,
     state: r.state,
@@ -137,7 +138,19 @@ export async function listJobItems(
       limit ${limit} offset ${offset}`),
     db.execute(sql`select count(*) as n from bulk_items where job_id = ${jobId}::uuid ${stateWhere}`),
   ]);
-  type Row = { id: string | number; task_id: string; domain_name: string; app_name: string; stream_name: string; state: BulkItemState; attempts: number; request_id: string | null; error_code: string | null; error_message: string | null; finished_at: Date | string | null };
+  type Row = {
+    id: string | number;
+    task_id: string;
+    domain_name: string;
+    app_name: string;
+    stream_name: string;
+    state: BulkItemState;
+    attempts: number;
+    request_id: string | null;
+    error_code: string | null;
+    error_message: string | null;
+    finished_at: Date | string | null;
+  };
   return {
     items: (rows.rows as unknown as Row[]).map((r) => ({
       id: Number(r.id),

@@ -30,10 +30,26 @@ export function recoverOrphans(db: Database, workerId: string): Promise<Recovery
 /** The same decision for this worker's own items whose processing threw (e.g. the database blinked). */
 export function recoverItems(db: Database, workerId: string, itemIds: number[]): Promise<RecoveryReport> {
   if (itemIds.length === 0) return Promise.resolve({ neverSent: 0, resend: 0, completedFromAudit: 0 });
-  return recover(db, sql`i.claimed_by = ${workerId} and i.id in (${sql.join(itemIds.map((id) => sql`${id}`), sql`, `)})`);
+  return recover(
+    db,
+    sql`i.claimed_by = ${workerId} and i.id in (${sql.join(
+      itemIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
 }
 
-type Row = { id: string | number; job_id: string; audit_id: string | number | null; outcome: string | null; task_id: string; request_id: string | null; error_code: string | null; error_message: string | null; actor_email: string | null };
+type Row = {
+  id: string | number;
+  job_id: string;
+  audit_id: string | number | null;
+  outcome: string | null;
+  task_id: string;
+  request_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  actor_email: string | null;
+};
 
 async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
   const report: RecoveryReport = { neverSent: 0, resend: 0, completedFromAudit: 0 };
@@ -57,7 +73,8 @@ async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
         await finishAudit(db, Number(r.audit_id), {
           outcome: "unknown",
           errorCode: INTERRUPTED_CODE,
-          errorMessage: "The bulk worker stopped between writing this intent and its outcome; the Stop is sent again under a new audit record.",
+          errorMessage:
+            "The bulk worker stopped between writing this intent and its outcome; the Stop is sent again under a new audit record.",
           details: { bulkItemId: itemId, recovery: "resend" },
         }).catch(() => {}); // the audit start-up sweep may have finished it first; either way it is no longer pending
       }
@@ -72,7 +89,14 @@ async function recover(db: Database, which: SQL): Promise<RecoveryReport> {
           error_code = ${ok ? null : (r.error_code ?? r.outcome)}, error_message = ${r.error_message}, finished_at = now(), claimed_by = null
         where i.id = ${itemId} and i.state = 'sending' and ${which} returning i.id`);
       if (moved.rows.length === 0) continue;
-      await recordStopOnTask(db, { taskId: r.task_id, ok, requestId: r.request_id ?? undefined, errorCode: r.error_code ?? undefined, errorMessage: r.error_message ?? undefined, by: r.actor_email ?? "bulk job" });
+      await recordStopOnTask(db, {
+        taskId: r.task_id,
+        ok,
+        requestId: r.request_id ?? undefined,
+        errorCode: r.error_code ?? undefined,
+        errorMessage: r.error_message ?? undefined,
+        by: r.actor_email ?? "bulk job",
+      });
       report.completedFromAudit += 1;
     }
   }
@@ -97,7 +121,8 @@ async function closeUnlinkedIntents(db: Database, jobId: string, taskId: string,
     await finishAudit(db, Number(row.id), {
       outcome: "error",
       errorCode: NOT_SENT_CODE,
-      errorMessage: "The bulk worker stopped after writing this intent but before sending the Stop; the item was queued again.",
+      errorMessage:
+        "The bulk worker stopped after writing this intent but before sending the Stop; the item was queued again.",
       details: { bulkItemId: itemId, recovery: "not-sent" },
     }).catch(() => {});
   }

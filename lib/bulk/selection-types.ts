@@ -16,7 +16,10 @@ export function bulkSelectionSchema(maxItems: number) {
       taskIds: z
         .array(TaskIdSchema)
         .min(1, "Select at least one task.")
-        .max(maxItems, `Select at most ${maxItems.toLocaleString("en-US")} tasks: one bulk job stops at most that many (RECDESK_BULK_MAX_ITEMS). Split the batch.`),
+        .max(
+          maxItems,
+          `Select at most ${maxItems.toLocaleString("en-US")} tasks: one bulk job stops at most that many (RECDESK_BULK_MAX_ITEMS). Split the batch.`,
+        ),
     }),
     z.object({
       kind: z.literal("filter"),
@@ -24,7 +27,12 @@ export function bulkSelectionSchema(maxItems: number) {
         state: z.enum(TASK_STATES).optional(),
         stream: safeText({ label: "Stream", max: 256 }).optional(),
         domain: safeText({ label: "Domain", max: 253 }).optional(),
-        runningHours: z.number().int().min(1).max(24 * 365).optional(),
+        runningHours: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 365)
+          .optional(),
       }),
     }),
   ]);

@@ -20,10 +20,21 @@ function selectionWhere(f: TaskFilters, now: Date): SQL {
   return and(stoppableSql(now), taskFilterWhere(f, now))!;
 }
 
-export async function resolveSelection(db: Database, sel: BulkSelection, max: number, now = new Date()): Promise<ResolvedSelection> {
+export async function resolveSelection(
+  db: Database,
+  sel: BulkSelection,
+  max: number,
+  now = new Date(),
+): Promise<ResolvedSelection> {
   const t = recordingTasks;
-  const where = sel.kind === "ids" ? and(inArray(t.taskId, [...new Set(sel.taskIds)]), selectionWhere({}, now))! : selectionWhere(sel.filters, now);
-  const [{ n } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(t).where(where);
+  const where =
+    sel.kind === "ids"
+      ? and(inArray(t.taskId, [...new Set(sel.taskIds)]), selectionWhere({}, now))!
+      : selectionWhere(sel.filters, now);
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(t)
+    .where(where);
   if (n > max) return { targets: [], count: n, tooMany: true };
   const rows = await db
     .select({ taskId: t.taskId, streamName: t.streamName, appName: t.appName, domainName: t.domainName })

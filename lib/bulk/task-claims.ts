@@ -47,17 +47,42 @@ export async function joinOtherStop(
   const started = Date.now();
   const deadline = started + opts.waitMs;
   for (;;) {
-    const other = await awaitOtherStop(db, item.taskId, attemptAt, { waitMs: Math.max(0, deadline - Date.now()), pollMs: opts.pollMs });
+    const other = await awaitOtherStop(db, item.taskId, attemptAt, {
+      waitMs: Math.max(0, deadline - Date.now()),
+      pollMs: opts.pollMs,
+    });
     const latencyMs = Date.now() - started;
-    if (other.kind === "stopped" && other.row.lastAction === "stop" && other.row.lastOk === "ok" && other.row.lastRequestId) {
-      return { kind: "answer", result: { ok: true, requestId: other.row.lastRequestId, data: {}, attempts: 0, latencyMs } };
+    if (
+      other.kind === "stopped" &&
+      other.row.lastAction === "stop" &&
+      other.row.lastOk === "ok" &&
+      other.row.lastRequestId
+    ) {
+      return {
+        kind: "answer",
+        result: { ok: true, requestId: other.row.lastRequestId, data: {}, attempts: 0, latencyMs },
+      };
     }
     if (other.kind === "failed") {
-      return { kind: "answer", result: { ok: false, code: other.code, message: other.message, requestId: other.requestId, kind: "api", attempts: 0, latencyMs } };
+      return {
+        kind: "answer",
+        result: {
+          ok: false,
+          code: other.code,
+          message: other.message,
+          requestId: other.requestId,
+          kind: "api",
+          attempts: 0,
+          latencyMs,
+        },
+      };
     }
     if (other.kind === "timeout") {
       const message = "Another Stop of this task has not reported an outcome yet; this item did not send its own.";
-      return { kind: "answer", result: { ok: false, code: STOP_IN_PROGRESS_CODE, message, kind: "timeout", attempts: 0, latencyMs } };
+      return {
+        kind: "answer",
+        result: { ok: false, code: STOP_IN_PROGRESS_CODE, message, kind: "timeout", attempts: 0, latencyMs },
+      };
     }
     const { claimed, known } = await claimStops(db, [claimOf(item)]);
     if (claimed.has(item.taskId) || !known.has(item.taskId)) return { kind: "claimed" };

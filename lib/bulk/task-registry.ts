@@ -20,7 +20,14 @@ export async function recordStopOnTask(db: Database, o: StopOutcome): Promise<vo
   await recordTaskAction(
     db,
     o.taskId,
-    { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
+    {
+      action: "stop",
+      by: o.by,
+      ok: o.ok,
+      requestId: o.requestId,
+      errorCode: o.errorCode,
+      errorMessage: o.errorMessage,
+    },
     o.ok ? { state: "stopped", stoppedAt: new Date() } : {},
   );
 }
@@ -31,7 +38,14 @@ export async function recordStopsOnTasks(db: Database, outcomes: StopOutcome[]):
     db,
     outcomes.map((o) => ({
       taskId: o.taskId,
-      outcome: { action: "stop", by: o.by, ok: o.ok, requestId: o.requestId, errorCode: o.errorCode, errorMessage: o.errorMessage },
+      outcome: {
+        action: "stop",
+        by: o.by,
+        ok: o.ok,
+        requestId: o.requestId,
+        errorCode: o.errorCode,
+        errorMessage: o.errorMessage,
+      },
       stopped: o.ok,
       claimedAt: o.claimedAt,
     })),

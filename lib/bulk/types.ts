@@ -72,7 +72,10 @@ export function isJobActive(state: BulkJobState, counts: Pick<BulkCounts, "sendi
 export interface JobProgressResponse {
   job: BulkJobView;
   items: { items: BulkItemView[]; total: number };
-  explanations: Record<string, { code: string; title: string; meaning: string; nextStep: string; retryable: boolean; accountLevel: boolean }>;
+  explanations: Record<
+    string,
+    { code: string; title: string; meaning: string; nextStep: string; retryable: boolean; accountLevel: boolean }
+  >;
 }
 
 /**

@@ -84,7 +84,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       const intent: AuditIntent = {
         actor: ctx.actor,
         action: "task.stop",
-        target: { domainName: item.domainName, appName: item.appName, streamName: item.streamName, taskId: item.taskId },
+        target: {
+          domainName: item.domainName,
+          appName: item.appName,
+          streamName: item.streamName,
+          taskId: item.taskId,
+        },
         reason: ctx.reason,
         jobId: item.jobId,
         clientIp: ctx.clientIp,
@@ -96,8 +101,17 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       if (!taskId.success) {
         // Checked here, not at creation, so one bad TaskId fails alone and still leaves its own audit record.
         const message = `TaskId "${item.taskId}": ${taskId.error.issues[0]?.message ?? "invalid"}`;
-        const auditId = await recordAudit(db, { ...intent, details: { bulkItemId: item.id } }, { outcome: "invalid", errorCode: "RecDesk.InvalidInput", errorMessage: message });
-        await completeItem(db, id, item.id, { state: "failed", errorCode: "RecDesk.InvalidInput", errorMessage: message, auditId });
+        const auditId = await recordAudit(
+          db,
+          { ...intent, details: { bulkItemId: item.id } },
+          { outcome: "invalid", errorCode: "RecDesk.InvalidInput", errorMessage: message },
+        );
+        await completeItem(db, id, item.id, {
+          state: "failed",
+          errorCode: "RecDesk.InvalidInput",
+          errorMessage: message,
+          auditId,
+        });
         counters.failed += 1;
         done(1);
         continue;
@@ -108,25 +122,46 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     await yieldToLoop();
     // A crash after this commit and before the link leaves intents no item points at: recovery finds them by
     // bulkItemId, closes them as not sent, and queues the items again.
-    const auditIds = await beginAudits(db, sendable.map((s) => s.intent));
-    await linkItemsToAudit(db, id, sendable.map((s, i) => ({ itemId: s.item.id, auditId: auditIds[i]! })));
+    const auditIds = await beginAudits(
+      db,
+      sendable.map((s) => s.intent),
+    );
+    await linkItemsToAudit(
+      db,
+      id,
+      sendable.map((s, i) => ({ itemId: s.item.id, auditId: auditIds[i]! })),
+    );
     // The same claim a single Stop takes, for the whole batch in one statement (a crash from here on is
     // recovery's: it ends the claims of the items it recovers).
     const attemptAt = new Date();
-    const claims = await claimTasksOf(db, sendable.map((s) => s.item));
+    const claims = await claimTasksOf(
+      db,
+      sendable.map((s) => s.item),
+    );
     sendable.forEach((s, i) => void send(s.item, s.taskId, auditIds[i]!, claims.get(s.item.id)!, attemptAt));
   }
 
-  async function send(item: ClaimedItem, taskId: string, auditId: number, claim: TaskClaim, attemptAt: Date): Promise<void> {
+  async function send(
+    item: ClaimedItem,
+    taskId: string,
+    auditId: number,
+    claim: TaskClaim,
+    attemptAt: Date,
+  ): Promise<void> {
     const why = holdReason(item);
     if (why !== null) {
-      await closeUnsent(db, id, [{ item, auditId, claim }], why).catch((err: unknown) => emit({ type: "error", message: `item ${item.id}: ${(err as Error).message}` }));
+      await closeUnsent(db, id, [{ item, auditId, claim }], why).catch((err: unknown) =>
+        emit({ type: "error", message: `item ${item.id}: ${(err as Error).message}` }),
+      );
       done(1);
       return;
     }
     if (claim === "busy") {
       // Another Stop of this task is on the wire (a single Stop, or another job's item): share its answer.
-      const joined = await joinOtherStop(db, item, attemptAt, { waitMs: joinWaitMs, pollMs: Math.min(150, idlePollMs) }).catch(() => null);
+      const joined = await joinOtherStop(db, item, attemptAt, {
+        waitMs: joinWaitMs,
+        pollMs: Math.min(150, idlePollMs),
+      }).catch(() => null);
       if (joined === null) {
         await recoverItems(db, id, [item.id]).catch(() => {});
         done(1);
@@ -148,7 +183,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   async function flush(batch: SentItem[]): Promise<void> {
     try {
       await yieldToLoop();
-      const { completed, late } = await writeOutcomes(db, id, batch, (s) => jobs.cached(s.item.jobId)?.actor.email ?? "bulk job");
+      const { completed, late } = await writeOutcomes(
+        db,
+        id,
+        batch,
+        (s) => jobs.cached(s.item.jobId)?.actor.email ?? "bulk job",
+      );
       // Another holder recovered these items while their Stops were on the wire (this worker's lease lapsed).
       for (const l of late) emit({ type: "late-answer", auditId: l.auditId, lateAuditId: l.lateAuditId });
       for (const s of completed) {
@@ -160,7 +200,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     } catch (err) {
       emit({ type: "error", message: `writing ${batch.length} outcome(s): ${(err as Error).message}` });
       // Hand them to the same audit-based decision a crash gets, so none is stuck in `sending`.
-      await recoverItems(db, id, batch.map((s) => s.item.id)).catch(() => {});
+      await recoverItems(
+        db,
+        id,
+        batch.map((s) => s.item.id),
+      ).catch(() => {});
     } finally {
       done(batch.length);
     }
@@ -199,7 +243,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
           } catch (err) {
             emit({ type: "error", message: `dispatching ${items.length} item(s): ${(err as Error).message}` });
             // Whatever did not get a lane goes through the audit-based decision a crash gets.
-            const report = await recoverItems(db, id, items.map((i) => i.id)).catch(() => null);
+            const report = await recoverItems(
+              db,
+              id,
+              items.map((i) => i.id),
+            ).catch(() => null);
             if (report) done(report.neverSent + report.resend + report.completedFromAudit);
           }
         }
@@ -222,9 +270,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       if (running) return;
       running = true;
       stopping = false;
-      heartbeat = setInterval(() => {
-        if (leading) void renew();
-      }, Math.max(50, Math.floor(leaseTtlMs / 3)));
+      heartbeat = setInterval(
+        () => {
+          if (leading) void renew();
+        },
+        Math.max(50, Math.floor(leaseTtlMs / 3)),
+      );
       heartbeat.unref?.();
       loopDone = loop();
     },

@@ -62,7 +62,10 @@ function isAlive(pid: number): boolean {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number | undefined) {
+  constructor(
+    readonly dir: string,
+    readonly pid: number | undefined,
+  ) {
     super(
       `The embedded database in ${dir} is in use by another RecDesk process${pid ? ` (pid ${pid})` : " (possibly in another container)"}. ` +
         `Stop that process, or give this one its own RECDESK_DATA_DIR; to share data between servers, set DATABASE_URL to a Postgres server.`,

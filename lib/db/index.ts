@@ -13,7 +13,9 @@ const holder = globalThis as unknown as { __recdeskDb?: Promise<OpenDatabase> };
 export function openDatabase(): Promise<OpenDatabase> {
   holder.__recdeskDb ??= (async () => {
     const config = getConfig();
-    return config.databaseUrl ? openPostgres(config.databaseUrl, { migrationUrl: config.databaseMigrationUrl }) : openPglite(config.dataDir);
+    return config.databaseUrl
+      ? openPostgres(config.databaseUrl, { migrationUrl: config.databaseMigrationUrl })
+      : openPglite(config.dataDir);
   })();
   holder.__recdeskDb.catch(() => {
     holder.__recdeskDb = undefined;

@@ -18,9 +18,13 @@ const HELD_ELSEWHERE_EXIT = 75;
  */
 export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhere"> {
   return new Promise((resolve, reject) => {
-    const child = spawn("flock", ["--exclusive", "--nonblock", "-E", String(HELD_ELSEWHERE_EXIT), file, "-c", "echo locked; read line"], {
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      "flock",
+      ["--exclusive", "--nonblock", "-E", String(HELD_ELSEWHERE_EXIT), file, "-c", "echo locked; read line"],
+      {
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     let settled = false;
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
@@ -29,11 +33,13 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       settled = true;
       // The helper must not keep the event loop alive: it lives exactly as long as we do, not longer.
       child.unref();
-      for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void }).unref?.();
+      for (const stream of [child.stdin, child.stdout, child.stderr])
+        (stream as unknown as { unref?: () => void }).unref?.();
       let released = false;
       const exited = new Promise<void>((done) =>
         child.once("exit", () => {
-          if (!released) console.warn(`RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`);
+          if (!released)
+            console.warn(`RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`);
           done();
         }),
       );
@@ -55,7 +61,9 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       if (settled) return;
       settled = true;
       if (err.code !== "ENOENT") return reject(err);
-      console.warn(`RecDesk: flock(1) from util-linux is not installed, so ${file} is guarded by a pid file only (same pid namespace).`);
+      console.warn(
+        `RecDesk: flock(1) from util-linux is not installed, so ${file} is guarded by a pid file only (same pid namespace).`,
+      );
       resolve({ release: async () => {} });
     });
     child.once("exit", (code) => {

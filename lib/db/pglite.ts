@@ -12,13 +12,19 @@ import type { Database, OpenDatabase } from "./types";
  * Opens (creating if needed) the embedded Postgres. `dataDir` undefined = in memory, for tests, which may
  * start it from `loadDataDir` (a dumpDataDir() snapshot: about a third of the time of a fresh initdb).
  */
-export async function openPglite(dataDir: string | undefined, opts: { loadDataDir?: Blob } = {}): Promise<OpenDatabase> {
+export async function openPglite(
+  dataDir: string | undefined,
+  opts: { loadDataDir?: Blob } = {},
+): Promise<OpenDatabase> {
   const pgDir = dataDir ? path.join(dataDir, "pglite") : undefined;
   const release = dataDir ? await lockDataDir(dataDir) : async () => {};
   let client: PGlite;
   try {
     // pg_trgm backs the audit log's reason search (migration 0004).
-    client = await PGlite.create(pgDir ?? "memory://", { extensions: { pg_trgm }, ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+    client = await PGlite.create(pgDir ?? "memory://", {
+      extensions: { pg_trgm },
+      ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    });
     await client.query("select 1");
   } catch (err) {
     await release();

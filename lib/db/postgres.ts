@@ -14,7 +14,10 @@ const MIGRATION_LOCK_KEY = 7_213_809_122;
  * serving RecDesk connects as `connectionString`'s role, which needs only the grants in the README (so it can
  * neither rewrite audit records nor disable their trigger).
  */
-export async function openPostgres(connectionString: string, opts: { max?: number; migrationUrl?: string } = {}): Promise<OpenDatabase> {
+export async function openPostgres(
+  connectionString: string,
+  opts: { max?: number; migrationUrl?: string } = {},
+): Promise<OpenDatabase> {
   const pool = new Pool({ connectionString, max: opts.max ?? 10 });
   const location = redact(connectionString);
   const migrator = opts.migrationUrl ? new Pool({ connectionString: opts.migrationUrl, max: 1 }) : pool;

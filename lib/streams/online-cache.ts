@@ -62,7 +62,14 @@ export function createOnlineStreamCache(opts: OnlineStreamCacheOptions): OnlineS
       result = await opts.fetchAll();
     } catch (err) {
       // The client never throws, but building it can (e.g. the demo simulator failed to start).
-      result = { ok: false, code: "RecDesk.Unavailable", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };
+      result = {
+        ok: false,
+        code: "RecDesk.Unavailable",
+        message: (err as Error).message,
+        kind: "network",
+        attempts: 0,
+        latencyMs: 0,
+      };
     }
     if (result.ok) {
       index = indexStreams(result.data.streams);
@@ -72,7 +79,13 @@ export function createOnlineStreamCache(opts: OnlineStreamCacheOptions): OnlineS
       lastError = null;
     } else {
       counters.failures++;
-      lastError = { code: result.code, message: result.message, requestId: result.requestId, kind: result.kind, at: new Date(now()).toISOString() };
+      lastError = {
+        code: result.code,
+        message: result.message,
+        requestId: result.requestId,
+        kind: result.kind,
+        at: new Date(now()).toISOString(),
+      };
     }
   }
 

@@ -1,7 +1,9 @@
 import { AppNameSchema, DomainNameSchema, StreamNameSchema } from "@/lib/tencent-live/validation";
 import type { StreamKey } from "./task-counts";
 
-export type SegmentCheck = { ok: true; key: StreamKey } | { ok: false; errors: { segment: "domain" | "app" | "stream"; value: string; message: string }[] };
+export type SegmentCheck =
+  | { ok: true; key: StreamKey }
+  | { ok: false; errors: { segment: "domain" | "app" | "stream"; value: string; message: string }[] };
 
 /**
  * The three path segments of /streams/[domain]/[app]/[stream], checked with the same rules as every
@@ -9,7 +11,12 @@ export type SegmentCheck = { ok: true; key: StreamKey } | { ok: false; errors: {
  */
 export function parseStreamSegments(raw: { domain: string; app: string; stream: string }): SegmentCheck {
   const errors: { segment: "domain" | "app" | "stream"; value: string; message: string }[] = [];
-  const check = <T>(segment: "domain" | "app" | "stream", schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }) => {
+  const check = <T>(
+    segment: "domain" | "app" | "stream",
+    schema: {
+      safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+    },
+  ) => {
     const value = decodeSegment(raw[segment]);
     const r = schema.safeParse(value);
     if (r.success) return r.data;
@@ -19,7 +26,8 @@ export function parseStreamSegments(raw: { domain: string; app: string; stream: 
   const domainName = check<string>("domain", DomainNameSchema);
   const appName = check<string>("app", AppNameSchema);
   const streamName = check<string>("stream", StreamNameSchema);
-  if (errors.length || domainName === undefined || appName === undefined || streamName === undefined) return { ok: false, errors };
+  if (errors.length || domainName === undefined || appName === undefined || streamName === undefined)
+    return { ok: false, errors };
   return { ok: true, key: { domainName, appName, streamName } };
 }
 

@@ -12,7 +12,6 @@ import type { StreamDetail } from "./types";
 
 export type { StreamDetail } from "./types";
 
-
 /** Everything the detail page shows, fetched side by side: one state call, the shared list, the registry. */
 export async function loadStreamDetail(
   deps: {
@@ -26,8 +25,24 @@ export async function loadStreamDetail(
 ): Promise<StreamDetail> {
   const quota = deps.spendStateLookup?.() ?? { ok: true };
   const [stateResult, snapshot, tasks] = await Promise.all([
-    (quota.ok ? deps.client().then((c) => c.describeLiveStreamState(key)) : Promise.resolve<LiveResult<never>>({ ok: false, code: quota.code, message: quota.message, kind: "rate-limit", attempts: 0, latencyMs: 0 }))
-      .catch((err: unknown): LiveResult<never> => ({ ok: false, code: "RecDesk.Unavailable", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 })),
+    (quota.ok
+      ? deps.client().then((c) => c.describeLiveStreamState(key))
+      : Promise.resolve<LiveResult<never>>({
+          ok: false,
+          code: quota.code,
+          message: quota.message,
+          kind: "rate-limit",
+          attempts: 0,
+          latencyMs: 0,
+        })
+    ).catch((err: unknown): LiveResult<never> => ({
+      ok: false,
+      code: "RecDesk.Unavailable",
+      message: (err as Error).message,
+      kind: "network",
+      attempts: 0,
+      latencyMs: 0,
+    })),
     deps.cache.read(),
     deps
       .db()
@@ -35,12 +50,21 @@ export async function loadStreamDetail(
       .then((rows) => ({ rows, error: undefined }))
       .catch((err: unknown) => ({ rows: [] as TaskView[], error: (err as Error).message })),
   ]);
-  const found = snapshot.index?.ageDesc.find((s) => s.streamName === key.streamName && s.appName === key.appName && s.domainName.toLowerCase() === key.domainName);
+  const found = snapshot.index?.ageDesc.find(
+    (s) =>
+      s.streamName === key.streamName && s.appName === key.appName && s.domainName.toLowerCase() === key.domainName,
+  );
   return {
     key,
     state: stateResult.ok
       ? { ok: true, state: stateResult.data.state, requestId: stateResult.requestId }
-      : { ok: false, code: stateResult.code, message: stateResult.message, requestId: stateResult.requestId, explanation: explainLiveError(stateResult.code, stateResult.message) },
+      : {
+          ok: false,
+          code: stateResult.code,
+          message: stateResult.message,
+          requestId: stateResult.requestId,
+          explanation: explainLiveError(stateResult.code, stateResult.message),
+        },
     online: found ? { publishTimes: found.publishTimes, publishingSince: found.publishingSince } : null,
     listFetchedAt: snapshot.fetchedAt?.toISOString() ?? null,
     tasks: tasks.rows,

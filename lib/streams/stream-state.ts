@@ -2,7 +2,10 @@ import type { StreamState } from "@/lib/tencent-live/types";
 
 // Pure: what DescribeLiveStreamState's three answers mean for someone deciding whether to record or stop.
 
-export const STREAM_STATE_TEXT: Record<StreamState, { label: string; tone: "ok" | "neutral" | "danger"; meaning: string }> = {
+export const STREAM_STATE_TEXT: Record<
+  StreamState,
+  { label: string; tone: "ok" | "neutral" | "danger"; meaning: string }
+> = {
   active: {
     label: "Active",
     tone: "ok",

@@ -10,7 +10,11 @@ import type { StreamsPage } from "./types";
  * One viewer's page of the shared snapshot, with the registry's running-task counts for just the rows
  * shown (a registry read failure leaves the stream list usable and says so).
  */
-export async function buildStreamsPage(db: Database | (() => Promise<Database>), snapshot: OnlineSnapshot, query: StreamsQuery): Promise<StreamsPage> {
+export async function buildStreamsPage(
+  db: Database | (() => Promise<Database>),
+  snapshot: OnlineSnapshot,
+  query: StreamsQuery,
+): Promise<StreamsPage> {
   const empty = { rows: [], matched: 0, page: 1, pageCount: 1 };
   const slice = snapshot.index ? selectStreams(snapshot.index, query) : empty;
   let counts: number[] = slice.rows.map(() => 0);
@@ -39,7 +43,9 @@ export async function buildStreamsPage(db: Database | (() => Promise<Database>),
     pageCount: slice.pageCount,
     facets: { domains: snapshot.index?.domains ?? [], apps: snapshot.index?.apps ?? [] },
     fetchedAt: snapshot.fetchedAt?.toISOString() ?? null,
-    lastError: snapshot.lastError ? { ...snapshot.lastError, explanation: explainLiveError(snapshot.lastError.code, snapshot.lastError.message) } : null,
+    lastError: snapshot.lastError
+      ? { ...snapshot.lastError, explanation: explainLiveError(snapshot.lastError.code, snapshot.lastError.message) }
+      : null,
     sweepPages: snapshot.pages,
     ttlMs: snapshot.ttlMs,
     ...(taskCountsError ? { taskCountsError } : {}),

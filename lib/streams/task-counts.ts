@@ -22,7 +22,11 @@ export function runningTasksFor(streams: readonly StreamKey[], counts: ReadonlyM
   return streams.map((s) => {
     let n = 0;
     for (const c of byName.get(s.streamName) ?? []) {
-      if ((c.domainName === "" || c.domainName === s.domainName.toLowerCase() || c.domainName === s.domainName) && c.appName === s.appName) n += c.running;
+      if (
+        (c.domainName === "" || c.domainName === s.domainName.toLowerCase() || c.domainName === s.domainName) &&
+        c.appName === s.appName
+      )
+        n += c.running;
     }
     return n;
   });

@@ -14,7 +14,12 @@ export const TaskFormFields = z.record(z.string(), z.string());
 /** What a refused task action's record says was tried: the target typed and the reason, clipped. */
 export function taskAttempt(values: Record<string, string>): Attempt {
   return {
-    target: { taskId: clip(values.taskId), streamName: clip(values.streamName), appName: clip(values.appName), domainName: clip(values.domainName) },
+    target: {
+      taskId: clip(values.taskId),
+      streamName: clip(values.streamName),
+      appName: clip(values.appName),
+      domainName: clip(values.domainName),
+    },
     reason: clip(values.reason, 500),
   };
 }
@@ -25,4 +30,6 @@ export function taskRefusal(values: Record<string, string>, failure: ActionFailu
 }
 
 /** The refusal half of every task action's declaration. */
-export const TASK_REFUSAL = { schema: TaskFormFields, attempt: taskAttempt, refusal: taskRefusal } satisfies Partial<FormActionSpec<typeof TaskFormFields, never>>;
+export const TASK_REFUSAL = { schema: TaskFormFields, attempt: taskAttempt, refusal: taskRefusal } satisfies Partial<
+  FormActionSpec<typeof TaskFormFields, never>
+>;

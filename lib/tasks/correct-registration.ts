@@ -14,32 +14,76 @@ export interface RegistrationNames {
   domainName: string;
 }
 
-export type CorrectRegistrationResult = ActionResult<{ taskId: string; from: RegistrationNames; to: RegistrationNames; bulkItemsUpdated: number }>;
+export type CorrectRegistrationResult = ActionResult<{
+  taskId: string;
+  from: RegistrationNames;
+  to: RegistrationNames;
+  bulkItemsUpdated: number;
+}>;
 
 /**
  * Corrects the stream, app and domain RecDesk has for a TaskId (someone registered it under the wrong stream,
  * so every Stop failed Tencent's check that the two match). Nothing is sent upstream. Pending bulk items for
  * the task take the new names too, so a running job does not send the wrong stream. Audited with old and new.
  */
-export async function correctRegistration(db: Database, raw: Record<string, unknown>, ctx: TaskActionContext): Promise<CorrectRegistrationResult> {
+export async function correctRegistration(
+  db: Database,
+  raw: Record<string, unknown>,
+  ctx: TaskActionContext,
+): Promise<CorrectRegistrationResult> {
   const base = intentBase(ctx);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
-  const typedTarget = { taskId: clip(raw.taskId), streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) };
-  const refuse = async (code: string, message: string, fieldErrors?: Record<string, string[]>, reason?: string): Promise<CorrectRegistrationResult> => {
-    await recordAudit(db, { ...base, action: "task.correct", target: typedTarget, reason: reason ?? clip(raw.reason, 500) }, { outcome: "invalid", errorCode: code, errorMessage: clip(message, 500), details: fieldErrors ? { fieldErrors } : undefined });
+  const typedTarget = {
+    taskId: clip(raw.taskId),
+    streamName: clip(raw.streamName),
+    appName: clip(raw.appName),
+    domainName: clip(raw.domainName),
+  };
+  const refuse = async (
+    code: string,
+    message: string,
+    fieldErrors?: Record<string, string[]>,
+    reason?: string,
+  ): Promise<CorrectRegistrationResult> => {
+    await recordAudit(
+      db,
+      { ...base, action: "task.correct", target: typedTarget, reason: reason ?? clip(raw.reason, 500) },
+      {
+        outcome: "invalid",
+        errorCode: code,
+        errorMessage: clip(message, 500),
+        details: fieldErrors ? { fieldErrors } : undefined,
+      },
+    );
     return { ok: false, code, message, fieldErrors, values, explanation: explainTaskError(code) };
   };
 
   const parsed = CorrectRegistrationInputSchema.safeParse(raw);
-  if (!parsed.success) return refuse("InvalidInput", "Some fields need attention; nothing was changed.", fieldErrorsOf(parsed.error));
+  if (!parsed.success)
+    return refuse("InvalidInput", "Some fields need attention; nothing was changed.", fieldErrorsOf(parsed.error));
   const input = parsed.data;
   const row = await getTaskRow(db, input.taskId);
-  if (!row) return refuse("RecDesk.TaskNotRegistered", `RecDesk has no task ${input.taskId}; register it (or use Stop by ID) instead.`, { taskId: ["Not in the registry"] }, input.reason);
+  if (!row)
+    return refuse(
+      "RecDesk.TaskNotRegistered",
+      `RecDesk has no task ${input.taskId}; register it (or use Stop by ID) instead.`,
+      { taskId: ["Not in the registry"] },
+      input.reason,
+    );
   const from: RegistrationNames = { streamName: row.streamName, appName: row.appName, domainName: row.domainName };
-  const to: RegistrationNames = { streamName: input.streamName, appName: input.appName ?? row.appName, domainName: (input.domainName ?? row.domainName).toLowerCase() };
+  const to: RegistrationNames = {
+    streamName: input.streamName,
+    appName: input.appName ?? row.appName,
+    domainName: (input.domainName ?? row.domainName).toLowerCase(),
+  };
   if (from.streamName === to.streamName && from.appName === to.appName && from.domainName === to.domainName) {
-    return refuse("RecDesk.NothingToCorrect", `TaskId ${input.taskId} is already registered as ${describeRegistration(to)}.`, { streamName: ["Same as the registration"] }, input.reason);
+    return refuse(
+      "RecDesk.NothingToCorrect",
+      `TaskId ${input.taskId} is already registered as ${describeRegistration(to)}.`,
+      { streamName: ["Same as the registration"] },
+      input.reason,
+    );
   }
 
   const outcome = await db.transaction(async (tx) => {
@@ -56,11 +100,23 @@ export async function correctRegistration(db: Database, raw: Record<string, unkn
       where task_id = ${input.taskId} and state = 'pending' returning id`);
     return { bulkItemsUpdated: items.rows.length };
   });
-  if (!outcome) return refuse("RecDesk.StopInProgress", `A Stop of TaskId ${input.taskId} is waiting for Tencent Cloud; correct the registration once it has answered.`, undefined, input.reason);
+  if (!outcome)
+    return refuse(
+      "RecDesk.StopInProgress",
+      `A Stop of TaskId ${input.taskId} is waiting for Tencent Cloud; correct the registration once it has answered.`,
+      undefined,
+      input.reason,
+    );
 
   await recordAudit(
     db,
-    { ...base, action: "task.correct", target: { taskId: input.taskId, ...to }, reason: input.reason, details: { from, to, bulkItemsUpdated: outcome.bulkItemsUpdated } },
+    {
+      ...base,
+      action: "task.correct",
+      target: { taskId: input.taskId, ...to },
+      reason: input.reason,
+      details: { from, to, bulkItemsUpdated: outcome.bulkItemsUpdated },
+    },
     { outcome: "ok" },
   );
   return { ok: true, taskId: input.taskId, from, to, bulkItemsUpdated: outcome.bulkItemsUpdated };

@@ -11,7 +11,13 @@ const SearchSchema = z.object({
   state: z.enum(TASK_STATES).optional().catch(undefined),
   stream: safeText({ label: "Stream", max: 256 }).optional().catch(undefined),
   domain: safeText({ label: "Domain", max: 253 }).optional().catch(undefined),
-  running: z.coerce.number().int().min(1).max(24 * 365).optional().catch(undefined),
+  running: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .optional()
+    .catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).optional().catch(undefined),
 });
 
@@ -27,7 +33,12 @@ export function parseTaskSearch(params: SearchParams): { filters: TaskFilters; p
     page: first(params.page),
   });
   return {
-    filters: { state: raw.state, stream: raw.stream || undefined, domain: raw.domain || undefined, runningHours: raw.running },
+    filters: {
+      state: raw.state,
+      stream: raw.stream || undefined,
+      domain: raw.domain || undefined,
+      runningHours: raw.running,
+    },
     page: raw.page ?? 1,
   };
 }

@@ -6,7 +6,8 @@ import { explainLiveError, type LiveErrorExplanation } from "@/lib/tencent-live/
 const LOCAL: Record<string, Omit<LiveErrorExplanation, "code">> = {
   "RecDesk.StopInProgress": {
     title: "Someone else is stopping this task",
-    meaning: "Another Stop of this task is still waiting for Tencent Cloud's answer. RecDesk sent only one request; yours was not sent again.",
+    meaning:
+      "Another Stop of this task is still waiting for Tencent Cloud's answer. RecDesk sent only one request; yours was not sent again.",
     nextStep: "Refresh the task list in a few seconds: the row will show that Stop's outcome and RequestId.",
     retryable: true,
     accountLevel: false,
@@ -27,15 +28,18 @@ const LOCAL: Record<string, Omit<LiveErrorExplanation, "code">> = {
   },
   "RecDesk.StreamMismatch": {
     title: "TaskId belongs to another stream",
-    meaning: "RecDesk already knows this TaskId under a different stream name. Tencent checks that the two match, so this request would fail.",
-    nextStep: "Check the stream name and TaskId against the ticket. If the ticket is right and the registration wrong, an on-call engineer or admin corrects the registration (Tasks → Correct registration), then Stop works.",
+    meaning:
+      "RecDesk already knows this TaskId under a different stream name. Tencent checks that the two match, so this request would fail.",
+    nextStep:
+      "Check the stream name and TaskId against the ticket. If the ticket is right and the registration wrong, an on-call engineer or admin corrects the registration (Tasks → Correct registration), then Stop works.",
     retryable: false,
     accountLevel: false,
   },
   "RecDesk.NothingToCorrect": {
     title: "Nothing to correct",
     meaning: "The task is already registered with exactly these stream, app and domain names. Nothing was changed.",
-    nextStep: "If Stop still fails, check the TaskId and stream name against Tencent Cloud (the stream page lists its tasks).",
+    nextStep:
+      "If Stop still fails, check the TaskId and stream name against Tencent Cloud (the stream page lists its tasks).",
     retryable: false,
     accountLevel: false,
   },

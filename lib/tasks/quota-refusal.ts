@@ -25,7 +25,12 @@ export async function refuseOverQuota(
       ...taskAttempt(values),
       details: { quota: kind },
     },
-    { outcome: "denied", errorCode: quota.code, errorMessage: quota.message, details: { retryAfterSeconds: quota.retryAfterSeconds } },
+    {
+      outcome: "denied",
+      errorCode: quota.code,
+      errorMessage: quota.message,
+      details: { retryAfterSeconds: quota.retryAfterSeconds },
+    },
   );
   return taskRefusal(values, { ok: false, code: quota.code, message: quota.message });
 }

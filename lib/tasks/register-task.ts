@@ -14,7 +14,11 @@ export type RegisterTaskResult = ActionResult<{ taskId: string; streamName: stri
  * there is no call that confirms a TaskId exists without acting on it, so the state starts as "unknown".
  * Registering a known TaskId again is harmless for the same stream and refused for another one.
  */
-export async function registerTask(db: Database, raw: Record<string, unknown>, ctx: TaskActionContext): Promise<RegisterTaskResult> {
+export async function registerTask(
+  db: Database,
+  raw: Record<string, unknown>,
+  ctx: TaskActionContext,
+): Promise<RegisterTaskResult> {
   const base = intentBase(ctx);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
@@ -26,15 +30,32 @@ export async function registerTask(db: Database, raw: Record<string, unknown>, c
       {
         ...base,
         action: "task.register",
-        target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) },
+        target: {
+          taskId: clip(raw.taskId),
+          streamName: clip(raw.streamName),
+          appName: clip(raw.appName),
+          domainName: clip(raw.domainName),
+        },
         reason: clip(raw.note, 500),
       },
       { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
     );
-    return { ok: false, code: "InvalidInput", message: "Some fields need attention.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+    return {
+      ok: false,
+      code: "InvalidInput",
+      message: "Some fields need attention.",
+      fieldErrors,
+      values,
+      explanation: explainTaskError("InvalidInput"),
+    };
   }
   const input = parsed.data;
-  const target = { taskId: input.taskId, streamName: input.streamName, appName: input.appName ?? "live", domainName: input.domainName };
+  const target = {
+    taskId: input.taskId,
+    streamName: input.streamName,
+    appName: input.appName ?? "live",
+    domainName: input.domainName,
+  };
   const { inserted, task } = await registerTaskRow(db, {
     taskId: input.taskId,
     streamName: input.streamName,
@@ -47,10 +68,25 @@ export async function registerTask(db: Database, raw: Record<string, unknown>, c
   });
   if (task.streamName !== input.streamName) {
     const msg = `TaskId ${input.taskId} is already registered for stream "${task.streamName}".`;
-    await recordAudit(db, { ...base, action: "task.register", target, reason: input.note }, { outcome: "invalid", errorCode: "RecDesk.StreamMismatch", errorMessage: msg });
-    return { ok: false, code: "RecDesk.StreamMismatch", message: msg, fieldErrors: { streamName: [msg] }, values, explanation: explainTaskError("RecDesk.StreamMismatch") };
+    await recordAudit(
+      db,
+      { ...base, action: "task.register", target, reason: input.note },
+      { outcome: "invalid", errorCode: "RecDesk.StreamMismatch", errorMessage: msg },
+    );
+    return {
+      ok: false,
+      code: "RecDesk.StreamMismatch",
+      message: msg,
+      fieldErrors: { streamName: [msg] },
+      values,
+      explanation: explainTaskError("RecDesk.StreamMismatch"),
+    };
   }
-  await recordAudit(db, { ...base, action: "task.register", target, reason: input.note, details: { alreadyKnown: !inserted } }, { outcome: "ok" });
+  await recordAudit(
+    db,
+    { ...base, action: "task.register", target, reason: input.note, details: { alreadyKnown: !inserted } },
+    { outcome: "ok" },
+  );
   if (inserted) await recordTaskAction(db, input.taskId, { action: "register", by: ctx.actor.email ?? null, ok: true });
   return { ok: true, taskId: input.taskId, streamName: input.streamName, alreadyKnown: !inserted };
 }

@@ -53,7 +53,10 @@ function escapeLike(s: string): string {
 
 /** Tasks a Stop makes sense for, as of `now` (the bulk selection and the list's "select all" count). */
 export function stoppableSql(now: Date): SQL {
-  return sql`${effectiveStateSql(now)} in (${sql.join(STOPPABLE_STATES.map((s) => sql`${s}`), sql`, `)})`;
+  return sql`${effectiveStateSql(now)} in (${sql.join(
+    STOPPABLE_STATES.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
 }
 
 /** The /tasks filters as SQL; bulk selection (lib/bulk/selection.ts) resolves "all matching" with the same. */
@@ -97,7 +100,14 @@ export async function listTasks(
     .orderBy(...order)
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  return { rows: rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState })), total, stoppable, page, pageSize, pageCount };
+  return {
+    rows: rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState })),
+    total,
+    stoppable,
+    page,
+    pageSize,
+    pageCount,
+  };
 }
 
 export async function getTask(db: Database, taskId: string, now = new Date()): Promise<TaskView | null> {
@@ -121,7 +131,13 @@ export async function listTasksForStream(
   const rows = await db
     .select({ row: t, effectiveState: effectiveStateSql(now) })
     .from(t)
-    .where(and(inArray(t.domainName, [stream.domainName.toLowerCase(), ""]), eq(t.appName, stream.appName), eq(t.streamName, stream.streamName)))
+    .where(
+      and(
+        inArray(t.domainName, [stream.domainName.toLowerCase(), ""]),
+        eq(t.appName, stream.appName),
+        eq(t.streamName, stream.streamName),
+      ),
+    )
     .orderBy(desc(t.createdAt), t.taskId)
     .limit(500);
   return rows.map((r) => toTaskView({ ...r.row, effectiveState: r.effectiveState }));
@@ -153,6 +169,10 @@ export async function getTaskRow(db: Database, taskId: string): Promise<Recordin
 
 /** The domains the registry knows, for the filter's choices. */
 export async function listTaskDomains(db: Database): Promise<string[]> {
-  const rows = await db.selectDistinct({ d: recordingTasks.domainName }).from(recordingTasks).orderBy(recordingTasks.domainName).limit(200);
+  const rows = await db
+    .selectDistinct({ d: recordingTasks.domainName })
+    .from(recordingTasks)
+    .orderBy(recordingTasks.domainName)
+    .limit(200);
   return rows.map((r) => r.d);
 }

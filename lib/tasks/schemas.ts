@@ -33,7 +33,9 @@ export const RegisterTaskInputSchema = z.object({
   streamName: StreamNameSchema,
   appName: optional(AppNameSchema),
   domainName: optional(DomainNameSchema),
-  note: optional(safeText({ label: "Note", max: 500, maxMessage: "Keep the note under 500 characters", multiline: true })),
+  note: optional(
+    safeText({ label: "Note", max: 500, maxMessage: "Keep the note under 500 characters", multiline: true }),
+  ),
 });
 
 /** Correcting a registered task's stream, app and domain (on-call and admin): the new values and why. */
@@ -52,7 +54,10 @@ const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const wallTime = (label: string) =>
   safeText({ label, max: 19 })
     .regex(LOCAL_TIME, "Enter a date and time")
-    .refine((v) => !LOCAL_TIME.test(v) || !Number.isNaN(wallTimeToDate(v, "UTC").getTime()), "Not a real date and time");
+    .refine(
+      (v) => !LOCAL_TIME.test(v) || !Number.isNaN(wallTimeToDate(v, "UTC").getTime()),
+      "Not a real date and time",
+    );
 
 export const StartRecordingInputSchema = z
   .object({
@@ -70,8 +75,10 @@ export const StartRecordingInputSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.mode === "scheduled") {
-      if (!v.startLocal) ctx.addIssue({ code: "custom", path: ["startLocal"], message: "A scheduled recording needs a start time" });
-      if (!v.endLocal) ctx.addIssue({ code: "custom", path: ["endLocal"], message: "A scheduled recording needs an end time" });
+      if (!v.startLocal)
+        ctx.addIssue({ code: "custom", path: ["startLocal"], message: "A scheduled recording needs a start time" });
+      if (!v.endLocal)
+        ctx.addIssue({ code: "custom", path: ["endLocal"], message: "A scheduled recording needs an end time" });
     }
   });
 export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>;

@@ -53,10 +53,22 @@ export async function startRecording(
   if (!parsed.success || Object.keys(fieldErrors).length > 0) {
     await recordAudit(
       db,
-      { ...base, action: "task.start", target: { streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) }, reason: clip(raw.reason, 500) },
+      {
+        ...base,
+        action: "task.start",
+        target: { streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) },
+        reason: clip(raw.reason, 500),
+      },
       { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
     );
-    return { ok: false, code: "InvalidInput", message: "Some fields need attention; nothing was sent to Tencent Cloud.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+    return {
+      ok: false,
+      code: "InvalidInput",
+      message: "Some fields need attention; nothing was sent to Tencent Cloud.",
+      fieldErrors,
+      values,
+      explanation: explainTaskError("InvalidInput"),
+    };
   }
   const input = parsed.data;
   const times = apiTimes(input);
@@ -76,14 +88,28 @@ export async function startRecording(
     action: "task.start",
     target,
     reason: input.reason,
-    details: { mode: input.mode, startTime: request.startTime, endTime: request.endTime, timeZone: input.timeZone, fileFormat: input.fileFormat, recordType: input.recordType },
+    details: {
+      mode: input.mode,
+      startTime: request.startTime,
+      endTime: request.endTime,
+      timeZone: input.timeZone,
+      fileFormat: input.fileFormat,
+      recordType: input.recordType,
+    },
   });
 
   let result: Awaited<ReturnType<LiveClient["createLiveRecord"]>>;
   try {
     result = await (await deps.getClient()).createLiveRecord(request);
   } catch (err) {
-    result = { ok: false, code: "RecDesk.NetworkError", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };
+    result = {
+      ok: false,
+      code: "RecDesk.NetworkError",
+      message: (err as Error).message,
+      kind: "network",
+      attempts: 0,
+      latencyMs: 0,
+    };
   }
   const streamHref = `/streams/${encodeURIComponent(input.domainName)}/${encodeURIComponent(input.appName)}/${encodeURIComponent(input.streamName)}`;
 
@@ -112,7 +138,12 @@ export async function startRecording(
   }
 
   const taskId = result.data.taskId;
-  await finishAudit(db, auditId, { outcome: "ok", requestId: result.requestId, latencyMs: result.latencyMs, details: { taskId } });
+  await finishAudit(db, auditId, {
+    outcome: "ok",
+    requestId: result.requestId,
+    latencyMs: result.latencyMs,
+    details: { taskId },
+  });
   const state: TaskState = input.mode === "realtime" || (times.start && times.start <= now) ? "recording" : "scheduled";
   const at = new Date();
   await registerTaskRow(db, {
@@ -132,14 +163,30 @@ export async function startRecording(
     createdByUserId: ctx.actor.userId ?? null,
     createdByEmail: ctx.actor.email ?? null,
   });
-  await recordTaskAction(db, taskId, { action: "start", by: ctx.actor.email ?? null, ok: true, requestId: result.requestId, at });
-  return { ok: true, requestId: result.requestId, taskId, streamName: input.streamName, state, startTimeCst: request.startTime, endTimeCst: request.endTime, streamHref };
+  await recordTaskAction(db, taskId, {
+    action: "start",
+    by: ctx.actor.email ?? null,
+    ok: true,
+    requestId: result.requestId,
+    at,
+  });
+  return {
+    ok: true,
+    requestId: result.requestId,
+    taskId,
+    streamName: input.streamName,
+    state,
+    startTimeCst: request.startTime,
+    endTimeCst: request.endTime,
+    streamHref,
+  };
 }
 
 function apiTimes(input: StartRecordingInput): { start?: Date; end?: Date } {
   return {
     // Real-time mode ignores StartTime, so none is sent.
-    start: input.mode === "scheduled" && input.startLocal ? wallTimeToDate(input.startLocal, input.timeZone) : undefined,
+    start:
+      input.mode === "scheduled" && input.startLocal ? wallTimeToDate(input.startLocal, input.timeZone) : undefined,
     end: input.endLocal ? wallTimeToDate(input.endLocal, input.timeZone) : undefined,
   };
 }
@@ -154,7 +201,9 @@ function timeErrors(input: StartRecordingInput, now: Date): Record<string, strin
   if (end && end <= now) errors.endLocal = ["The end time is in the past"];
   else if (start && end && end <= start) errors.endLocal = ["The end time must be after the start time"];
   else if (input.mode === "realtime" && end && end.getTime() - now.getTime() > REALTIME_MAX_MS) {
-    errors.endLocal = ["Real-time recordings can end at most 30 minutes from now (Tencent's limit); use scheduled mode for longer"];
+    errors.endLocal = [
+      "Real-time recordings can end at most 30 minutes from now (Tencent's limit); use scheduled mode for longer",
+    ];
   }
   return errors;
 }

@@ -16,7 +16,13 @@ export async function claimStop(db: Database, taskId: string, now = new Date()):
   const [row] = await db
     .update(t)
     .set({ stoppingSince: now, updatedAt: now })
-    .where(and(eq(t.taskId, taskId), sql`${t.state} <> 'stopped'`, or(isNull(t.stoppingSince), lt(t.stoppingSince, leaseStart))))
+    .where(
+      and(
+        eq(t.taskId, taskId),
+        sql`${t.state} <> 'stopped'`,
+        or(isNull(t.stoppingSince), lt(t.stoppingSince, leaseStart)),
+      ),
+    )
     .returning();
   return row ?? null;
 }
@@ -46,7 +52,13 @@ export async function releaseOrphanedStopClaims(db: Database, before: Date): Pro
     .update(t)
     .set({
       stoppingSince: null,
-      ...outcomeColumns({ action: "stop", by: null, ok: false, errorCode: "RecDesk.Interrupted", errorMessage: "RecDesk restarted before Tencent Cloud answered." }),
+      ...outcomeColumns({
+        action: "stop",
+        by: null,
+        ok: false,
+        errorCode: "RecDesk.Interrupted",
+        errorMessage: "RecDesk restarted before Tencent Cloud answered.",
+      }),
     })
     .where(and(isNotNull(t.stoppingSince), lt(t.stoppingSince, before)))
     .returning({ taskId: t.taskId });
@@ -68,10 +80,17 @@ export interface HeldClaim {
  * claim prevents is two Stops of one task on the wire at once. Returns which tasks were claimed and which the
  * registry knows at all (a TaskId it has never seen cannot be claimed, and is sent as before).
  */
-export async function claimStops(db: Database, claims: HeldClaim[], now = new Date()): Promise<{ claimed: Set<string>; known: Set<string> }> {
+export async function claimStops(
+  db: Database,
+  claims: HeldClaim[],
+  now = new Date(),
+): Promise<{ claimed: Set<string>; known: Set<string> }> {
   if (claims.length === 0) return { claimed: new Set(), known: new Set() };
   const leaseStart = new Date(now.getTime() - STOP_CLAIM_LEASE_MS);
-  const values = sql.join(claims.map((c) => sql`(${c.taskId}::text, ${c.claimedAt}::timestamptz)`), sql`, `);
+  const values = sql.join(
+    claims.map((c) => sql`(${c.taskId}::text, ${c.claimedAt}::timestamptz)`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     with v(task_id, claimed_at) as (values ${values}),
     c as (
@@ -81,13 +100,19 @@ export async function claimStops(db: Database, claims: HeldClaim[], now = new Da
     select t.task_id, exists (select 1 from c where c.task_id = t.task_id) as claimed
     from recording_tasks t where t.task_id in (select task_id from v)`);
   const rows = result.rows as { task_id: string; claimed: boolean }[];
-  return { claimed: new Set(rows.filter((r) => r.claimed).map((r) => r.task_id)), known: new Set(rows.map((r) => r.task_id)) };
+  return {
+    claimed: new Set(rows.filter((r) => r.claimed).map((r) => r.task_id)),
+    known: new Set(rows.map((r) => r.task_id)),
+  };
 }
 
 /** Gives batch claims back without an outcome (not sent, or the answer went elsewhere); only claims still held. */
 export async function releaseStops(db: Database, claims: HeldClaim[]): Promise<void> {
   if (claims.length === 0) return;
-  const values = sql.join(claims.map((c) => sql`(${c.taskId}::text, ${c.claimedAt}::timestamptz)`), sql`, `);
+  const values = sql.join(
+    claims.map((c) => sql`(${c.taskId}::text, ${c.claimedAt}::timestamptz)`),
+    sql`, `,
+  );
   await db.execute(sql`
     update recording_tasks t set stopping_since = null, updated_at = now()
     from (values ${values}) as v(task_id, claimed_at)

@@ -29,7 +29,12 @@ export async function awaitOtherStop(
       if (row.state === "stopped") return { kind: "stopped", row };
       // The claim holder was still holding it when we tried, so its outcome is stamped after attemptAt.
       if (row.lastAction === "stop" && row.lastOk === "error" && row.lastActionAt && row.lastActionAt >= attemptAt) {
-        return { kind: "failed", code: row.lastErrorCode ?? "InternalError", message: row.lastErrorMessage ?? "", requestId: row.lastRequestId ?? undefined };
+        return {
+          kind: "failed",
+          code: row.lastErrorCode ?? "InternalError",
+          message: row.lastErrorMessage ?? "",
+          requestId: row.lastRequestId ?? undefined,
+        };
       }
       return { kind: "released" };
     }

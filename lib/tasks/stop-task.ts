@@ -75,16 +75,39 @@ export async function stopTask(
     const fieldErrors = fieldErrorsOf(parsed.error);
     await recordAudit(
       db,
-      { ...base, action: "task.stop", target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) }, reason: clip(raw.reason, 500), details: { via } },
+      {
+        ...base,
+        action: "task.stop",
+        target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) },
+        reason: clip(raw.reason, 500),
+        details: { via },
+      },
       { outcome: "invalid", errorCode: "InvalidInput", errorMessage: summarize(fieldErrors), details: { fieldErrors } },
     );
-    return { ok: false, code: "InvalidInput", message: "Some fields need attention; nothing was sent to Tencent Cloud.", fieldErrors, values, explanation: explainTaskError("InvalidInput") };
+    return {
+      ok: false,
+      code: "InvalidInput",
+      message: "Some fields need attention; nothing was sent to Tencent Cloud.",
+      fieldErrors,
+      values,
+      explanation: explainTaskError("InvalidInput"),
+    };
   }
   const input = parsed.data;
-  const refuse = async (code: string, message: string, fieldErrors?: Record<string, string[]>): Promise<StopTaskResult> => {
+  const refuse = async (
+    code: string,
+    message: string,
+    fieldErrors?: Record<string, string[]>,
+  ): Promise<StopTaskResult> => {
     await recordAudit(
       db,
-      { ...base, action: "task.stop", target: { taskId: input.taskId, streamName: input.streamName }, reason: input.reason, details: { via } },
+      {
+        ...base,
+        action: "task.stop",
+        target: { taskId: input.taskId, streamName: input.streamName },
+        reason: input.reason,
+        details: { via },
+      },
       { outcome: "invalid", errorCode: code, errorMessage: message },
     );
     return { ok: false, code, message, fieldErrors, values, explanation: explainTaskError(code) };
@@ -111,7 +134,12 @@ export async function stopTask(
     const msg = `RecDesk knows TaskId ${input.taskId} as stream "${row.streamName}", not "${input.streamName}".`;
     return refuse("RecDesk.StreamMismatch", msg, { streamName: [msg] });
   }
-  const target = { domainName: row.domainName || undefined, appName: row.appName, streamName: row.streamName, taskId: row.taskId };
+  const target = {
+    domainName: row.domainName || undefined,
+    appName: row.appName,
+    streamName: row.streamName,
+    taskId: row.taskId,
+  };
   const intent = { ...base, action: "task.stop" as const, target, reason: input.reason };
 
   const view = await getTask(db, input.taskId);
@@ -136,9 +164,21 @@ export async function stopTask(
   const by = ctx.actor.email ?? null;
   const outcome: ActionOutcome = result.ok
     ? { action: "stop", by, ok: true, requestId: result.requestId }
-    : { action: "stop", by, ok: false, requestId: result.requestId ?? null, errorCode: result.code, errorMessage: result.message };
+    : {
+        action: "stop",
+        by,
+        ok: false,
+        requestId: result.requestId ?? null,
+        errorCode: result.code,
+        errorMessage: result.message,
+      };
   const auditResult: AuditResult = result.ok
-    ? { outcome: "ok", requestId: result.requestId, latencyMs: result.latencyMs, details: { attempts: result.attempts } }
+    ? {
+        outcome: "ok",
+        requestId: result.requestId,
+        latencyMs: result.latencyMs,
+        details: { attempts: result.attempts },
+      }
     : {
         outcome: UNKNOWN_OUTCOME_KINDS.has(result.kind) ? "unknown" : "error",
         requestId: result.requestId,
@@ -173,7 +213,10 @@ export async function stopTask(
  * see, but it did not "stop" either, so the row becomes "unknown" and keeps the error. Any other failure leaves
  * the state alone — the task is presumably still running and the error is on the row for the next person.
  */
-function rowStateAfter(result: LiveResult<unknown>, prev: TaskState): Partial<Pick<RecordingTask, "state" | "stoppedAt">> {
+function rowStateAfter(
+  result: LiveResult<unknown>,
+  prev: TaskState,
+): Partial<Pick<RecordingTask, "state" | "stoppedAt">> {
   if (result.ok) return { state: "stopped", stoppedAt: new Date() };
   if (result.code === "ResourceNotFound.TaskId") return { state: "unknown" };
   return { state: prev };
@@ -182,10 +225,20 @@ function rowStateAfter(result: LiveResult<unknown>, prev: TaskState): Partial<Pi
 async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveResult<Record<string, never>>> {
   try {
     const client = await deps.getClient();
-    return await client.stopLiveRecord({ streamName: row.streamName, taskId: row.taskId }, { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND });
+    return await client.stopLiveRecord(
+      { streamName: row.streamName, taskId: row.taskId },
+      { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND },
+    );
   } catch (err) {
     // The client never throws; getting one can (bad configuration). Nothing reached Tencent.
-    return { ok: false, code: "RecDesk.NetworkError", message: (err as Error).message, kind: "network", attempts: 0, latencyMs: 0 };
+    return {
+      ok: false,
+      code: "RecDesk.NetworkError",
+      message: (err as Error).message,
+      kind: "network",
+      attempts: 0,
+      latencyMs: 0,
+    };
   }
 }
 
@@ -197,12 +250,19 @@ async function joinInFlightStop(
   via: string,
   attemptAt: Date,
 ): Promise<StopTaskResult> {
-  const other = await awaitOtherStop(db, taskId, attemptAt, { waitMs: deps.joinWaitMs ?? 30_000, pollMs: deps.pollMs ?? 150 });
+  const other = await awaitOtherStop(db, taskId, attemptAt, {
+    waitMs: deps.joinWaitMs ?? 30_000,
+    pollMs: deps.pollMs ?? 150,
+  });
   if (other.kind === "stopped") return answerFromRow(db, other.row, intent, { via, coalesced: true });
   const details = { via, coalesced: true, upstreamCall: false };
   if (other.kind === "failed") {
     const { code, message, requestId } = other;
-    await recordAudit(db, { ...intent, details }, { outcome: "error", requestId, errorCode: code, errorMessage: message });
+    await recordAudit(
+      db,
+      { ...intent, details },
+      { outcome: "error", requestId, errorCode: code, errorMessage: message },
+    );
     return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
   }
   const code = "RecDesk.StopInProgress";
@@ -220,7 +280,12 @@ async function answerFromRow(
 ): Promise<StopTaskResult> {
   const byStop = row.lastAction === "stop" && row.lastOk === "ok";
   const requestId = byStop ? (row.lastRequestId ?? undefined) : undefined;
-  const details = { via: how.via, upstreamCall: false, coalesced: how.coalesced || undefined, alreadyStopped: how.alreadyStopped || undefined };
+  const details = {
+    via: how.via,
+    upstreamCall: false,
+    coalesced: how.coalesced || undefined,
+    alreadyStopped: how.alreadyStopped || undefined,
+  };
   await recordAudit(db, { ...intent, details }, { outcome: "ok", requestId });
   return {
     ok: true,
@@ -240,7 +305,10 @@ function stringValues(raw: Record<string, unknown>): Record<string, string> {
 }
 
 function summarize(fieldErrors: Record<string, string[]>): string {
-  return clipText(Object.entries(fieldErrors)
-    .map(([k, v]) => `${k}: ${v.join("; ")}`)
-    .join(" | "), 500);
+  return clipText(
+    Object.entries(fieldErrors)
+      .map(([k, v]) => `${k}: ${v.join("; ")}`)
+      .join(" | "),
+    500,
+  );
 }

@@ -28,7 +28,10 @@ export interface NewTaskRow {
  * Adds a task unless its TaskId is already known. Returns the row as stored and whether this call inserted it,
  * so callers can tell "registered now" from "someone registered it before" (and spot a different stream).
  */
-export async function registerTaskRow(db: Database, row: NewTaskRow): Promise<{ inserted: boolean; task: RecordingTask }> {
+export async function registerTaskRow(
+  db: Database,
+  row: NewTaskRow,
+): Promise<{ inserted: boolean; task: RecordingTask }> {
   const inserted = await db
     .insert(recordingTasks)
     .values({
@@ -69,7 +72,12 @@ export function outcomeColumns(o: ActionOutcome) {
   };
 }
 
-export async function recordTaskAction(db: Database, taskId: string, o: ActionOutcome, extra: Partial<Pick<RecordingTask, "state" | "stoppedAt">> = {}): Promise<void> {
+export async function recordTaskAction(
+  db: Database,
+  taskId: string,
+  o: ActionOutcome,
+  extra: Partial<Pick<RecordingTask, "state" | "stoppedAt">> = {},
+): Promise<void> {
   await db
     .update(recordingTasks)
     .set({ ...outcomeColumns(o), ...extra })
@@ -82,7 +90,10 @@ export async function recordTaskAction(db: Database, taskId: string, o: ActionOu
  * Stop claim taken under it (lib/tasks/stop-claim.ts) in the same statement, so whoever waits on the claim
  * sees it end together with the outcome.
  */
-export async function recordTaskActions(db: Database, rows: { taskId: string; outcome: ActionOutcome; stopped: boolean; claimedAt?: string }[]): Promise<void> {
+export async function recordTaskActions(
+  db: Database,
+  rows: { taskId: string; outcome: ActionOutcome; stopped: boolean; claimedAt?: string }[],
+): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map(({ taskId, outcome, stopped, claimedAt }) => {
     const c = outcomeColumns(outcome);

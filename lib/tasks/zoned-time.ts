@@ -35,7 +35,14 @@ export function isValidTimeZone(zone: string): boolean {
 export function wallTimeToDate(local: string, zone: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
   if (!m || !isValidTimeZone(zone)) return new Date(NaN);
-  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const naive = Date.UTC(y, mo - 1, d, h, mi, s);
   const check = new Date(naive);
   if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return new Date(NaN);

@@ -45,11 +45,17 @@ export interface LiveClient {
    * `maxQueued`: refuse at once with RecDesk.Busy (nothing sent) when that many bounded calls already wait for
    * the rate limit; single Stops pass SINGLE_STOP_QUEUE_BOUND, the bulk worker passes nothing (never refused).
    */
-  stopLiveRecord(i: StopLiveRecordInput, o?: { signal?: AbortSignal; maxQueued?: number }): Promise<LiveResult<Record<string, never>>>;
+  stopLiveRecord(
+    i: StopLiveRecordInput,
+    o?: { signal?: AbortSignal; maxQueued?: number },
+  ): Promise<LiveResult<Record<string, never>>>;
   deleteLiveRecord(i: StopLiveRecordInput): Promise<LiveResult<Record<string, never>>>;
   createLiveRecord(i: CreateLiveRecordInput): Promise<LiveResult<{ taskId: string }>>;
   describeLiveStreamOnlineList(i: DescribeOnlineListInput): Promise<LiveResult<OnlineListPage>>;
-  listAllOnlineStreams(i?: { domainName?: string; appName?: string }): Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
+  listAllOnlineStreams(i?: {
+    domainName?: string;
+    appName?: string;
+  }): Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
   describeLiveStreamState(i: StreamStateInput): Promise<LiveResult<{ state: StreamState }>>;
   describeLiveDomains(i?: DescribeDomainsInput): Promise<LiveResult<{ total: number; domains: LiveDomain[] }>>;
   stats(): { calls: number; retries: number; throttledWaits: number };

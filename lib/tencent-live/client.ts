@@ -96,7 +96,11 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     const started = performance.now();
     counters.calls += 1;
     let attempts = 0;
-    const done = (r: Omit<Failure, "attempts" | "latencyMs">): LiveResult<T> => ({ ...r, attempts, latencyMs: Math.round(performance.now() - started) });
+    const done = (r: Omit<Failure, "attempts" | "latencyMs">): LiveResult<T> => ({
+      ...r,
+      attempts,
+      latencyMs: Math.round(performance.now() - started),
+    });
     try {
       for (;;) {
         const limiter = bucket(spec.action);
@@ -106,7 +110,13 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
           const message = `${limiter.boundedWaiting()} ${spec.action} calls are already waiting for the ${limiter.limit}/s rate limit; this one was refused at once and not sent.`;
           return done({ ok: false, code: "RecDesk.Busy", message, kind: "rate-limit" });
         }
-        if (!slot.acquired) return done({ ok: false, code: "RecDesk.Aborted", message: `${spec.action} was cancelled while waiting for the rate limit`, kind: "timeout" });
+        if (!slot.acquired)
+          return done({
+            ok: false,
+            code: "RecDesk.Aborted",
+            message: `${spec.action} was cancelled while waiting for the rate limit`,
+            kind: "timeout",
+          });
         if (slot.waitedMs > 0) {
           counters.throttledWaits += 1;
           opts.onEvent?.({ type: "throttled", action: spec.action, waitedMs: slot.waitedMs });
@@ -117,19 +127,44 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         const r = await attempt(spec);
         if (r.ok) {
           const data = convert(r.response);
-          if (data === undefined) return done({ ok: false, requestId: r.requestId, code: "RecDesk.MalformedResponse", message: `${spec.action} answered without the expected fields`, kind: "malformed" });
-          return { ok: true, requestId: r.requestId, data, attempts, latencyMs: Math.round(performance.now() - started) };
+          if (data === undefined)
+            return done({
+              ok: false,
+              requestId: r.requestId,
+              code: "RecDesk.MalformedResponse",
+              message: `${spec.action} answered without the expected fields`,
+              kind: "malformed",
+            });
+          return {
+            ok: true,
+            requestId: r.requestId,
+            data,
+            attempts,
+            latencyMs: Math.round(performance.now() - started),
+          };
         }
         const { retryable, ...failure } = r;
         if (!spec.retry || !retryable || attempts > maxRetries || spec.signal?.aborted) return done(failure);
         const delayMs = backoffMs(attempts, retryBaseMs, retryMaxDelayMs);
         counters.retries += 1;
-        opts.onEvent?.({ type: "retry", action: spec.action, attempt: attempts, code: failure.code, kind: failure.kind, delayMs });
+        opts.onEvent?.({
+          type: "retry",
+          action: spec.action,
+          attempt: attempts,
+          code: failure.code,
+          kind: failure.kind,
+          delayMs,
+        });
         if (!(await sleep(delayMs, spec.signal))) return done(failure);
       }
     } catch (err) {
       // Nothing above should throw; if it does, the caller still gets a result, not an exception.
-      return done({ ok: false, code: "RecDesk.NetworkError", message: err instanceof Error ? err.message : String(err), kind: "network" });
+      return done({
+        ok: false,
+        code: "RecDesk.NetworkError",
+        message: err instanceof Error ? err.message : String(err),
+        kind: "network",
+      });
     }
   }
 
@@ -137,12 +172,27 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     return { ok: false, code: "RecDesk.InvalidInput", message, kind: "api", attempts: 0, latencyMs: 0 };
   }
 
-  function stopOrDelete(action: "StopLiveRecord" | "DeleteLiveRecord", i: StopLiveRecordInput, signal?: AbortSignal, maxQueued?: number) {
+  function stopOrDelete(
+    action: "StopLiveRecord" | "DeleteLiveRecord",
+    i: StopLiveRecordInput,
+    signal?: AbortSignal,
+    maxQueued?: number,
+  ) {
     const taskId = TaskIdSchema.safeParse(i.taskId);
-    if (!taskId.success) return Promise.resolve(invalid<Record<string, never>>(`TaskId "${i.taskId}": ${taskId.error.issues[0]?.message}`));
+    if (!taskId.success)
+      return Promise.resolve(
+        invalid<Record<string, never>>(`TaskId "${i.taskId}": ${taskId.error.issues[0]?.message}`),
+      );
     if (!i.streamName?.trim()) return Promise.resolve(invalid<Record<string, never>>("StreamName is required"));
     return call<Record<string, never>>(
-      { action, params: { StreamName: i.streamName, TaskId: BigInt(taskId.data) }, retry: true, timeoutMs, signal, maxQueued },
+      {
+        action,
+        params: { StreamName: i.streamName, TaskId: BigInt(taskId.data) },
+        retry: true,
+        timeoutMs,
+        signal,
+        maxQueued,
+      },
       () => ({}),
     );
   }
@@ -166,14 +216,23 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         StreamParam: i.streamParam,
       });
       // Never retried: a retry after a lost answer can start a second, separately billed recording.
-      return call({ action: "CreateLiveRecord", params, retry: false, timeoutMs: Math.max(CREATE_MIN_TIMEOUT_MS, timeoutMs) }, (r) => {
-        const taskId = integerText(r.TaskId);
-        return taskId ? { taskId } : undefined;
-      });
+      return call(
+        { action: "CreateLiveRecord", params, retry: false, timeoutMs: Math.max(CREATE_MIN_TIMEOUT_MS, timeoutMs) },
+        (r) => {
+          const taskId = integerText(r.TaskId);
+          return taskId ? { taskId } : undefined;
+        },
+      );
     },
 
     describeLiveStreamOnlineList(i) {
-      const params = compact({ DomainName: i.domainName, AppName: i.appName, StreamName: i.streamName, PageNum: i.pageNum, PageSize: i.pageSize });
+      const params = compact({
+        DomainName: i.domainName,
+        AppName: i.appName,
+        StreamName: i.streamName,
+        PageNum: i.pageNum,
+        PageSize: i.pageSize,
+      });
       return call({ action: "DescribeLiveStreamOnlineList", params, retry: true, timeoutMs }, (r) => {
         if (!Array.isArray(r.OnlineInfo)) return undefined;
         return {
@@ -202,7 +261,13 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         for (const s of last.data.streams) seen.set(`${s.domainName}/${s.appName}/${s.streamName}`, s);
         if (pageNum >= last.data.totalPage || last.data.streams.length === 0) break;
       }
-      return { ok: true, requestId: last.requestId, data: { streams: [...seen.values()], pages }, attempts, latencyMs: Math.round(performance.now() - started) };
+      return {
+        ok: true,
+        requestId: last.requestId,
+        data: { streams: [...seen.values()], pages },
+        attempts,
+        latencyMs: Math.round(performance.now() - started),
+      };
     },
 
     describeLiveStreamState(i) {

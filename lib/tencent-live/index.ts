@@ -27,7 +27,8 @@ async function buildClient(): Promise<LiveClient> {
   const config = getConfig();
   const rateLimits = { StopLiveRecord: Math.min(200, config.stopRateLimit) };
   const onEvent = (e: Parameters<NonNullable<Parameters<typeof createLiveClient>[0]["onEvent"]>>[0]) => {
-    if (e.type === "retry") console.warn(`[tencent-live] retry ${e.action} #${e.attempt} after ${e.code} in ${e.delayMs} ms`);
+    if (e.type === "retry")
+      console.warn(`[tencent-live] retry ${e.action} #${e.attempt} after ${e.code} in ${e.delayMs} ms`);
   };
   if (config.demoMode) {
     const sim = await ensureDemoSimulator();

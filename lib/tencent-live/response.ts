@@ -8,15 +8,36 @@ import { parseLossless, toNumber } from "./wire";
 
 export type Json = Record<string, unknown>;
 type Failure = Extract<LiveResult<never>, { ok: false }>;
-export type AttemptResult = { ok: true; requestId: string; response: Json } | (Omit<Failure, "attempts" | "latencyMs"> & { retryable: boolean });
+export type AttemptResult =
+  { ok: true; requestId: string; response: Json } | (Omit<Failure, "attempts" | "latencyMs"> & { retryable: boolean });
 
 /** A failure before any answer: our timeout or a cancel (not retried: the call may have taken effect), or the connection (retried). */
 export function transportFailure(err: unknown, action: LiveAction, timeoutMs: number): AttemptResult {
   if (err instanceof TransportError) {
     const f = err.failure;
-    if (f.kind === "timeout") return { ok: false, code: "RecDesk.Timeout", message: `Tencent Cloud did not answer ${action} within ${timeoutMs} ms`, kind: "timeout", retryable: false };
-    if (f.kind === "aborted") return { ok: false, code: "RecDesk.Aborted", message: `${action} was cancelled before an answer arrived`, kind: "timeout", retryable: false };
-    return { ok: false, code: "RecDesk.NetworkError", message: `${action}: ${f.errorCode ? `${f.errorCode} ` : ""}${f.message}`, kind: "network", retryable: true };
+    if (f.kind === "timeout")
+      return {
+        ok: false,
+        code: "RecDesk.Timeout",
+        message: `Tencent Cloud did not answer ${action} within ${timeoutMs} ms`,
+        kind: "timeout",
+        retryable: false,
+      };
+    if (f.kind === "aborted")
+      return {
+        ok: false,
+        code: "RecDesk.Aborted",
+        message: `${action} was cancelled before an answer arrived`,
+        kind: "timeout",
+        retryable: false,
+      };
+    return {
+      ok: false,
+      code: "RecDesk.NetworkError",
+      message: `${action}: ${f.errorCode ? `${f.errorCode} ` : ""}${f.message}`,
+      kind: "network",
+      retryable: true,
+    };
   }
   return { ok: false, code: "RecDesk.NetworkError", message: String(err), kind: "network", retryable: true };
 }
@@ -26,28 +47,61 @@ export function readResponse(raw: RawResponse): AttemptResult {
   // Tencent answers everything, errors included, with HTTP 200; anything else came from something in
   // between (gateway, load balancer), so we treat it like a dropped connection and retry it.
   if (raw.status !== 200) {
-    return { ok: false, code: "RecDesk.NetworkError", message: `HTTP ${raw.status} ${raw.statusText}`.trim(), kind: "network", retryable: true };
+    return {
+      ok: false,
+      code: "RecDesk.NetworkError",
+      message: `HTTP ${raw.status} ${raw.statusText}`.trim(),
+      kind: "network",
+      retryable: true,
+    };
   }
   let parsed: unknown;
   try {
     parsed = parseLossless(raw.body);
   } catch {
-    return { ok: false, code: "RecDesk.MalformedResponse", message: `not JSON: ${raw.body.slice(0, 80)}`, kind: "malformed", retryable: false };
+    return {
+      ok: false,
+      code: "RecDesk.MalformedResponse",
+      message: `not JSON: ${raw.body.slice(0, 80)}`,
+      kind: "malformed",
+      retryable: false,
+    };
   }
   const response = isObject(parsed) ? parsed.Response : undefined;
   if (!isObject(response)) {
-    return { ok: false, code: "RecDesk.MalformedResponse", message: "JSON without the Response envelope", kind: "malformed", retryable: false };
+    return {
+      ok: false,
+      code: "RecDesk.MalformedResponse",
+      message: "JSON without the Response envelope",
+      kind: "malformed",
+      retryable: false,
+    };
   }
   const requestId = typeof response.RequestId === "string" ? response.RequestId : undefined;
   if (response.Error !== undefined) {
     const e = isObject(response.Error) ? response.Error : {};
     const code = typeof e.Code === "string" ? e.Code : "";
     const message = typeof e.Message === "string" ? e.Message : "";
-    if (!code) return { ok: false, requestId, code: "RecDesk.MalformedResponse", message: "Response.Error without a Code", kind: "malformed", retryable: false };
+    if (!code)
+      return {
+        ok: false,
+        requestId,
+        code: "RecDesk.MalformedResponse",
+        message: "Response.Error without a Code",
+        kind: "malformed",
+        retryable: false,
+      };
     const limited = isRateLimitCode(code);
     return { ok: false, requestId, code, message, kind: limited ? "rate-limit" : "api", retryable: limited };
   }
-  if (!requestId) return { ok: false, code: "RecDesk.MalformedResponse", message: "Response without a RequestId", kind: "malformed", retryable: false };
+  if (!requestId)
+    return {
+      ok: false,
+      code: "RecDesk.MalformedResponse",
+      message: "Response without a RequestId",
+      kind: "malformed",
+      retryable: false,
+    };
   return { ok: true, requestId, response };
 }
 
@@ -57,7 +111,10 @@ export function toOnlineStream(o: Json): OnlineStream {
     streamName: String(o.StreamName ?? ""),
     appName: String(o.AppName ?? ""),
     domainName: String(o.DomainName ?? ""),
-    publishTimes: times.filter(isObject).map((t) => String(t.PublishTime ?? "")).filter(Boolean),
+    publishTimes: times
+      .filter(isObject)
+      .map((t) => String(t.PublishTime ?? ""))
+      .filter(Boolean),
     pushToDelay: toNumber(o.PushToDelay),
   };
 }
@@ -65,4 +122,3 @@ export function toOnlineStream(o: Json): OnlineStream {
 export function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-

@@ -29,12 +29,16 @@ export interface CanonicalRequestParts {
 }
 
 export function canonicalRequest(p: CanonicalRequestParts): { text: string; signedHeaders: string } {
-  const names = Object.keys(p.headers).map((n) => n.toLowerCase()).sort();
+  const names = Object.keys(p.headers)
+    .map((n) => n.toLowerCase())
+    .sort();
   const lower: Record<string, string> = {};
   for (const [k, v] of Object.entries(p.headers)) lower[k.toLowerCase()] = v;
   const canonicalHeaders = names.map((n) => `${n}:${String(lower[n]).trim().toLowerCase()}\n`).join("");
   const signedHeaders = names.join(";");
-  const text = [p.method.toUpperCase(), "/", p.query ?? "", canonicalHeaders, signedHeaders, sha256Hex(p.payload)].join("\n");
+  const text = [p.method.toUpperCase(), "/", p.query ?? "", canonicalHeaders, signedHeaders, sha256Hex(p.payload)].join(
+    "\n",
+  );
   return { text, signedHeaders };
 }
 
@@ -74,7 +78,12 @@ export interface SignOutput {
 }
 
 export function signTc3(i: SignInput): SignOutput {
-  const { text, signedHeaders } = canonicalRequest({ method: i.method ?? "POST", query: i.query, headers: i.signedHeaders, payload: i.payload });
+  const { text, signedHeaders } = canonicalRequest({
+    method: i.method ?? "POST",
+    query: i.query,
+    headers: i.signedHeaders,
+    payload: i.payload,
+  });
   const date = utcDate(i.timestamp);
   const credentialScope = `${date}/${i.service}/tc3_request`;
   const sts = stringToSign(i.timestamp, i.service, text);
@@ -100,7 +109,10 @@ export interface ParsedAuthorization {
 /** Parses an Authorization header; undefined when it is not a well-formed TC3 header. */
 export function parseAuthorization(header: string | undefined): ParsedAuthorization | undefined {
   if (!header) return undefined;
-  const m = /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(header.trim());
+  const m =
+    /^TC3-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{4}-\d{2}-\d{2})\/([^/,\s]+)\/tc3_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/.exec(
+      header.trim(),
+    );
   if (!m) return undefined;
   return { secretId: m[1]!, date: m[2]!, service: m[3]!, signedHeaders: m[4]!.split(";"), signature: m[5]! };
 }

@@ -32,7 +32,13 @@ function agentFor(url: URL): http.Agent {
   if (!agent) {
     // Idle sockets are dropped after 4 s, before a typical 5 s server keep-alive timeout, so we rarely
     // write into a socket the server is closing.
-    const opts = { keepAlive: true, keepAliveMsecs: 1000, timeout: 4000, maxFreeSockets: 64, scheduling: "lifo" as const };
+    const opts = {
+      keepAlive: true,
+      keepAliveMsecs: 1000,
+      timeout: 4000,
+      maxFreeSockets: 64,
+      scheduling: "lifo" as const,
+    };
     agent = url.protocol === "https:" ? new https.Agent(opts) : new http.Agent(opts);
     agents.set(key, agent);
   }
@@ -64,11 +70,15 @@ export function postJson(o: PostOptions): Promise<RawResponse> {
       agent: agentFor(o.url),
       headers: { ...o.headers, "Content-Length": String(bytes.length) },
     });
-    const fail = (f: TransportFailure) => finish(() => {
-      req.destroy();
-      reject(new TransportError(f));
-    });
-    const timer = setTimeout(() => fail({ kind: "timeout", message: `no answer within ${o.timeoutMs} ms` }), o.timeoutMs);
+    const fail = (f: TransportFailure) =>
+      finish(() => {
+        req.destroy();
+        reject(new TransportError(f));
+      });
+    const timer = setTimeout(
+      () => fail({ kind: "timeout", message: `no answer within ${o.timeoutMs} ms` }),
+      o.timeoutMs,
+    );
     const onAbort = () => fail({ kind: "aborted", message: "cancelled by the caller" });
     if (o.signal?.aborted) return onAbort();
     o.signal?.addEventListener("abort", onAbort, { once: true });
@@ -77,12 +87,24 @@ export function postJson(o: PostOptions): Promise<RawResponse> {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () =>
-        finish(() => resolve({ status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", body: Buffer.concat(chunks).toString("utf8") })),
+        finish(() =>
+          resolve({
+            status: res.statusCode ?? 0,
+            statusText: res.statusMessage ?? "",
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        ),
       );
-      res.on("error", (err: NodeJS.ErrnoException) => fail({ kind: "network", message: err.message, errorCode: err.code }));
-      res.on("aborted", () => fail({ kind: "network", message: "connection closed mid-response", errorCode: "ECONNRESET" }));
+      res.on("error", (err: NodeJS.ErrnoException) =>
+        fail({ kind: "network", message: err.message, errorCode: err.code }),
+      );
+      res.on("aborted", () =>
+        fail({ kind: "network", message: "connection closed mid-response", errorCode: "ECONNRESET" }),
+      );
     });
-    req.on("error", (err: NodeJS.ErrnoException) => fail({ kind: "network", message: err.message, errorCode: err.code }));
+    req.on("error", (err: NodeJS.ErrnoException) =>
+      fail({ kind: "network", message: err.message, errorCode: err.code }),
+    );
     req.end(bytes);
   });
 }

@@ -17,7 +17,8 @@ export const USER_QUOTAS: Record<UserQuotaKind, { limit: number; windowMs: numbe
 
 export const USER_RATE_LIMITED_CODE = "RecDesk.UserRateLimited";
 
-export type UserQuotaDecision = { ok: true } | { ok: false; code: typeof USER_RATE_LIMITED_CODE; message: string; retryAfterSeconds: number };
+export type UserQuotaDecision =
+  { ok: true } | { ok: false; code: typeof USER_RATE_LIMITED_CODE; message: string; retryAfterSeconds: number };
 
 interface Windows {
   byKey: Map<string, number[]>;

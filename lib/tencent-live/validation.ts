@@ -8,7 +8,12 @@ export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds 
  * A legacy TaskId as RecDesk keeps it everywhere: a decimal string, no sign, no leading zeros,
  * 1..2^64−1. Compared as BigInt because a JS number silently rounds above 2^53.
  */
-export const TaskIdSchema = safeText({ label: "TaskId", max: 40, maxMessage: "TaskId must be at most 18446744073709551615", trim: false })
+export const TaskIdSchema = safeText({
+  label: "TaskId",
+  max: 40,
+  maxMessage: "TaskId must be at most 18446744073709551615",
+  trim: false,
+})
   // Not trimmed: " 12" is refused rather than quietly becoming a value other than the one sent.
   .refine((v) => v === v.trim(), { message: "TaskId must not start or end with a space", abort: true })
   .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
@@ -26,7 +31,12 @@ const NAME_CHARS = /^[A-Za-z0-9_.~!*()@+=,:-]+$/;
 // "." and ".." pass NAME_CHARS but are path segments: rtmp://host/live/.. and /streams/d/a/.. resolve elsewhere.
 const notDotSegment = (v: string) => v !== "." && v !== "..";
 
-export const StreamNameSchema = safeText({ label: "StreamName", min: 1, minMessage: "StreamName is required", max: 256 })
+export const StreamNameSchema = safeText({
+  label: "StreamName",
+  min: 1,
+  minMessage: "StreamName is required",
+  max: 256,
+})
   .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
   .refine(notDotSegment, "StreamName cannot be . or .. (a URL path would resolve it away)");
 
@@ -50,7 +60,14 @@ export function cstToDate(v: string): Date {
   const ms = Date.UTC(y, mo - 1, d, h - 8, mi, s);
   const back = new Date(ms + 8 * 3600_000);
   // Reject 2026-02-30 and friends, which Date.UTC would roll over.
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) {
+  if (
+    back.getUTCFullYear() !== y ||
+    back.getUTCMonth() !== mo - 1 ||
+    back.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    s > 59
+  ) {
     return new Date(NaN);
   }
   return new Date(ms);

@@ -49,7 +49,13 @@ function cleanStrings(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     // defineProperty: a "__proto__" key from a JSON body is data, not the object's prototype.
-    for (const [k, v] of Object.entries(value)) Object.defineProperty(out, wellFormed(k), { value: cleanStrings(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of Object.entries(value))
+      Object.defineProperty(out, wellFormed(k), {
+        value: cleanStrings(v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     return out;
   }
   return value;

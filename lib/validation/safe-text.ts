@@ -16,7 +16,8 @@ import { z } from "zod";
  */
 const LONE_SURROGATE = /\p{Cs}/u;
 const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
-const FORBIDDEN_MULTI_LINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const FORBIDDEN_MULTI_LINE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 export type SafeTextOptions = {
   /** How the field is named in messages, e.g. "Reason" or "StreamName". */
@@ -63,9 +64,17 @@ export function safeText(opts: SafeTextOptions) {
     }
     const length = codePointLength(value);
     if (length < min) {
-      ctx.addIssue({ code: "custom", message: opts.minMessage ?? `${label} must be at least ${min} characters`, continue: false });
+      ctx.addIssue({
+        code: "custom",
+        message: opts.minMessage ?? `${label} must be at least ${min} characters`,
+        continue: false,
+      });
     } else if (length > max) {
-      ctx.addIssue({ code: "custom", message: opts.maxMessage ?? `${label} must be at most ${max} characters`, continue: false });
+      ctx.addIssue({
+        code: "custom",
+        message: opts.maxMessage ?? `${label} must be at most ${max} characters`,
+        continue: false,
+      });
     }
   });
 }

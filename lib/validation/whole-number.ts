@@ -7,6 +7,8 @@ import { z } from "zod";
 export function wholeNumberParam(label: string) {
   return z.preprocess(
     (v) => (typeof v === "string" && /^[0-9]{1,15}$/.test(v) ? Number(v) : v),
-    z.number({ error: `${label} must be a whole number (digits only)` }).int(`${label} must be a whole number (digits only)`),
+    z
+      .number({ error: `${label} must be a whole number (digits only)` })
+      .int(`${label} must be a whole number (digits only)`),
   );
 }

@@ -31,8 +31,14 @@ const state = vi.hoisted(() => ({ check: null as unknown as AuthCheck, db: null 
 vi.mock("@/lib/auth/require", () => ({ requirePermission: vi.fn(async () => state.check) }));
 vi.mock("@/lib/db", () => ({ getDb: async () => state.db }));
 // The bulk actions run for real but wake no worker: the jobs must stay as created (the worker: tests/bulk/).
-vi.mock("@/lib/bulk", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), wakeBulkWorker: async () => {} }));
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), revalidatePath: () => {} }));
+vi.mock("@/lib/bulk", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  wakeBulkWorker: async () => {},
+}));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  revalidatePath: () => {},
+}));
 
 const userActions = await import("@/app/(console)/users/actions");
 const taskActions = await import("@/app/(console)/tasks/actions");
@@ -56,7 +62,12 @@ async function asCheck<T>(db: Database, check: AuthCheck, run: () => Promise<T>)
 }
 
 /** A bulk action through the wrapper, with RECDESK_BULK_MAX_ITEMS set to `maxItems` for the call. */
-async function bulkAs<T>(db: Database, check: AuthCheck, run: (actions: typeof bulkActions) => Promise<T>, maxItems = 100): Promise<T> {
+async function bulkAs<T>(
+  db: Database,
+  check: AuthCheck,
+  run: (actions: typeof bulkActions) => Promise<T>,
+  maxItems = 100,
+): Promise<T> {
   const before = process.env.RECDESK_BULK_MAX_ITEMS;
   process.env.RECDESK_BULK_MAX_ITEMS = String(maxItems);
   resetConfigForTests();
@@ -109,7 +120,9 @@ function expectComplete(r: AuditRecord): void {
     expect(r.errorCode, `record ${r.id} (${r.action}) succeeded without an error code`).toBeNull();
   } else {
     expect(r.errorCode, `record ${r.id} (${r.action}, ${r.outcome}) names its error code`).toEqual(expect.any(String));
-    expect(r.errorMessage, `record ${r.id} (${r.action}, ${r.outcome}, ${r.errorCode}) says what went wrong`).toEqual(expect.any(String));
+    expect(r.errorMessage, `record ${r.id} (${r.action}, ${r.outcome}, ${r.errorCode}) says what went wrong`).toEqual(
+      expect.any(String),
+    );
   }
 }
 
@@ -151,7 +164,12 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
       const stream = onlineStream();
       const calls = live.sim.callCount("CreateLiveRecord");
       const { result, records } = await withRecords(db, () =>
-        startRecording(db, { getClient: live.getClient }, { ...stream, ...realtime, reason: "INC-7: record the keynote" }, asOncall),
+        startRecording(
+          db,
+          { getClient: live.getClient },
+          { ...stream, ...realtime, reason: "INC-7: record the keynote" },
+          asOncall,
+        ),
       );
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
@@ -180,7 +198,9 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
     // (task_id) must find who started a task, not only who stopped it. outcome_details.taskId alone is not enough.
     it("success: the audit log finds the start by the TaskId Tencent returned, and shows it", async () => {
       const stream = onlineStream();
-      const { result, records } = await withRecords(db, () => startRecording(db, { getClient: live.getClient }, { ...stream, ...realtime }, asOncall));
+      const { result, records } = await withRecords(db, () =>
+        startRecording(db, { getClient: live.getClient }, { ...stream, ...realtime }, asOncall),
+      );
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
       const rec = only(records);
@@ -222,7 +242,12 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
 
     it("upstream error: one error record with Tencent's code, message and RequestId", async () => {
       const stream = onlineStream();
-      live.sim.inject({ action: "CreateLiveRecord", mode: "error", code: "ResourceUnavailable.StreamNotExist", message: "The stream is not being pushed." });
+      live.sim.inject({
+        action: "CreateLiveRecord",
+        mode: "error",
+        code: "ResourceUnavailable.StreamNotExist",
+        message: "The stream is not being pushed.",
+      });
       const { result, records } = await withRecords(db, () =>
         startRecording(db, { getClient: live.getClient }, { ...stream, ...realtime, reason: "error check" }, asSupport),
       );
@@ -248,7 +273,18 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
     it("invalid input: one invalid record with what was typed, and nothing sent to Tencent", async () => {
       const calls = live.sim.callCount();
       const { result, records } = await withRecords(db, () =>
-        startRecording(db, { getClient: live.getClient }, { streamName: "bad name!", appName: "live", domainName: "push.recdesk-demo.com", ...realtime, reason: "typo test" }, asOncall),
+        startRecording(
+          db,
+          { getClient: live.getClient },
+          {
+            streamName: "bad name!",
+            appName: "live",
+            domainName: "push.recdesk-demo.com",
+            ...realtime,
+            reason: "typo test",
+          },
+          asOncall,
+        ),
       );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
       expect(live.sim.callCount(), "no call reached the simulator").toBe(calls);
@@ -271,13 +307,31 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
 
     it("refused by role: one denied record, nothing sent", async () => {
       const calls = live.sim.callCount();
-      const check = { ok: false, code: "Forbidden", message: "Your role (support) may not do this.", actor: { userId: support.actor.userId, email: support.actor.email, role: "support" }, origin: SUPPORT_ORIGIN } as const;
+      const check = {
+        ok: false,
+        code: "Forbidden",
+        message: "Your role (support) may not do this.",
+        actor: { userId: support.actor.userId, email: support.actor.email, role: "support" },
+        origin: SUPPORT_ORIGIN,
+      } as const;
       const { result, records } = await withRecords(db, () =>
-        asCheck(db, check, () => taskActions.startRecordingAction(null, form({ streamName: "room_9", appName: "live", domainName: "push.recdesk-demo.com", reason: "please" }))),
+        asCheck(db, check, () =>
+          taskActions.startRecordingAction(
+            null,
+            form({ streamName: "room_9", appName: "live", domainName: "push.recdesk-demo.com", reason: "please" }),
+          ),
+        ),
       );
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect(live.sim.callCount()).toBe(calls);
-      expect(only(records)).toMatchObject({ ...whoFields(asSupport), action: "task.start", outcome: "denied", errorCode: "Forbidden", streamName: "room_9", reason: "please" });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asSupport),
+        action: "task.start",
+        outcome: "denied",
+        errorCode: "Forbidden",
+        streamName: "room_9",
+        reason: "please",
+      });
     });
   });
 
@@ -286,7 +340,9 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
 
     it("ok: one record with the TaskId and stream as target and the note as reason; again for the same stream, one more", async () => {
       const calls = live.sim.callCount();
-      const first = await withRecords(db, () => registerTask(db, { taskId: "4200000001", ...target, note: "ticket 4711" }, asSupport));
+      const first = await withRecords(db, () =>
+        registerTask(db, { taskId: "4200000001", ...target, note: "ticket 4711" }, asSupport),
+      );
       expect(first.result).toMatchObject({ ok: true, alreadyKnown: false });
       expect(only(first.records)).toMatchObject({
         ...whoFields(asSupport),
@@ -298,23 +354,41 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
         details: { alreadyKnown: false },
         requestId: null,
       });
-      const again = await withRecords(db, () => registerTask(db, { taskId: "4200000001", streamName: target.streamName }, asOncall));
+      const again = await withRecords(db, () =>
+        registerTask(db, { taskId: "4200000001", streamName: target.streamName }, asOncall),
+      );
       expect(again.result).toMatchObject({ ok: true, alreadyKnown: true });
-      expect(only(again.records)).toMatchObject({ ...whoFields(asOncall), action: "task.register", outcome: "ok", taskId: "4200000001", streamName: target.streamName, details: { alreadyKnown: true } });
+      expect(only(again.records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "task.register",
+        outcome: "ok",
+        taskId: "4200000001",
+        streamName: target.streamName,
+        details: { alreadyKnown: true },
+      });
       expect(live.sim.callCount(), "registering calls nothing upstream").toBe(calls);
     });
 
     it("ok at the largest TaskId, every digit kept", async () => {
-      const { result, records } = await withRecords(db, () => registerTask(db, { taskId: MAX_TASK_ID, streamName: "audit_max_room" }, asSupport));
+      const { result, records } = await withRecords(db, () =>
+        registerTask(db, { taskId: MAX_TASK_ID, streamName: "audit_max_room" }, asSupport),
+      );
       expect(result).toMatchObject({ ok: true, taskId: MAX_TASK_ID });
-      expect(only(records)).toMatchObject({ action: "task.register", outcome: "ok", taskId: MAX_TASK_ID, streamName: "audit_max_room" });
+      expect(only(records)).toMatchObject({
+        action: "task.register",
+        outcome: "ok",
+        taskId: MAX_TASK_ID,
+        streamName: "audit_max_room",
+      });
     });
 
     it.each([
       ["0", "0"],
       ["above 2^64−1", ABOVE_MAX_TASK_ID],
     ])("invalid TaskId %s: one invalid record with what was typed, nothing registered", async (_name, taskId) => {
-      const { result, records } = await withRecords(db, () => registerTask(db, { taskId, ...target, note: "from the ticket" }, asSupport));
+      const { result, records } = await withRecords(db, () =>
+        registerTask(db, { taskId, ...target, note: "from the ticket" }, asSupport),
+      );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput", values: { taskId } });
       expect(await getTask(db, taskId)).toBeNull();
       const rec = only(records);
@@ -332,9 +406,14 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
 
     it("stream mismatch: one invalid record with RecDesk.StreamMismatch, the registry left as it was", async () => {
       await registerTask(db, { taskId: "4200000002", streamName: "audit_first_room" }, asSupport);
-      const { result, records } = await withRecords(db, () => registerTask(db, { taskId: "4200000002", streamName: "audit_other_room", note: "wrong ticket?" }, asOncall));
+      const { result, records } = await withRecords(db, () =>
+        registerTask(db, { taskId: "4200000002", streamName: "audit_other_room", note: "wrong ticket?" }, asOncall),
+      );
       expect(result).toMatchObject({ ok: false, code: "RecDesk.StreamMismatch" });
-      expect(await getTask(db, "4200000002")).toMatchObject({ streamName: "audit_first_room", createdByEmail: support.actor.email });
+      expect(await getTask(db, "4200000002")).toMatchObject({
+        streamName: "audit_first_room",
+        createdByEmail: support.actor.email,
+      });
       const rec = only(records);
       expect(rec).toMatchObject({
         ...whoFields(asOncall),
@@ -349,8 +428,17 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
     });
 
     it("refused by role: one denied record with the TaskId typed", async () => {
-      const check = { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin: SUPPORT_ORIGIN } as const;
-      const { result, records } = await withRecords(db, () => asCheck(db, check, () => taskActions.registerTaskAction(null, form({ taskId: "4200000003", streamName: "audit_denied_room" }))));
+      const check = {
+        ok: false,
+        code: "Unauthenticated",
+        message: "Sign in to continue.",
+        origin: SUPPORT_ORIGIN,
+      } as const;
+      const { result, records } = await withRecords(db, () =>
+        asCheck(db, check, () =>
+          taskActions.registerTaskAction(null, form({ taskId: "4200000003", streamName: "audit_denied_room" })),
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "Unauthenticated" });
       expect(await getTask(db, "4200000003")).toBeNull();
       expect(only(records)).toMatchObject({
@@ -372,14 +460,38 @@ describe.each(drivers)("audit records of Start and Register (%s)", (driver) => {
       await registerTask(db, { taskId: "4200000009", streamName: "audit_stop_denied_room" }, asSupport);
       const stateBefore = (await getTask(db, "4200000009"))?.state;
       const calls = live.sim.callCount();
-      const check = { ok: false, code: "Forbidden", message: "Your role cannot stop tasks.", actor: { email: "manager@recdesk.local", role: "manager" }, origin: SUPPORT_ORIGIN } as const;
+      const check = {
+        ok: false,
+        code: "Forbidden",
+        message: "Your role cannot stop tasks.",
+        actor: { email: "manager@recdesk.local", role: "manager" },
+        origin: SUPPORT_ORIGIN,
+      } as const;
       const { result, records } = await withRecords(db, () =>
-        asCheck(db, check, () => taskActions.stopTaskAction(null, form({ taskId: "4200000009", streamName: "audit_stop_denied_room", reason: "curious" }))),
+        asCheck(db, check, () =>
+          taskActions.stopTaskAction(
+            null,
+            form({ taskId: "4200000009", streamName: "audit_stop_denied_room", reason: "curious" }),
+          ),
+        ),
       );
-      expect(result).toMatchObject({ ok: false, code: "Forbidden", values: { taskId: "4200000009" }, explanation: expect.anything() });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "Forbidden",
+        values: { taskId: "4200000009" },
+        explanation: expect.anything(),
+      });
       expect(live.sim.callCount()).toBe(calls);
       expect((await getTask(db, "4200000009"))?.state).toBe(stateBefore);
-      expect(only(records)).toMatchObject({ action: "task.stop", outcome: "denied", errorCode: "Forbidden", actorEmail: "manager@recdesk.local", taskId: "4200000009", streamName: "audit_stop_denied_room", reason: "curious" });
+      expect(only(records)).toMatchObject({
+        action: "task.stop",
+        outcome: "denied",
+        errorCode: "Forbidden",
+        actorEmail: "manager@recdesk.local",
+        taskId: "4200000009",
+        streamName: "audit_stop_denied_room",
+        reason: "curious",
+      });
     });
   });
 });
@@ -391,7 +503,13 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
   let target: { id: string; email: string };
   const PASSWORD = "correct horse battery staple";
 
-  const adminWho = () => ({ actorUserId: admin.userId, actorEmail: admin.email, actorRole: "admin", clientIp: ADMIN_ORIGIN.clientIp, userAgent: ADMIN_ORIGIN.userAgent });
+  const adminWho = () => ({
+    actorUserId: admin.userId,
+    actorEmail: admin.email,
+    actorRole: "admin",
+    clientIp: ADMIN_ORIGIN.clientIp,
+    userAgent: ADMIN_ORIGIN.userAgent,
+  });
   const noTarget = { domainName: null, appName: null, streamName: null, taskId: null, jobId: null, requestId: null };
 
   beforeAll(async () => {
@@ -405,13 +523,20 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
   });
   afterAll(async () => opened?.close());
   beforeEach(() => {
-    state.check = { ok: true, actor: { userId: admin.userId, email: admin.email, name: "Admin", role: "admin" }, origin: ADMIN_ORIGIN };
+    state.check = {
+      ok: true,
+      actor: { userId: admin.userId, email: admin.email, name: "Admin", role: "admin" },
+      origin: ADMIN_ORIGIN,
+    };
   });
 
   describe("user.create", () => {
     it("ok: one record naming the new user and role, never the password", async () => {
       const { result, records } = await withRecords(db, () =>
-        userActions.createUserAction(null, form({ email: "New.Person@Audit.test", name: "New Person", role: "oncall", password: PASSWORD })),
+        userActions.createUserAction(
+          null,
+          form({ email: "New.Person@Audit.test", name: "New Person", role: "oncall", password: PASSWORD }),
+        ),
       );
       expect(result).toMatchObject({ ok: true });
       if (!result.ok) return;
@@ -421,33 +546,72 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
         ...noTarget,
         action: "user.create",
         outcome: "ok",
-        details: { operation: "create", targetUserId: result.userId, targetEmail: "new.person@audit.test", role: "oncall" },
+        details: {
+          operation: "create",
+          targetUserId: result.userId,
+          targetEmail: "new.person@audit.test",
+          role: "oncall",
+        },
       });
       expect(JSON.stringify(rec)).not.toContain(PASSWORD);
     });
 
     it("invalid input: one invalid record with InvalidInput and a message, no user, no password kept", async () => {
       const users = await db.select({ n: sql<number>`count(*)::int` }).from(usersTable);
-      const { result, records } = await withRecords(db, () => userActions.createUserAction(null, form({ email: "not-an-email", name: "", role: "superuser", password: "pw-Secret1" })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.createUserAction(
+          null,
+          form({ email: "not-an-email", name: "", role: "superuser", password: "pw-Secret1" }),
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
       expect(await db.select({ n: sql<number>`count(*)::int` }).from(usersTable)).toEqual(users);
       const rec = only(records);
-      expect(rec).toMatchObject({ ...adminWho(), ...noTarget, action: "user.create", outcome: "invalid", errorCode: "InvalidInput", details: { operation: "create" } });
+      expect(rec).toMatchObject({
+        ...adminWho(),
+        ...noTarget,
+        action: "user.create",
+        outcome: "invalid",
+        errorCode: "InvalidInput",
+        details: { operation: "create" },
+      });
       expect(rec.errorMessage).toMatch(/email.*password|password.*email/s);
       expect(JSON.stringify(rec)).not.toContain("pw-Secret1");
     });
 
     it("existing email: one invalid record with UserExists", async () => {
-      const { result, records } = await withRecords(db, () => userActions.createUserAction(null, form({ email: target.email, name: "Twin", role: "support", password: PASSWORD })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.createUserAction(
+          null,
+          form({ email: target.email, name: "Twin", role: "support", password: PASSWORD }),
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "UserExists" });
       const rec = only(records);
-      expect(rec).toMatchObject({ ...adminWho(), action: "user.create", outcome: "invalid", errorCode: "UserExists", details: { operation: "create", targetEmail: target.email } });
+      expect(rec).toMatchObject({
+        ...adminWho(),
+        action: "user.create",
+        outcome: "invalid",
+        errorCode: "UserExists",
+        details: { operation: "create", targetEmail: target.email },
+      });
       expect(rec.errorMessage).toContain("already has an account");
     });
 
     it("refused by role: one denied record", async () => {
-      state.check = { ok: false, code: "Forbidden", message: "Your role (support) may not do this.", actor: { userId: support.actor.userId, email: support.actor.email, role: "support" }, origin: SUPPORT_ORIGIN };
-      const { result, records } = await withRecords(db, () => userActions.createUserAction(null, form({ email: "sneaky@audit.test", name: "Sneaky", role: "admin", password: PASSWORD })));
+      state.check = {
+        ok: false,
+        code: "Forbidden",
+        message: "Your role (support) may not do this.",
+        actor: { userId: support.actor.userId, email: support.actor.email, role: "support" },
+        origin: SUPPORT_ORIGIN,
+      };
+      const { result, records } = await withRecords(db, () =>
+        userActions.createUserAction(
+          null,
+          form({ email: "sneaky@audit.test", name: "Sneaky", role: "admin", password: PASSWORD }),
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect(only(records)).toMatchObject({
         ...whoFields(asSupport),
@@ -462,7 +626,9 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
 
   describe("user.update", () => {
     it("role change: one ok record with from and to", async () => {
-      const { result, records } = await withRecords(db, () => userActions.changeRoleAction(null, form({ userId: target.id, role: "oncall" })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.changeRoleAction(null, form({ userId: target.id, role: "oncall" })),
+      );
       expect(result).toEqual({ ok: true });
       expect((await findUserById(db, target.id))?.role).toBe("oncall");
       expect(only(records)).toMatchObject({
@@ -470,31 +636,60 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
         ...noTarget,
         action: "user.update",
         outcome: "ok",
-        details: { operation: "change-role", targetUserId: target.id, targetEmail: target.email, from: "support", to: "oncall" },
+        details: {
+          operation: "change-role",
+          targetUserId: target.id,
+          targetEmail: target.email,
+          from: "support",
+          to: "oncall",
+        },
       });
     });
 
     it("disable and enable: one ok record each", async () => {
-      const off = await withRecords(db, () => userActions.setUserDisabledAction(null, form({ userId: target.id, disabled: "true" })));
+      const off = await withRecords(db, () =>
+        userActions.setUserDisabledAction(null, form({ userId: target.id, disabled: "true" })),
+      );
       expect(off.result).toEqual({ ok: true });
       expect((await findUserById(db, target.id))?.disabled).toBe(true);
-      expect(only(off.records)).toMatchObject({ ...adminWho(), action: "user.update", outcome: "ok", details: { operation: "disable", targetUserId: target.id, targetEmail: target.email } });
-      const on = await withRecords(db, () => userActions.setUserDisabledAction(null, form({ userId: target.id, disabled: "false" })));
+      expect(only(off.records)).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "ok",
+        details: { operation: "disable", targetUserId: target.id, targetEmail: target.email },
+      });
+      const on = await withRecords(db, () =>
+        userActions.setUserDisabledAction(null, form({ userId: target.id, disabled: "false" })),
+      );
       expect(on.result).toEqual({ ok: true });
-      expect(only(on.records)).toMatchObject({ ...adminWho(), action: "user.update", outcome: "ok", details: { operation: "enable", targetUserId: target.id } });
+      expect(only(on.records)).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "ok",
+        details: { operation: "enable", targetUserId: target.id },
+      });
     });
 
     it("password reset: one ok record, without the password", async () => {
       const fresh = "a brand new long passphrase";
-      const { result, records } = await withRecords(db, () => userActions.resetPasswordAction(null, form({ userId: target.id, password: fresh })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.resetPasswordAction(null, form({ userId: target.id, password: fresh })),
+      );
       expect(result).toEqual({ ok: true });
       const rec = only(records);
-      expect(rec).toMatchObject({ ...adminWho(), action: "user.update", outcome: "ok", details: { operation: "reset-password", targetUserId: target.id, targetEmail: target.email } });
+      expect(rec).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "ok",
+        details: { operation: "reset-password", targetUserId: target.id, targetEmail: target.email },
+      });
       expect(JSON.stringify(rec)).not.toContain(fresh);
     });
 
     it("changing or disabling one's own account: one invalid record with SelfChange each, nothing changed", async () => {
-      const role = await withRecords(db, () => userActions.changeRoleAction(null, form({ userId: admin.userId, role: "support" })));
+      const role = await withRecords(db, () =>
+        userActions.changeRoleAction(null, form({ userId: admin.userId, role: "support" })),
+      );
       expect(role.result).toMatchObject({ ok: false });
       expect(only(role.records)).toMatchObject({
         ...adminWho(),
@@ -504,9 +699,17 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
         errorMessage: "You cannot change your own role. Ask another admin.",
         details: { operation: "change-role", targetUserId: admin.userId },
       });
-      const disable = await withRecords(db, () => userActions.setUserDisabledAction(null, form({ userId: admin.userId, disabled: "true" })));
+      const disable = await withRecords(db, () =>
+        userActions.setUserDisabledAction(null, form({ userId: admin.userId, disabled: "true" })),
+      );
       expect(disable.result).toMatchObject({ ok: false });
-      expect(only(disable.records)).toMatchObject({ ...adminWho(), action: "user.update", outcome: "invalid", errorCode: "SelfChange", details: { operation: "set-disabled", targetUserId: admin.userId } });
+      expect(only(disable.records)).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "invalid",
+        errorCode: "SelfChange",
+        details: { operation: "set-disabled", targetUserId: admin.userId },
+      });
       expect(await findUserById(db, admin.userId)).toMatchObject({ role: "admin", disabled: false });
     });
 
@@ -518,22 +721,51 @@ describe.each(drivers)("audit records of user management (%s)", (driver) => {
       const ghost = randomUUID();
       const { result, records } = await withRecords(db, () => action()(null, form({ userId: ghost, ...fields })));
       expect(result).toMatchObject({ ok: false, code: "UserNotFound" });
-      expect(only(records)).toMatchObject({ ...adminWho(), action: "user.update", outcome: "invalid", errorCode: "UserNotFound", errorMessage: "That user no longer exists. Reload the page.", details: { operation, targetUserId: ghost } });
+      expect(only(records)).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "invalid",
+        errorCode: "UserNotFound",
+        errorMessage: "That user no longer exists. Reload the page.",
+        details: { operation, targetUserId: ghost },
+      });
     });
 
     it("malformed input: one invalid record with InvalidInput", async () => {
-      const { result, records } = await withRecords(db, () => userActions.changeRoleAction(null, form({ userId: "not-a-uuid", role: "root" })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.changeRoleAction(null, form({ userId: "not-a-uuid", role: "root" })),
+      );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
-      expect(only(records)).toMatchObject({ ...adminWho(), action: "user.update", outcome: "invalid", errorCode: "InvalidInput", details: { operation: "change-role" } });
+      expect(only(records)).toMatchObject({
+        ...adminWho(),
+        action: "user.update",
+        outcome: "invalid",
+        errorCode: "InvalidInput",
+        details: { operation: "change-role" },
+      });
     });
 
     it("refused: one denied record naming the user it was aimed at, nothing changed", async () => {
-      state.check = { ok: false, code: "Forbidden", message: "Your role (support) may not do this.", actor: { userId: support.actor.userId, email: support.actor.email, role: "support" }, origin: SUPPORT_ORIGIN };
+      state.check = {
+        ok: false,
+        code: "Forbidden",
+        message: "Your role (support) may not do this.",
+        actor: { userId: support.actor.userId, email: support.actor.email, role: "support" },
+        origin: SUPPORT_ORIGIN,
+      };
       const before = await findUserById(db, target.id);
-      const { result, records } = await withRecords(db, () => userActions.changeRoleAction(null, form({ userId: target.id, role: "admin" })));
+      const { result, records } = await withRecords(db, () =>
+        userActions.changeRoleAction(null, form({ userId: target.id, role: "admin" })),
+      );
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect((await findUserById(db, target.id))?.role).toBe(before?.role);
-      expect(only(records)).toMatchObject({ ...whoFields(asSupport), action: "user.update", outcome: "denied", errorCode: "Forbidden", details: { operation: "change-role", targetUserId: target.id } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asSupport),
+        action: "user.update",
+        outcome: "denied",
+        errorCode: "Forbidden",
+        details: { operation: "change-role", targetUserId: target.id },
+      });
     });
   });
 });
@@ -560,7 +792,13 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
   const jobCount = async () => Number((await db.select({ n: sql<number>`count(*)::int` }).from(bulkJobs))[0]!.n);
   /** A running job over `n` tasks, made through the real action (its own record is not under test here). */
   const aJob = async (n: number) => {
-    const r = await bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, n) }, reason: "setup batch" }), 100);
+    const r = await bulkAs(
+      db,
+      auth,
+      (a) =>
+        a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, n) }, reason: "setup batch" }),
+      100,
+    );
     if (!r.ok) throw new Error(r.message);
     return r.jobId;
   };
@@ -583,7 +821,16 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("ok: one record with the job id, the reason and the item count (and no Stop yet)", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "INC-9: runaway recordings" }), 100),
+        bulkAs(
+          db,
+          auth,
+          (a) =>
+            a.createBulkStopAction({
+              selection: { kind: "ids", taskIds: taskIds.slice(0, 3) },
+              reason: "INC-9: runaway recordings",
+            }),
+          100,
+        ),
       );
       expect(result).toMatchObject({ ok: true, total: 3 });
       if (!result.ok) return;
@@ -603,7 +850,12 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("too many items: one invalid record with TooManyItems, the reason given, and no job", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "filter", filters: {} }, reason: "too big a batch" }), 2),
+        bulkAs(
+          db,
+          auth,
+          (a) => a.createBulkStopAction({ selection: { kind: "filter", filters: {} }, reason: "too big a batch" }),
+          2,
+        ),
       );
       expect(result).toMatchObject({ ok: false, code: "TooManyItems" });
       expect(await jobCount()).toBe(jobs);
@@ -625,26 +877,64 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
       // Any query outside the audit append's own transaction would go through these two.
       const noQueries = new Proxy(db, {
         get(target, p, receiver) {
-          if (p === "select" || p === "execute") return () => { throw new Error(`bulk.create queried the database (${String(p)}) for an oversized selection`); };
+          if (p === "select" || p === "execute")
+            return () => {
+              throw new Error(`bulk.create queried the database (${String(p)}) for an oversized selection`);
+            };
           return Reflect.get(target, p, receiver);
         },
       });
       const { result, records } = await withRecords(db, () =>
-        bulkAs(noQueries, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 3) }, reason: "too big a batch" }), 2),
+        bulkAs(
+          noQueries,
+          auth,
+          (a) =>
+            a.createBulkStopAction({
+              selection: { kind: "ids", taskIds: taskIds.slice(0, 3) },
+              reason: "too big a batch",
+            }),
+          2,
+        ),
       );
-      expect(result).toMatchObject({ ok: false, code: "TooManyItems", fieldErrors: { selection: [expect.stringMatching(/at most 2 tasks.*RECDESK_BULK_MAX_ITEMS/)] } });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "TooManyItems",
+        fieldErrors: { selection: [expect.stringMatching(/at most 2 tasks.*RECDESK_BULK_MAX_ITEMS/)] },
+      });
       expect(await jobCount()).toBe(jobs);
       const rec = only(records);
-      expect(rec).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "TooManyItems", jobId: null, reason: "too big a batch", details: { selection: "ids", selected: 3, max: 2 } });
+      expect(rec).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.create",
+        outcome: "invalid",
+        errorCode: "TooManyItems",
+        jobId: null,
+        reason: "too big a batch",
+        details: { selection: "ids", selected: 3, max: 2 },
+      });
       // The same bound on the preview, and exactly the limit still passes the schema.
-      const preview = await bulkAs(noQueries, auth, (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 3) }), 2);
+      const preview = await bulkAs(
+        noQueries,
+        auth,
+        (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 3) }),
+        2,
+      );
       expect(preview).toMatchObject({ ok: false, code: "TooManyItems" });
-      expect(await bulkAs(db, auth, (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 2) }), 2)).toMatchObject({ ok: true, preview: { count: 2 } });
+      expect(
+        await bulkAs(db, auth, (a) => a.previewBulkStopAction({ kind: "ids", taskIds: taskIds.slice(0, 2) }), 2),
+      ).toMatchObject({ ok: true, preview: { count: 2 } });
     });
 
     it("missing reason: one invalid record with InvalidInput, and no job", async () => {
       const jobs = await jobCount();
-      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: " " }), 100));
+      const { result, records } = await withRecords(db, () =>
+        bulkAs(
+          db,
+          auth,
+          (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: " " }),
+          100,
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput", fieldErrors: { reason: [expect.any(String)] } });
       expect(await jobCount()).toBe(jobs);
       expect(only(records)).toMatchObject({
@@ -661,25 +951,66 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
     it("a selection with nothing left to stop: one invalid record with EmptySelection and the reason, and no job", async () => {
       const jobs = await jobCount();
       const { result, records } = await withRecords(db, () =>
-        bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: ["999999999"] }, reason: "already gone?" }), 100),
+        bulkAs(
+          db,
+          auth,
+          (a) =>
+            a.createBulkStopAction({ selection: { kind: "ids", taskIds: ["999999999"] }, reason: "already gone?" }),
+          100,
+        ),
       );
       expect(result).toMatchObject({ ok: false, code: "EmptySelection" });
       expect(await jobCount()).toBe(jobs);
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "EmptySelection", jobId: null, reason: "already gone?" });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.create",
+        outcome: "invalid",
+        errorCode: "EmptySelection",
+        jobId: null,
+        reason: "already gone?",
+      });
     });
 
     it("a malformed selection: one invalid record with InvalidInput, keeping the reason typed", async () => {
-      const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.createBulkStopAction({ selection: { kind: "everything" }, reason: "  stop them all  " }), 100));
+      const { result, records } = await withRecords(db, () =>
+        bulkAs(
+          db,
+          auth,
+          (a) => a.createBulkStopAction({ selection: { kind: "everything" }, reason: "  stop them all  " }),
+          100,
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.create", outcome: "invalid", errorCode: "InvalidInput", reason: "stop them all", details: { selection: "unparseable" } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.create",
+        outcome: "invalid",
+        errorCode: "InvalidInput",
+        reason: "stop them all",
+        details: { selection: "unparseable" },
+      });
     });
 
     it("refused: one denied record", async () => {
       const jobs = await jobCount();
-      const { result, records } = await withRecords(db, () => bulkAs(db, denied, (a) => a.createBulkStopAction({ selection: { kind: "ids", taskIds: taskIds.slice(0, 2) }, reason: "not mine to stop" })));
+      const { result, records } = await withRecords(db, () =>
+        bulkAs(db, denied, (a) =>
+          a.createBulkStopAction({
+            selection: { kind: "ids", taskIds: taskIds.slice(0, 2) },
+            reason: "not mine to stop",
+          }),
+        ),
+      );
       expect(result).toMatchObject({ ok: false, code: "Forbidden" });
       expect(await jobCount()).toBe(jobs);
-      expect(only(records)).toMatchObject({ ...whoFields(asSupport), action: "bulk.create", outcome: "denied", errorCode: "Forbidden", errorMessage: denied.message, jobId: null });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asSupport),
+        action: "bulk.create",
+        outcome: "denied",
+        errorCode: "Forbidden",
+        errorMessage: denied.message,
+        jobId: null,
+      });
     });
   });
 
@@ -688,34 +1019,72 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
       const jobId = await aJob(4);
       const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(jobId)));
       expect(result).toEqual({ ok: true, affected: 4 });
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "ok", jobId, details: { affected: 4 }, outcomeDetails: { affected: 4 } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.cancel",
+        outcome: "ok",
+        jobId,
+        details: { affected: 4 },
+        outcomeDetails: { affected: 4 },
+      });
 
       // Cancelling it again is refused for its state: one invalid record, still naming the job.
       const again = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(jobId)));
       expect(again.result).toMatchObject({ ok: false, code: "InvalidState" });
-      expect(only(again.records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "InvalidState", jobId });
+      expect(only(again.records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.cancel",
+        outcome: "invalid",
+        errorCode: "InvalidState",
+        jobId,
+      });
     });
 
     it("cancel of something that is not a job id: one invalid record with InvalidInput", async () => {
       const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction("not-a-job")));
       expect(result).toMatchObject({ ok: false, code: "InvalidInput" });
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "InvalidInput", jobId: null, details: { jobId: "not-a-job" } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.cancel",
+        outcome: "invalid",
+        errorCode: "InvalidInput",
+        jobId: null,
+        details: { jobId: "not-a-job" },
+      });
     });
 
     it("cancel of an unknown job: one invalid record with NotFound", async () => {
       const ghost = randomUUID();
       const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.cancelJobAction(ghost)));
       expect(result).toMatchObject({ ok: false, code: "NotFound" });
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.cancel", outcome: "invalid", errorCode: "NotFound", details: { jobId: ghost } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.cancel",
+        outcome: "invalid",
+        errorCode: "NotFound",
+        details: { jobId: ghost },
+      });
     });
 
     it("retry ok: one record with the job id and how many failed items went back to the queue", async () => {
       const jobId = await aJob(3);
-      await db.execute(sql`update bulk_items set state = 'failed', finished_at = now(), error_code = 'ResourceNotFound.StopService' where id in (select id from bulk_items where job_id = ${jobId}::uuid order by id limit 2)`);
-      await db.update(bulkJobs).set({ state: "paused", pausedReason: "account-level error" }).where(eq(bulkJobs.id, jobId));
+      await db.execute(
+        sql`update bulk_items set state = 'failed', finished_at = now(), error_code = 'ResourceNotFound.StopService' where id in (select id from bulk_items where job_id = ${jobId}::uuid order by id limit 2)`,
+      );
+      await db
+        .update(bulkJobs)
+        .set({ state: "paused", pausedReason: "account-level error" })
+        .where(eq(bulkJobs.id, jobId));
       const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.retryFailedAction(jobId)));
       expect(result).toEqual({ ok: true, affected: 2 });
-      expect(only(records)).toMatchObject({ ...whoFields(asOncall), action: "bulk.retry", outcome: "ok", jobId, details: { affected: 2 }, outcomeDetails: { affected: 2 } });
+      expect(only(records)).toMatchObject({
+        ...whoFields(asOncall),
+        action: "bulk.retry",
+        outcome: "ok",
+        jobId,
+        details: { affected: 2 },
+        outcomeDetails: { affected: 2 },
+      });
       const states = await db.select({ state: bulkItems.state }).from(bulkItems).where(eq(bulkItems.jobId, jobId));
       expect(states.every((s) => s.state === "pending")).toBe(true);
     });
@@ -724,19 +1093,40 @@ describe.each(drivers)("audit records of bulk job control (%s)", (driver) => {
       const ghost = randomUUID();
       const { result, records } = await withRecords(db, () => bulkAs(db, auth, (a) => a.retryFailedAction(ghost)));
       expect(result).toMatchObject({ ok: false, code: "NotFound" });
-      expect(only(records)).toMatchObject({ action: "bulk.retry", outcome: "invalid", errorCode: "NotFound", details: { jobId: ghost } });
+      expect(only(records)).toMatchObject({
+        action: "bulk.retry",
+        outcome: "invalid",
+        errorCode: "NotFound",
+        details: { jobId: ghost },
+      });
     });
 
-    it.each(["bulk.cancel", "bulk.retry"] as const)("%s refused: one denied record naming the job, the job untouched", async (action) => {
-      const jobId = await aJob(2);
-      const { result, records } = await withRecords(db, () => bulkAs(db, denied, (a) => (action === "bulk.cancel" ? a.cancelJobAction(jobId) : a.retryFailedAction(jobId))));
-      expect(result).toMatchObject({ ok: false, code: "Forbidden" });
-      const [job] = await db.select({ state: bulkJobs.state }).from(bulkJobs).where(eq(bulkJobs.id, jobId));
-      expect(job?.state).toBe("running");
-      expect(only(records)).toMatchObject({ ...whoFields(asSupport), action, outcome: "denied", errorCode: "Forbidden", errorMessage: denied.message, jobId });
-      // A refusal with a malformed job id still leaves its record, without a job id.
-      const bad = await withRecords(db, () => bulkAs(db, denied, (a) => (action === "bulk.cancel" ? a.cancelJobAction("not-a-job") : a.retryFailedAction("not-a-job"))));
-      expect(only(bad.records)).toMatchObject({ action, outcome: "denied", jobId: null });
-    });
+    it.each(["bulk.cancel", "bulk.retry"] as const)(
+      "%s refused: one denied record naming the job, the job untouched",
+      async (action) => {
+        const jobId = await aJob(2);
+        const { result, records } = await withRecords(db, () =>
+          bulkAs(db, denied, (a) => (action === "bulk.cancel" ? a.cancelJobAction(jobId) : a.retryFailedAction(jobId))),
+        );
+        expect(result).toMatchObject({ ok: false, code: "Forbidden" });
+        const [job] = await db.select({ state: bulkJobs.state }).from(bulkJobs).where(eq(bulkJobs.id, jobId));
+        expect(job?.state).toBe("running");
+        expect(only(records)).toMatchObject({
+          ...whoFields(asSupport),
+          action,
+          outcome: "denied",
+          errorCode: "Forbidden",
+          errorMessage: denied.message,
+          jobId,
+        });
+        // A refusal with a malformed job id still leaves its record, without a job id.
+        const bad = await withRecords(db, () =>
+          bulkAs(db, denied, (a) =>
+            action === "bulk.cancel" ? a.cancelJobAction("not-a-job") : a.retryFailedAction("not-a-job"),
+          ),
+        );
+        expect(only(bad.records)).toMatchObject({ action, outcome: "denied", jobId: null });
+      },
+    );
   });
 });

@@ -18,8 +18,18 @@ const { GET: exportCsv } = await import("@/app/(console)/audit/export/route");
 const origin = { clientIp: "192.0.2.7", userAgent: "vitest" };
 const as = (role: "manager" | "admin" | "support"): AuthCheck =>
   role === "support"
-    ? { ok: false, code: "Forbidden", message: "Your role (support) may not do this.", actor: { userId: "00000000-0000-4000-8000-0000000000a1", email: "support@recdesk.local", role: "support" }, origin }
-    : { ok: true, actor: { userId: "00000000-0000-4000-8000-0000000000b2", email: `${role}@recdesk.local`, name: role, role }, origin };
+    ? {
+        ok: false,
+        code: "Forbidden",
+        message: "Your role (support) may not do this.",
+        actor: { userId: "00000000-0000-4000-8000-0000000000a1", email: "support@recdesk.local", role: "support" },
+        origin,
+      }
+    : {
+        ok: true,
+        actor: { userId: "00000000-0000-4000-8000-0000000000b2", email: `${role}@recdesk.local`, name: role, role },
+        origin,
+      };
 const anonymous: AuthCheck = { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin };
 
 async function newest() {
@@ -39,17 +49,38 @@ describe.each(drivers)("audit actions and routes on %s", (driver) => {
     const result = await verifyIntegrityAction();
     expect(result).toMatchObject({ ok: true, report: { intact: true, checked: 0 } });
     const row = await newest();
-    expect(row).toMatchObject({ action: "audit.verify", outcome: "ok", actorEmail: "manager@recdesk.local", actorRole: "manager", clientIp: "192.0.2.7" });
+    expect(row).toMatchObject({
+      action: "audit.verify",
+      outcome: "ok",
+      actorEmail: "manager@recdesk.local",
+      actorRole: "manager",
+      clientIp: "192.0.2.7",
+    });
     expect((await listAuditRecords(state.db, {}, {}, 10)).rows).toHaveLength(1);
   });
 
   it("verify: support is refused and the refusal is recorded", async () => {
     state.check = as("support");
-    expect(await verifyIntegrityAction()).toEqual({ ok: false, code: "Forbidden", message: "Your role (support) may not do this." });
-    expect(await newest()).toMatchObject({ action: "audit.verify", outcome: "denied", errorCode: "Forbidden", actorEmail: "support@recdesk.local", actorRole: "support" });
+    expect(await verifyIntegrityAction()).toEqual({
+      ok: false,
+      code: "Forbidden",
+      message: "Your role (support) may not do this.",
+    });
+    expect(await newest()).toMatchObject({
+      action: "audit.verify",
+      outcome: "denied",
+      errorCode: "Forbidden",
+      actorEmail: "support@recdesk.local",
+      actorRole: "support",
+    });
     state.check = anonymous;
     expect(await verifyIntegrityAction()).toMatchObject({ ok: false, code: "Unauthenticated" });
-    expect(await newest()).toMatchObject({ action: "audit.verify", outcome: "denied", errorCode: "Unauthenticated", actorEmail: null });
+    expect(await newest()).toMatchObject({
+      action: "audit.verify",
+      outcome: "denied",
+      errorCode: "Unauthenticated",
+      actorEmail: null,
+    });
   });
 
   it("export: streams CSV for an admin and records the export with its row count", async () => {
@@ -61,22 +92,39 @@ describe.each(drivers)("audit actions and routes on %s", (driver) => {
     const lines = (await res.text()).trimEnd().split("\n");
     expect(lines).toHaveLength(4); // header + the three verify records above
     const [row] = await getAuditRecords(state.db, [(await newest()).id]);
-    expect(row).toMatchObject({ action: "audit.export", outcome: "ok", actorEmail: "admin@recdesk.local", details: { filters: { action: "audit.verify" } }, outcomeDetails: { rows: 3 } });
+    expect(row).toMatchObject({
+      action: "audit.export",
+      outcome: "ok",
+      actorEmail: "admin@recdesk.local",
+      details: { filters: { action: "audit.verify" } },
+      outcomeDetails: { rows: 3 },
+    });
   });
 
   it("export: a bad filter is a 400 with field errors and an invalid record; support gets a 403 and a denied record", async () => {
     state.check = as("admin");
     const bad = await exportCsv(new Request("http://localhost/audit/export?from=notadate&action=task.explode"));
     expect(bad.status).toBe(400);
-    expect(await bad.json()).toMatchObject({ ok: false, code: "InvalidInput", fieldErrors: { from: [expect.any(String)], action: [expect.any(String)] } });
+    expect(await bad.json()).toMatchObject({
+      ok: false,
+      code: "InvalidInput",
+      fieldErrors: { from: [expect.any(String)], action: [expect.any(String)] },
+    });
     const invalid = await newest();
     expect(invalid).toMatchObject({ action: "audit.export", outcome: "invalid", errorCode: "InvalidInput" });
-    expect((await getAuditRecords(state.db, [invalid.id]))[0]!.outcomeDetails).toMatchObject({ fieldErrors: { from: [expect.any(String)] } });
+    expect((await getAuditRecords(state.db, [invalid.id]))[0]!.outcomeDetails).toMatchObject({
+      fieldErrors: { from: [expect.any(String)] },
+    });
 
     state.check = as("support");
     const refused = await exportCsv(new Request("http://localhost/audit/export"));
     expect(refused.status).toBe(403);
-    expect(await newest()).toMatchObject({ action: "audit.export", outcome: "denied", errorCode: "Forbidden", actorEmail: "support@recdesk.local" });
+    expect(await newest()).toMatchObject({
+      action: "audit.export",
+      outcome: "denied",
+      errorCode: "Forbidden",
+      actorEmail: "support@recdesk.local",
+    });
     state.check = anonymous;
     expect((await exportCsv(new Request("http://localhost/audit/export"))).status).toBe(401);
   });
@@ -85,9 +133,21 @@ describe.each(drivers)("audit actions and routes on %s", (driver) => {
     expect(await acquireLease(state.db, VERIFY_LEASE, "another-instance:42", 60_000)).toBe(true);
     state.check = as("manager");
     const result = await verifyIntegrityAction();
-    expect(result).toMatchObject({ ok: false, code: "RecDesk.VerifyRunning", message: expect.stringMatching(/^A verification of the audit log is already running\./) });
-    expect(await newest()).toMatchObject({ action: "audit.verify", outcome: "error", errorCode: "RecDesk.VerifyRunning", actorEmail: "manager@recdesk.local" });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "RecDesk.VerifyRunning",
+      message: expect.stringMatching(/^A verification of the audit log is already running\./),
+    });
+    expect(await newest()).toMatchObject({
+      action: "audit.verify",
+      outcome: "error",
+      errorCode: "RecDesk.VerifyRunning",
+      actorEmail: "manager@recdesk.local",
+    });
     await releaseLease(state.db, VERIFY_LEASE, "another-instance:42");
-    expect(await verifyIntegrityAction()).toMatchObject({ ok: true, report: { intact: true, brokenCount: 0, broken: [] } });
+    expect(await verifyIntegrityAction()).toMatchObject({
+      ok: true,
+      report: { intact: true, brokenCount: 0, broken: [] },
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/lib/db/types";
-import { beginAudit, beginAudits, finishAudit, finishAudits, recordAudit, AuditAlreadyFinishedError } from "@/lib/audit/write";
+import {
+  beginAudit,
+  beginAudits,
+  finishAudit,
+  finishAudits,
+  recordAudit,
+  AuditAlreadyFinishedError,
+} from "@/lib/audit/write";
 import { getAuditRecords } from "../helpers/audit-rows";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { markInterruptedIntents, INTERRUPTED_CODE } from "@/lib/audit/recovery";
@@ -42,16 +49,30 @@ describe.each(drivers)("audit chain on %s", (driver) => {
       details: { b: 2, a: [1, { z: true, y: null }] },
     });
     let [row] = await getAuditRecords(db, [id]);
-    expect(row).toMatchObject({ outcome: "pending", finishedAt: null, outcomeHash: null, prevHash: GENESIS_HASH, taskId: "18446744073709551615" });
+    expect(row).toMatchObject({
+      outcome: "pending",
+      finishedAt: null,
+      outcomeHash: null,
+      prevHash: GENESIS_HASH,
+      taskId: "18446744073709551615",
+    });
     expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
 
     await finishAudit(db, id, { outcome: "ok", requestId: "req-1", latencyMs: 123.4, details: { state: "stopped" } });
     [row] = await getAuditRecords(db, [id]);
-    expect(row).toMatchObject({ outcome: "ok", requestId: "req-1", latencyMs: 123, outcomeDetails: { state: "stopped" }, reason: "runaway recording, ticket 42" });
+    expect(row).toMatchObject({
+      outcome: "ok",
+      requestId: "req-1",
+      latencyMs: 123,
+      outcomeDetails: { state: "stopped" },
+      reason: "runaway recording, ticket 42",
+    });
     expect(row!.outcomeHash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.finishedAt!.getTime()).toBeGreaterThanOrEqual(row!.at.getTime());
 
-    await expect(finishAudit(db, id, { outcome: "error", errorCode: "X" })).rejects.toBeInstanceOf(AuditAlreadyFinishedError);
+    await expect(finishAudit(db, id, { outcome: "error", errorCode: "X" })).rejects.toBeInstanceOf(
+      AuditAlreadyFinishedError,
+    );
     expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 
@@ -60,7 +81,13 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     const oncall = { email: "oncall@recdesk.local", role: "oncall" };
     const ids = await beginAudits(
       db,
-      ["1", "2", "3"].map((taskId) => ({ actor: oncall, action: "task.stop" as const, target: { streamName: `bulk-${taskId}`, taskId }, jobId: "5b1f0c1e-2d3a-4b5c-8d6e-7f8091a2b3c4", details: { bulkItemId: Number(taskId) } })),
+      ["1", "2", "3"].map((taskId) => ({
+        actor: oncall,
+        action: "task.stop" as const,
+        target: { streamName: `bulk-${taskId}`, taskId },
+        jobId: "5b1f0c1e-2d3a-4b5c-8d6e-7f8091a2b3c4",
+        details: { bulkItemId: Number(taskId) },
+      })),
     );
     expect(ids).toHaveLength(3);
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
@@ -71,7 +98,16 @@ describe.each(drivers)("audit chain on %s", (driver) => {
 
     const finished = await finishAudits(db, [
       { id: ids[0]!, result: { outcome: "ok", requestId: "req-b1", details: { attempts: 1 } } },
-      { id: ids[1]!, result: { outcome: "error", requestId: "req-b2", errorCode: "ResourceNotFound.TaskId", errorMessage: "no such task", latencyMs: 21 } },
+      {
+        id: ids[1]!,
+        result: {
+          outcome: "error",
+          requestId: "req-b2",
+          errorCode: "ResourceNotFound.TaskId",
+          errorMessage: "no such task",
+          latencyMs: 21,
+        },
+      },
     ]);
     expect([...finished].sort()).toEqual([ids[0], ids[1]].sort());
     // Already finished: left alone, not overwritten; the still-pending one in the same batch is finished.
@@ -93,9 +129,23 @@ describe.each(drivers)("audit chain on %s", (driver) => {
   it("records an upstream error, a refusal and an invalid attempt as single complete records", async () => {
     const { db } = opened;
     const failed = await beginAudit(db, { actor: manager, action: "task.start", target: { streamName: "s" } });
-    await finishAudit(db, failed, { outcome: "error", requestId: "req-2", errorCode: "InvalidParameter.OutOfRange", errorMessage: "bad", latencyMs: 9 });
-    const denied = await recordAudit(db, { actor: { email: "support@recdesk.local", role: "support" }, action: "audit.verify" }, { outcome: "denied", errorCode: "Forbidden" });
-    const invalid = await recordAudit(db, { actor: manager, action: "task.stop" }, { outcome: "invalid", errorCode: "InvalidInput", details: { fieldErrors: { taskId: ["x"] } } });
+    await finishAudit(db, failed, {
+      outcome: "error",
+      requestId: "req-2",
+      errorCode: "InvalidParameter.OutOfRange",
+      errorMessage: "bad",
+      latencyMs: 9,
+    });
+    const denied = await recordAudit(
+      db,
+      { actor: { email: "support@recdesk.local", role: "support" }, action: "audit.verify" },
+      { outcome: "denied", errorCode: "Forbidden" },
+    );
+    const invalid = await recordAudit(
+      db,
+      { actor: manager, action: "task.stop" },
+      { outcome: "invalid", errorCode: "InvalidInput", details: { fieldErrors: { taskId: ["x"] } } },
+    );
     const rows = await getAuditRecords(db, [failed, denied, invalid]);
     expect(rows.map((r) => [r.action, r.outcome, r.errorCode])).toEqual([
       ["task.start", "error", "InvalidParameter.OutOfRange"],
@@ -111,7 +161,9 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     const { db } = opened;
     const ids = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        i % 2 ? beginAudit(db, { actor: manager, action: "bulk.create", reason: `r${i}` }) : recordAudit(db, { actor: manager, action: "auth.sign-in" }, { outcome: "ok" }),
+        i % 2
+          ? beginAudit(db, { actor: manager, action: "bulk.create", reason: `r${i}` })
+          : recordAudit(db, { actor: manager, action: "auth.sign-in" }, { outcome: "ok" }),
       ),
     );
     expect(new Set(ids).size).toBe(20);
@@ -123,19 +175,29 @@ describe.each(drivers)("audit chain on %s", (driver) => {
 
   it("refuses DELETE, TRUNCATE and any UPDATE of a finished record in the database", async () => {
     // Raw results: node-postgres returns bigint as a string, PGlite as a number.
-    const [first] = (await exec("select id::int as id from audit_records where outcome <> 'pending' order by id limit 1")).rows as { id: number }[];
+    const [first] = (
+      await exec("select id::int as id from audit_records where outcome <> 'pending' order by id limit 1")
+    ).rows as { id: number }[];
     expect(await refusal(`delete from audit_records where id = ${first!.id}`)).toMatch(/append-only: DELETE/);
     expect(await refusal("delete from audit_records")).toMatch(/append-only: DELETE/);
     expect(await refusal("truncate audit_records")).toMatch(/append-only: TRUNCATE/);
     expect(await refusal(`update audit_records set reason = 'edited' where id = ${first!.id}`)).toMatch(/is finished/);
-    expect(await refusal(`update audit_records set outcome = 'pending' where id = ${first!.id}`)).toMatch(/is finished/);
+    expect(await refusal(`update audit_records set outcome = 'pending' where id = ${first!.id}`)).toMatch(
+      /is finished/,
+    );
   });
 
   it("lets a pending intent receive its outcome once, and nothing else", async () => {
     const { db } = opened;
     const id = await beginAudit(db, { actor: manager, action: "task.delete", reason: "original" });
-    expect(await refusal(`update audit_records set reason = 'edited', outcome = 'ok', finished_at = now(), outcome_hash = 'x' where id = ${id}`)).toMatch(/intent of record .* cannot change/);
-    expect(await refusal(`update audit_records set request_id = 'r' where id = ${id}`)).toMatch(/only change from pending to a final outcome/);
+    expect(
+      await refusal(
+        `update audit_records set reason = 'edited', outcome = 'ok', finished_at = now(), outcome_hash = 'x' where id = ${id}`,
+      ),
+    ).toMatch(/intent of record .* cannot change/);
+    expect(await refusal(`update audit_records set request_id = 'r' where id = ${id}`)).toMatch(
+      /only change from pending to a final outcome/,
+    );
     expect(await refusal(`delete from audit_records where id = ${id}`)).toMatch(/append-only: DELETE/);
     await finishAudit(db, id, { outcome: "ok" });
     expect(await refusal(`update audit_records set outcome = 'error' where id = ${id}`)).toMatch(/is finished/);
@@ -172,7 +234,9 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     };
     let target: { id: number; reason: string | null; outcome: string };
     beforeAll(async () => {
-      const rows = (await exec("select id, reason, outcome from audit_records where outcome = 'ok' order by id limit 3")).rows as typeof target[];
+      const rows = (
+        await exec("select id, reason, outcome from audit_records where outcome = 'ok' order by id limit 3")
+      ).rows as (typeof target)[];
       target = { ...rows[2]!, id: Number(rows[2]!.id) };
     });
 
@@ -182,7 +246,9 @@ describe.each(drivers)("audit chain on %s", (driver) => {
       expect(report.intact).toBe(false);
       expect(report.firstBroken).toEqual({ id: target.id, problem: expect.stringMatching(/intent was changed/) });
       expect(report.checked).toBeGreaterThan(0);
-      await withoutTrigger(`update audit_records set reason = ${target.reason === null ? "null" : `'${target.reason}'`} where id = ${target.id}`);
+      await withoutTrigger(
+        `update audit_records set reason = ${target.reason === null ? "null" : `'${target.reason}'`} where id = ${target.id}`,
+      );
       expect((await verifyAuditChain(opened.db)).intact).toBe(true);
     });
 
@@ -195,21 +261,41 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     });
 
     it("catches an outcome changed with its outcome hash recomputed, once a verification has sealed it", async () => {
-      const sealedBy = await runAuditedVerify(opened.db, { actor: { userId: manager.userId, email: manager.email, name: "Mia", role: "manager" }, origin: { clientIp: "192.0.2.1" } });
+      const sealedBy = await runAuditedVerify(opened.db, {
+        actor: { userId: manager.userId, email: manager.email, name: "Mia", role: "manager" },
+        origin: { clientIp: "192.0.2.1" },
+      });
       expect(sealedBy).toMatchObject({ intact: true, seal: { upToId: sealedBy.auditId - 1 } });
       const [row] = await getAuditRecords(opened.db, [target.id]);
       // A careful forger: outcome, and an outcome hash that matches it.
-      const forged = outcomeHash(row!.hash!, { outcome: "error", finishedAt: row!.finishedAt!, requestId: row!.requestId, errorCode: "Forged", errorMessage: null, latencyMs: row!.latencyMs, outcomeDetails: row!.outcomeDetails });
-      await withoutTrigger(`update audit_records set outcome = 'error', error_code = 'Forged', outcome_hash = '${forged}' where id = ${target.id}`);
+      const forged = outcomeHash(row!.hash!, {
+        outcome: "error",
+        finishedAt: row!.finishedAt!,
+        requestId: row!.requestId,
+        errorCode: "Forged",
+        errorMessage: null,
+        latencyMs: row!.latencyMs,
+        outcomeDetails: row!.outcomeDetails,
+      });
+      await withoutTrigger(
+        `update audit_records set outcome = 'error', error_code = 'Forged', outcome_hash = '${forged}' where id = ${target.id}`,
+      );
       const report = await verifyAuditChain(opened.db);
       expect(report.intact).toBe(false);
-      expect(report.firstBroken).toEqual({ id: sealedBy.auditId, problem: expect.stringMatching(/seals outcomes that no longer match/) });
-      await withoutTrigger(`update audit_records set outcome = 'ok', error_code = null, outcome_hash = '${row!.outcomeHash}' where id = ${target.id}`);
+      expect(report.firstBroken).toEqual({
+        id: sealedBy.auditId,
+        problem: expect.stringMatching(/seals outcomes that no longer match/),
+      });
+      await withoutTrigger(
+        `update audit_records set outcome = 'ok', error_code = null, outcome_hash = '${row!.outcomeHash}' where id = ${target.id}`,
+      );
       expect((await verifyAuditChain(opened.db)).intact).toBe(true);
     });
 
     it("names the record after one that was deleted", async () => {
-      const [next] = (await exec(`select id from audit_records where id > ${target.id} order by id limit 1`)).rows as { id: number }[];
+      const [next] = (await exec(`select id from audit_records where id > ${target.id} order by id limit 1`)).rows as {
+        id: number;
+      }[];
       await withoutTrigger(`delete from audit_records where id = ${target.id}`);
       const report = await verifyAuditChain(opened.db);
       expect(report.firstBroken).toEqual({ id: Number(next!.id), problem: expect.stringMatching(/does not link/) });

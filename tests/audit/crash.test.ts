@@ -10,10 +10,17 @@ describe("a server killed between intent and outcome", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "recdesk-audit-crash-"));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   // Next's types make NODE_ENV required in ProcessEnv; the children must not inherit the runner's database.
-  const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", RECDESK_DATA_DIR: dir } as unknown as NodeJS.ProcessEnv;
+  const env = {
+    PATH: process.env.PATH!,
+    HOME: process.env.HOME ?? "/tmp",
+    RECDESK_DATA_DIR: dir,
+  } as unknown as NodeJS.ProcessEnv;
 
   it("leaves a record that the restart marks unknown, keeping when it started", async () => {
-    const writer = spawn(process.execPath, ["--import", "tsx", "tests/audit/fixtures/crash-writer.ts", dir], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const writer = spawn(process.execPath, ["--import", "tsx", "tests/audit/fixtures/crash-writer.ts", dir], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     writer.stderr.on("data", (d) => (stderr += d));
     const { id } = await new Promise<{ id: number }>((resolve, reject) => {
@@ -28,11 +35,15 @@ describe("a server killed between intent and outcome", () => {
     writer.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
 
-    const restart = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/audit/fixtures/restart.ts", String(id)], {
-      env,
-      encoding: "utf8",
-      timeout: 110_000,
-    });
+    const restart = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "tests/audit/fixtures/restart.ts", String(id)],
+      {
+        env,
+        encoding: "utf8",
+        timeout: 110_000,
+      },
+    );
     expect(restart.status, restart.stderr).toBe(0);
     const { row, intact } = JSON.parse(restart.stdout.trim().split("\n").pop()!);
     expect(row).toMatchObject({

@@ -4,7 +4,9 @@ import { filtersToParams, parseAuditFilters } from "@/lib/audit/filters";
 describe("audit filters from the URL", () => {
   it("accepts what the filter form sends, reading zone-less times as UTC", () => {
     const r = parseAuditFilters(
-      new URLSearchParams("from=2026-05-01T08:30&to=2026-05-02&actor= Manager@RecDesk.local &action=task.stop&outcome=unknown&stream=cam-7&taskId=18446744073709551615&q=ticket&before=120"),
+      new URLSearchParams(
+        "from=2026-05-01T08:30&to=2026-05-02&actor= Manager@RecDesk.local &action=task.stop&outcome=unknown&stream=cam-7&taskId=18446744073709551615&q=ticket&before=120",
+      ),
     );
     expect(r).toMatchObject({
       ok: true,
@@ -23,11 +25,24 @@ describe("audit filters from the URL", () => {
   });
 
   it("treats empty fields as no filter", () => {
-    expect(parseAuditFilters({ from: "", action: "", taskId: " " })).toEqual({ ok: true, filters: {}, cursor: {}, values: { taskId: " " } });
+    expect(parseAuditFilters({ from: "", action: "", taskId: " " })).toEqual({
+      ok: true,
+      filters: {},
+      cursor: {},
+      values: { taskId: " " },
+    });
   });
 
   it("turns a bad date, an unknown action and a malformed TaskId into field errors", () => {
-    const r = parseAuditFilters({ from: "yesterday", to: "2026-02-31", action: "task.explode", outcome: "meh", taskId: "12abc", jobId: "nope", before: "-3" });
+    const r = parseAuditFilters({
+      from: "yesterday",
+      to: "2026-02-31",
+      action: "task.explode",
+      outcome: "meh",
+      taskId: "12abc",
+      jobId: "nope",
+      before: "-3",
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.fieldErrors).sort()).toEqual(["action", "before", "from", "jobId", "outcome", "taskId", "to"]);

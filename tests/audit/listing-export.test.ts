@@ -11,7 +11,12 @@ import { markInterruptedIntents } from "@/lib/audit/recovery";
 import { runAuditedVerify } from "@/lib/audit/integrity";
 import { drivers, openTestDb } from "../helpers/test-db";
 
-const admin: Actor = { userId: "00000000-0000-4000-8000-000000000001", email: "admin@recdesk.local", name: "Ada", role: "admin" };
+const admin: Actor = {
+  userId: "00000000-0000-4000-8000-000000000001",
+  email: "admin@recdesk.local",
+  name: "Ada",
+  role: "admin",
+};
 const origin = { clientIp: "198.51.100.4", userAgent: "vitest" };
 const JOB = "6f1c2f3e-5a0b-4c1d-8e2f-3a4b5c6d7e8f";
 
@@ -31,7 +36,10 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
         await recordAudit(
           db,
           {
-            actor: { email: i % 2 ? "oncall@recdesk.local" : "support@recdesk.local", role: i % 2 ? "oncall" : "support" },
+            actor: {
+              email: i % 2 ? "oncall@recdesk.local" : "support@recdesk.local",
+              role: i % 2 ? "oncall" : "support",
+            },
             action: i % 3 ? "task.stop" : "task.start",
             target: { streamName: `cam-${i % 4}`, taskId: String(1000 + (i % 5)) },
             reason: `incident ${i}`,
@@ -66,7 +74,9 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
 
   it("pages a narrow time range newest first, without gaps or repeats", async () => {
     const { db } = opened;
-    const range = filters(`from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`);
+    const range = filters(
+      `from=${new Date(Date.now() - 3_600_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`,
+    );
     const seen: number[] = [];
     let cursor: { before?: number } = {};
     for (;;) {
@@ -81,14 +91,35 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
   it("filters by actor, action, outcome, stream, TaskId, job, reason text and time", async () => {
     const { db } = opened;
     const get = async (q: string) => (await listAuditRecords(db, filters(q), {}, 100)).rows;
-    expect((await get("actor=SUPPORT@recdesk.local")).every((r) => r.actorEmail === "support@recdesk.local")).toBe(true);
-    expect((await get("action=task.start")).map((r) => r.id)).toEqual(ids.filter((_, k) => (k + 1) % 3 === 0).reverse());
+    expect((await get("actor=SUPPORT@recdesk.local")).every((r) => r.actorEmail === "support@recdesk.local")).toBe(
+      true,
+    );
+    expect((await get("action=task.start")).map((r) => r.id)).toEqual(
+      ids.filter((_, k) => (k + 1) % 3 === 0).reverse(),
+    );
     const errors = await get("outcome=error");
-    expect(errors.map((r) => [r.errorCode, r.requestId])).toEqual([["InternalError", "req-20"], ["InternalError", "req-15"], ["InternalError", "req-10"], ["InternalError", "req-5"]]);
+    expect(errors.map((r) => [r.errorCode, r.requestId])).toEqual([
+      ["InternalError", "req-20"],
+      ["InternalError", "req-15"],
+      ["InternalError", "req-10"],
+      ["InternalError", "req-5"],
+    ]);
     expect((await get("stream=cam-2")).every((r) => r.streamName === "cam-2")).toBe(true);
-    expect((await get("taskId=1003")).map((r) => r.reason)).toEqual(["incident 23", "incident 18", "incident 13", "incident 8", "incident 3"]);
+    expect((await get("taskId=1003")).map((r) => r.reason)).toEqual([
+      "incident 23",
+      "incident 18",
+      "incident 13",
+      "incident 8",
+      "incident 3",
+    ]);
     expect((await get(`jobId=${JOB}`)).map((r) => r.reason)).toEqual(["incident 21", "incident 14", "incident 7"]);
-    expect((await get("q=INCIDENT 2")).map((r) => r.reason)).toEqual(["incident 23", "incident 22", "incident 21", "incident 20", "incident 2"]);
+    expect((await get("q=INCIDENT 2")).map((r) => r.reason)).toEqual([
+      "incident 23",
+      "incident 22",
+      "incident 21",
+      "incident 20",
+      "incident 2",
+    ]);
     // LIKE wildcards typed by a person are literal text.
     expect(await get("q=%25")).toEqual([]);
     expect(await get("from=2000-01-01&to=2000-01-02")).toEqual([]);
@@ -97,14 +128,46 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
 
   it("exports the filter as CSV that round-trips quotes, commas, newlines and neutralised formulas, and audits the export", async () => {
     const { db } = opened;
-    const tricky = [`He said "stop", then left`, "line one\nline two, with comma", "=HYPERLINK(\"http://evil\",\"x\")", "+1 555", "-2", "@SUM(A1)", "\tTAB", "plain"];
+    const tricky = [
+      `He said "stop", then left`,
+      "line one\nline two, with comma",
+      '=HYPERLINK("http://evil","x")',
+      "+1 555",
+      "-2",
+      "@SUM(A1)",
+      "\tTAB",
+      "plain",
+    ];
     const trickyIds: number[] = [];
     for (const reason of tricky) {
-      trickyIds.push(await recordAudit(db, { actor: { email: "oncall@recdesk.local", role: "oncall" }, action: "task.register", reason, target: { streamName: "csv" } }, { outcome: "ok" }));
+      trickyIds.push(
+        await recordAudit(
+          db,
+          {
+            actor: { email: "oncall@recdesk.local", role: "oncall" },
+            action: "task.register",
+            reason,
+            target: { streamName: "csv" },
+          },
+          { outcome: "ok" },
+        ),
+      );
     }
-    const { stream, auditId } = await exportAuditCsv(db, filters("stream=csv"), { stream: "csv" }, { actor: admin, origin }, { batchSize: 3 });
+    const { stream, auditId } = await exportAuditCsv(
+      db,
+      filters("stream=csv"),
+      { stream: "csv" },
+      { actor: admin, origin },
+      { batchSize: 3 },
+    );
     const pendingExport = (await getAuditRecords(db, [auditId]))[0]!;
-    expect(pendingExport).toMatchObject({ action: "audit.export", outcome: "pending", actorEmail: "admin@recdesk.local", actorRole: "admin", details: { filters: { stream: "csv" }, format: "csv" } });
+    expect(pendingExport).toMatchObject({
+      action: "audit.export",
+      outcome: "pending",
+      actorEmail: "admin@recdesk.local",
+      actorRole: "admin",
+      details: { filters: { stream: "csv" }, format: "csv" },
+    });
     const text = await readAll(stream);
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
@@ -112,7 +175,7 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
     expect(rows.map((r) => r.reason).reverse()).toEqual([
       `He said "stop", then left`,
       "line one\nline two, with comma",
-      "'=HYPERLINK(\"http://evil\",\"x\")",
+      '\'=HYPERLINK("http://evil","x")',
       "'+1 555",
       "'-2",
       "'@SUM(A1)",
@@ -137,17 +200,27 @@ describe.each(drivers)("audit listing and export on %s", (driver) => {
 
   it("lists unknown and long-pending intents for follow-up, and audits a verification", async () => {
     const { db } = opened;
-    const orphan = await beginAudit(db, { actor: { email: "oncall@recdesk.local", role: "oncall" }, action: "task.stop", target: { taskId: "31337" } });
+    const orphan = await beginAudit(db, {
+      actor: { email: "oncall@recdesk.local", role: "oncall" },
+      action: "task.stop",
+      target: { taskId: "31337" },
+    });
     expect((await listFollowUp(db)).map((r) => r.id)).not.toContain(orphan);
     // Fifteen minutes later, nobody has finished it: it shows up even before a restart marks it.
-    expect((await listFollowUp(db, 20, new Date(Date.now() + 16 * 60_000))).map((r) => [r.id, r.outcome])).toContainEqual([orphan, "pending"]);
+    expect(
+      (await listFollowUp(db, 20, new Date(Date.now() + 16 * 60_000))).map((r) => [r.id, r.outcome]),
+    ).toContainEqual([orphan, "pending"]);
     await markInterruptedIntents(db, { startedBefore: new Date(Date.now() + 1) });
     expect((await listFollowUp(db)).map((r) => [r.id, r.outcome])).toContainEqual([orphan, "unknown"]);
 
     const report = await runAuditedVerify(db, { actor: admin, origin });
     expect(report).toMatchObject({ intact: true, headId: report.auditId - 1 });
     const [row] = await getAuditRecords(db, [report.auditId]);
-    expect(row).toMatchObject({ action: "audit.verify", outcome: "ok", outcomeDetails: { checked: report.checked, headHash: report.headHash } });
+    expect(row).toMatchObject({
+      action: "audit.verify",
+      outcome: "ok",
+      outcomeDetails: { checked: report.checked, headHash: report.headHash },
+    });
     await finishAudit(db, await beginAudit(db, { actor: admin, action: "task.stop" }), { outcome: "ok" });
   });
 });

@@ -31,7 +31,9 @@ import { drivers, type Driver } from "../helpers/test-db";
  * beginAudit(s), finishAudit(s) and runAuditedVerify on PGlite, then `select * from audit_records`.
  */
 const RELEASE_LAST_MIGRATION = "0004_audit_reason_trigram";
-const release = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/release-chain.json"), "utf8")) as { rows: Record<string, unknown>[] };
+const release = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures/release-chain.json"), "utf8")) as {
+  rows: Record<string, unknown>[];
+};
 const KEY = "upgrade-test-key-upgrade-test-key-0123456789";
 
 function releaseMigrationsFolder(): string {
@@ -108,18 +110,42 @@ describe.each(drivers)("upgrading a trail written by the release before the key,
     expect(switchId).toBe(release.rows.length + 1);
     const pending = release.rows.find((r) => r.outcome === "pending")!;
     await finishAudit(db, Number(pending.id), { outcome: "unknown", errorCode: "RecDesk.AuditInterrupted" });
-    await recordAudit(db, { actor: { email: "oncall@recdesk.local", role: "oncall" }, action: "task.stop", reason: "after the upgrade", target: { taskId: "9" } }, { outcome: "ok", requestId: "req-9" });
-    const verified = await runAuditedVerify(db, { actor: { userId: "7d3f1a52-4a1e-4d8e-9a57-0c0f5d1b2c3d", email: "manager@recdesk.local", name: "Mia", role: "manager" }, origin: {} });
+    await recordAudit(
+      db,
+      {
+        actor: { email: "oncall@recdesk.local", role: "oncall" },
+        action: "task.stop",
+        reason: "after the upgrade",
+        target: { taskId: "9" },
+      },
+      { outcome: "ok", requestId: "req-9" },
+    );
+    const verified = await runAuditedVerify(db, {
+      actor: {
+        userId: "7d3f1a52-4a1e-4d8e-9a57-0c0f5d1b2c3d",
+        email: "manager@recdesk.local",
+        name: "Mia",
+        role: "manager",
+      },
+      origin: {},
+    });
     expect(verified).toMatchObject({ intact: true, brokenCount: 0 });
 
     const rows = await db.select().from(auditRecords).orderBy(asc(auditRecords.id));
-    expect(rows.find((r) => r.id === switchId)).toMatchObject({ action: "audit.key", details: { rule: "hmac-sha256" } });
+    expect(rows.find((r) => r.id === switchId)).toMatchObject({
+      action: "audit.key",
+      details: { rule: "hmac-sha256" },
+    });
     for (const row of rows) {
       const key = row.id >= switchId ? KEY : undefined;
       expect(intentHash({ ...row, prevHash: row.prevHash! }, key)).toBe(row.hash);
-      if (row.outcome !== "pending") expect(outcomeHash(row.hash!, { ...row, outcome: row.outcome, finishedAt: row.finishedAt! }, key)).toBe(row.outcomeHash);
+      if (row.outcome !== "pending")
+        expect(outcomeHash(row.hash!, { ...row, outcome: row.outcome, finishedAt: row.finishedAt! }, key)).toBe(
+          row.outcomeHash,
+        );
     }
     // The release's own rows are untouched by the upgrade.
-    for (const r of release.rows.filter((x) => x.outcome !== "pending")) expect(rows.find((x) => x.id === Number(r.id))!.hash).toBe(r.hash);
+    for (const r of release.rows.filter((x) => x.outcome !== "pending"))
+      expect(rows.find((x) => x.id === Number(r.id))!.hash).toBe(r.hash);
   });
 });

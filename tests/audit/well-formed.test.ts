@@ -31,16 +31,30 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
 
   it("a refused sign-in as 253 × a + 😀 (the review's attack) is kept whole, one cut inside an emoji loses the emoji, and both verify", async () => {
     const lastSignInEmail = async () =>
-      ((await opened.db.execute(sql`select actor_email from audit_records where action = 'auth.sign-in' order by id desc limit 1`)).rows as { actor_email: string }[])[0]!.actor_email;
+      (
+        (
+          await opened.db.execute(
+            sql`select actor_email from audit_records where action = 'auth.sign-in' order by id desc limit 1`,
+          )
+        ).rows as { actor_email: string }[]
+      )[0]!.actor_email;
     // 254 code points: within the email's 254-character bound, so nothing is cut and the emoji stays whole.
     const attack = `${"a".repeat(253)}${EMOJI}`;
-    const first = await authenticateWithPassword(opened.db, { email: attack, password: "any password at all", origin: { clientIp: "198.51.100.7" } });
+    const first = await authenticateWithPassword(opened.db, {
+      email: attack,
+      password: "any password at all",
+      origin: { clientIp: "198.51.100.7" },
+    });
     expect(first.ok).toBe(false);
     expect(await lastSignInEmail()).toBe(attack);
     // One more: the cut falls on the emoji, which is dropped whole rather than split into a lone surrogate.
     const longer = `${"a".repeat(254)}${EMOJI}`;
     expect(longer.slice(0, 255)).toMatch(/\uD83D$/);
-    const second = await authenticateWithPassword(opened.db, { email: longer, password: "any password at all", origin: { clientIp: "198.51.100.8" } });
+    const second = await authenticateWithPassword(opened.db, {
+      email: longer,
+      password: "any password at all",
+      origin: { clientIp: "198.51.100.8" },
+    });
     expect(second.ok).toBe(false);
     expect(await lastSignInEmail()).toBe("a".repeat(254));
     await expectIntact();
@@ -52,7 +66,12 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
     expect(reason.slice(0, 500)).toMatch(/\uD83D$/);
     const id = await recordAudit(
       opened.db,
-      { actor: { email: "oncall@recdesk.local", role: "oncall" }, action: "task.stop", reason: reason.slice(0, 500), target: { streamName: clip(streamName), appName: streamName.slice(0, 300) } },
+      {
+        actor: { email: "oncall@recdesk.local", role: "oncall" },
+        action: "task.stop",
+        reason: reason.slice(0, 500),
+        target: { streamName: clip(streamName), appName: streamName.slice(0, 300) },
+      },
       { outcome: "invalid", errorCode: "InvalidInput", errorMessage: `${"m".repeat(1_999)}${EMOJI}tail` },
     );
     const [row] = await getAuditRecords(opened.db, [id]);
@@ -64,14 +83,33 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
   });
 
   it("a JSON body with lone surrogates and NUL in values and keys, and a hostile user agent, still verify", async () => {
-    const body = JSON.parse('{"stream":"\\ud800x","\\udc00":"k","nul":"a\\u0000b","nested":[{"t":"\\ud83d"}]}') as Record<string, unknown>;
+    const body = JSON.parse(
+      '{"stream":"\\ud800x","\\udc00":"k","nul":"a\\u0000b","nested":[{"t":"\\ud83d"}]}',
+    ) as Record<string, unknown>;
     // Headers as a server may hand them over (undici's Headers would refuse these; a proxy or adapter may not).
-    const headers: Record<string, string> = { "user-agent": `agent ${"u".repeat(505)}${EMOJI}\u0000`, "x-forwarded-for": "203.0.113.5\uD800" };
+    const headers: Record<string, string> = {
+      "user-agent": `agent ${"u".repeat(505)}${EMOJI}\u0000`,
+      "x-forwarded-for": "203.0.113.5\uD800",
+    };
     const origin = originFromHeaders({ get: (name: string) => headers[name] ?? null });
-    const id = await beginAudit(opened.db, { actor: { email: NASTY }, action: "task.register", details: { body }, userAgent: origin.userAgent, clientIp: origin.clientIp });
-    await finishAudit(opened.db, id, { outcome: "error", requestId: NASTY, errorCode: NASTY, errorMessage: NASTY, details: { echo: body, nul: "\u0000" } });
+    const id = await beginAudit(opened.db, {
+      actor: { email: NASTY },
+      action: "task.register",
+      details: { body },
+      userAgent: origin.userAgent,
+      clientIp: origin.clientIp,
+    });
+    await finishAudit(opened.db, id, {
+      outcome: "error",
+      requestId: NASTY,
+      errorCode: NASTY,
+      errorMessage: NASTY,
+      details: { echo: body, nul: "\u0000" },
+    });
     const [row] = await getAuditRecords(opened.db, [id]);
-    expect(row!.details).toEqual({ body: { stream: "\uFFFDx", "\uFFFD": "k", nul: "a\uFFFDb", nested: [{ t: "\uFFFD" }] } });
+    expect(row!.details).toEqual({
+      body: { stream: "\uFFFDx", "\uFFFD": "k", nul: "a\uFFFDb", nested: [{ t: "\uFFFD" }] },
+    });
     expect(row!.userAgent).not.toMatch(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/);
     expect(row!.outcomeDetails).toMatchObject({ nul: "\uFFFD" });
     await expectIntact();
@@ -82,16 +120,34 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
     for (const action of AUDIT_ACTIONS) {
       for (const outcome of AUDIT_OUTCOMES) {
         const intent: AuditIntent = {
-          actor: { userId: "7d3f1a52-4a1e-4d8e-9a57-0c0f5d1b2c3d", email: `${action}@recdesk.local ${NASTY}`, role: NASTY },
+          actor: {
+            userId: "7d3f1a52-4a1e-4d8e-9a57-0c0f5d1b2c3d",
+            email: `${action}@recdesk.local ${NASTY}`,
+            role: NASTY,
+          },
           action,
           target: { domainName: NASTY, appName: NASTY, streamName: NASTY, taskId: "18446744073709551615" },
           jobId: "5b1f0c1e-2d3a-4b5c-8d6e-7f8091a2b3c4",
           reason: NASTY,
           clientIp: NASTY,
           userAgent: NASTY,
-          details: { text: NASTY, [NASTY]: [NASTY, 1.5, -0, 2 ** 60, true, null, { at: new Date(1_700_000_000_123) }], gone: undefined },
+          details: {
+            text: NASTY,
+            [NASTY]: [NASTY, 1.5, -0, 2 ** 60, true, null, { at: new Date(1_700_000_000_123) }],
+            gone: undefined,
+          },
         };
-        const result: AuditResult | undefined = outcome === "pending" ? undefined : { outcome, requestId: NASTY, errorCode: NASTY, errorMessage: NASTY, latencyMs: 12.6, details: { text: NASTY, [NASTY]: [0.1 + 0.2] } };
+        const result: AuditResult | undefined =
+          outcome === "pending"
+            ? undefined
+            : {
+                outcome,
+                requestId: NASTY,
+                errorCode: NASTY,
+                errorMessage: NASTY,
+                latencyMs: 12.6,
+                details: { text: NASTY, [NASTY]: [0.1 + 0.2] },
+              };
         if (!result) {
           ids.push(await beginAudit(opened.db, intent));
         } else if (outcome === "unknown") {
@@ -109,9 +165,18 @@ describe.each(drivers)("audit records with hostile text on %s", (driver) => {
     for (const row of rows) {
       expect(intentHash({ ...row, prevHash: row.prevHash! })).toBe(row.hash);
       if (row.outcome !== "pending") {
-        expect(outcomeHash(row.hash!, { ...row, outcome: row.outcome, finishedAt: row.finishedAt! })).toBe(row.outcomeHash);
+        expect(outcomeHash(row.hash!, { ...row, outcome: row.outcome, finishedAt: row.finishedAt! })).toBe(
+          row.outcomeHash,
+        );
       }
-      for (const text of [row.actorEmail, row.reason, row.streamName, row.userAgent, row.errorMessage, JSON.stringify(row.details)]) {
+      for (const text of [
+        row.actorEmail,
+        row.reason,
+        row.streamName,
+        row.userAgent,
+        row.errorMessage,
+        JSON.stringify(row.details),
+      ]) {
         expect(text ?? "").not.toMatch(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
       }
     }

@@ -44,13 +44,25 @@ vi.mock("@/lib/db", async (importOriginal) => ({
 }));
 vi.mock("@/lib/tencent-live", async (importOriginal) => {
   // Every Live API method answers with a failure (so allowed calls end quickly) and is counted.
-  const client = new Proxy({}, {
-    get: (_t, method) =>
-      method === "then" ? undefined : () => {
-        world.upstreamCalls.push(String(method));
-        return Promise.resolve({ ok: false, code: "MatrixUpstream", message: "Live API stand-in", kind: "network", attempts: 1, latencyMs: 0 });
-      },
-  });
+  const client = new Proxy(
+    {},
+    {
+      get: (_t, method) =>
+        method === "then"
+          ? undefined
+          : () => {
+              world.upstreamCalls.push(String(method));
+              return Promise.resolve({
+                ok: false,
+                code: "MatrixUpstream",
+                message: "Live API stand-in",
+                kind: "network",
+                attempts: 1,
+                latencyMs: 0,
+              });
+            },
+    },
+  );
   return { ...(await importOriginal<Record<string, unknown>>()), getLiveClient: async () => client };
 });
 
@@ -71,7 +83,9 @@ async function fingerprint(db: Database): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const { table_name } of tables.rows) {
     const r = await db.execute<{ n: number; h: string }>(
-      sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table_name}" t`),
+      sql.raw(
+        `select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from "${table_name}" t`,
+      ),
     );
     out[table_name] = `${r.rows[0]!.n}:${r.rows[0]!.h}`;
   }
@@ -129,39 +143,60 @@ describe("authorization matrix: every server action and route handler × anonymo
     };
     Object.assign(ctx, {
       db: open.db,
-      users: { support: await make("support", "support"), oncall: await make("oncall", "oncall"), manager: await make("manager", "manager"), admin: await make("admin", "admin"), target: await make("target", "support") },
+      users: {
+        support: await make("support", "support"),
+        oncall: await make("oncall", "oncall"),
+        manager: await make("manager", "manager"),
+        admin: await make("admin", "admin"),
+        target: await make("target", "support"),
+      },
       unique: (prefix: string) => `${prefix}-${++counter}`,
     });
   });
   afterAll(async () => open?.close());
 
   const guarded = MATRIX.filter((row) => typeof row.permission !== "object");
-  describe.each(guarded.map((row) => [`${row.file} ${row.export} (${String(row.permission)})`, row] as const))("%s", (_name, row) => {
-    it.each(ACTORS)("as %s", async (actor) => {
-      world.userId = actor === "anonymous" ? null : ctx.users[actor].id;
-      const expectAllowed = allowed(row.permission, actor);
-      const call = await prepare(row, ctx);
-      const auditBefore = (await open.db.select({ max: sql<number>`coalesce(max(${auditRecords.id}), 0)::int` }).from(auditRecords))[0]!.max;
-      const before = expectAllowed ? null : await fingerprint(open.db);
-      world.upstreamCalls.length = 0;
-      const handledBefore = handledCount(row);
+  describe.each(guarded.map((row) => [`${row.file} ${row.export} (${String(row.permission)})`, row] as const))(
+    "%s",
+    (_name, row) => {
+      it.each(ACTORS)("as %s", async (actor) => {
+        world.userId = actor === "anonymous" ? null : ctx.users[actor].id;
+        const expectAllowed = allowed(row.permission, actor);
+        const call = await prepare(row, ctx);
+        const auditBefore = (
+          await open.db.select({ max: sql<number>`coalesce(max(${auditRecords.id}), 0)::int` }).from(auditRecords)
+        )[0]!.max;
+        const before = expectAllowed ? null : await fingerprint(open.db);
+        world.upstreamCalls.length = 0;
+        const handledBefore = handledCount(row);
 
-      const outcome = await call();
+        const outcome = await call();
 
-      if (expectAllowed) {
-        expect(outcome.refused, `${actor} should get through: ${outcome.detail}`).toBe(false);
-        // Past the permission check and the schema: the wrapper counts each call that reached the handler.
-        if (row.kind === "action") expect(handledCount(row), `${actor}'s call should reach the action's body: ${outcome.detail}`).toBe(handledBefore + 1);
-        return;
-      }
-      expect(outcome, `${actor} must be refused`).toMatchObject({ refused: true, code: actor === "anonymous" ? "Unauthenticated" : "Forbidden" });
-      expect(world.upstreamCalls, "a refused call must not reach the Live API").toEqual([]);
-      expect(await fingerprint(open.db), "a refused call must change nothing").toEqual(before);
-      const newAudit = await open.db.select().from(auditRecords).where(gt(auditRecords.id, auditBefore));
-      expect(newAudit.map((r) => r.outcome).filter((o) => o !== "denied"), "only 'denied' audit records may appear").toEqual([]);
-      if (row.kind === "action") expect(newAudit.length, "a refused server action is audited").toBeGreaterThanOrEqual(1);
-    });
-  });
+        if (expectAllowed) {
+          expect(outcome.refused, `${actor} should get through: ${outcome.detail}`).toBe(false);
+          // Past the permission check and the schema: the wrapper counts each call that reached the handler.
+          if (row.kind === "action")
+            expect(handledCount(row), `${actor}'s call should reach the action's body: ${outcome.detail}`).toBe(
+              handledBefore + 1,
+            );
+          return;
+        }
+        expect(outcome, `${actor} must be refused`).toMatchObject({
+          refused: true,
+          code: actor === "anonymous" ? "Unauthenticated" : "Forbidden",
+        });
+        expect(world.upstreamCalls, "a refused call must not reach the Live API").toEqual([]);
+        expect(await fingerprint(open.db), "a refused call must change nothing").toEqual(before);
+        const newAudit = await open.db.select().from(auditRecords).where(gt(auditRecords.id, auditBefore));
+        expect(
+          newAudit.map((r) => r.outcome).filter((o) => o !== "denied"),
+          "only 'denied' audit records may appear",
+        ).toEqual([]);
+        if (row.kind === "action")
+          expect(newAudit.length, "a refused server action is audited").toBeGreaterThanOrEqual(1);
+      });
+    },
+  );
 });
 
 /** Files under app/ (repository-relative), with their source. */
@@ -172,7 +207,11 @@ function appFiles(): Array<{ rel: string; name: string; source: string }> {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(ts|tsx)$/.test(entry.name)) {
-        out.push({ rel: path.relative(process.cwd(), full).split(path.sep).join("/"), name: entry.name, source: fs.readFileSync(full, "utf8") });
+        out.push({
+          rel: path.relative(process.cwd(), full).split(path.sep).join("/"),
+          name: entry.name,
+          source: fs.readFileSync(full, "utf8"),
+        });
       }
     }
   };
@@ -187,7 +226,9 @@ async function discoverRoutes(): Promise<string[]> {
   const found: string[] = [];
   for (const file of appFiles().filter((f) => /^route\.tsx?$/.test(f.name))) {
     const mod = (await import(/* @vite-ignore */ path.join(process.cwd(), file.rel))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(mod)) if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name) && typeof value === "function") found.push(`${file.rel} ${name}`);
+    for (const [name, value] of Object.entries(mod))
+      if (/^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(name) && typeof value === "function")
+        found.push(`${file.rel} ${name}`);
   }
   return found.sort();
 }
@@ -204,7 +245,9 @@ async function loadServerActions(): Promise<Array<{ key: string; fn: unknown }>>
 
 describe("authorization matrix coverage", () => {
   it("every exported server action is declared with lib/actions (or listed as public), under its own name, with a row", async () => {
-    const publicRows = new Set(MATRIX.filter((r) => typeof r.permission === "object").map((r) => `${r.file} ${r.export}`));
+    const publicRows = new Set(
+      MATRIX.filter((r) => typeof r.permission === "object").map((r) => `${r.file} ${r.export}`),
+    );
     const rows = new Map(MATRIX.map((r) => [`${r.file} ${r.export}`, r]));
     const problems: string[] = [];
     for (const { key, fn } of await loadServerActions()) {
@@ -213,7 +256,8 @@ describe("authorization matrix coverage", () => {
       if (publicRows.has(key)) continue;
       if (!declared) problems.push(`${key}: not declared with lib/actions/define-action.ts`);
       else if (declared[0] !== name) problems.push(`${key}: declared as ${declared[0]}`);
-      else if (rows.get(key)?.permission !== declared[1].permission) problems.push(`${key}: no matrix row with permission ${declared[1].permission}`);
+      else if (rows.get(key)?.permission !== declared[1].permission)
+        problems.push(`${key}: no matrix row with permission ${declared[1].permission}`);
     }
     expect(problems, "declare the action with lib/actions and add a row to tests/auth/action-matrix.ts").toEqual([]);
   });
@@ -221,11 +265,13 @@ describe("authorization matrix coverage", () => {
   it("the wrapper's list of actions has a matrix row for each, with the same permission", async () => {
     await loadServerActions();
     const rows = new Map(MATRIX.filter((r) => r.kind === "action").map((r) => [r.export, r.permission]));
-    const missing = [...ACTION_REGISTRY].filter(([name, entry]) => rows.get(name) !== entry.permission).map(([name]) => name);
+    const missing = [...ACTION_REGISTRY]
+      .filter(([name, entry]) => rows.get(name) !== entry.permission)
+      .map(([name]) => name);
     expect(missing).toEqual([]);
   });
 
-  it("no server action is declared inline: every \"use server\" in app/ opens its own module", () => {
+  it('no server action is declared inline: every "use server" in app/ opens its own module', () => {
     const inline = appFiles().filter((f) => /["']use server["']/.test(f.source) && !SERVER_MODULE.test(f.source));
     expect(inline.map((f) => f.rel)).toEqual([]);
   });
@@ -236,6 +282,10 @@ describe("authorization matrix coverage", () => {
     expect(routes.filter((e) => !routeRows.includes(e))).toEqual([]);
     expect(routeRows.filter((e) => !routes.includes(e))).toEqual([]);
     const actions = new Set((await loadServerActions()).map((a) => a.key));
-    expect(MATRIX.filter((r) => r.kind === "action").map((r) => `${r.file} ${r.export}`).filter((e) => !actions.has(e))).toEqual([]);
+    expect(
+      MATRIX.filter((r) => r.kind === "action")
+        .map((r) => `${r.file} ${r.export}`)
+        .filter((e) => !actions.has(e)),
+    ).toEqual([]);
   });
 });

@@ -56,7 +56,10 @@ function form(fields: Record<string, string>): FormData {
 async function knownTask(ctx: MatrixContext) {
   const taskId = String(9_000_000 + Number(ctx.unique("task").split("-")[1]));
   const streamName = `matrix-stream-${taskId}`;
-  await ctx.db.insert(recordingTasks).values({ taskId, streamName, state: "recording", source: "registered" }).onConflictDoNothing();
+  await ctx.db
+    .insert(recordingTasks)
+    .values({ taskId, streamName, state: "recording", source: "registered" })
+    .onConflictDoNothing();
   return { taskId, streamName };
 }
 
@@ -68,7 +71,10 @@ const BULK = "app/(console)/jobs/actions.ts";
 
 /** A paused bulk job with one failed item, so both Cancel and Retry failed have something to act on. */
 async function bulkJob(ctx: MatrixContext): Promise<string> {
-  const [job] = await ctx.db.insert(bulkJobs).values({ createdByEmail: "oncall@matrix.test", reason: "matrix", total: 1, state: "paused" }).returning({ id: bulkJobs.id });
+  const [job] = await ctx.db
+    .insert(bulkJobs)
+    .values({ createdByEmail: "oncall@matrix.test", reason: "matrix", total: 1, state: "paused" })
+    .returning({ id: bulkJobs.id });
   await ctx.db.insert(bulkItems).values({ jobId: job!.id, taskId: "1", streamName: "matrix-bulk", state: "failed" });
   return job!.id;
 }
@@ -76,79 +82,235 @@ const USERS = "app/(console)/users/actions.ts";
 
 export const MATRIX: MatrixRow[] = [
   // ── Sign-in / sign-out (public by design) ──
-  { kind: "action", file: "app/(auth)/sign-in/actions.ts", export: "signInAction", permission: { public: "it is how a person gets a session; throttled and audited in lib/auth/sign-in.ts" }, load: () => import("@/app/(auth)/sign-in/actions"), args: () => [] },
-  { kind: "action", file: "app/(auth)/sign-in/actions.ts", export: "signInWithSsoAction", permission: { public: "starts single sign-on at the identity provider" }, load: () => import("@/app/(auth)/sign-in/actions"), args: () => [] },
-  { kind: "action", file: "app/(auth)/sign-out/actions.ts", export: "signOutAction", permission: { public: "signing out can only take access away" }, load: () => import("@/app/(auth)/sign-out/actions"), args: () => [] },
-  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", export: "GET", permission: { public: "Auth.js endpoints (session, CSRF, OIDC callback)" }, load: () => import("@/app/api/auth/[...nextauth]/route"), request: () => new Request("http://localhost/api/auth/session") },
-  { kind: "route", file: "app/api/auth/[...nextauth]/route.ts", export: "POST", permission: { public: "Auth.js endpoints (credentials callback, sign-out)" }, load: () => import("@/app/api/auth/[...nextauth]/route"), request: () => new Request("http://localhost/api/auth/signout", { method: "POST" }) },
+  {
+    kind: "action",
+    file: "app/(auth)/sign-in/actions.ts",
+    export: "signInAction",
+    permission: { public: "it is how a person gets a session; throttled and audited in lib/auth/sign-in.ts" },
+    load: () => import("@/app/(auth)/sign-in/actions"),
+    args: () => [],
+  },
+  {
+    kind: "action",
+    file: "app/(auth)/sign-in/actions.ts",
+    export: "signInWithSsoAction",
+    permission: { public: "starts single sign-on at the identity provider" },
+    load: () => import("@/app/(auth)/sign-in/actions"),
+    args: () => [],
+  },
+  {
+    kind: "action",
+    file: "app/(auth)/sign-out/actions.ts",
+    export: "signOutAction",
+    permission: { public: "signing out can only take access away" },
+    load: () => import("@/app/(auth)/sign-out/actions"),
+    args: () => [],
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    export: "GET",
+    permission: { public: "Auth.js endpoints (session, CSRF, OIDC callback)" },
+    load: () => import("@/app/api/auth/[...nextauth]/route"),
+    request: () => new Request("http://localhost/api/auth/session"),
+  },
+  {
+    kind: "route",
+    file: "app/api/auth/[...nextauth]/route.ts",
+    export: "POST",
+    permission: { public: "Auth.js endpoints (credentials callback, sign-out)" },
+    load: () => import("@/app/api/auth/[...nextauth]/route"),
+    request: () => new Request("http://localhost/api/auth/signout", { method: "POST" }),
+  },
 
   // ── Users (admin) ──
   {
-    kind: "action", file: USERS, export: "createUserAction", permission: "users:manage", load: usersActions,
-    args: (ctx) => [null, form({ email: `${ctx.unique("new")}@matrix.test`, name: "New Person", role: "support", password: "a long password" })],
+    kind: "action",
+    file: USERS,
+    export: "createUserAction",
+    permission: "users:manage",
+    load: usersActions,
+    args: (ctx) => [
+      null,
+      form({
+        email: `${ctx.unique("new")}@matrix.test`,
+        name: "New Person",
+        role: "support",
+        password: "a long password",
+      }),
+    ],
   },
   {
-    kind: "action", file: USERS, export: "resetPasswordAction", permission: "users:manage", load: usersActions,
+    kind: "action",
+    file: USERS,
+    export: "resetPasswordAction",
+    permission: "users:manage",
+    load: usersActions,
     args: (ctx) => [null, form({ userId: ctx.users.target.id, password: "another long password" })],
   },
   {
-    kind: "action", file: USERS, export: "changeRoleAction", permission: "users:manage", load: usersActions,
+    kind: "action",
+    file: USERS,
+    export: "changeRoleAction",
+    permission: "users:manage",
+    load: usersActions,
     args: (ctx) => [null, form({ userId: ctx.users.target.id, role: "admin" })],
   },
   {
-    kind: "action", file: USERS, export: "setUserDisabledAction", permission: "users:manage", load: usersActions,
+    kind: "action",
+    file: USERS,
+    export: "setUserDisabledAction",
+    permission: "users:manage",
+    load: usersActions,
     args: (ctx) => [null, form({ userId: ctx.users.target.id, disabled: "true" })],
   },
 
   // ── Tasks ──
   {
-    kind: "action", file: TASKS, export: "stopTaskAction", permission: "task:stop", load: tasksActions,
+    kind: "action",
+    file: TASKS,
+    export: "stopTaskAction",
+    permission: "task:stop",
+    load: tasksActions,
     args: async (ctx) => [null, form({ ...(await knownTask(ctx)), reason: "matrix: runaway recording" })],
   },
   {
-    kind: "action", file: TASKS, export: "stopByIdAction", permission: "task:stop", load: tasksActions,
-    args: (ctx) => [null, form({ taskId: String(8_000_000 + Number(ctx.unique("id").split("-")[1])), streamName: "matrix-by-id", reason: "matrix: stop by id" })],
+    kind: "action",
+    file: TASKS,
+    export: "stopByIdAction",
+    permission: "task:stop",
+    load: tasksActions,
+    args: (ctx) => [
+      null,
+      form({
+        taskId: String(8_000_000 + Number(ctx.unique("id").split("-")[1])),
+        streamName: "matrix-by-id",
+        reason: "matrix: stop by id",
+      }),
+    ],
   },
   {
-    kind: "action", file: TASKS, export: "registerTaskAction", permission: "task:register", load: tasksActions,
-    args: (ctx) => [null, form({ taskId: String(7_000_000 + Number(ctx.unique("reg").split("-")[1])), streamName: "matrix-registered" })],
+    kind: "action",
+    file: TASKS,
+    export: "registerTaskAction",
+    permission: "task:register",
+    load: tasksActions,
+    args: (ctx) => [
+      null,
+      form({ taskId: String(7_000_000 + Number(ctx.unique("reg").split("-")[1])), streamName: "matrix-registered" }),
+    ],
   },
   {
-    kind: "action", file: TASKS, export: "correctRegistrationAction", permission: "task:correct", load: tasksActions,
+    kind: "action",
+    file: TASKS,
+    export: "correctRegistrationAction",
+    permission: "task:correct",
+    load: tasksActions,
     args: async (ctx) => {
       const task = await knownTask(ctx);
-      return [null, form({ taskId: task.taskId, streamName: `${task.streamName}-corrected`, reason: "matrix: wrong stream registered" })];
+      return [
+        null,
+        form({
+          taskId: task.taskId,
+          streamName: `${task.streamName}-corrected`,
+          reason: "matrix: wrong stream registered",
+        }),
+      ];
     },
   },
   {
-    kind: "action", file: TASKS, export: "startRecordingAction", permission: "task:start", load: tasksActions,
-    args: () => [null, form({ streamName: "matrix-start", appName: "live", domainName: "play.example.com", mode: "realtime", timeZone: "Asia/Shanghai", fileFormat: "mp4", recordType: "video", reason: "matrix" })],
+    kind: "action",
+    file: TASKS,
+    export: "startRecordingAction",
+    permission: "task:start",
+    load: tasksActions,
+    args: () => [
+      null,
+      form({
+        streamName: "matrix-start",
+        appName: "live",
+        domainName: "play.example.com",
+        mode: "realtime",
+        timeZone: "Asia/Shanghai",
+        fileFormat: "mp4",
+        recordType: "video",
+        reason: "matrix",
+      }),
+    ],
   },
 
   // ── Bulk stop (issue 7) ──
   {
-    kind: "action", file: BULK, export: "previewBulkStopAction", permission: "task:bulk-stop", load: bulkActions,
+    kind: "action",
+    file: BULK,
+    export: "previewBulkStopAction",
+    permission: "task:bulk-stop",
+    load: bulkActions,
     args: async (ctx) => [{ kind: "ids", taskIds: [(await knownTask(ctx)).taskId] }],
   },
   {
-    kind: "action", file: BULK, export: "createBulkStopAction", permission: "task:bulk-stop", load: bulkActions,
-    args: async (ctx) => [{ selection: { kind: "ids", taskIds: [(await knownTask(ctx)).taskId] }, reason: "matrix: runaway batch" }],
+    kind: "action",
+    file: BULK,
+    export: "createBulkStopAction",
+    permission: "task:bulk-stop",
+    load: bulkActions,
+    args: async (ctx) => [
+      { selection: { kind: "ids", taskIds: [(await knownTask(ctx)).taskId] }, reason: "matrix: runaway batch" },
+    ],
   },
-  { kind: "action", file: BULK, export: "cancelJobAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
-  { kind: "action", file: BULK, export: "retryFailedAction", permission: "task:bulk-stop", load: bulkActions, args: async (ctx) => [await bulkJob(ctx)] },
   {
-    kind: "route", file: "app/api/jobs/[id]/route.ts", export: "GET", permission: "jobs:view", load: () => import("@/app/api/jobs/[id]/route"),
-    request: async () => new (await import("next/server")).NextRequest("http://localhost/api/jobs/00000000-0000-4000-8000-000000000000"),
+    kind: "action",
+    file: BULK,
+    export: "cancelJobAction",
+    permission: "task:bulk-stop",
+    load: bulkActions,
+    args: async (ctx) => [await bulkJob(ctx)],
+  },
+  {
+    kind: "action",
+    file: BULK,
+    export: "retryFailedAction",
+    permission: "task:bulk-stop",
+    load: bulkActions,
+    args: async (ctx) => [await bulkJob(ctx)],
+  },
+  {
+    kind: "route",
+    file: "app/api/jobs/[id]/route.ts",
+    export: "GET",
+    permission: "jobs:view",
+    load: () => import("@/app/api/jobs/[id]/route"),
+    request: async () =>
+      new (await import("next/server")).NextRequest("http://localhost/api/jobs/00000000-0000-4000-8000-000000000000"),
     context: () => ({ params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }) }),
   },
 
   // ── Audit ──
-  { kind: "action", file: "app/(console)/audit/actions.ts", export: "verifyIntegrityAction", permission: "audit:verify", load: () => import("@/app/(console)/audit/actions"), args: () => [] },
-  { kind: "route", file: "app/(console)/audit/export/route.ts", export: "GET", permission: "audit:export", load: () => import("@/app/(console)/audit/export/route"), request: () => new Request("http://localhost/audit/export") },
+  {
+    kind: "action",
+    file: "app/(console)/audit/actions.ts",
+    export: "verifyIntegrityAction",
+    permission: "audit:verify",
+    load: () => import("@/app/(console)/audit/actions"),
+    args: () => [],
+  },
+  {
+    kind: "route",
+    file: "app/(console)/audit/export/route.ts",
+    export: "GET",
+    permission: "audit:export",
+    load: () => import("@/app/(console)/audit/export/route"),
+    request: () => new Request("http://localhost/audit/export"),
+  },
 
   // ── Streams ──
   {
-    kind: "route", file: "app/api/streams/route.ts", export: "GET", permission: "streams:view", load: () => import("@/app/api/streams/route"),
-    request: async () => new (await import("next/server")).NextRequest("http://localhost/api/streams?page=1&pageSize=10"),
+    kind: "route",
+    file: "app/api/streams/route.ts",
+    export: "GET",
+    permission: "streams:view",
+    load: () => import("@/app/api/streams/route"),
+    request: async () =>
+      new (await import("next/server")).NextRequest("http://localhost/api/streams?page=1&pageSize=10"),
   },
 ];

@@ -67,7 +67,9 @@ describe("Auth.js redirects", () => {
     "http://localhost:3400.evil.example/",
     "http://localhost:3400@evil.example/",
     "http://evil.example/http://localhost:3400/",
-    ...BYPASSES.map(([, v]) => v).filter((v) => typeof v === "string" && !v.startsWith("/sign-in") && !v.startsWith("/api/") && v !== "/%73ign-in"),
+    ...BYPASSES.map(([, v]) => v).filter(
+      (v) => typeof v === "string" && !v.startsWith("/sign-in") && !v.startsWith("/api/") && v !== "/%73ign-in",
+    ),
   ])("refuses %j", (value) => {
     expect(sameOriginPath(value, origin)).toBeNull();
   });

@@ -17,7 +17,10 @@ describe("the client address the audit trail and the sign-in throttle use", () =
   });
 
   it("falls back to X-Real-IP, keeps the user agent, and bounds both", () => {
-    expect(originFromHeaders(h({ "x-real-ip": " 192.0.2.1 ", "user-agent": "Mozilla/5.0" }))).toEqual({ clientIp: "192.0.2.1", userAgent: "Mozilla/5.0" });
+    expect(originFromHeaders(h({ "x-real-ip": " 192.0.2.1 ", "user-agent": "Mozilla/5.0" }))).toEqual({
+      clientIp: "192.0.2.1",
+      userAgent: "Mozilla/5.0",
+    });
     expect(originFromHeaders(h({ "user-agent": "x".repeat(2000) })).userAgent).toHaveLength(512);
     expect(originFromHeaders(h({}))).toEqual({ clientIp: undefined, userAgent: undefined });
   });

@@ -33,7 +33,9 @@ describe("password hashing", () => {
     const parts = hash.split("$");
     const flipped = Buffer.from(parts[3]!, "base64");
     flipped[0]! ^= 1;
-    expect(await verifyPassword("recdesk-demo", [parts[0], parts[1], parts[2], flipped.toString("base64")].join("$"))).toBe(false);
+    expect(
+      await verifyPassword("recdesk-demo", [parts[0], parts[1], parts[2], flipped.toString("base64")].join("$")),
+    ).toBe(false);
   });
 
   it("still verifies hashes made with other (stronger) parameters, as the format records them", async () => {

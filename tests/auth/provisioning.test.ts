@@ -33,8 +33,17 @@ describe.each(drivers)("accounts on %s", (driver) => {
   });
 
   it("creates a first-time SSO user with no role, then finds the same user by subject", async () => {
-    const first = await provisionOidcUser(open.db, { subject: "sub-1", email: "New.Person@Example.com", name: "New Person", claims: {} });
-    expect(first).toMatchObject({ ok: true, created: true, user: { email: "new.person@example.com", role: null, passwordHash: null } });
+    const first = await provisionOidcUser(open.db, {
+      subject: "sub-1",
+      email: "New.Person@Example.com",
+      name: "New Person",
+      claims: {},
+    });
+    expect(first).toMatchObject({
+      ok: true,
+      created: true,
+      user: { email: "new.person@example.com", role: null, passwordHash: null },
+    });
     const again = await provisionOidcUser(open.db, { subject: "sub-1", email: "changed@example.com", claims: {} });
     expect(again).toMatchObject({ ok: true, created: false, user: { email: "new.person@example.com" } });
   });
@@ -43,15 +52,41 @@ describe.each(drivers)("accounts on %s", (driver) => {
     expect(roleFromClaim({ groups: ["staff", "oncall"] }, "groups")).toBe("oncall");
     expect(roleFromClaim({ recdesk_role: "root" }, "recdesk_role")).toBeNull();
     expect(roleFromClaim({ recdesk_role: "admin" }, undefined)).toBeNull();
-    const p = await provisionOidcUser(open.db, { subject: "sub-2", email: "mgr@example.com", claims: { recdesk_role: "manager" } }, "recdesk_role");
+    const p = await provisionOidcUser(
+      open.db,
+      { subject: "sub-2", email: "mgr@example.com", claims: { recdesk_role: "manager" } },
+      "recdesk_role",
+    );
     expect(p).toMatchObject({ ok: true, user: { role: "manager" } });
   });
 
   it("links an existing account only when the provider vouches for the email", async () => {
-    await createUser(open.db, { email: "linked@example.com", name: "Linked", role: "support", password: "a long password" });
-    expect(await provisionOidcUser(open.db, { subject: "sub-3", email: "linked@example.com", emailVerified: false, claims: {} })).toEqual({ ok: false, reason: "email-taken" });
-    expect(await provisionOidcUser(open.db, { subject: "sub-3", email: "linked@example.com", emailVerified: true, claims: {} })).toMatchObject({ ok: true, created: false, user: { role: "support", oidcSubject: "sub-3" } });
-    expect(await provisionOidcUser(open.db, { subject: "sub-4", claims: {} })).toEqual({ ok: false, reason: "no-email" });
+    await createUser(open.db, {
+      email: "linked@example.com",
+      name: "Linked",
+      role: "support",
+      password: "a long password",
+    });
+    expect(
+      await provisionOidcUser(open.db, {
+        subject: "sub-3",
+        email: "linked@example.com",
+        emailVerified: false,
+        claims: {},
+      }),
+    ).toEqual({ ok: false, reason: "email-taken" });
+    expect(
+      await provisionOidcUser(open.db, {
+        subject: "sub-3",
+        email: "linked@example.com",
+        emailVerified: true,
+        claims: {},
+      }),
+    ).toMatchObject({ ok: true, created: false, user: { role: "support", oidcSubject: "sub-3" } });
+    expect(await provisionOidcUser(open.db, { subject: "sub-4", claims: {} })).toEqual({
+      ok: false,
+      reason: "no-email",
+    });
   });
 });
 
@@ -76,9 +111,21 @@ describe("single sign-on configuration", () => {
   it("is off unless issuer, client id and secret are all set, and a partial set is a clear error", () => {
     expect(parseConfig({}).oidc).toBeUndefined();
     expect(
-      parseConfig({ AUTH_OIDC_ISSUER: "https://id.example.com", AUTH_OIDC_CLIENT_ID: "recdesk", AUTH_OIDC_CLIENT_SECRET: "s3cret", AUTH_OIDC_ROLE_CLAIM: "recdesk_role" }).oidc,
-    ).toEqual({ issuer: "https://id.example.com", clientId: "recdesk", clientSecret: "s3cret", roleClaim: "recdesk_role" });
+      parseConfig({
+        AUTH_OIDC_ISSUER: "https://id.example.com",
+        AUTH_OIDC_CLIENT_ID: "recdesk",
+        AUTH_OIDC_CLIENT_SECRET: "s3cret",
+        AUTH_OIDC_ROLE_CLAIM: "recdesk_role",
+      }).oidc,
+    ).toEqual({
+      issuer: "https://id.example.com",
+      clientId: "recdesk",
+      clientSecret: "s3cret",
+      roleClaim: "recdesk_role",
+    });
     expect(() => parseConfig({ AUTH_OIDC_ISSUER: "https://id.example.com" })).toThrow(/AUTH_OIDC_CLIENT_ID is missing/);
-    expect(() => parseConfig({ AUTH_OIDC_ISSUER: "not a url", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" })).toThrow(/AUTH_OIDC_ISSUER/);
+    expect(() =>
+      parseConfig({ AUTH_OIDC_ISSUER: "not a url", AUTH_OIDC_CLIENT_ID: "a", AUTH_OIDC_CLIENT_SECRET: "b" }),
+    ).toThrow(/AUTH_OIDC_ISSUER/);
   });
 });

@@ -53,8 +53,15 @@ describe("requirePermission (database-backed, fails closed)", () => {
   it("lets a role do what it may, and refuses what it may not as Forbidden, naming who tried", async () => {
     const u = await newUser("manager");
     state.userId = u.id;
-    expect(await requirePermission("audit:export")).toMatchObject({ ok: true, actor: { userId: u.id, email: u.email, role: "manager" } });
-    expect(await requirePermission("task:stop")).toMatchObject({ ok: false, code: "Forbidden", actor: { userId: u.id, role: "manager" } });
+    expect(await requirePermission("audit:export")).toMatchObject({
+      ok: true,
+      actor: { userId: u.id, email: u.email, role: "manager" },
+    });
+    expect(await requirePermission("task:stop")).toMatchObject({
+      ok: false,
+      code: "Forbidden",
+      actor: { userId: u.id, role: "manager" },
+    });
     expect(await currentActor()).toEqual({ userId: u.id, email: u.email, name: u.name, role: "manager" });
   });
 
@@ -66,14 +73,22 @@ describe("requirePermission (database-backed, fails closed)", () => {
     expect(await requirePermission("task:bulk-stop")).toMatchObject({ ok: false, code: "Forbidden" });
     expect(await setDisabledKeepingAnAdmin(open.db, u.id, true)).toMatchObject({ ok: true });
     // Refused, but the refusal still names who tried (for its audit record).
-    expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Unauthenticated", actor: { userId: u.id, email: u.email } });
+    expect(await requirePermission("streams:view")).toMatchObject({
+      ok: false,
+      code: "Unauthenticated",
+      actor: { userId: u.id, email: u.email },
+    });
     expect(await currentActor()).toBeNull();
   });
 
   it("refuses a user without a role as Forbidden, and a session for a user that no longer exists (or a forged id)", async () => {
     const u = await newUser(null);
     state.userId = u.id;
-    expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Forbidden", message: expect.stringContaining("no role") });
+    expect(await requirePermission("streams:view")).toMatchObject({
+      ok: false,
+      code: "Forbidden",
+      message: expect.stringContaining("no role"),
+    });
     expect(await currentActor()).toBeNull();
     state.userId = "00000000-0000-4000-8000-000000000000";
     expect(await requirePermission("streams:view")).toMatchObject({ ok: false, code: "Unauthenticated" });

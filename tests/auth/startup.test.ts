@@ -30,12 +30,25 @@ describe("auth start-up step", () => {
   });
 
   function env(vars: Record<string, string>) {
-    process.env = { ...saved, RECDESK_DATA_DIR: dataDir, TENCENTCLOUD_SECRET_ID: "", TENCENTCLOUD_SECRET_KEY: "", AUTH_SECRET: "", DATABASE_URL: "", ...vars };
+    process.env = {
+      ...saved,
+      RECDESK_DATA_DIR: dataDir,
+      TENCENTCLOUD_SECRET_ID: "",
+      TENCENTCLOUD_SECRET_KEY: "",
+      AUTH_SECRET: "",
+      DATABASE_URL: "",
+      ...vars,
+    };
     resetConfigForTests();
   }
 
   it("creates no account outside demo mode, and writes no key file there", async () => {
-    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "a".repeat(40) });
+    env({
+      TENCENTCLOUD_SECRET_ID: "AKIDexample",
+      TENCENTCLOUD_SECRET_KEY: "example-key",
+      AUTH_SECRET: "p".repeat(40),
+      RECDESK_AUDIT_KEY: "a".repeat(40),
+    });
     await prepareAuth();
     expect(await open.db.select().from(users)).toEqual([]);
     expect(fs.existsSync(path.join(dataDir, "auth-secret"))).toBe(false);
@@ -58,12 +71,23 @@ describe("auth start-up step", () => {
     env({});
     await prepareAuth();
     // An admin gave one demo account a real password before going live: that one stays usable.
-    await open.db.update(users).set({ passwordHash: await hashPassword("a real, long password") }).where(eq(users.email, "admin@recdesk.local"));
-    env({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "a".repeat(40) });
+    await open.db
+      .update(users)
+      .set({ passwordHash: await hashPassword("a real, long password") })
+      .where(eq(users.email, "admin@recdesk.local"));
+    env({
+      TENCENTCLOUD_SECRET_ID: "AKIDexample",
+      TENCENTCLOUD_SECRET_KEY: "example-key",
+      AUTH_SECRET: "p".repeat(40),
+      RECDESK_AUDIT_KEY: "a".repeat(40),
+    });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     await prepareAuth();
     await prepareAuth(); // idempotent: nothing more to disable, nothing more audited
-    const rows = await open.db.select({ email: users.email, disabled: users.disabled }).from(users).orderBy(users.email);
+    const rows = await open.db
+      .select({ email: users.email, disabled: users.disabled })
+      .from(users)
+      .orderBy(users.email);
     expect(rows).toEqual([
       { email: "admin@recdesk.local", disabled: false },
       { email: "manager@recdesk.local", disabled: true },
@@ -71,7 +95,9 @@ describe("auth start-up step", () => {
       { email: "support@recdesk.local", disabled: true },
     ]);
     const audit = await open.db.select().from(auditRecords).where(eq(auditRecords.action, "user.update"));
-    expect(audit.map((a) => [a.actorEmail, a.outcome, (a.details as { targetEmail: string }).targetEmail]).sort()).toEqual([
+    expect(
+      audit.map((a) => [a.actorEmail, a.outcome, (a.details as { targetEmail: string }).targetEmail]).sort(),
+    ).toEqual([
       ["system:start-up", "ok", "manager@recdesk.local"],
       ["system:start-up", "ok", "oncall@recdesk.local"],
       ["system:start-up", "ok", "support@recdesk.local"],

@@ -15,13 +15,17 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function userAdd(args: string[], stdin: string, databaseUrl = "") {
   // What `npm run user:add` runs, without npm/npx start-up in front of every call.
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/user-add.ts", ...args], {
-    cwd: process.cwd(),
-    input: stdin,
-    encoding: "utf8",
-    env: { ...process.env, RECDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, http_proxy: "" },
-    timeout: 120_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "scripts/user-add.ts", ...args],
+    {
+      cwd: process.cwd(),
+      input: stdin,
+      encoding: "utf8",
+      env: { ...process.env, RECDESK_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, http_proxy: "" },
+      timeout: 120_000,
+    },
+  );
   return { code: result.status, out: result.stdout, err: result.stderr.replace(/^npm warn.*\n/gm, "") };
 }
 
@@ -30,7 +34,9 @@ describe("npm run user:add", () => {
     const badRole = userAdd(["--email", "ops@example.com", "--role", "root"], "a long password\n");
     expect(badRole.code).toBe(2);
     expect(badRole.err).toContain("--role: Choose one of: support, oncall, manager, admin");
-    expect(userAdd(["--email", "not-an-email", "--role", "admin"], "a long password\n").err).toContain("--email: Enter an email address");
+    expect(userAdd(["--email", "not-an-email", "--role", "admin"], "a long password\n").err).toContain(
+      "--email: Enter an email address",
+    );
     const short = userAdd(["--email", "ops@example.com", "--role", "admin"], "short\n");
     expect(short.code).toBe(2);
     expect(short.err).toContain("Password: Use at least 12 characters; nothing was created.");
@@ -38,7 +44,10 @@ describe("npm run user:add", () => {
   });
 
   it("creates a user from a password on stdin, audits it, and refuses a duplicate", async () => {
-    const created = userAdd(["--email", "Ops@Example.com", "--role", "admin", "--name", "Ops Lead"], "a long password\n");
+    const created = userAdd(
+      ["--email", "Ops@Example.com", "--role", "admin", "--name", "Ops Lead"],
+      "a long password\n",
+    );
     expect(created.err).toBe("");
     expect(created.code).toBe(0);
     expect(created.out).toContain("Created ops@example.com with role admin");

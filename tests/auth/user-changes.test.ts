@@ -16,10 +16,18 @@ import { drivers, openTestDb } from "../helpers/test-db";
 const world = vi.hoisted(() => ({ db: undefined as unknown as Database }));
 // Read by the mock factories below only when the actions module is imported, after this line has run.
 const signedIn = new AsyncLocalStorage<string>();
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30", "user-agent": "vitest" }) }));
-vi.mock("next/cache", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), revalidatePath: () => {} }));
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": "198.51.100.30", "user-agent": "vitest" }),
+}));
+vi.mock("next/cache", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  revalidatePath: () => {},
+}));
 vi.mock("@/lib/auth/session", () => ({ sessionUserId: async () => signedIn.getStore() ?? null }));
-vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<Record<string, unknown>>()), getDb: async () => world.db }));
+vi.mock("@/lib/db", async (importOriginal) => ({
+  ...(await importOriginal<Record<string, unknown>>()),
+  getDb: async () => world.db,
+}));
 const { changeRoleAction, setUserDisabledAction } = await import("@/app/(console)/users/actions");
 
 const form = (fields: Record<string, string>) => {
@@ -35,7 +43,14 @@ describe.each(drivers)("user changes on %s", (driver) => {
     open = await openTestDb(driver);
     world.db = open.db;
     // Outside demo mode (where the demo password matters).
-    process.env = { ...saved, TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "p".repeat(40), RECDESK_AUDIT_KEY: "q".repeat(40), DATABASE_URL: "" };
+    process.env = {
+      ...saved,
+      TENCENTCLOUD_SECRET_ID: "AKIDexample",
+      TENCENTCLOUD_SECRET_KEY: "example-key",
+      AUTH_SECRET: "p".repeat(40),
+      RECDESK_AUDIT_KEY: "q".repeat(40),
+      DATABASE_URL: "",
+    };
     resetConfigForTests();
   });
   afterAll(async () => {
@@ -68,7 +83,10 @@ describe.each(drivers)("user changes on %s", (driver) => {
     }
     // A cookie from before session versions existed is not honoured either; a forged subject is nobody.
     expect(await checkSessionToken(open.db, { sub: admin.id })).toEqual({ state: "revoked" });
-    expect(await checkSessionToken(open.db, { sub: "not-a-uuid", sessionVersion: 0 })).toEqual({ state: "refused", claimedUserId: undefined });
+    expect(await checkSessionToken(open.db, { sub: "not-a-uuid", sessionVersion: 0 })).toEqual({
+      state: "refused",
+      claimedUserId: undefined,
+    });
   });
 
   it("two admins demoting each other at the same moment: exactly one succeeds, the other is refused clearly and audited", async () => {
@@ -86,19 +104,30 @@ describe.each(drivers)("user changes on %s", (driver) => {
       const refused = results.find((r) => !r.ok)!;
       if (!refused.ok && refused.code === "LastAdmin") {
         lastAdminRefusals++;
-        expect(refused.message).toMatch(/is the last enabled admin: RecDesk would have nobody to manage users\. Make another user admin first\. Nothing was changed\./);
+        expect(refused.message).toMatch(
+          /is the last enabled admin: RecDesk would have nobody to manage users\. Make another user admin first\. Nothing was changed\./,
+        );
       } else {
         // Demoted before its own permission check ran: refused as a non-admin, which is just as safe.
         expect(refused).toMatchObject({ ok: false, code: "Forbidden" });
       }
-      const admins = await open.db.select().from(users).where(and(eq(users.role, "admin"), eq(users.disabled, false)));
+      const admins = await open.db
+        .select()
+        .from(users)
+        .where(and(eq(users.role, "admin"), eq(users.disabled, false)));
       expect(admins).toHaveLength(1);
       // Put the demoted one back for the next round.
-      await open.db.update(users).set({ role: "admin" }).where(eq(users.id, admins[0]!.id === a.id ? b.id : a.id));
+      await open.db
+        .update(users)
+        .set({ role: "admin" })
+        .where(eq(users.id, admins[0]!.id === a.id ? b.id : a.id));
     }
     // Both permission checks pass before either transaction runs, so the lock is what decides.
     expect(lastAdminRefusals).toBeGreaterThan(0);
-    const denied = await open.db.select().from(auditRecords).where(and(eq(auditRecords.action, "user.update"), eq(auditRecords.errorCode, "LastAdmin")));
+    const denied = await open.db
+      .select()
+      .from(auditRecords)
+      .where(and(eq(auditRecords.action, "user.update"), eq(auditRecords.errorCode, "LastAdmin")));
     expect(denied).toHaveLength(lastAdminRefusals);
     for (const r of denied) expect(r).toMatchObject({ outcome: "denied", details: { operation: "change-role" } });
   });
@@ -106,12 +135,19 @@ describe.each(drivers)("user changes on %s", (driver) => {
   it("the last enabled admin can be neither demoted nor disabled; with a second admin it can", async () => {
     await open.db.update(users).set({ disabled: true }).where(eq(users.role, "admin"));
     const last = await person("admin");
-    expect(await changeRoleKeepingAnAdmin(open.db, last.id, "manager")).toMatchObject({ ok: false, reason: "last-admin", target: { id: last.id } });
+    expect(await changeRoleKeepingAnAdmin(open.db, last.id, "manager")).toMatchObject({
+      ok: false,
+      reason: "last-admin",
+      target: { id: last.id },
+    });
     expect(await setDisabledKeepingAnAdmin(open.db, last.id, true)).toMatchObject({ ok: false, reason: "last-admin" });
     const [unchanged] = await open.db.select().from(users).where(eq(users.id, last.id));
     expect(unchanged).toMatchObject({ role: "admin", disabled: false, sessionVersion: last.sessionVersion });
     await person("admin");
-    expect(await setDisabledKeepingAnAdmin(open.db, last.id, true)).toMatchObject({ ok: true, after: { disabled: true } });
+    expect(await setDisabledKeepingAnAdmin(open.db, last.id, true)).toMatchObject({
+      ok: true,
+      after: { disabled: true },
+    });
   });
 
   it("a demo account disabled outside demo mode is enabled again only after a new password", async () => {
@@ -119,12 +155,22 @@ describe.each(drivers)("user changes on %s", (driver) => {
     const admin = await person("admin");
     const demo = await person("support", DEMO_PASSWORD);
     await open.db.update(users).set({ disabled: true }).where(eq(users.id, demo.id));
-    const refused = await signedIn.run(admin.id, () => setUserDisabledAction(null, form({ userId: demo.id, disabled: "false" })));
-    expect(refused).toMatchObject({ ok: false, code: "DemoPassword", message: `${demo.email} still has the published demo password. Reset its password first, then enable it.` });
-    const [audit] = await open.db.select().from(auditRecords).where(and(eq(auditRecords.errorCode, "DemoPassword"), eq(auditRecords.actorUserId, admin.id)));
+    const refused = await signedIn.run(admin.id, () =>
+      setUserDisabledAction(null, form({ userId: demo.id, disabled: "false" })),
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "DemoPassword",
+      message: `${demo.email} still has the published demo password. Reset its password first, then enable it.`,
+    });
+    const [audit] = await open.db
+      .select()
+      .from(auditRecords)
+      .where(and(eq(auditRecords.errorCode, "DemoPassword"), eq(auditRecords.actorUserId, admin.id)));
     expect(audit).toMatchObject({ outcome: "invalid", action: "user.update" });
     await setUserPassword(open.db, demo.id, "a real new password");
-    expect(await signedIn.run(admin.id, () => setUserDisabledAction(null, form({ userId: demo.id, disabled: "false" })))).toEqual({ ok: true });
+    expect(
+      await signedIn.run(admin.id, () => setUserDisabledAction(null, form({ userId: demo.id, disabled: "false" }))),
+    ).toEqual({ ok: true });
   });
 });
-

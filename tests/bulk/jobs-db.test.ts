@@ -16,7 +16,9 @@ const targets = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => ({ taskId: String(1_000_000 + from + i), streamName: `room_${from + i}` }));
 
 async function itemStates(db: Database, jobId: string): Promise<Record<string, number>> {
-  const r = await db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${jobId}::uuid group by state`);
+  const r = await db.execute(
+    sql`select state, count(*)::int as n from bulk_items where job_id = ${jobId}::uuid group by state`,
+  );
   return Object.fromEntries((r.rows as { state: string; n: number }[]).map((x) => [x.state, x.n]));
 }
 
@@ -30,12 +32,21 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
   afterAll(async () => open?.close());
 
   it("creates the job and one pending item per distinct task, all at once", async () => {
-    const r = await createBulkJob(db, { actor, reason: "runaway rule", targets: [...targets(1200), ...targets(10)] }, 5000);
+    const r = await createBulkJob(
+      db,
+      { actor, reason: "runaway rule", targets: [...targets(1200), ...targets(10)] },
+      5000,
+    );
     expect(r).toMatchObject({ ok: true, total: 1200 });
     if (!r.ok) return;
     expect(await itemStates(db, r.jobId)).toEqual({ pending: 1200 });
     const view = await getJobView(db, r.jobId);
-    expect(view).toMatchObject({ state: "running", reason: "runaway rule", createdByEmail: actor.email, counts: { total: 1200, pending: 1200 } });
+    expect(view).toMatchObject({
+      state: "running",
+      reason: "runaway rule",
+      createdByEmail: actor.email,
+      counts: { total: 1200, pending: 1200 },
+    });
   });
 
   it("refuses a selection above the maximum, an empty one, and a missing reason, creating nothing", async () => {
@@ -43,8 +54,14 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     const tooMany = await createBulkJob(db, { actor, reason: "x", targets: targets(11) }, 10);
     expect(tooMany).toMatchObject({ ok: false, code: "TooManyItems" });
     expect(tooMany.ok || tooMany.message).toMatch(/11 tasks are selected; one bulk job stops at most 10/);
-    expect(await createBulkJob(db, { actor, reason: "x", targets: [] }, 10)).toMatchObject({ ok: false, code: "EmptySelection" });
-    expect(await createBulkJob(db, { actor, reason: "  ", targets: targets(1) }, 10)).toMatchObject({ ok: false, code: "InvalidInput" });
+    expect(await createBulkJob(db, { actor, reason: "x", targets: [] }, 10)).toMatchObject({
+      ok: false,
+      code: "EmptySelection",
+    });
+    expect(await createBulkJob(db, { actor, reason: "  ", targets: targets(1) }, 10)).toMatchObject({
+      ok: false,
+      code: "InvalidInput",
+    });
     const after = await db.execute(sql`select count(*)::int as n from bulk_jobs`);
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
@@ -70,7 +87,8 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     expect(await claimItems(db, "w", 10)).toEqual([]);
     expect(await itemStates(db, r.jobId)).toEqual({ sending: 5, cancelled: 45 });
     expect((await getJobView(db, r.jobId))?.finishedAt).toBeNull();
-    for (const item of inFlight) await completeItem(db, "w", item.id, { state: "stopped", requestId: "req", auditId: 1 });
+    for (const item of inFlight)
+      await completeItem(db, "w", item.id, { state: "stopped", requestId: "req", auditId: 1 });
     await finalizeJobs(db);
     const view = await getJobView(db, r.jobId);
     expect(view).toMatchObject({ state: "cancelled", counts: { stopped: 5, cancelled: 45 } });
@@ -84,21 +102,28 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     await db.execute(sql`update bulk_jobs set state = 'done' where id <> ${r.jobId}::uuid`);
     const items = await claimItems(db, "w", 4);
     await completeItem(db, "w", items[0]!.id, { state: "stopped", requestId: "r0", auditId: 1 });
-    for (const i of items.slice(1)) await completeItem(db, "w", i.id, { state: "failed", errorCode: "ResourceNotFound.StopService", auditId: 1 });
+    for (const i of items.slice(1))
+      await completeItem(db, "w", i.id, { state: "failed", errorCode: "ResourceNotFound.StopService", auditId: 1 });
     await db.execute(sql`update bulk_jobs set state = 'paused', paused_reason = 'arrears' where id = ${r.jobId}::uuid`);
     expect(await retryFailed(db, r.jobId)).toEqual({ ok: true, affected: 3 });
     const view = await getJobView(db, r.jobId);
     expect(view).toMatchObject({ state: "running", pausedReason: null, counts: { pending: 3, stopped: 1, failed: 0 } });
     const page = await listJobItems(db, r.jobId, { state: "pending" });
     expect(page.items.every((i) => i.errorCode === null && i.requestId === null)).toBe(true);
-    expect(await retryFailed(db, "00000000-0000-0000-0000-000000000000")).toMatchObject({ ok: false, code: "NotFound" });
+    expect(await retryFailed(db, "00000000-0000-0000-0000-000000000000")).toMatchObject({
+      ok: false,
+      code: "NotFound",
+    });
   });
 
   it("lets one holder take the lease, refuses a second until it expires or is released", async () => {
     expect(await acquireLease(db, BULK_STOP_LEASE, "a", 60_000)).toBe(true);
     expect(await acquireLease(db, BULK_STOP_LEASE, "b", 60_000)).toBe(false);
     expect(await acquireLease(db, BULK_STOP_LEASE, "a", 60_000)).toBe(true);
-    expect((await db.execute(sql`select holder from worker_leases where name = ${BULK_STOP_LEASE} and expires_at > now()`)).rows).toEqual([{ holder: "a" }]);
+    expect(
+      (await db.execute(sql`select holder from worker_leases where name = ${BULK_STOP_LEASE} and expires_at > now()`))
+        .rows,
+    ).toEqual([{ holder: "a" }]);
     await db.execute(sql`update worker_leases set expires_at = now() - interval '1 second'`);
     expect(await acquireLease(db, BULK_STOP_LEASE, "b", 60_000)).toBe(true);
     expect(await acquireLease(db, BULK_STOP_LEASE, "a", 60_000)).toBe(false);
@@ -113,8 +138,15 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     const r = await createBulkJob(db, { actor, reason: "crash", targets: targets(4, 20000) }, 5000);
     if (!r.ok) throw new Error(r.message);
     const [neverSent, inFlight, answeredOk, answeredErr] = await claimItems(db, "dead", 4);
-    const intent = (taskId: string) => ({ actor, action: "task.stop" as const, target: { taskId }, jobId: r.jobId, reason: "crash" });
-    const link = async (itemId: number, auditId: number) => db.execute(sql`update bulk_items set audit_id = ${auditId} where id = ${itemId}`);
+    const intent = (taskId: string) => ({
+      actor,
+      action: "task.stop" as const,
+      target: { taskId },
+      jobId: r.jobId,
+      reason: "crash",
+    });
+    const link = async (itemId: number, auditId: number) =>
+      db.execute(sql`update bulk_items set audit_id = ${auditId} where id = ${itemId}`);
     const pendingAudit = await beginAudit(db, intent(inFlight!.taskId));
     await link(inFlight!.id, pendingAudit);
     const okAudit = await beginAudit(db, intent(answeredOk!.taskId));
@@ -130,7 +162,11 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     expect(byId.get(neverSent!.id)).toMatchObject({ state: "pending", attempts: 0 });
     expect(byId.get(inFlight!.id)).toMatchObject({ state: "pending", attempts: 1 });
     expect(byId.get(answeredOk!.id)).toMatchObject({ state: "stopped", requestId: "req-ok" });
-    expect(byId.get(answeredErr!.id)).toMatchObject({ state: "failed", requestId: "req-err", errorCode: "ResourceNotFound.TaskId" });
+    expect(byId.get(answeredErr!.id)).toMatchObject({
+      state: "failed",
+      requestId: "req-err",
+      errorCode: "ResourceNotFound.TaskId",
+    });
     const audit = await db.execute(sql`select outcome, error_code from audit_records where id = ${pendingAudit}`);
     expect(audit.rows[0]).toEqual({ outcome: "unknown", error_code: "RecDesk.AuditInterrupted" });
     // Idempotent: nothing is left in flight to recover.
@@ -142,7 +178,14 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     await db.execute(sql`update bulk_items set state = 'failed' where state = 'sending'`);
     const r = await createBulkJob(db, { actor, reason: "not sent", targets: targets(1, 30000) }, 5000);
     if (!r.ok) throw new Error(r.message);
-    const intent = (taskId: string, itemId: number) => ({ actor, action: "task.stop" as const, target: { taskId }, jobId: r.jobId, reason: "not sent", details: { bulkItemId: itemId } });
+    const intent = (taskId: string, itemId: number) => ({
+      actor,
+      action: "task.stop" as const,
+      target: { taskId },
+      jobId: r.jobId,
+      reason: "not sent",
+      details: { bulkItemId: itemId },
+    });
     // First claim: intent committed and linked, then the job paused before the Stop went out.
     const [item] = await claimItems(db, "w1", 1);
     const notSent = await beginAudit(db, intent(item!.taskId, item!.id));
@@ -155,8 +198,13 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
 
     expect(await recoverOrphans(db, "w2")).toEqual({ neverSent: 1, resend: 0, completedFromAudit: 0 });
     expect(await itemStates(db, r.jobId)).toEqual({ pending: 1 });
-    const audit = await db.execute(sql`select id, outcome, error_code from audit_records where id in (${notSent}, ${unlinked}) order by id`);
-    expect(audit.rows.map((a) => (a as { error_code: string }).error_code)).toEqual(["RecDesk.NotSent", "RecDesk.NotSent"]);
+    const audit = await db.execute(
+      sql`select id, outcome, error_code from audit_records where id in (${notSent}, ${unlinked}) order by id`,
+    );
+    expect(audit.rows.map((a) => (a as { error_code: string }).error_code)).toEqual([
+      "RecDesk.NotSent",
+      "RecDesk.NotSent",
+    ]);
   });
 
   it("requeues an item left pointing at a not-sent record by an older release, instead of copying that record's error onto it", async () => {
@@ -164,8 +212,19 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     const r = await createBulkJob(db, { actor, reason: "old pointer", targets: targets(1, 31000) }, 5000);
     if (!r.ok) throw new Error(r.message);
     const [item] = await claimItems(db, "w1", 1);
-    const notSent = await beginAudit(db, { actor, action: "task.stop", target: { taskId: item!.taskId }, jobId: r.jobId, reason: "old pointer", details: { bulkItemId: item!.id } });
-    await finishAudit(db, notSent, { outcome: "error", errorCode: "RecDesk.NotSent", errorMessage: "Not sent: the job was paused." });
+    const notSent = await beginAudit(db, {
+      actor,
+      action: "task.stop",
+      target: { taskId: item!.taskId },
+      jobId: r.jobId,
+      reason: "old pointer",
+      details: { bulkItemId: item!.id },
+    });
+    await finishAudit(db, notSent, {
+      outcome: "error",
+      errorCode: "RecDesk.NotSent",
+      errorMessage: "Not sent: the job was paused.",
+    });
     await db.execute(sql`update bulk_items set audit_id = ${notSent} where id = ${item!.id}`);
     expect(await recoverOrphans(db, "w2")).toEqual({ neverSent: 1, resend: 0, completedFromAudit: 0 });
     expect(await itemStates(db, r.jobId)).toEqual({ pending: 1 });
@@ -182,7 +241,8 @@ describe.each(drivers)("bulk jobs in the database (%s)", (driver) => {
     expect(first.jobs.map((j) => j.reason)).toEqual(["history c", "history b"]);
     expect(first).toMatchObject({ page: 1, pageSize: 2, pageCount: Math.ceil(first.total / 2) });
     const seen: string[] = [];
-    for (let page = 1; page <= first.pageCount; page++) seen.push(...(await listJobViews(db, { page, pageSize: 2 })).jobs.map((j) => j.id));
+    for (let page = 1; page <= first.pageCount; page++)
+      seen.push(...(await listJobViews(db, { page, pageSize: 2 })).jobs.map((j) => j.id));
     expect(seen).toHaveLength(first.total);
     expect(new Set(seen).size).toBe(first.total);
     expect(seen.slice(0, 3)).toEqual([...made].reverse());

@@ -23,30 +23,58 @@ describe.each(drivers)("the bulk pause rule (%s)", (driver) => {
     await open?.close();
   });
 
-  async function job(actor: { userId?: string; email: string; role: string } = { email: "oncall@recdesk.local", role: "oncall" }): Promise<string> {
+  async function job(
+    actor: { userId?: string; email: string; role: string } = { email: "oncall@recdesk.local", role: "oncall" },
+  ): Promise<string> {
     n += 1;
-    const r = await createBulkJob(db, { actor, origin: {}, reason: `pause rule ${n}`, targets: [{ taskId: String(1000 + n), streamName: `s${n}` }] }, 5000);
+    const r = await createBulkJob(
+      db,
+      { actor, origin: {}, reason: `pause rule ${n}`, targets: [{ taskId: String(1000 + n), streamName: `s${n}` }] },
+      5000,
+    );
     if (!r.ok) throw new Error(r.message);
     return r.jobId;
   }
 
   function answer(jobId: string, result: SentItem["result"], coalesced = false): SentItem {
-    const item = { id: n, jobId, taskId: String(1000 + n), streamName: `s${n}`, appName: "live", domainName: "", auditId: null, claimedAt: "2026-01-01 00:00:00+00" };
+    const item = {
+      id: n,
+      jobId,
+      taskId: String(1000 + n),
+      streamName: `s${n}`,
+      appName: "live",
+      domainName: "",
+      auditId: null,
+      claimedAt: "2026-01-01 00:00:00+00",
+    };
     return { item, auditId: 1, result, claim: "held", coalesced };
   }
 
-  const failure = (code: string): SentItem["result"] => ({ ok: false, code, message: "m", requestId: "r", kind: "api", attempts: 1, latencyMs: 1 });
+  const failure = (code: string): SentItem["result"] => ({
+    ok: false,
+    code,
+    message: "m",
+    requestId: "r",
+    kind: "api",
+    attempts: 1,
+    latencyMs: 1,
+  });
 
   it("pauses a job once on an account-level error, with the error's next step as the reason", async () => {
     const paused: string[] = [];
     const rule = createPauseRule(db, (jobId, code) => paused.push(`${jobId}:${code}`));
     const jobId = await job();
-    await rule.pauseOnAccountErrors([answer(jobId, failure("ResourceNotFound.StopService")), answer(jobId, failure("ResourceNotFound.StopService"))]);
+    await rule.pauseOnAccountErrors([
+      answer(jobId, failure("ResourceNotFound.StopService")),
+      answer(jobId, failure("ResourceNotFound.StopService")),
+    ]);
     expect(paused).toEqual([`${jobId}:ResourceNotFound.StopService`]);
     expect(rule.isPaused(jobId)).toBe(true);
     expect(await jobState(db, jobId)).toBe("paused");
     const r = await db.execute(sql`select paused_reason from bulk_jobs where id = ${jobId}::uuid`);
-    expect((r.rows[0] as { paused_reason: string }).paused_reason).toMatch(/^ResourceNotFound\.StopService: Account in arrears\. Top up/);
+    expect((r.rows[0] as { paused_reason: string }).paused_reason).toMatch(
+      /^ResourceNotFound\.StopService: Account in arrears\. Top up/,
+    );
   });
 
   it("does not pause on an error of one task, on success, or on an answer shared from another Stop", async () => {
@@ -62,15 +90,28 @@ describe.each(drivers)("the bulk pause rule (%s)", (driver) => {
   });
 
   it("pauses the jobs of a disabled actor and names who each job acts for", async () => {
-    const leaver = await createUser(db, { email: `pause-leaver-${driver}@recdesk.test`, name: "Leaver", role: "oncall" });
-    const stayer = await createUser(db, { email: `pause-stayer-${driver}@recdesk.test`, name: "Stayer", role: "oncall" });
+    const leaver = await createUser(db, {
+      email: `pause-leaver-${driver}@recdesk.test`,
+      name: "Leaver",
+      role: "oncall",
+    });
+    const stayer = await createUser(db, {
+      email: `pause-stayer-${driver}@recdesk.test`,
+      name: "Stayer",
+      role: "oncall",
+    });
     const leaverJob = await job({ userId: leaver.id, email: leaver.email, role: "oncall" });
     const stayerJob = await job({ userId: stayer.id, email: stayer.email, role: "oncall" });
     await setDisabledKeepingAnAdmin(db, leaver.id, true);
     const codes: string[] = [];
     const rule = createPauseRule(db, (_, code) => codes.push(code));
     const acting = await rule.pauseJobsOfDisabledActors([leaverJob, stayerJob]);
-    expect(acting).toEqual(new Map([[leaverJob, leaver.email], [stayerJob, stayer.email]]));
+    expect(acting).toEqual(
+      new Map([
+        [leaverJob, leaver.email],
+        [stayerJob, stayer.email],
+      ]),
+    );
     expect(codes).toEqual(["RecDesk.CreatorDisabled"]);
     expect(await jobState(db, leaverJob)).toBe("paused");
     expect(await jobState(db, stayerJob)).toBe("running");

@@ -62,7 +62,11 @@ describe("bulk worker processes", () => {
     let jobId: string;
     try {
       await registerSimTasks(db.db, tasks);
-      const r = await createBulkJob(db.db, { actor: { email: "oncall@recdesk.local" }, reason: "crash test", targets: tasks }, 5000);
+      const r = await createBulkJob(
+        db.db,
+        { actor: { email: "oncall@recdesk.local" }, reason: "crash test", targets: tasks },
+        5000,
+      );
       if (!r.ok) throw new Error(r.message);
       jobId = r.jobId;
     } finally {
@@ -82,7 +86,8 @@ describe("bulk worker processes", () => {
     const second = spawnWorker({ ...simEnv(), ...dbEnv, BULK_EXIT_WHEN_IDLE: "1" });
     expect(await second.exited).toBe(0);
     expect(second.events.filter((e) => e.type === "crash")).toEqual([]);
-    const recovered = second.events.find((e) => e.type === "recovered") as { report: { neverSent: number; resend: number; completedFromAudit: number } } | undefined;
+    const recovered = second.events.find((e) => e.type === "recovered") as
+      { report: { neverSent: number; resend: number; completedFromAudit: number } } | undefined;
     expect(recovered).toBeDefined();
     expect(inFlightAtKill).toBeGreaterThan(0);
     expect(recovered!.report.resend).toBeGreaterThan(0);
@@ -108,7 +113,9 @@ describe("bulk worker processes", () => {
       expect(sentBeforeKill).toBeLessThan(600);
       // The killed worker's task claims were ended by recovery and the resends' own claims by their outcomes:
       // no task is left "stopping", and every row shows the Stop that stopped it.
-      const rows = await db.db.execute(sql`select count(*)::int as n from recording_tasks where stopping_since is null and state = 'stopped' and last_request_id is not null`);
+      const rows = await db.db.execute(
+        sql`select count(*)::int as n from recording_tasks where stopping_since is null and state = 'stopped' and last_request_id is not null`,
+      );
       expect(rows.rows[0]).toEqual({ n: 600 });
     } finally {
       await db.close();
@@ -117,31 +124,40 @@ describe("bulk worker processes", () => {
     }
   }, 180_000);
 
-  it.skipIf(!adminUrl)("two servers on one Postgres process one job without duplicates: one holds the lease and sends", async () => {
-    const tasks = sim.listTasks().slice(600, 1200);
-    const pg = await scratchPostgres();
-    const db = await openPostgres(pg.url, { max: 2 });
-    const workers: WorkerProcess[] = [];
-    try {
-      await registerSimTasks(db.db, tasks);
-      wire.calls.length = 0;
-      for (const name of ["server-a", "server-b"]) workers.push(spawnWorker({ ...simEnv(), BULK_DB_URL: pg.url, BULK_WORKER_ID: name }));
-      await waitFor(async () => workers.every((w) => w.events.some((e) => e.type === "started")), 60_000);
-      const r = await createBulkJob(db.db, { actor: { email: "oncall@recdesk.local" }, reason: "two servers", targets: tasks }, 5000);
-      if (!r.ok) throw new Error(r.message);
-      await waitFor(async () => ((await itemStates(db.db, r.jobId)).stopped ?? 0) === 600, 90_000, 100);
-      const okStops = wire.okStops();
-      expect(okStops.size).toBe(600);
-      expect([...okStops.values()].every((n) => n === 1)).toBe(true);
-      const sent = workers.map((w) => w.progress.sent).sort((a, b) => a - b);
-      expect(sent).toEqual([0, 600]);
-      const audit = await jobAudit(db.db, r.jobId);
-      expect(audit.filter((a) => a.outcome === "ok")).toHaveLength(600);
-    } finally {
-      for (const w of workers) w.child.kill("SIGTERM");
-      await Promise.all(workers.map((w) => w.exited));
-      await db.close();
-      await pg.drop();
-    }
-  }, 180_000);
+  it.skipIf(!adminUrl)(
+    "two servers on one Postgres process one job without duplicates: one holds the lease and sends",
+    async () => {
+      const tasks = sim.listTasks().slice(600, 1200);
+      const pg = await scratchPostgres();
+      const db = await openPostgres(pg.url, { max: 2 });
+      const workers: WorkerProcess[] = [];
+      try {
+        await registerSimTasks(db.db, tasks);
+        wire.calls.length = 0;
+        for (const name of ["server-a", "server-b"])
+          workers.push(spawnWorker({ ...simEnv(), BULK_DB_URL: pg.url, BULK_WORKER_ID: name }));
+        await waitFor(async () => workers.every((w) => w.events.some((e) => e.type === "started")), 60_000);
+        const r = await createBulkJob(
+          db.db,
+          { actor: { email: "oncall@recdesk.local" }, reason: "two servers", targets: tasks },
+          5000,
+        );
+        if (!r.ok) throw new Error(r.message);
+        await waitFor(async () => ((await itemStates(db.db, r.jobId)).stopped ?? 0) === 600, 90_000, 100);
+        const okStops = wire.okStops();
+        expect(okStops.size).toBe(600);
+        expect([...okStops.values()].every((n) => n === 1)).toBe(true);
+        const sent = workers.map((w) => w.progress.sent).sort((a, b) => a - b);
+        expect(sent).toEqual([0, 600]);
+        const audit = await jobAudit(db.db, r.jobId);
+        expect(audit.filter((a) => a.outcome === "ok")).toHaveLength(600);
+      } finally {
+        for (const w of workers) w.child.kill("SIGTERM");
+        await Promise.all(workers.map((w) => w.exited));
+        await db.close();
+        await pg.drop();
+      }
+    },
+    180_000,
+  );
 });

@@ -29,7 +29,13 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     open = await openTestDb(driver);
     db = open.db;
     // The simulator enforces StopLiveRecord's documented 200/s, like Tencent.
-    sim = await startSimulator({ tasks: 1000, streams: 50, control: true, latencyMs: 20, taskIdBase: "18446744073709500000" });
+    sim = await startSimulator({
+      tasks: 1000,
+      streams: 50,
+      control: true,
+      latencyMs: 20,
+      taskIdBase: "18446744073709500000",
+    });
     wire = await startWireLog(sim.url);
     tasks = sim.listTasks();
     await registerSimTasks(db, tasks);
@@ -48,14 +54,25 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
   });
 
   function startWorker(clientOpts: { timeoutMs?: number } = {}) {
-    const client = createLiveClient({ endpoint: wire.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: 200 }, timeoutMs: clientOpts.timeoutMs ?? 10_000, retryBaseMs: 100 });
+    const client = createLiveClient({
+      endpoint: wire.url,
+      secretId: sim.secretId,
+      secretKey: sim.secretKey,
+      rateLimits: { StopLiveRecord: 200 },
+      timeoutMs: clientOpts.timeoutMs ?? 10_000,
+      retryBaseMs: 100,
+    });
     worker = createBulkWorker({ db, client, idlePollMs: 100 });
     worker.start();
     return client;
   }
 
   async function job(reason: string, list: { taskId: string; streamName: string }[]) {
-    const r = await createBulkJob(db, { actor, origin: { clientIp: "198.51.100.42", userAgent: "on-call browser" }, reason, targets: list }, 5000);
+    const r = await createBulkJob(
+      db,
+      { actor, origin: { clientIp: "198.51.100.42", userAgent: "on-call browser" }, reason, targets: list },
+      5000,
+    );
     if (!r.ok) throw new Error(r.message);
     return r.jobId;
   }
@@ -77,9 +94,13 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     const audit = await jobAudit(db, jobId);
     expect(audit).toHaveLength(1000);
     expect(audit.every((a) => a.outcome === "ok" && a.request_id && a.reason === "runaway rule 42")).toBe(true);
-    const items = await db.execute(sql`select count(*)::int as n from bulk_items where job_id = ${jobId}::uuid and request_id is not null and audit_id is not null`);
+    const items = await db.execute(
+      sql`select count(*)::int as n from bulk_items where job_id = ${jobId}::uuid and request_id is not null and audit_id is not null`,
+    );
     expect(items.rows[0]).toEqual({ n: 1000 });
-    const registry = await db.execute(sql`select count(*)::int as n from recording_tasks where state = 'stopped' and last_action = 'stop' and last_request_id is not null`);
+    const registry = await db.execute(
+      sql`select count(*)::int as n from recording_tasks where state = 'stopped' and last_action = 'stop' and last_request_id is not null`,
+    );
     expect(registry.rows[0]).toEqual({ n: 1000 });
     const view = await getJobView(db, jobId);
     expect(view).toMatchObject({ state: "done", counts: { stopped: 1000, failed: 0, pending: 0 }, secondsLeft: 0 });
@@ -98,7 +119,10 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
       { mode: "reset", count: 3 },
       { mode: "hang", count: 3 },
     ]) {
-      const res = await fetch(`${sim.url}/_sim/faults`, { method: "POST", body: JSON.stringify({ action: "StopLiveRecord", ...fault }) });
+      const res = await fetch(`${sim.url}/_sim/faults`, {
+        method: "POST",
+        body: JSON.stringify({ action: "StopLiveRecord", ...fault }),
+      });
       expect(res.status).toBe(200);
     }
     await waitFor(async () => (await jobState(db, jobId)) === "done");
@@ -106,8 +130,14 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     expect((states.stopped ?? 0) + (states.failed ?? 0)).toBe(300);
     // Retried faults (502, reset, RequestLimitExceeded) end stopped; a timeout may have taken effect, so the
     // client does not repeat it on its own: those items fail with RecDesk.Timeout and their own record.
-    const failed = await db.execute(sql`select task_id, error_code from bulk_items where job_id = ${jobId}::uuid and state = 'failed'`);
-    const timedOut = new Set((failed.rows as { task_id: string; error_code: string }[]).map((r) => (expect(r.error_code).toBe("RecDesk.Timeout"), r.task_id)));
+    const failed = await db.execute(
+      sql`select task_id, error_code from bulk_items where job_id = ${jobId}::uuid and state = 'failed'`,
+    );
+    const timedOut = new Set(
+      (failed.rows as { task_id: string; error_code: string }[]).map(
+        (r) => (expect(r.error_code).toBe("RecDesk.Timeout"), r.task_id),
+      ),
+    );
     expect(timedOut.size).toBeGreaterThanOrEqual(1);
 
     expect(await retryFailed(db, jobId)).toMatchObject({ ok: true });
@@ -148,7 +178,13 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
   it("records a Stop's real answer with its RequestId when the worker's lease lapsed and another worker took the job over meanwhile", async () => {
     const slice = tasks.slice(705, 725);
     const jobId = await job("lease lapse", slice);
-    const real = createLiveClient({ endpoint: wire.url, secretId: sim.secretId, secretKey: sim.secretKey, rateLimits: { StopLiveRecord: 200 }, retryBaseMs: 100 });
+    const real = createLiveClient({
+      endpoint: wire.url,
+      secretId: sim.secretId,
+      secretKey: sim.secretKey,
+      rateLimits: { StopLiveRecord: 200 },
+      retryBaseMs: 100,
+    });
     // Worker A's Stops reach Tencent and are answered, but the answers reach A only after B has taken over
     // (as when A's process stalls longer than its lease).
     let deliver!: () => void;
@@ -164,15 +200,25 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     };
     const a = createBulkWorker({ db, client: slowToA, workerId: "worker-a", idlePollMs: 100, leaseTtlMs: 3_000 });
     const bEvents: BulkWorkerEvent[] = [];
-    const b = createBulkWorker({ db, client: real, workerId: "worker-b", idlePollMs: 100, onEvent: (e) => bEvents.push(e) });
+    const b = createBulkWorker({
+      db,
+      client: real,
+      workerId: "worker-b",
+      idlePollMs: 100,
+      onEvent: (e) => bEvents.push(e),
+    });
     try {
       a.start();
       await waitFor(async () => answeredToA.length === 20);
       // A's lease lapses and B holds it now; B recovers A's in-flight items (their intents become interrupted).
-      await db.execute(sql`update worker_leases set holder = 'worker-b', expires_at = now() + interval '1 minute' where name = 'bulk-stop'`);
+      await db.execute(
+        sql`update worker_leases set holder = 'worker-b', expires_at = now() + interval '1 minute' where name = 'bulk-stop'`,
+      );
       b.start();
       await waitFor(async () => bEvents.some((e) => e.type === "recovered"));
-      const interrupted = await db.execute(sql`select count(*)::int as n from audit_records where job_id = ${jobId}::uuid and error_code = 'RecDesk.AuditInterrupted'`);
+      const interrupted = await db.execute(
+        sql`select count(*)::int as n from audit_records where job_id = ${jobId}::uuid and error_code = 'RecDesk.AuditInterrupted'`,
+      );
       expect(interrupted.rows[0]).toEqual({ n: 20 });
       deliver();
       await waitFor(async () => (await jobState(db, jobId)) === "done");
@@ -186,9 +232,21 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
       select l.task_id, l.request_id, l.outcome, l.details->>'lateAnswerFor' as late_for, o.outcome as original_outcome, o.error_code as original_code
       from audit_records l join audit_records o on o.id = (l.details->>'lateAnswerFor')::bigint
       where l.job_id = ${jobId}::uuid and l.action = 'task.stop'`);
-    const late = records.rows as { task_id: string; request_id: string; outcome: string; original_outcome: string; original_code: string }[];
-    expect(late.map((r) => [r.task_id, r.request_id]).sort()).toEqual(answeredToA.map((x) => [x.taskId, x.requestId]).sort());
-    expect(late.every((r) => r.outcome === "ok" && r.original_outcome === "unknown" && r.original_code === "RecDesk.AuditInterrupted")).toBe(true);
+    const late = records.rows as {
+      task_id: string;
+      request_id: string;
+      outcome: string;
+      original_outcome: string;
+      original_code: string;
+    }[];
+    expect(late.map((r) => [r.task_id, r.request_id]).sort()).toEqual(
+      answeredToA.map((x) => [x.taskId, x.requestId]).sort(),
+    );
+    expect(
+      late.every(
+        (r) => r.outcome === "ok" && r.original_outcome === "unknown" && r.original_code === "RecDesk.AuditInterrupted",
+      ),
+    ).toBe(true);
     const audit = await jobAudit(db, jobId);
     expect(audit.filter((x) => x.outcome === "pending")).toEqual([]);
     const states = await itemStates(db, jobId);
@@ -199,7 +257,16 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     const creator = await createUser(db, { email: `leaver-${driver}@recdesk.test`, name: "Leaver", role: "oncall" });
     const admin = await createUser(db, { email: `admin-${driver}@recdesk.test`, name: "Admin", role: "admin" });
     const slice = tasks.slice(725, 1000);
-    const r = await createBulkJob(db, { actor: { userId: creator.id, email: creator.email, role: "oncall" }, origin: {}, reason: "leaver's job", targets: slice }, 5000);
+    const r = await createBulkJob(
+      db,
+      {
+        actor: { userId: creator.id, email: creator.email, role: "oncall" },
+        origin: {},
+        reason: "leaver's job",
+        targets: slice,
+      },
+      5000,
+    );
     if (!r.ok) throw new Error(r.message);
     const jobId = r.jobId;
     startWorker();
@@ -208,31 +275,53 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     await waitFor(async () => (await jobState(db, jobId)) === "paused");
     await waitFor(async () => ((await itemStates(db, jobId)).sending ?? 0) === 0);
     const paused = await getJobView(db, jobId);
-    expect(paused?.pausedReason).toMatch(new RegExp(`^RecDesk\\.CreatorDisabled: ${creator.email}, in whose name this job sends its Stops, was disabled`));
+    expect(paused?.pausedReason).toMatch(
+      new RegExp(`^RecDesk\\.CreatorDisabled: ${creator.email}, in whose name this job sends its Stops, was disabled`),
+    );
     expect(paused!.counts.pending).toBeGreaterThan(0);
     const sentWhilePaused = wire.calls.length;
 
     // Not without someone taking it over: a plain retry (no resumer) is refused.
     expect(await retryFailed(db, jobId)).toMatchObject({ ok: false, code: "InvalidState" });
-    const auth = { ok: true, actor: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" }, origin: { clientIp: "203.0.113.9", userAgent: "admin browser" } } as const;
+    const auth = {
+      ok: true,
+      actor: { userId: admin.id, email: admin.email, name: "Admin", role: "admin" },
+      origin: { clientIp: "203.0.113.9", userAgent: "admin browser" },
+    } as const;
     const resumed = await controlJob(db, auth, "bulk.retry", jobId);
     expect(resumed).toMatchObject({ ok: true });
-    const resumeRecord = await db.execute(sql`select actor_email, outcome, outcome_details from audit_records where action = 'bulk.retry' and job_id = ${jobId}::uuid`);
-    expect(resumeRecord.rows).toEqual([{ actor_email: admin.email, outcome: "ok", outcome_details: expect.objectContaining({ resumedInNameOf: admin.email }) }]);
+    const resumeRecord = await db.execute(
+      sql`select actor_email, outcome, outcome_details from audit_records where action = 'bulk.retry' and job_id = ${jobId}::uuid`,
+    );
+    expect(resumeRecord.rows).toEqual([
+      {
+        actor_email: admin.email,
+        outcome: "ok",
+        outcome_details: expect.objectContaining({ resumedInNameOf: admin.email }),
+      },
+    ]);
     expect(wire.calls.length).toBe(sentWhilePaused);
 
     worker!.wake();
     await waitFor(async () => (await jobState(db, jobId)) === "done");
     expect(await itemStates(db, jobId)).toEqual({ stopped: 275 });
     // Stops before the pause are in the creator's name, those after the resume in the admin's.
-    const byActor = await db.execute(sql`select actor_email, count(*)::int as n from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' and outcome = 'ok' group by actor_email order by actor_email`);
-    const counts = Object.fromEntries((byActor.rows as { actor_email: string; n: number }[]).map((x) => [x.actor_email, x.n]));
+    const byActor = await db.execute(
+      sql`select actor_email, count(*)::int as n from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' and outcome = 'ok' group by actor_email order by actor_email`,
+    );
+    const counts = Object.fromEntries(
+      (byActor.rows as { actor_email: string; n: number }[]).map((x) => [x.actor_email, x.n]),
+    );
     expect(counts[creator.email]! + counts[admin.email]!).toBe(275);
     expect(counts[admin.email]).toBe(paused!.counts.pending);
   });
 
   it("fails an item with a malformed TaskId alone, with its own audit record, and stops the rest", async () => {
-    const jobId = await job("mixed", [...tasks.slice(700, 705), { taskId: "12abc", streamName: "room_x" }, { taskId: "18446744073709551616", streamName: "room_y" }]);
+    const jobId = await job("mixed", [
+      ...tasks.slice(700, 705),
+      { taskId: "12abc", streamName: "room_x" },
+      { taskId: "18446744073709551616", streamName: "room_y" },
+    ]);
     startWorker();
     await waitFor(async () => (await jobState(db, jobId)) === "done");
     expect(await itemStates(db, jobId)).toEqual({ stopped: 5, failed: 2 });
@@ -243,7 +332,9 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     ]);
     expect(wire.calls.some((c) => c.taskId === "12abc" || c.taskId === "18446744073709551616")).toBe(false);
     // Every item's record says where the job was asked for, like a single Stop's does.
-    const where = await db.execute(sql`select distinct client_ip, user_agent from audit_records where job_id = ${jobId}::uuid and action = 'task.stop'`);
+    const where = await db.execute(
+      sql`select distinct client_ip, user_agent from audit_records where job_id = ${jobId}::uuid and action = 'task.stop'`,
+    );
     expect(where.rows).toEqual([{ client_ip: "198.51.100.42", user_agent: "on-call browser" }]);
   });
 });

@@ -56,22 +56,34 @@ describe("configuration", () => {
     expect(parseConfig({ DATABASE_URL: url, RECDESK_DEMO: "1" })).toMatchObject({ demoMode: true, databaseUrl: url });
     expect(parseConfig({ DATABASE_URL: "", RECDESK_DEMO: "" }).demoMode).toBe(true);
     // Credentials win: RECDESK_DEMO does not turn a real deployment into a demo.
-    expect(parseConfig({ DATABASE_URL: url, RECDESK_DEMO: "1", TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k", AUTH_SECRET: "x".repeat(32), RECDESK_AUDIT_KEY: "a".repeat(32) }).demoMode).toBe(false);
+    expect(
+      parseConfig({
+        DATABASE_URL: url,
+        RECDESK_DEMO: "1",
+        TENCENTCLOUD_SECRET_ID: "a",
+        TENCENTCLOUD_SECRET_KEY: "k",
+        AUTH_SECRET: "x".repeat(32),
+        RECDESK_AUDIT_KEY: "a".repeat(32),
+      }).demoMode,
+    ).toBe(false);
   });
 
-  it.each([{}, { RECDESK_DEMO: "0" }, { RECDESK_DEMO: "" }])("refuses to start with no credentials and a DATABASE_URL (%j), naming both ways out", (extra) => {
-    let error: unknown;
-    try {
-      parseConfig({ DATABASE_URL: "postgres://recdesk:secret@db.internal:5432/recdesk", ...extra });
-    } catch (err) {
-      error = err;
-    }
-    expect(error).toBeInstanceOf(ConfigError);
-    const message = (error as ConfigError).message;
-    expect(message).toMatch(/^RecDesk configuration error: TENCENTCLOUD_SECRET_ID .*RECDESK_DEMO=1/);
-    expect(message).not.toContain("\n");
-    expect(message).not.toContain("secret@");
-  });
+  it.each([{}, { RECDESK_DEMO: "0" }, { RECDESK_DEMO: "" }])(
+    "refuses to start with no credentials and a DATABASE_URL (%j), naming both ways out",
+    (extra) => {
+      let error: unknown;
+      try {
+        parseConfig({ DATABASE_URL: "postgres://recdesk:secret@db.internal:5432/recdesk", ...extra });
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as ConfigError).message;
+      expect(message).toMatch(/^RecDesk configuration error: TENCENTCLOUD_SECRET_ID .*RECDESK_DEMO=1/);
+      expect(message).not.toContain("\n");
+      expect(message).not.toContain("secret@");
+    },
+  );
 
   it("takes a fixed bulk concurrency, 0 meaning automatic", () => {
     expect(parseConfig({ RECDESK_BULK_CONCURRENCY: "4" }).bulkConcurrency).toBe(4);

@@ -8,9 +8,19 @@ import { describe, expect, it } from "vitest";
 function startWith(env: Record<string, string>) {
   const result = spawnSync(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", "-e", "import('./lib/startup/index.ts').then((m) => m.startOrExit())"],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "-e",
+      "import('./lib/startup/index.ts').then((m) => m.startOrExit())",
+    ],
     // Cast: Next's types make NODE_ENV required on ProcessEnv, and this child must start without one.
-    { env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env } as unknown as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 },
+    {
+      env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", ...env } as unknown as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    },
   );
   return { code: result.status, stderr: result.stderr.trim() };
 }
@@ -33,7 +43,11 @@ describe("start-up refuses bad settings with one clear line", () => {
   });
 
   it("outside demo mode, names a missing RECDESK_AUDIT_KEY", () => {
-    const r = startWith({ TENCENTCLOUD_SECRET_ID: "AKIDexample", TENCENTCLOUD_SECRET_KEY: "example-key", AUTH_SECRET: "s".repeat(40) });
+    const r = startWith({
+      TENCENTCLOUD_SECRET_ID: "AKIDexample",
+      TENCENTCLOUD_SECRET_KEY: "example-key",
+      AUTH_SECRET: "s".repeat(40),
+    });
     expect(r.code).toBe(1);
     expect(r.stderr.split("\n").filter((l) => !l.startsWith("npm warn"))).toEqual([
       expect.stringMatching(/^RecDesk configuration error: RECDESK_AUDIT_KEY is missing/),
@@ -45,7 +59,9 @@ describe("start-up refuses bad settings with one clear line", () => {
     fs.writeFileSync(path.join(dir, "recdesk.lock"), String(process.pid));
     const r = startWith({ RECDESK_DATA_DIR: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`The embedded database in ${dir} is in use by another RecDesk process (pid ${process.pid})`);
+    expect(r.stderr).toContain(
+      `The embedded database in ${dir} is in use by another RecDesk process (pid ${process.pid})`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
     fs.rmSync(dir, { recursive: true, force: true });
   });

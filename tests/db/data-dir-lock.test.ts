@@ -10,9 +10,14 @@ const ROOT = path.resolve(__dirname, "../..");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 
 // `unshare --pid` needs root (CI runs as root); elsewhere the cross-namespace case cannot be set up.
-const canUnshare = process.platform === "linux" && spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
+const canUnshare =
+  process.platform === "linux" && spawnSync("unshare", ["--pid", "--fork", "--mount-proc", "true"]).status === 0;
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -24,7 +29,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
 }
 
 function serverEnv(dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", RECDESK_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NODE_ENV: "production",
+    RECDESK_DATA_DIR: dataDir,
+  };
   return env; // no DATABASE_URL, no Tencent credentials: demo mode on PGlite, as a second container would start
 }
 
@@ -38,7 +48,11 @@ describe("embedded database lock across containers", () => {
       // The second server runs the real start-up path in its own pid namespace, where the first one's pid
       // does not exist: the pid file alone would have let it take the directory over.
       const startup = `import("${path.join(ROOT, "lib/startup/index.ts")}").then((m) => m.startOrExit())`;
-      const second = await run("unshare", ["--pid", "--fork", "--mount-proc", TSX, "--conditions=react-server", "-e", startup], serverEnv(dir));
+      const second = await run(
+        "unshare",
+        ["--pid", "--fork", "--mount-proc", TSX, "--conditions=react-server", "-e", startup],
+        serverEnv(dir),
+      );
       expect(second.code).toBe(1);
       const lines = second.stderr.trim().split("\n");
       expect(lines).toHaveLength(1);
@@ -54,8 +68,13 @@ describe("embedded database lock across containers", () => {
     const file = path.join(dir, "kill9.flock");
     const holderScript = `import("${path.join(ROOT, "lib/db/os-file-lock.ts")}").then(async (m) => { await m.holdOsFileLock(${JSON.stringify(file)}); console.log("held"); setInterval(() => {}, 1000); })`;
     // node itself with tsx's loader (not the tsx wrapper, which would run the holder as a grandchild we cannot kill).
-    const holder = spawn(process.execPath, ["--import", "tsx", "-e", holderScript], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    await new Promise<void>((resolve) => holder.stdout.on("data", (c: Buffer) => c.toString().includes("held") && resolve()));
+    const holder = spawn(process.execPath, ["--import", "tsx", "-e", holderScript], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    await new Promise<void>((resolve) =>
+      holder.stdout.on("data", (c: Buffer) => c.toString().includes("held") && resolve()),
+    );
 
     expect(await holdOsFileLock(file)).toBe("held-elsewhere");
 

@@ -16,10 +16,16 @@ describe.each(drivers)("database on %s", (driver) => {
   it("applies every migration and keeps a 64-bit TaskId exact", async () => {
     const { db, close } = await openTestDb(driver);
     try {
-      const tables = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+      const tables = await db.execute<{ table_name: string }>(
+        sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
+      );
       const names = tables.rows.map((r) => r.table_name);
-      expect(names).toEqual(expect.arrayContaining(["users", "recording_tasks", "audit_records", "bulk_jobs", "bulk_items"]));
-      await db.insert(recordingTasks).values({ taskId: "18446744073709551615", streamName: "s1", source: "registered" });
+      expect(names).toEqual(
+        expect.arrayContaining(["users", "recording_tasks", "audit_records", "bulk_jobs", "bulk_items"]),
+      );
+      await db
+        .insert(recordingTasks)
+        .values({ taskId: "18446744073709551615", streamName: "s1", source: "registered" });
       const [row] = await db.select().from(recordingTasks).where(eq(recordingTasks.taskId, "18446744073709551615"));
       expect(row?.taskId).toBe("18446744073709551615");
     } finally {
@@ -30,12 +36,16 @@ describe.each(drivers)("database on %s", (driver) => {
   it("indexes the audit reason for its free-text (ILIKE) search", async () => {
     const { db, close } = await openTestDb(driver);
     try {
-      const idx = await db.execute<{ indexdef: string }>(sql`select indexdef from pg_indexes where indexname = 'audit_records_reason_trgm'`);
+      const idx = await db.execute<{ indexdef: string }>(
+        sql`select indexdef from pg_indexes where indexname = 'audit_records_reason_trgm'`,
+      );
       expect(idx.rows[0]?.indexdef).toMatch(/USING gin \(reason gin_trgm_ops\)/);
       // With sequential scans priced out, the planner shows it can answer the ILIKE from the index.
       const plan = await db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
-        return tx.execute<{ "QUERY PLAN": string }>(sql`explain select id from audit_records where reason ilike '%inc-4711%'`);
+        return tx.execute<{ "QUERY PLAN": string }>(
+          sql`explain select id from audit_records where reason ilike '%inc-4711%'`,
+        );
       });
       expect(plan.rows.map((r) => r["QUERY PLAN"]).join("\n")).toContain("audit_records_reason_trgm");
     } finally {
@@ -50,7 +60,9 @@ describe("migrations where pg_trgm cannot be installed", () => {
     const client = await PGlite.create("memory://");
     try {
       await migrate(drizzle({ client }), { migrationsFolder: MIGRATIONS_FOLDER });
-      const tables = await client.query<{ n: number }>("select count(*)::int as n from information_schema.tables where table_name = 'audit_records'");
+      const tables = await client.query<{ n: number }>(
+        "select count(*)::int as n from information_schema.tables where table_name = 'audit_records'",
+      );
       expect(tables.rows[0]?.n).toBe(1);
       const idx = await client.query("select 1 from pg_indexes where indexname = 'audit_records_reason_trgm'");
       expect(idx.rows).toHaveLength(0);

@@ -23,7 +23,8 @@ export const drivers: Driver[] = (() => {
  * so test files never see each other's rows.
  */
 export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
-  if (driver === "pglite") return openPglite(undefined, { loadDataDir: new Blob([readFileSync(inject("pgliteTemplatePath"))]) });
+  if (driver === "pglite")
+    return openPglite(undefined, { loadDataDir: new Blob([readFileSync(inject("pgliteTemplatePath"))]) });
   const adminUrl = process.env.DATABASE_URL!;
   const name = `recdesk_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });

@@ -13,7 +13,13 @@ let clock: number;
 beforeAll(async () => {
   sim = (await startSimulator({ streams: STREAMS, tasks: 0, latencyMs: 5 })) as Simulator;
   // No retries: a fault must reach the cache as one failed sweep.
-  client = createLiveClient({ endpoint: sim.url, secretId: sim.secretId, secretKey: sim.secretKey, maxRetries: 0, rateLimits: { [ONLINE_LIST]: 10_000 } });
+  client = createLiveClient({
+    endpoint: sim.url,
+    secretId: sim.secretId,
+    secretKey: sim.secretKey,
+    maxRetries: 0,
+    rateLimits: { [ONLINE_LIST]: 10_000 },
+  });
 });
 afterAll(() => sim.close());
 beforeEach(() => {
@@ -24,7 +30,12 @@ beforeEach(() => {
 
 function newCache(o: { ttlMs?: number; waitForSweepMs?: number } = {}) {
   const base = sim.callCount(ONLINE_LIST);
-  const cache = createOnlineStreamCache({ fetchAll: () => client.listAllOnlineStreams(), ttlMs: o.ttlMs ?? 30_000, waitForSweepMs: o.waitForSweepMs, now: () => clock });
+  const cache = createOnlineStreamCache({
+    fetchAll: () => client.listAllOnlineStreams(),
+    ttlMs: o.ttlMs ?? 30_000,
+    waitForSweepMs: o.waitForSweepMs,
+    now: () => clock,
+  });
   const pagesPerSweep = Math.ceil(STREAMS / 100);
   return { cache, sweeps: () => (sim.callCount(ONLINE_LIST) - base) / pagesPerSweep };
 }
@@ -57,7 +68,11 @@ describe("online stream cache", () => {
     expect(stale.total).toBe(STREAMS);
     expect(stale.index?.ageDesc).toHaveLength(STREAMS);
     expect(stale.fetchedAt).toEqual(good.fetchedAt);
-    expect(stale.lastError).toMatchObject({ code: "ResourceNotFound.StopService", kind: "api", at: new Date(clock).toISOString() });
+    expect(stale.lastError).toMatchObject({
+      code: "ResourceNotFound.StopService",
+      kind: "api",
+      at: new Date(clock).toISOString(),
+    });
     expect(stale.lastError?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(stale.lastError?.message).toBeTruthy();
 

@@ -4,7 +4,12 @@ import { runningTasksFor } from "@/lib/streams/task-counts";
 import type { OnlineStream } from "@/lib/tencent-live/types";
 
 const at = (minutesAgo: number) => new Date(Date.parse("2026-11-25T08:00:00Z") - minutesAgo * 60_000).toISOString();
-const stream = (streamName: string, minutesAgo: number | null, domainName = "push.example.com", appName = "live"): OnlineStream => ({
+const stream = (
+  streamName: string,
+  minutesAgo: number | null,
+  domainName = "push.example.com",
+  appName = "live",
+): OnlineStream => ({
   streamName,
   appName,
   domainName,
@@ -23,12 +28,27 @@ const q = (params: Record<string, string>) => StreamsQuerySchema.parse(params);
 
 describe("stream list queries", () => {
   it("lists the longest-publishing stream first by default, streams without a publish time last", () => {
-    expect(selectStreams(index, q({})).rows.map((r) => r.streamName)).toEqual(["stage", "radio", "Lobby-Cam", "lobby-backup", "ghost"]);
-    expect(selectStreams(index, q({ sort: "age-asc" })).rows.map((r) => r.streamName)).toEqual(["lobby-backup", "Lobby-Cam", "radio", "stage", "ghost"]);
+    expect(selectStreams(index, q({})).rows.map((r) => r.streamName)).toEqual([
+      "stage",
+      "radio",
+      "Lobby-Cam",
+      "lobby-backup",
+      "ghost",
+    ]);
+    expect(selectStreams(index, q({ sort: "age-asc" })).rows.map((r) => r.streamName)).toEqual([
+      "lobby-backup",
+      "Lobby-Cam",
+      "radio",
+      "stage",
+      "ghost",
+    ]);
   });
 
   it("finds streams by a case-insensitive part of the name, within a domain and app", () => {
-    expect(selectStreams(index, q({ q: "LOBBY" })).rows.map((r) => r.streamName)).toEqual(["Lobby-Cam", "lobby-backup"]);
+    expect(selectStreams(index, q({ q: "LOBBY" })).rows.map((r) => r.streamName)).toEqual([
+      "Lobby-Cam",
+      "lobby-backup",
+    ]);
     expect(selectStreams(index, q({ domain: "push2.example.com" })).rows.map((r) => r.streamName)).toEqual(["stage"]);
     expect(selectStreams(index, q({ app: "audio" })).matched).toBe(1);
     expect(index.domains).toEqual(["push.example.com", "push2.example.com"]);
@@ -48,11 +68,17 @@ describe("stream list queries", () => {
     expect(parseStreamsQuery(new URLSearchParams("pageSize=100000")).success).toBe(false);
     expect(parseStreamsQuery(new URLSearchParams("sort=name")).success).toBe(false);
     expect(parseStreamsQuery(new URLSearchParams("page=0")).success).toBe(false);
-    expect(parseStreamsQuery(new URLSearchParams("q=&domain=&page=")).data).toMatchObject({ sort: "age-desc", page: 1, pageSize: 50 });
+    expect(parseStreamsQuery(new URLSearchParams("q=&domain=&page=")).data).toMatchObject({
+      sort: "age-desc",
+      page: 1,
+      pageSize: 50,
+    });
   });
 
   it("filters 20,000 streams without sorting them again", () => {
-    const big = indexStreams(Array.from({ length: 20_000 }, (_, i) => stream(`stream_${i}`, i % 5000, `d${i % 3}.example.com`)));
+    const big = indexStreams(
+      Array.from({ length: 20_000 }, (_, i) => stream(`stream_${i}`, i % 5000, `d${i % 3}.example.com`)),
+    );
     // The index sorts once; a query only walks the order it already holds. A spy that calls through counts sorts.
     const sorts = vi.spyOn(Array.prototype, "sort");
     let slice: ReturnType<typeof selectStreams>;

@@ -20,7 +20,9 @@ export const oncall: TaskActionContext = {
 export const SIM_SEED = { tasks: 24, taskIdBase: "16093104850681751583" };
 
 /** A real simulator and a real client pointed at it; retries kept short so error paths stay quick. */
-export async function liveFixture(o: Parameters<typeof simulator>[0] = {}): Promise<{ sim: Simulator; client: LiveClient; getClient: () => Promise<LiveClient> }> {
+export async function liveFixture(
+  o: Parameters<typeof simulator>[0] = {},
+): Promise<{ sim: Simulator; client: LiveClient; getClient: () => Promise<LiveClient> }> {
   const sim = await simulator({ ...SIM_SEED, ...o });
   const client = clientFor(sim, { timeoutMs: 800, maxRetries: 1 });
   return { sim, client, getClient: async () => client };
@@ -33,6 +35,9 @@ export async function auditFor(db: Database, taskId: string) {
 /** The people in the contexts above exist as users (tasks reference who created them). */
 export async function insertActors(db: Database): Promise<void> {
   for (const c of [support, oncall]) {
-    await db.insert(users).values({ id: c.actor.userId!, email: c.actor.email!, name: c.actor.email!, role: c.actor.role as "support" }).onConflictDoNothing();
+    await db
+      .insert(users)
+      .values({ id: c.actor.userId!, email: c.actor.email!, name: c.actor.email!, role: c.actor.role as "support" })
+      .onConflictDoNothing();
   }
 }

@@ -36,14 +36,26 @@ describe.each(drivers)("a recording task with the largest possible TaskId (%s)",
 
   it("is started, listed with its exact TaskId, stopped with a RequestId, and reported stopped by Tencent", async () => {
     const seeded = live.sim.listTasks();
-    expect(seeded.map((t) => t.taskId)).toEqual(["18446744073709551611", "18446744073709551612", "18446744073709551613", "18446744073709551614"]);
+    expect(seeded.map((t) => t.taskId)).toEqual([
+      "18446744073709551611",
+      "18446744073709551612",
+      "18446744073709551613",
+      "18446744073709551614",
+    ]);
     const creates = live.sim.callCount("CreateLiveRecord");
 
     // Start: one CreateLiveRecord, whose answer is the next TaskId, 2^64−1.
     const started = await startRecording(
       opened.db,
       { getClient: live.getClient },
-      { ...STREAM, mode: "realtime", timeZone: "UTC", fileFormat: "mp4", recordType: "video", reason: "largest TaskId round trip" },
+      {
+        ...STREAM,
+        mode: "realtime",
+        timeZone: "UTC",
+        fileFormat: "mp4",
+        recordType: "video",
+        reason: "largest TaskId round trip",
+      },
       support,
     );
     expect(started).toMatchObject({ ok: true, taskId: MAX, streamName: STREAM.streamName, state: "recording" });
@@ -57,7 +69,14 @@ describe.each(drivers)("a recording task with the largest possible TaskId (%s)",
     expect(page.rows.map((r) => r.taskId).sort()).toEqual([...seeded.map((t) => t.taskId), MAX].sort());
     const { rows } = await listTasks(opened.db, { stream: STREAM.streamName });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ taskId: MAX, ...STREAM, state: "recording", source: "created", lastAction: "start", lastRequestId: started.requestId });
+    expect(rows[0]).toMatchObject({
+      taskId: MAX,
+      ...STREAM,
+      state: "recording",
+      source: "created",
+      lastAction: "start",
+      lastRequestId: started.requestId,
+    });
     // Started real-time with no end: Tencent ends it at its 30-minute cap, and so does the registry (no false runaway).
     const endsIn = Date.parse(rows[0]!.endTime!) - Date.parse(rows[0]!.startTime!);
     expect(endsIn).toBeGreaterThanOrEqual(29 * 60_000);
@@ -65,7 +84,12 @@ describe.each(drivers)("a recording task with the largest possible TaskId (%s)",
 
     // Stop: StopLiveRecord with TaskId 18446744073709551615 reaches the simulator intact and succeeds.
     const neighbourBefore = live.sim.listTasks().find((t) => t.taskId === "18446744073709551614")!.state;
-    const stopped = await stopTask(opened.db, { getClient: live.getClient, pollMs: 20, joinWaitMs: 5_000 }, { taskId: MAX, streamName: STREAM.streamName, reason: "largest TaskId round trip" }, oncall);
+    const stopped = await stopTask(
+      opened.db,
+      { getClient: live.getClient, pollMs: 20, joinWaitMs: 5_000 },
+      { taskId: MAX, streamName: STREAM.streamName, reason: "largest TaskId round trip" },
+      oncall,
+    );
     expect(stopped).toMatchObject({ ok: true, taskId: MAX, streamName: STREAM.streamName, state: "stopped" });
     if (!stopped.ok) return;
     expect(stopped.requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -77,8 +101,17 @@ describe.each(drivers)("a recording task with the largest possible TaskId (%s)",
     expect(after.find((t) => t.taskId === "18446744073709551614")?.state).toBe(neighbourBefore);
 
     // RecDesk's side: the row and the audit trail carry the same TaskId and the Stop's RequestId.
-    expect(await getTask(opened.db, MAX)).toMatchObject({ taskId: MAX, state: "stopped", lastAction: "stop", lastOk: "ok", lastRequestId: stopped.requestId, lastActionBy: oncall.actor.email });
-    expect((await listTasks(opened.db, { state: "stopped", stream: STREAM.streamName })).rows.map((r) => r.taskId)).toEqual([MAX]);
+    expect(await getTask(opened.db, MAX)).toMatchObject({
+      taskId: MAX,
+      state: "stopped",
+      lastAction: "stop",
+      lastOk: "ok",
+      lastRequestId: stopped.requestId,
+      lastActionBy: oncall.actor.email,
+    });
+    expect(
+      (await listTasks(opened.db, { state: "stopped", stream: STREAM.streamName })).rows.map((r) => r.taskId),
+    ).toEqual([MAX]);
     const audit = await auditFor(opened.db, MAX);
     expect(audit.map((a) => [a.action, a.outcome, a.requestId])).toEqual([["task.stop", "ok", stopped.requestId]]);
   });

@@ -34,7 +34,12 @@ describe.each(drivers)("single Stops past the limiter's queue bound (%s)", (driv
     const started = performance.now();
     const busyAt: number[] = [];
     const singles = tasks.slice(0, 6).map((t, i) =>
-      stopTask(opened.db, deps, { taskId: t.taskId, streamName: t.streamName, reason: `click ${i}` }, i % 2 ? oncall : support).then((r) => {
+      stopTask(
+        opened.db,
+        deps,
+        { taskId: t.taskId, streamName: t.streamName, reason: `click ${i}` },
+        i % 2 ? oncall : support,
+      ).then((r) => {
         if (!r.ok && r.code === "RecDesk.Busy") busyAt.push(performance.now() - started);
         return r;
       }),
@@ -51,7 +56,9 @@ describe.each(drivers)("single Stops past the limiter's queue bound (%s)", (driv
     for (const ms of busyAt) expect(ms).toBeLessThan(900);
     for (const r of busy) {
       if (r.ok) continue;
-      expect(r.message).toMatch(/2 StopLiveRecord calls are already waiting for the 1\/s rate limit; this one was refused at once and not sent/);
+      expect(r.message).toMatch(
+        /2 StopLiveRecord calls are already waiting for the 1\/s rate limit; this one was refused at once and not sent/,
+      );
       expect(r.explanation).toMatchObject({ title: "RecDesk is busy", retryable: true });
       expect(r.explanation!.nextStep).toMatch(/press Stop again/);
     }

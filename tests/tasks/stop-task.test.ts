@@ -37,30 +37,58 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
   it("stops a runaway recording, shows its RequestId and records intent and outcome", async () => {
     const task = await aRecordingTask();
     const before = live.sim.callCount("StopLiveRecord");
-    const r = await stopTask(opened.db, deps(), { taskId: task.taskId, streamName: task.streamName, reason: "customer asked on the phone" }, support);
+    const r = await stopTask(
+      opened.db,
+      deps(),
+      { taskId: task.taskId, streamName: task.streamName, reason: "customer asked on the phone" },
+      support,
+    );
     expect(r).toMatchObject({ ok: true, taskId: task.taskId, state: "stopped" });
     expect(r.requestId).toMatch(/[0-9a-f-]{36}/);
     expect(live.sim.callCount("StopLiveRecord")).toBe(before + 1);
     expect(live.sim.listTasks().find((t) => t.taskId === task.taskId)?.state).toBe("stopped");
 
     const row = await getTask(opened.db, task.taskId);
-    expect(row).toMatchObject({ state: "stopped", lastAction: "stop", lastOk: "ok", lastRequestId: r.requestId, lastActionBy: "support@recdesk.local" });
+    expect(row).toMatchObject({
+      state: "stopped",
+      lastAction: "stop",
+      lastOk: "ok",
+      lastRequestId: r.requestId,
+      lastActionBy: "support@recdesk.local",
+    });
     const audit = await auditFor(opened.db, task.taskId);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "task.stop", outcome: "ok", requestId: r.requestId, actorEmail: "support@recdesk.local", reason: "customer asked on the phone", streamName: task.streamName });
+    expect(audit[0]).toMatchObject({
+      action: "task.stop",
+      outcome: "ok",
+      requestId: r.requestId,
+      actorEmail: "support@recdesk.local",
+      reason: "customer asked on the phone",
+      streamName: task.streamName,
+    });
   });
 
   it("explains an account-level error and keeps the task recording with the error on the row", async () => {
     const task = await aRecordingTask();
     live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.StopService" });
-    const r = await stopTask(opened.db, deps(), { taskId: task.taskId, streamName: task.streamName, reason: "runaway" }, oncall);
+    const r = await stopTask(
+      opened.db,
+      deps(),
+      { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
+      oncall,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.code).toBe("ResourceNotFound.StopService");
     expect(r.requestId).toBeTruthy();
     expect(r.explanation).toMatchObject({ title: "Account in arrears", accountLevel: true });
     const row = await getTask(opened.db, task.taskId);
-    expect(row).toMatchObject({ state: "recording", lastOk: "error", lastErrorCode: "ResourceNotFound.StopService", lastRequestId: r.requestId });
+    expect(row).toMatchObject({
+      state: "recording",
+      lastOk: "error",
+      lastErrorCode: "ResourceNotFound.StopService",
+      lastRequestId: r.requestId,
+    });
     const audit = await auditFor(opened.db, task.taskId);
     expect(audit.map((a) => [a.outcome, a.errorCode])).toEqual([["error", "ResourceNotFound.StopService"]]);
   });
@@ -68,10 +96,18 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
   it("keeps the state but records an unknown outcome when Tencent does not answer in time", async () => {
     const task = await aRecordingTask();
     live.sim.inject({ action: "StopLiveRecord", mode: "hang" });
-    const r = await stopTask(opened.db, deps(), { taskId: task.taskId, streamName: task.streamName, reason: "runaway" }, oncall);
+    const r = await stopTask(
+      opened.db,
+      deps(),
+      { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
+      oncall,
+    );
     expect(r).toMatchObject({ ok: false, code: "RecDesk.Timeout" });
     expect((await getTask(opened.db, task.taskId))?.state).toBe("recording");
-    expect((await auditFor(opened.db, task.taskId))[0]).toMatchObject({ outcome: "unknown", errorCode: "RecDesk.Timeout" });
+    expect((await auditFor(opened.db, task.taskId))[0]).toMatchObject({
+      outcome: "unknown",
+      errorCode: "RecDesk.Timeout",
+    });
   });
 
   it("refuses a TaskId above 2^64−1 before any upstream call, keeps what was typed and records it invalid", async () => {
@@ -88,7 +124,9 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
 
   it("refuses bad stream names and a missing reason without calling Tencent", async () => {
     const before = live.sim.callCount();
-    const r = await stopTask(opened.db, deps(), { taskId: "42", streamName: "a/b?c", reason: "" }, support, { registerIfMissing: true });
+    const r = await stopTask(opened.db, deps(), { taskId: "42", streamName: "a/b?c", reason: "" }, support, {
+      registerIfMissing: true,
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["reason", "streamName"]);
@@ -102,7 +140,10 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
     live.sim.setLatency(150); // keep the first call in flight while the second arrives
     const before = live.sim.callCount("StopLiveRecord");
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
-    const [a, b] = await Promise.all([stopTask(opened.db, deps(), input, support), stopTask(opened.db, deps(), input, oncall)]);
+    const [a, b] = await Promise.all([
+      stopTask(opened.db, deps(), input, support),
+      stopTask(opened.db, deps(), input, oncall),
+    ]);
     live.sim.setLatency(0);
     expect(live.sim.callCount("StopLiveRecord")).toBe(before + 1);
     expect(a.ok && b.ok).toBe(true);
@@ -111,7 +152,9 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
     expect([a, b].filter((r) => r.ok && r.coalesced)).toHaveLength(1);
     const audit = await auditFor(opened.db, task.taskId);
     expect(audit.map((x) => x.outcome)).toEqual(["ok", "ok"]);
-    expect(audit.filter((x) => (x.details as { upstreamCall?: boolean } | null)?.upstreamCall === false)).toHaveLength(1);
+    expect(audit.filter((x) => (x.details as { upstreamCall?: boolean } | null)?.upstreamCall === false)).toHaveLength(
+      1,
+    );
   });
 
   it("a second Stop after the task stopped sends nothing and repeats the first RequestId", async () => {
@@ -129,22 +172,42 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
     live.sim.setLatency(150);
     live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService" });
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
-    const [a, b] = await Promise.all([stopTask(opened.db, deps(), input, support), stopTask(opened.db, deps(), input, oncall)]);
+    const [a, b] = await Promise.all([
+      stopTask(opened.db, deps(), input, support),
+      stopTask(opened.db, deps(), input, oncall),
+    ]);
     live.sim.setLatency(0);
     expect(a).toMatchObject({ ok: false, code: "ResourceNotFound.FreezeService" });
     expect(b).toMatchObject({ ok: false, code: "ResourceNotFound.FreezeService", requestId: a.requestId });
   });
 
   it("Stop by ID of a TaskId Tencent does not know: registers it, explains ResourceNotFound.TaskId, row unknown", async () => {
-    const r = await stopTask(opened.db, deps(), { taskId: "123", streamName: "never_seen", reason: "ticket 42" }, support, { registerIfMissing: true });
+    const r = await stopTask(
+      opened.db,
+      deps(),
+      { taskId: "123", streamName: "never_seen", reason: "ticket 42" },
+      support,
+      { registerIfMissing: true },
+    );
     expect(r).toMatchObject({ ok: false, code: "ResourceNotFound.TaskId", explanation: { title: "Task not found" } });
-    expect(await getTask(opened.db, "123")).toMatchObject({ state: "unknown", source: "registered", lastErrorCode: "ResourceNotFound.TaskId", createdByEmail: "support@recdesk.local" });
+    expect(await getTask(opened.db, "123")).toMatchObject({
+      state: "unknown",
+      source: "registered",
+      lastErrorCode: "ResourceNotFound.TaskId",
+      createdByEmail: "support@recdesk.local",
+    });
   });
 
   it("refuses a Stop that names a different stream than the registry knows", async () => {
     const task = await aRecordingTask();
     const before = live.sim.callCount();
-    const r = await stopTask(opened.db, deps(), { taskId: task.taskId, streamName: "someone_else", reason: "x y z" }, support, { registerIfMissing: true });
+    const r = await stopTask(
+      opened.db,
+      deps(),
+      { taskId: task.taskId, streamName: "someone_else", reason: "x y z" },
+      support,
+      { registerIfMissing: true },
+    );
     expect(r).toMatchObject({ ok: false, code: "RecDesk.StreamMismatch" });
     expect(live.sim.callCount()).toBe(before);
   });

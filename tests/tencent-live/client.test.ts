@@ -30,11 +30,22 @@ describe("Live client against the simulator: success paths", () => {
 
   it("creates a scheduled task, then stops and deletes it", async () => {
     const client = clientFor(sim);
-    const created = await client.createLiveRecord({ streamName: "room_new", startTime: inHours(1), endTime: inHours(2), fileFormat: "mp4" });
+    const created = await client.createLiveRecord({
+      streamName: "room_new",
+      startTime: inHours(1),
+      endTime: inHours(2),
+      fileFormat: "mp4",
+    });
     expect(created.ok).toBe(true);
     if (!created.ok) return;
     const task = sim.listTasks().find((t) => t.taskId === created.data.taskId)!;
-    expect(task).toMatchObject({ streamName: "room_new", state: "scheduled", fileFormat: "mp4", recordType: "video", appName: "live" });
+    expect(task).toMatchObject({
+      streamName: "room_new",
+      state: "scheduled",
+      fileFormat: "mp4",
+      recordType: "video",
+      appName: "live",
+    });
     expect((await client.stopLiveRecord({ streamName: "room_new", taskId: created.data.taskId })).ok).toBe(true);
     expect((await client.deleteLiveRecord({ streamName: "room_new", taskId: created.data.taskId })).ok).toBe(true);
     expect(sim.listTasks().some((t) => t.taskId === created.data.taskId)).toBe(false);
@@ -44,7 +55,14 @@ describe("Live client against the simulator: success paths", () => {
     const client = clientFor(sim);
     const page = await client.describeLiveStreamOnlineList({ pageSize: 10 });
     const s = page.ok ? page.data.streams[0]! : undefined;
-    const created = await client.createLiveRecord({ streamName: s!.streamName, appName: s!.appName, domainName: s!.domainName, highlight: 1, recordType: "audio", fileFormat: "aac" });
+    const created = await client.createLiveRecord({
+      streamName: s!.streamName,
+      appName: s!.appName,
+      domainName: s!.domainName,
+      highlight: 1,
+      recordType: "audio",
+      fileFormat: "aac",
+    });
     expect(created.ok).toBe(true);
     const task = sim.listTasks().find((t) => created.ok && t.taskId === created.data.taskId)!;
     expect(task).toMatchObject({ state: "recording", recordType: "audio" });
@@ -73,11 +91,21 @@ describe("Live client against the simulator: success paths", () => {
     const client = clientFor(sim);
     const page = await client.describeLiveStreamOnlineList({ pageSize: 10 });
     const s = page.ok ? page.data.streams[0]! : undefined;
-    expect(await client.describeLiveStreamState({ domainName: s!.domainName, appName: s!.appName, streamName: s!.streamName })).toMatchObject({ ok: true, data: { state: "active" } });
-    expect(await client.describeLiveStreamState({ domainName: s!.domainName, appName: "live", streamName: "nobody_here" })).toMatchObject({ ok: true, data: { state: "inactive" } });
+    expect(
+      await client.describeLiveStreamState({
+        domainName: s!.domainName,
+        appName: s!.appName,
+        streamName: s!.streamName,
+      }),
+    ).toMatchObject({ ok: true, data: { state: "active" } });
+    expect(
+      await client.describeLiveStreamState({ domainName: s!.domainName, appName: "live", streamName: "nobody_here" }),
+    ).toMatchObject({ ok: true, data: { state: "inactive" } });
     const domains = await client.describeLiveDomains({ domainType: 0 });
     const push = domains.ok ? domains.data.domains[0]!.name : "";
-    expect(await client.describeLiveStreamState({ domainName: push, appName: "live", streamName: "banned_1" })).toMatchObject({ ok: true, data: { state: "forbid" } });
+    expect(
+      await client.describeLiveStreamState({ domainName: push, appName: "live", streamName: "banned_1" }),
+    ).toMatchObject({ ok: true, data: { state: "forbid" } });
   });
 
   it("lists push and playback domains", async () => {
@@ -95,7 +123,11 @@ describe("Live client against the simulator: success paths", () => {
     const client = clientFor(sim);
     const before = sim.callCount("StopLiveRecord");
     for (const taskId of ["abc", "0", "0123", "18446744073709551616", "-5", "1.5"]) {
-      expect(await client.stopLiveRecord({ streamName: "room", taskId })).toMatchObject({ ok: false, code: "RecDesk.InvalidInput", attempts: 0 });
+      expect(await client.stopLiveRecord({ streamName: "room", taskId })).toMatchObject({
+        ok: false,
+        code: "RecDesk.InvalidInput",
+        attempts: 0,
+      });
     }
     expect(sim.callCount("StopLiveRecord")).toBe(before);
   });
@@ -113,11 +145,19 @@ describe("TaskId 2^64 − 1 round trip", () => {
     const sim = await simulator({ tasks: 0, taskIdBase: "18446744073709551615" });
     try {
       const client = clientFor(sim);
-      const created = await client.createLiveRecord({ streamName: "max_id", startTime: inHours(1), endTime: inHours(3) });
+      const created = await client.createLiveRecord({
+        streamName: "max_id",
+        startTime: inHours(1),
+        endTime: inHours(3),
+      });
       expect(created).toMatchObject({ ok: true, data: { taskId: "18446744073709551615" } });
       expect(sim.listTasks().map((t) => t.taskId)).toEqual(["18446744073709551615"]);
       // A neighbour one below must not match: proves the stop is not rounded to a nearby double.
-      expect(await client.stopLiveRecord({ streamName: "max_id", taskId: "18446744073709551614" })).toMatchObject({ ok: false, code: "ResourceNotFound.TaskId", kind: "api" });
+      expect(await client.stopLiveRecord({ streamName: "max_id", taskId: "18446744073709551614" })).toMatchObject({
+        ok: false,
+        code: "ResourceNotFound.TaskId",
+        kind: "api",
+      });
       expect((await client.stopLiveRecord({ streamName: "max_id", taskId: "18446744073709551615" })).ok).toBe(true);
       expect(sim.listTasks()[0]!.state).toBe("stopped");
     } finally {

@@ -3,7 +3,14 @@ import { signTc3 } from "@/lib/tencent-live/signer";
 import { startSimulator, type Simulator, type SimulatorOptions } from "@/lib/tencent-live/simulator";
 
 export async function simulator(o: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ streams: 30, tasks: 12, seed: 42, secretId: "AKIDtestSimulator", secretKey: "test-secret-key", ...o });
+  return startSimulator({
+    streams: 30,
+    tasks: 12,
+    seed: 42,
+    secretId: "AKIDtestSimulator",
+    secretKey: "test-secret-key",
+    ...o,
+  });
 }
 
 /** A client with test-sized timeouts and back-off. */
@@ -39,7 +46,14 @@ export interface RawCall {
 }
 
 /** One hand-built, hand-signed request, for the error paths the real client never produces. */
-export async function rawCall(sim: Simulator, c: RawCall = {}): Promise<{ status: number; text: string; json: { Response: Record<string, unknown> & { Error?: { Code: string; Message: string }; RequestId: string } } }> {
+export async function rawCall(
+  sim: Simulator,
+  c: RawCall = {},
+): Promise<{
+  status: number;
+  text: string;
+  json: { Response: Record<string, unknown> & { Error?: { Code: string; Message: string }; RequestId: string } };
+}> {
   const host = new URL(sim.url).host;
   const action = c.action ?? "DescribeLiveDomains";
   const body = c.body ?? "{}";
@@ -53,7 +67,12 @@ export async function rawCall(sim: Simulator, c: RawCall = {}): Promise<{ status
     signedHeaders: { "content-type": contentType, host, ...c.extraSigned },
     payload: c.signedBody ?? body,
   });
-  const headers: Record<string, string> = { "content-type": contentType, "x-tc-action": action, "x-tc-timestamp": String(timestamp), ...c.extraSigned };
+  const headers: Record<string, string> = {
+    "content-type": contentType,
+    "x-tc-action": action,
+    "x-tc-timestamp": String(timestamp),
+    ...c.extraSigned,
+  };
   if (c.version !== null) headers["x-tc-version"] = c.version ?? "2018-08-01";
   if (c.authorization !== null) headers.authorization = c.authorization ?? signed.authorization;
   const token = c.token ?? sim.sessionToken;
@@ -61,7 +80,11 @@ export async function rawCall(sim: Simulator, c: RawCall = {}): Promise<{ status
   for (const h of c.dropHeaders ?? []) delete headers[h];
   const res = await fetch(`${sim.url}/`, { method: "POST", headers, body });
   const text = await res.text();
-  return { status: res.status, text, json: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined };
+  return {
+    status: res.status,
+    text,
+    json: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : undefined,
+  };
 }
 
 export async function errorCode(sim: Simulator, c: RawCall = {}): Promise<string | undefined> {

@@ -5,7 +5,9 @@ describe("token bucket", () => {
   it("lets a small burst through at once and queues the rest in order", async () => {
     const bucket = createTokenBucket(40); // burst 2, refill 38/s
     const order: number[] = [];
-    const grants = await Promise.all(Array.from({ length: 6 }, (_, i) => bucket.acquire().then((g) => (order.push(i), g))));
+    const grants = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => bucket.acquire().then((g) => (order.push(i), g))),
+    );
     expect(grants.slice(0, 2).every((g) => g.acquired && g.waitedMs === 0)).toBe(true);
     expect(grants.slice(2).every((g) => g.acquired && g.waitedMs > 0)).toBe(true);
     expect(order).toEqual([0, 1, 2, 3, 4, 5]);
@@ -14,7 +16,9 @@ describe("token bucket", () => {
   it("never grants more than the limit within any one second, even after the event loop stalls", async () => {
     const bucket = createTokenBucket(20);
     const times: number[] = [];
-    const all = Promise.all(Array.from({ length: 45 }, () => bucket.acquire().then(() => times.push(performance.now()))));
+    const all = Promise.all(
+      Array.from({ length: 45 }, () => bucket.acquire().then(() => times.push(performance.now()))),
+    );
     // Block the event loop for 500 ms, as a heavy render or GC pause would: overdue timers then fire together.
     await new Promise((r) => setTimeout(r, 300));
     const until = performance.now() + 500;
@@ -40,7 +44,11 @@ describe("token bucket", () => {
     const waiting = [bucket.acquire(first.signal, { maxQueued: 2 }), bucket.acquire(everyone.signal, { maxQueued: 2 })];
     const unbounded = Array.from({ length: 5 }, () => bucket.acquire(everyone.signal));
     expect(bucket.boundedWaiting()).toBe(2);
-    expect(await bucket.acquire(everyone.signal, { maxQueued: 2 })).toEqual({ acquired: false, waitedMs: 0, busy: true });
+    expect(await bucket.acquire(everyone.signal, { maxQueued: 2 })).toEqual({
+      acquired: false,
+      waitedMs: 0,
+      busy: true,
+    });
     first.abort();
     expect(await waiting[0]).toMatchObject({ acquired: false });
     expect(bucket.boundedWaiting()).toBe(1);

@@ -10,7 +10,9 @@ describe("rate limits: a burst of 300 StopLiveRecord calls", () => {
     try {
       const sent: number[] = [];
       const client = clientFor(sim, { onEvent: (e) => e.type === "attempt" && sent.push(performance.now()) });
-      const results = await Promise.all(sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
+      const results = await Promise.all(
+        sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })),
+      );
       expect(results.filter((r) => r.ok)).toHaveLength(300);
       expect(sim.listTasks().every((t) => t.state === "stopped")).toBe(true);
       // What RecDesk sends: never more than 200 in any one-second window. (Arrival times at the simulator add
@@ -34,7 +36,9 @@ describe("rate limits: a burst of 300 StopLiveRecord calls", () => {
     const sim = await simulator({ streams: 50, tasks: 300, rateLimits: { StopLiveRecord: 50 } });
     try {
       const client = clientFor(sim, { maxRetries: 12, retryBaseMs: 100, retryMaxDelayMs: 1_000 });
-      const results = await Promise.all(sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })));
+      const results = await Promise.all(
+        sim.listTasks().map((t) => client.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })),
+      );
       expect(results.filter((r) => !r.ok)).toEqual([]);
       const windows = sim.rateWindows("StopLiveRecord");
       for (const w of windows) expect(w.accepted).toBeLessThanOrEqual(50);
@@ -55,7 +59,9 @@ describe("rate limits: a burst of 300 StopLiveRecord calls", () => {
       const a = clientFor(sim, { rateLimits: { DescribeLiveStreamState: 40 }, onEvent });
       const b = clientFor(sim, { rateLimits: { DescribeLiveStreamState: 40 }, onEvent });
       const input = { domainName: "x.example.com", appName: "live", streamName: "s" };
-      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).describeLiveStreamState(input)));
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).describeLiveStreamState(input)),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
       const retries = a.stats().retries + b.stats().retries;
       // Two buckets would each send 40 in the first second; one shared bucket sends at most 40 between them, in

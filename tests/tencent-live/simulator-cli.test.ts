@@ -11,7 +11,24 @@ import { SimState } from "@/lib/tencent-live/simulator/state";
 const root = path.resolve(import.meta.dirname, "../..");
 const CLI = ["--import", "tsx", "lib/tencent-live/simulator/cli.ts"];
 const TASK_ID_BASE = "18446744073709551611";
-const FLAGS = ["--port", "0", "--secret-id", "AKIDcli", "--secret-key", "clikey", "--streams", "30", "--tasks", "5", "--task-id-base", TASK_ID_BASE, "--seed", "7", "--latency-ms", "5"];
+const FLAGS = [
+  "--port",
+  "0",
+  "--secret-id",
+  "AKIDcli",
+  "--secret-key",
+  "clikey",
+  "--streams",
+  "30",
+  "--tasks",
+  "5",
+  "--task-id-base",
+  TASK_ID_BASE,
+  "--seed",
+  "7",
+  "--latency-ms",
+  "5",
+];
 const childEnv = { ...process.env, http_proxy: "", HTTP_PROXY: "" };
 
 interface Printed {
@@ -32,7 +49,12 @@ function readBanner(child: ChildProcess): Promise<Printed> {
       const m = /^\s+(TENCENTCLOUD_[A-Z_]+)=(.*)$/.exec(line);
       if (m) vars[m[1]!] = m[2]!;
       if (/recording tasks seeded/.test(line)) {
-        resolve({ endpoint: vars.TENCENTCLOUD_LIVE_ENDPOINT!, secretId: vars.TENCENTCLOUD_SECRET_ID!, secretKey: vars.TENCENTCLOUD_SECRET_KEY!, seededLine: line });
+        resolve({
+          endpoint: vars.TENCENTCLOUD_LIVE_ENDPOINT!,
+          secretId: vars.TENCENTCLOUD_SECRET_ID!,
+          secretKey: vars.TENCENTCLOUD_SECRET_KEY!,
+          seededLine: line,
+        });
       }
     });
   });
@@ -46,10 +68,21 @@ describe("the standalone simulator (npm run simulator)", () => {
 
   beforeAll(async () => {
     // tsx as a loader in this one process (not the tsx CLI, which forks), so the kill below hits the simulator.
-    child = spawn(process.execPath, [...CLI, ...FLAGS], { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [...CLI, ...FLAGS], {
+      cwd: root,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     exited = new Promise((resolve) => child.on("close", (code) => resolve(code)));
     printed = await readBanner(child);
-    client = createLiveClient({ endpoint: printed.endpoint, secretId: printed.secretId, secretKey: printed.secretKey, timeoutMs: 5_000, retryBaseMs: 20, retryMaxDelayMs: 200 });
+    client = createLiveClient({
+      endpoint: printed.endpoint,
+      secretId: printed.secretId,
+      secretKey: printed.secretKey,
+      timeoutMs: 5_000,
+      retryBaseMs: 20,
+      retryMaxDelayMs: 200,
+    });
   });
   afterAll(async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -78,7 +111,13 @@ describe("the standalone simulator (npm run simulator)", () => {
   it("stops a seeded task whose TaskId is above 2^63, matched to the exact digits", async () => {
     // Seeding is deterministic for a seed (simulator README): the same options give the same tasks here.
     const seeded = new SimState({ seed: 7, streams: 30, tasks: 5, taskIdBase: TASK_ID_BASE }).listTasks();
-    expect(seeded.map((t) => t.taskId)).toEqual(["18446744073709551611", "18446744073709551612", "18446744073709551613", "18446744073709551614", "18446744073709551615"]);
+    expect(seeded.map((t) => t.taskId)).toEqual([
+      "18446744073709551611",
+      "18446744073709551612",
+      "18446744073709551613",
+      "18446744073709551614",
+      "18446744073709551615",
+    ]);
     const task = seeded.find((t) => BigInt(t.taskId) > 2n ** 63n && t.state !== "stopped") ?? seeded.at(-1)!;
     expect(BigInt(task.taskId)).toBeGreaterThan(2n ** 63n);
 
@@ -94,23 +133,40 @@ describe("the standalone simulator (npm run simulator)", () => {
 });
 
 describe("the standalone simulator refuses a bad flag value with one clear line", () => {
-  it.each(["0", "abc"])("--task-id-base %s: exit code 2, one line on stderr naming the flag, no stack trace", (value) => {
-    const r = spawnSync(process.execPath, [...CLI, ...FLAGS.filter((_, i, a) => a[i - 1] !== "--task-id-base" && a[i] !== "--task-id-base"), "--task-id-base", value], {
+  it.each(["0", "abc"])(
+    "--task-id-base %s: exit code 2, one line on stderr naming the flag, no stack trace",
+    (value) => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          ...CLI,
+          ...FLAGS.filter((_, i, a) => a[i - 1] !== "--task-id-base" && a[i] !== "--task-id-base"),
+          "--task-id-base",
+          value,
+        ],
+        {
+          cwd: root,
+          env: childEnv,
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
+      expect(r.status).toBe(2);
+      const lines = r.stderr.trim().split("\n");
+      expect(lines).toEqual([expect.stringContaining("--task-id-base")]);
+      expect(lines[0]).toContain(`"${value}"`);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stdout).not.toContain("listening");
+    },
+  );
+
+  it("a mistyped flag: exit code 2, one line naming it, no stack trace", () => {
+    const r = spawnSync(process.execPath, [...CLI, "--port", "0", "--latncy-ms", "5"], {
       cwd: root,
       env: childEnv,
       encoding: "utf8",
       timeout: 60_000,
     });
-    expect(r.status).toBe(2);
-    const lines = r.stderr.trim().split("\n");
-    expect(lines).toEqual([expect.stringContaining("--task-id-base")]);
-    expect(lines[0]).toContain(`"${value}"`);
-    expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(r.stdout).not.toContain("listening");
-  });
-
-  it("a mistyped flag: exit code 2, one line naming it, no stack trace", () => {
-    const r = spawnSync(process.execPath, [...CLI, "--port", "0", "--latncy-ms", "5"], { cwd: root, env: childEnv, encoding: "utf8", timeout: 60_000 });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringContaining("--latncy-ms")]);
     expect(r.stdout).not.toContain("listening");

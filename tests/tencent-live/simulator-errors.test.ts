@@ -29,13 +29,23 @@ describe("simulator: authentication like Tencent Cloud", () => {
   it("answers every auth failure with HTTP 200 and the right AuthFailure code", async () => {
     expect(await errorCode(sim, { secretId: "AKIDunknown" })).toBe("AuthFailure.SecretIdNotFound");
     expect(await errorCode(sim, { secretKey: "wrong-key" })).toBe("AuthFailure.SignatureFailure");
-    expect(await errorCode(sim, { body: '{"PageSize":20}', signedBody: '{"PageSize":10}' })).toBe("AuthFailure.SignatureFailure");
-    expect(await errorCode(sim, { extraSigned: { "x-tc-foo": "bar" }, dropHeaders: ["x-tc-foo"] })).toBe("AuthFailure.SignatureFailure");
+    expect(await errorCode(sim, { body: '{"PageSize":20}', signedBody: '{"PageSize":10}' })).toBe(
+      "AuthFailure.SignatureFailure",
+    );
+    expect(await errorCode(sim, { extraSigned: { "x-tc-foo": "bar" }, dropHeaders: ["x-tc-foo"] })).toBe(
+      "AuthFailure.SignatureFailure",
+    );
     expect(await errorCode(sim, { service: "cvm" })).toBe("AuthFailure.SignatureFailure");
-    expect(await errorCode(sim, { timestamp: Math.floor(Date.now() / 1000) - 301 })).toBe("AuthFailure.SignatureExpire");
-    expect(await errorCode(sim, { timestamp: Math.floor(Date.now() / 1000) + 400 })).toBe("AuthFailure.SignatureExpire");
+    expect(await errorCode(sim, { timestamp: Math.floor(Date.now() / 1000) - 301 })).toBe(
+      "AuthFailure.SignatureExpire",
+    );
+    expect(await errorCode(sim, { timestamp: Math.floor(Date.now() / 1000) + 400 })).toBe(
+      "AuthFailure.SignatureExpire",
+    );
     expect(await errorCode(sim, { authorization: null })).toBe("AuthFailure.InvalidAuthorization");
-    expect(await errorCode(sim, { authorization: "TC3-HMAC-SHA256 Credential=AKID, Signature=abc" })).toBe("AuthFailure.InvalidAuthorization");
+    expect(await errorCode(sim, { authorization: "TC3-HMAC-SHA256 Credential=AKID, Signature=abc" })).toBe(
+      "AuthFailure.InvalidAuthorization",
+    );
     expect(await errorCode(tokenSim, { token: "wrong" })).toBe("AuthFailure.TokenFailure");
     expect(await errorCode(sim, { token: "unexpected" })).toBe("AuthFailure.TokenFailure");
     const r = await rawCall(sim, { secretKey: "wrong-key" });
@@ -87,29 +97,71 @@ describe("simulator: actions, versions and parameters", () => {
     expect(await online('{"PageSize":300001}')).toBe("InvalidParameterValue");
     expect(await online('{"PageNum":0}')).toBe("InvalidParameterValue");
     expect(await online('{"PageSize":300000}')).toBeUndefined();
-    expect(await errorCode(sim, { action: "DescribeLiveStreamState", body: '{"AppName":"live","StreamName":"x"}' })).toBe("MissingParameter");
-    expect(await errorCode(sim, { action: "DescribeLiveDomains", body: '{"PageSize":101}' })).toBe("InvalidParameterValue");
-    expect(await errorCode(sim, { action: "DescribeLiveDomains", body: '{"DomainType":2}' })).toBe("InvalidParameterValue");
+    expect(
+      await errorCode(sim, { action: "DescribeLiveStreamState", body: '{"AppName":"live","StreamName":"x"}' }),
+    ).toBe("MissingParameter");
+    expect(await errorCode(sim, { action: "DescribeLiveDomains", body: '{"PageSize":101}' })).toBe(
+      "InvalidParameterValue",
+    );
+    expect(await errorCode(sim, { action: "DescribeLiveDomains", body: '{"DomainType":2}' })).toBe(
+      "InvalidParameterValue",
+    );
     const create = (body: string) => errorCode(sim, { action: "CreateLiveRecord", body });
-    expect(await create('{"StreamName":"s","FileFormat":"avi","StartTime":"2030-01-01 00:00:00","EndTime":"2030-01-01 01:00:00"}')).toBe("InvalidParameterValue");
-    expect(await create('{"StreamName":"s","RecordType":"VIDEO","StartTime":"2030-01-01 00:00:00","EndTime":"2030-01-01 01:00:00"}')).toBeUndefined();
+    expect(
+      await create(
+        '{"StreamName":"s","FileFormat":"avi","StartTime":"2030-01-01 00:00:00","EndTime":"2030-01-01 01:00:00"}',
+      ),
+    ).toBe("InvalidParameterValue");
+    expect(
+      await create(
+        '{"StreamName":"s","RecordType":"VIDEO","StartTime":"2030-01-01 00:00:00","EndTime":"2030-01-01 01:00:00"}',
+      ),
+    ).toBeUndefined();
     expect(await create('{"StreamName":"s","Highlight":2}')).toBe("InvalidParameterValue");
   });
 
   it("answers the legacy recording family's business errors", async () => {
     const client = clientFor(sim);
     const recording = sim.listTasks().find((t) => t.state === "recording")!;
-    expect(await client.stopLiveRecord({ streamName: recording.streamName, taskId: "999" })).toMatchObject({ ok: false, code: "ResourceNotFound.TaskId", kind: "api" });
+    expect(await client.stopLiveRecord({ streamName: recording.streamName, taskId: "999" })).toMatchObject({
+      ok: false,
+      code: "ResourceNotFound.TaskId",
+      kind: "api",
+    });
     // Documented choice: a TaskId paired with another stream's name is "no such task".
-    expect(await client.stopLiveRecord({ streamName: "someone_else", taskId: recording.taskId })).toMatchObject({ ok: false, code: "ResourceNotFound.TaskId" });
+    expect(await client.stopLiveRecord({ streamName: "someone_else", taskId: recording.taskId })).toMatchObject({
+      ok: false,
+      code: "ResourceNotFound.TaskId",
+    });
     expect(sim.listTasks().find((t) => t.taskId === recording.taskId)!.state).toBe("recording");
-    expect(await client.deleteLiveRecord({ streamName: recording.streamName, taskId: recording.taskId })).toMatchObject({ ok: false, code: "FailedOperation.AlterTaskState" });
-    expect(await client.createLiveRecord({ streamName: "not_live_now", highlight: 1 })).toMatchObject({ ok: false, code: "ResourceUnavailable.StreamNotExist" });
-    expect(await client.createLiveRecord({ streamName: "s", endTime: inHours(1) })).toMatchObject({ ok: false, code: "MissingParameter" });
-    expect(await client.createLiveRecord({ streamName: "s", startTime: inHours(2), endTime: inHours(1) })).toMatchObject({ ok: false, code: "InvalidParameterValue" });
-    expect(await client.createLiveRecord({ streamName: "s", startTime: inHours(-3), endTime: inHours(-2) })).toMatchObject({ ok: false, code: "InvalidParameterValue" });
-    expect(await client.createLiveRecord({ streamName: "s", startTime: "2030-02-30 00:00:00", endTime: inHours(2) })).toMatchObject({ ok: false, code: "InvalidParameterValue" });
-    expect(await client.createLiveRecord({ streamName: "s", domainName: "unknown.example.com", startTime: inHours(1), endTime: inHours(2) })).toMatchObject({ ok: false, code: "InvalidParameterValue" });
+    expect(await client.deleteLiveRecord({ streamName: recording.streamName, taskId: recording.taskId })).toMatchObject(
+      { ok: false, code: "FailedOperation.AlterTaskState" },
+    );
+    expect(await client.createLiveRecord({ streamName: "not_live_now", highlight: 1 })).toMatchObject({
+      ok: false,
+      code: "ResourceUnavailable.StreamNotExist",
+    });
+    expect(await client.createLiveRecord({ streamName: "s", endTime: inHours(1) })).toMatchObject({
+      ok: false,
+      code: "MissingParameter",
+    });
+    expect(
+      await client.createLiveRecord({ streamName: "s", startTime: inHours(2), endTime: inHours(1) }),
+    ).toMatchObject({ ok: false, code: "InvalidParameterValue" });
+    expect(
+      await client.createLiveRecord({ streamName: "s", startTime: inHours(-3), endTime: inHours(-2) }),
+    ).toMatchObject({ ok: false, code: "InvalidParameterValue" });
+    expect(
+      await client.createLiveRecord({ streamName: "s", startTime: "2030-02-30 00:00:00", endTime: inHours(2) }),
+    ).toMatchObject({ ok: false, code: "InvalidParameterValue" });
+    expect(
+      await client.createLiveRecord({
+        streamName: "s",
+        domainName: "unknown.example.com",
+        startTime: inHours(1),
+        endTime: inHours(2),
+      }),
+    ).toMatchObject({ ok: false, code: "InvalidParameterValue" });
   });
 
   it("passes every injected error code, account states included, through the client as kind api", async () => {
@@ -142,7 +194,11 @@ describe("simulator: actions, versions and parameters", () => {
 
 describe("simulator: seeding", () => {
   it("is deterministic for a seed and different for another", async () => {
-    const [a, b, c] = await Promise.all([startSimulator({ seed: 7, streams: 50, tasks: 30 }), startSimulator({ seed: 7, streams: 50, tasks: 30 }), startSimulator({ seed: 8, streams: 50, tasks: 30 })]);
+    const [a, b, c] = await Promise.all([
+      startSimulator({ seed: 7, streams: 50, tasks: 30 }),
+      startSimulator({ seed: 7, streams: 50, tasks: 30 }),
+      startSimulator({ seed: 8, streams: 50, tasks: 30 }),
+    ]);
     try {
       const shape = (s: Simulator) => s.listTasks().map((t) => [t.taskId, t.streamName, t.state, t.fileFormat]);
       expect(shape(a)).toEqual(shape(b));

@@ -44,13 +44,17 @@ describe("the simulator's TC3-HMAC-SHA256 verifier", () => {
     tampered[at] = "2".charCodeAt(0); // "Limit": 1 → "Limit": 2, same length
     expect(tampered.length).toBe(body().length);
     expect(tampered.equals(body())).toBe(false);
-    expect(verifyRequest(headers, tampered, creds, A.timestamp)).toMatchObject({ code: "AuthFailure.SignatureFailure" });
+    expect(verifyRequest(headers, tampered, creds, A.timestamp)).toMatchObject({
+      code: "AuthFailure.SignatureFailure",
+    });
   });
 
   it("rejects the untouched example with SignatureExpire when the server clock is 301 s later (or earlier)", () => {
     const late = verifyRequest(headers, body(), creds, A.timestamp + 301);
     expect(late).toMatchObject({ code: "AuthFailure.SignatureExpire" });
     expect(late?.message).toContain(String(A.timestamp));
-    expect(verifyRequest(headers, body(), creds, A.timestamp - 301)).toMatchObject({ code: "AuthFailure.SignatureExpire" });
+    expect(verifyRequest(headers, body(), creds, A.timestamp - 301)).toMatchObject({
+      code: "AuthFailure.SignatureExpire",
+    });
   });
 });

@@ -23,8 +23,19 @@ describe("text as the database keeps it", () => {
   });
 
   it("makes a JSON value exactly what jsonb stores: well-formed strings and keys, no undefined, no NUL", () => {
-    const value = { "\uD800key": ["\uDC00", 1, null, undefined], nul: "a\u0000b", when: new Date(0), gone: undefined, n: { deep: `x${EMOJI}` } };
-    expect(storableJson(value)).toEqual({ "\uFFFDkey": ["\uFFFD", 1, null, null], nul: "a\uFFFDb", when: "1970-01-01T00:00:00.000Z", n: { deep: `x${EMOJI}` } });
+    const value = {
+      "\uD800key": ["\uDC00", 1, null, undefined],
+      nul: "a\u0000b",
+      when: new Date(0),
+      gone: undefined,
+      n: { deep: `x${EMOJI}` },
+    };
+    expect(storableJson(value)).toEqual({
+      "\uFFFDkey": ["\uFFFD", 1, null, null],
+      nul: "a\uFFFDb",
+      when: "1970-01-01T00:00:00.000Z",
+      n: { deep: `x${EMOJI}` },
+    });
     const proto = storableJson(JSON.parse('{"__proto__": {"x": "\\ud800"}}') as object);
     expect(Object.keys(proto)).toEqual(["__proto__"]);
     expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);

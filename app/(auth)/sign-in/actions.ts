@@ -25,7 +25,13 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     const origin = await requestOrigin();
     await recordAudit(
       await getDb(),
-      { actor: { email: recordableText(email.trim(), 254) || undefined }, action: "auth.sign-in", clientIp: origin.clientIp, userAgent: origin.userAgent, details: { method: "password" } },
+      {
+        actor: { email: recordableText(email.trim(), 254) || undefined },
+        action: "auth.sign-in",
+        clientIp: origin.clientIp,
+        userAgent: origin.userAgent,
+        details: { method: "password" },
+      },
       { outcome: "invalid", errorCode: "InvalidInput" },
     );
     return actionFailure("InvalidInput", "Enter your email and password.", {
@@ -46,7 +52,11 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
       return actionFailure(SIGN_IN_ERROR_CODES[err.refusal.reason], message, { values, fieldErrors });
     }
     if (err instanceof AuthError) {
-      return actionFailure(err.type, `Sign-in failed (${err.type}). Try again; if it keeps failing, tell your RecDesk admin.`, { values });
+      return actionFailure(
+        err.type,
+        `Sign-in failed (${err.type}). Try again; if it keeps failing, tell your RecDesk admin.`,
+        { values },
+      );
     }
     throw err; // NEXT_REDIRECT: signed in
   }

@@ -12,7 +12,11 @@ import { signInAction, signInWithSsoAction } from "./actions";
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const callbackUrl = safeCallbackUrl(first(params.callbackUrl));
@@ -33,7 +37,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               action={signInAction}
               callbackUrl={callbackUrl}
               initialError={initialError}
-              demoAccounts={config.demoMode ? DEMO_ACCOUNTS.map(({ email, name, role }) => ({ email, name, role })) : undefined}
+              demoAccounts={
+                config.demoMode ? DEMO_ACCOUNTS.map(({ email, name, role }) => ({ email, name, role })) : undefined
+              }
               demoPassword={config.demoMode ? DEMO_PASSWORD : undefined}
             />
             {config.oidc ? (

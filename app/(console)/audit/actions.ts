@@ -22,7 +22,8 @@ export const verifyIntegrityAction = valueAction({
       return { ok: true as const, report };
     } catch (err) {
       // Both are already in the trail; the person needs the plain reason, not a stack trace.
-      if (err instanceof VerifyAlreadyRunningError || err instanceof AuditKeyError) return actionFailure(err.code, err.message);
+      if (err instanceof VerifyAlreadyRunningError || err instanceof AuditKeyError)
+        return actionFailure(err.code, err.message);
       throw err;
     }
   },

@@ -2,7 +2,17 @@
 
 import { valueAction } from "@/lib/actions/define-action";
 import { wakeBulkWorker } from "@/lib/bulk";
-import { controlJob, createBulkStop, createBulkStopSchema, invalidCreate, invalidJobId, invalidPreview, jobAttempt, JobIdSchema, previewBulkStop } from "@/lib/bulk/actions";
+import {
+  controlJob,
+  createBulkStop,
+  createBulkStopSchema,
+  invalidCreate,
+  invalidJobId,
+  invalidPreview,
+  jobAttempt,
+  JobIdSchema,
+  previewBulkStop,
+} from "@/lib/bulk/actions";
 import { bulkSelectionSchema } from "@/lib/bulk/selection-types";
 import { getConfig } from "@/lib/config";
 

@@ -28,12 +28,26 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
         Every bulk stop, newest first: who ran it, why, when, and how it ended.
         {can(auth.actor.role, "task:bulk-stop") ? (
-          <> Start one from <Link href="/tasks" className="underline">Tasks</Link> by selecting rows or the runaway preset.</>
+          <>
+            {" "}
+            Start one from{" "}
+            <Link href="/tasks" className="underline">
+              Tasks
+            </Link>{" "}
+            by selecting rows or the runaway preset.
+          </>
         ) : null}
       </p>
       <JobHistoryTable jobs={result.jobs} />
       {result.total > result.pageSize ? (
-        <Pager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} noun="job" hrefFor={(p) => `/jobs?page=${p}`} />
+        <Pager
+          page={result.page}
+          pageCount={result.pageCount}
+          total={result.total}
+          pageSize={result.pageSize}
+          noun="job"
+          hrefFor={(p) => `/jobs?page=${p}`}
+        />
       ) : null}
     </div>
   );

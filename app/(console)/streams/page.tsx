@@ -21,7 +21,9 @@ export default async function StreamsPage({ searchParams }: { searchParams: Prom
   const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited link with a bad value falls back to the defaults instead of failing the page.
   const parsed = StreamsQuerySchema.safeParse(single);
-  const query = parsed.success ? parsed.data : (StreamsQuerySchema.safeParse({ q: single.q }).data ?? StreamsQuerySchema.parse({}));
+  const query = parsed.success
+    ? parsed.data
+    : (StreamsQuerySchema.safeParse({ q: single.q }).data ?? StreamsQuerySchema.parse({}));
   // The first page arrives with the HTML, so the table is usable without waiting for a client fetch.
   const initialData = await buildStreamsPage(getDb, await getOnlineStreamCache().read(), query);
   return <StreamsView key={JSON.stringify(query)} initialQuery={query} initialData={initialData} />;

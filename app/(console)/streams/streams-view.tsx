@@ -16,7 +16,10 @@ const REFRESH_SECONDS = 30;
 const SEARCH_DEBOUNCE_MS = 250;
 
 class StreamsRequestError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -39,10 +42,17 @@ async function fetchStreams(query: StreamsQuery, signal: AbortSignal): Promise<S
     res = await fetch(`/api/streams?${streamsSearchParams(query)}`, { signal, cache: "no-store" });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
-    throw new StreamsRequestError("RecDesk.NetworkError", "RecDesk's server could not be reached. Check your connection.");
+    throw new StreamsRequestError(
+      "RecDesk.NetworkError",
+      "RecDesk's server could not be reached. Check your connection.",
+    );
   }
   const body = (await res.json().catch(() => null)) as (StreamsPage & { code?: string; message?: string }) | null;
-  if (!res.ok || !body) throw new StreamsRequestError(body?.code ?? `HTTP ${res.status}`, body?.message ?? `RecDesk answered HTTP ${res.status}.`);
+  if (!res.ok || !body)
+    throw new StreamsRequestError(
+      body?.code ?? `HTTP ${res.status}`,
+      body?.message ?? `RecDesk answered HTTP ${res.status}.`,
+    );
   return body;
 }
 
@@ -86,12 +96,21 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Streams</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Every stream online on the account, from DescribeLiveStreamOnlineList.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Every stream online on the account, from DescribeLiveStreamOnlineList.
+          </p>
         </div>
-        <RefreshStatus fetchedAt={data?.fetchedAt ?? null} paused={paused} onPausedChange={setPaused} intervalSeconds={REFRESH_SECONDS} />
+        <RefreshStatus
+          fetchedAt={data?.fetchedAt ?? null}
+          paused={paused}
+          onPausedChange={setPaused}
+          intervalSeconds={REFRESH_SECONDS}
+        />
       </div>
 
-      {data?.lastError ? <UpstreamErrorPanel error={data.lastError} hasData={data.fetchedAt !== null} fetchedAt={data.fetchedAt} /> : null}
+      {data?.lastError ? (
+        <UpstreamErrorPanel error={data.lastError} hasData={data.fetchedAt !== null} fetchedAt={data.fetchedAt} />
+      ) : null}
       {result.error ? (
         <LiveErrorPanel
           heading="Could not load the stream list"
@@ -103,7 +122,10 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
         </LiveErrorPanel>
       ) : null}
       {data?.taskCountsError ? (
-        <p role="status" className="rounded-md bg-warn-50 p-2 text-sm text-warn-700 dark:bg-warn-700/30 dark:text-warn-300">
+        <p
+          role="status"
+          className="rounded-md bg-warn-50 p-2 text-sm text-warn-700 dark:bg-warn-700/30 dark:text-warn-300"
+        >
           Running-task counts are unavailable: {data.taskCountsError}
         </p>
       ) : null}

@@ -14,7 +14,10 @@ import { stopTask } from "@/lib/tasks/stop-task";
 // lib/tasks parses with the form's zod schema and audits intent and outcome write-ahead. Every answer refreshes
 // the views, since even a refused Stop may have learnt that a task is gone. Signatures fit useActionState.
 
-const refreshTaskViews: Revalidation = { paths: ["/tasks", ["/streams/[domain]/[app]/[stream]", "page"]], when: "always" };
+const refreshTaskViews: Revalidation = {
+  paths: ["/tasks", ["/streams/[domain]/[app]/[stream]", "page"]],
+  when: "always",
+};
 
 /** Stop a task from the list or a stream page. */
 export const stopTaskAction = formAction({

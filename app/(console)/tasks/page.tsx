@@ -24,31 +24,73 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const { filters, page } = parseTaskSearch(await searchParams);
   const db = await getDb();
   const now = new Date();
-  const [result, domains] = await Promise.all([listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }), listTaskDomains(db)]);
+  const [result, domains] = await Promise.all([
+    listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
+    listTaskDomains(db),
+  ]);
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
   const filtered = Boolean(filters.state || filters.stream || filters.domain || filters.runningHours);
   const empty = filtered ? (
-    <>No task matches these filters. <a href="/tasks" className="underline">Clear the filters</a>.</>
+    <>
+      No task matches these filters.{" "}
+      <a href="/tasks" className="underline">
+        Clear the filters
+      </a>
+      .
+    </>
   ) : (
-    <>RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and TaskId.</>
+    <>
+      RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and
+      TaskId.
+    </>
   );
 
   return (
     <div className="space-y-4">
-      <TasksHeader title="Recording tasks" canStop={canStop} canRegister={can(role, "task:register")} canStart={can(role, "task:start")} current="/tasks" />
+      <TasksHeader
+        title="Recording tasks"
+        canStop={canStop}
+        canRegister={can(role, "task:register")}
+        canStart={can(role, "task:start")}
+        current="/tasks"
+      />
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Tencent Cloud cannot list legacy recording tasks, so this is every task RecDesk created, was told about, or found when it started.
-        Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.
+        Tencent Cloud cannot list legacy recording tasks, so this is every task RecDesk created, was told about, or
+        found when it started. Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.
       </p>
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
         // Bulk stop plugs into the table's selection seam; roles without it see the plain table.
-        <BulkTaskSelection rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} filters={filters} stoppable={result.stoppable} previewAction={previewBulkStopAction} createAction={createBulkStopAction} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />
+        <BulkTaskSelection
+          rows={result.rows}
+          now={now.toISOString()}
+          stopAction={canStop ? stopTaskAction : undefined}
+          empty={empty}
+          filters={filters}
+          stoppable={result.stoppable}
+          previewAction={previewBulkStopAction}
+          createAction={createBulkStopAction}
+          auditLinks={can(role, "audit:view")}
+          correctLinks={can(role, "task:correct")}
+        />
       ) : (
-        <TaskTable rows={result.rows} now={now.toISOString()} stopAction={canStop ? stopTaskAction : undefined} empty={empty} auditLinks={can(role, "audit:view")} correctLinks={can(role, "task:correct")} />
+        <TaskTable
+          rows={result.rows}
+          now={now.toISOString()}
+          stopAction={canStop ? stopTaskAction : undefined}
+          empty={empty}
+          auditLinks={can(role, "audit:view")}
+          correctLinks={can(role, "task:correct")}
+        />
       )}
-      <Pager page={result.page} pageCount={result.pageCount} total={result.total} pageSize={result.pageSize} hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`} />
+      <Pager
+        page={result.page}
+        pageCount={result.pageCount}
+        total={result.total}
+        pageSize={result.pageSize}
+        hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`}
+      />
     </div>
   );
 }

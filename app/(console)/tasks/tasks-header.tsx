@@ -2,7 +2,19 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Title and the ways in: Stop by ID, register, start (each shown only to roles that may use it). */
-export function TasksHeader({ title, canStop, canRegister, canStart, current }: { title: string; canStop: boolean; canRegister: boolean; canStart: boolean; current?: string }) {
+export function TasksHeader({
+  title,
+  canStop,
+  canRegister,
+  canStart,
+  current,
+}: {
+  title: string;
+  canStop: boolean;
+  canRegister: boolean;
+  canStart: boolean;
+  current?: string;
+}) {
   const links = [
     { href: "/tasks", label: "All tasks", show: true },
     { href: "/tasks/stop", label: "Stop by ID", show: canStop },
@@ -14,7 +26,11 @@ export function TasksHeader({ title, canStop, canRegister, canStart, current }: 
       <h1 className="text-2xl font-semibold">{title}</h1>
       <div className="flex flex-wrap gap-2">
         {links.map((l) => (
-          <Link key={l.href} href={l.href} className={buttonClasses(l.href === "/tasks/stop" ? "danger" : "secondary", "sm")}>
+          <Link
+            key={l.href}
+            href={l.href}
+            className={buttonClasses(l.href === "/tasks/stop" ? "danger" : "secondary", "sm")}
+          >
             {l.label}
           </Link>
         ))}

@@ -5,7 +5,16 @@ import { actionFailure, type ActionResult } from "@/lib/action-result";
 import { formAction, type ActionContext, type InvalidReply } from "@/lib/actions/define-action";
 import { hasDemoPassword } from "@/lib/auth/demo-password";
 import { getConfig } from "@/lib/config";
-import { createUser, EmailSchema, findUserById, NameSchema, PasswordSchema, RoleSchema, setUserPassword, UserExistsError } from "@/lib/auth/users";
+import {
+  createUser,
+  EmailSchema,
+  findUserById,
+  NameSchema,
+  PasswordSchema,
+  RoleSchema,
+  setUserPassword,
+  UserExistsError,
+} from "@/lib/auth/users";
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { recordableText } from "@/lib/validation/safe-text";
 import { clipText } from "@/lib/text/well-formed";
@@ -19,7 +28,10 @@ const CreateSchema = z.object({ email: EmailSchema, name: NameSchema, role: Role
 const UserIdSchema = z.uuid({ error: "Unknown user" });
 const ResetSchema = z.object({ userId: UserIdSchema, password: PasswordSchema });
 const RoleChangeSchema = z.object({ userId: UserIdSchema, role: RoleSchema });
-const DisableSchema = z.object({ userId: UserIdSchema, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+const DisableSchema = z.object({
+  userId: UserIdSchema,
+  disabled: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
 const ON_USERS_PAGE = { paths: ["/users"] };
 
 /** Never echo a password back into the form. */
@@ -31,7 +43,9 @@ function safeValues(values: Record<string, string>) {
 
 /** What the record of a refused or invalid attempt says: the operation, and the user it aimed at when typed. */
 function operationOn(operation: string) {
-  return (values: Record<string, string>) => ({ details: { operation, targetUserId: recordableText(values.userId ?? "", 80) } });
+  return (values: Record<string, string>) => ({
+    details: { operation, targetUserId: recordableText(values.userId ?? "", 80) },
+  });
 }
 
 function invalid(operation: string) {
@@ -58,13 +72,22 @@ export const createUserAction = formAction({
   handler: async ({ email, name, role, password }, ctx): Promise<ActionResult<{ userId: string }>> => {
     try {
       const user = await createUser(ctx.db, { email, name, role, password });
-      await ctx.record({ outcome: "ok" }, { details: { operation: "create", targetUserId: user.id, targetEmail: email, role } });
+      await ctx.record(
+        { outcome: "ok" },
+        { details: { operation: "create", targetUserId: user.id, targetEmail: email, role } },
+      );
       return { ok: true, userId: user.id };
     } catch (err) {
       if (!(err instanceof UserExistsError)) throw err;
       const message = `${email} already has an account. Reset its password or change its role in the list below.`;
-      await ctx.record({ outcome: "invalid", errorCode: "UserExists", errorMessage: message }, { details: { operation: "create", targetEmail: email } });
-      return actionFailure("UserExists", message, { fieldErrors: { email: ["Already in use"] }, values: safeValues(ctx.raw) });
+      await ctx.record(
+        { outcome: "invalid", errorCode: "UserExists", errorMessage: message },
+        { details: { operation: "create", targetEmail: email } },
+      );
+      return actionFailure("UserExists", message, {
+        fieldErrors: { email: ["Already in use"] },
+        values: safeValues(ctx.raw),
+      });
     }
   },
   revalidate: ON_USERS_PAGE,
@@ -80,7 +103,10 @@ export const resetPasswordAction = formAction({
   handler: async ({ userId, password }, ctx): Promise<ActionResult> => {
     const user = await setUserPassword(ctx.db, userId, password);
     if (!user) return notFound(ctx, "reset-password", userId);
-    await ctx.record({ outcome: "ok" }, { details: { operation: "reset-password", targetUserId: user.id, targetEmail: user.email } });
+    await ctx.record(
+      { outcome: "ok" },
+      { details: { operation: "reset-password", targetUserId: user.id, targetEmail: user.email } },
+    );
     return { ok: true };
   },
   revalidate: ON_USERS_PAGE,
@@ -95,12 +121,24 @@ export const changeRoleAction = formAction({
   invalid: invalid("change-role"),
   handler: async ({ userId, role }, ctx): Promise<ActionResult> => {
     // An admin demoting themselves could leave nobody able to manage users.
-    if (userId === ctx.actor.userId) return selfChange(ctx, "change-role", "You cannot change your own role. Ask another admin.");
+    if (userId === ctx.actor.userId)
+      return selfChange(ctx, "change-role", "You cannot change your own role. Ask another admin.");
     const change = await changeRoleKeepingAnAdmin(ctx.db, userId, role);
     if (!change.ok && change.reason === "not-found") return notFound(ctx, "change-role", userId);
     if (!change.ok) return lastAdmin(ctx, "change-role", change.target);
     const { before } = change;
-    await ctx.record({ outcome: "ok" }, { details: { operation: "change-role", targetUserId: userId, targetEmail: before.email, from: before.role, to: role } });
+    await ctx.record(
+      { outcome: "ok" },
+      {
+        details: {
+          operation: "change-role",
+          targetUserId: userId,
+          targetEmail: before.email,
+          from: before.role,
+          to: role,
+        },
+      },
+    );
     return { ok: true };
   },
   revalidate: ON_USERS_PAGE,
@@ -114,20 +152,29 @@ export const setUserDisabledAction = formAction({
   attempt: operationOn("set-disabled"),
   invalid: invalid("set-disabled"),
   handler: async ({ userId, disabled }, ctx): Promise<ActionResult> => {
-    if (userId === ctx.actor.userId) return selfChange(ctx, "set-disabled", "You cannot disable your own account. Ask another admin.");
+    if (userId === ctx.actor.userId)
+      return selfChange(ctx, "set-disabled", "You cannot disable your own account. Ask another admin.");
     if (!disabled && !getConfig().demoMode) {
       // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
       const target = await findUserById(ctx.db, userId);
       if (target && (await hasDemoPassword(target.passwordHash))) {
         const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
-        await ctx.record({ outcome: "invalid", errorCode: "DemoPassword", errorMessage: message }, { details: { operation: "enable", targetUserId: userId, targetEmail: target.email } });
+        await ctx.record(
+          { outcome: "invalid", errorCode: "DemoPassword", errorMessage: message },
+          { details: { operation: "enable", targetUserId: userId, targetEmail: target.email } },
+        );
         return actionFailure("DemoPassword", message);
       }
     }
     const change = await setDisabledKeepingAnAdmin(ctx.db, userId, disabled);
     if (!change.ok && change.reason === "not-found") return notFound(ctx, "set-disabled", userId);
     if (!change.ok) return lastAdmin(ctx, "disable", change.target);
-    await ctx.record({ outcome: "ok" }, { details: { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: change.after.email } });
+    await ctx.record(
+      { outcome: "ok" },
+      {
+        details: { operation: disabled ? "disable" : "enable", targetUserId: userId, targetEmail: change.after.email },
+      },
+    );
     return { ok: true };
   },
   revalidate: ON_USERS_PAGE,
@@ -135,17 +182,26 @@ export const setUserDisabledAction = formAction({
 
 async function notFound(ctx: Ctx, operation: string, userId: string): Promise<ActionResult> {
   const message = "That user no longer exists. Reload the page.";
-  await ctx.record({ outcome: "invalid", errorCode: "UserNotFound", errorMessage: message }, { details: { operation, targetUserId: userId } });
+  await ctx.record(
+    { outcome: "invalid", errorCode: "UserNotFound", errorMessage: message },
+    { details: { operation, targetUserId: userId } },
+  );
   return actionFailure("UserNotFound", message);
 }
 
 async function lastAdmin(ctx: Ctx, operation: string, target: { id: string; email: string }): Promise<ActionResult> {
   const message = `${target.email} is the last enabled admin: RecDesk would have nobody to manage users. Make another user admin first. Nothing was changed.`;
-  await ctx.record({ outcome: "denied", errorCode: "LastAdmin", errorMessage: message }, { details: { operation, targetUserId: target.id, targetEmail: target.email } });
+  await ctx.record(
+    { outcome: "denied", errorCode: "LastAdmin", errorMessage: message },
+    { details: { operation, targetUserId: target.id, targetEmail: target.email } },
+  );
   return actionFailure("LastAdmin", message);
 }
 
 async function selfChange(ctx: Ctx, operation: string, message: string): Promise<ActionResult> {
-  await ctx.record({ outcome: "invalid", errorCode: "SelfChange", errorMessage: message }, { details: { operation, targetUserId: ctx.actor.userId } });
+  await ctx.record(
+    { outcome: "invalid", errorCode: "SelfChange", errorMessage: message },
+    { details: { operation, targetUserId: ctx.actor.userId } },
+  );
   return actionFailure("InvalidInput", message);
 }

@@ -15,7 +15,13 @@ export default async function UsersPage() {
   const check = await requirePermission("users:manage");
   if (!check.ok) {
     // No "Users" heading for someone who may not manage users: the title is the refusal itself.
-    return <AccessDenied title={check.code} code={check.code} message={check.code === "Forbidden" ? "Only admins can manage users." : check.message} />;
+    return (
+      <AccessDenied
+        title={check.code}
+        code={check.code}
+        message={check.code === "Forbidden" ? "Only admins can manage users." : check.message}
+      />
+    );
   }
   const users = await listUsers(await getDb());
   return (
@@ -26,8 +32,13 @@ export default async function UsersPage() {
           Who may use RecDesk and what they may do. Changes apply on each person&apos;s next request.
         </p>
       </div>
-      <section aria-labelledby="add-user-heading" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="add-user-heading" className="mb-3 text-base font-semibold">Add a user</h2>
+      <section
+        aria-labelledby="add-user-heading"
+        className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <h2 id="add-user-heading" className="mb-3 text-base font-semibold">
+          Add a user
+        </h2>
         <AddUserForm
           action={createUserAction}
           roles={ROLE_NAMES.map((r) => ({ value: r, label: r }))}
@@ -40,13 +51,19 @@ export default async function UsersPage() {
         </ul>
       </section>
       <section aria-labelledby="users-heading">
-        <h2 id="users-heading" className="mb-3 text-base font-semibold">{users.length} users</h2>
+        <h2 id="users-heading" className="mb-3 text-base font-semibold">
+          {users.length} users
+        </h2>
         <UsersTable
           users={users}
           roles={[...ROLE_NAMES]}
           currentUserId={check.actor.userId}
           minPasswordLength={MIN_PASSWORD_LENGTH}
-          actions={{ changeRole: changeRoleAction, setDisabled: setUserDisabledAction, resetPassword: resetPasswordAction }}
+          actions={{
+            changeRole: changeRoleAction,
+            setDisabled: setUserDisabledAction,
+            resetPassword: resetPasswordAction,
+          }}
         />
       </section>
     </div>

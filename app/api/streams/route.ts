@@ -15,13 +15,19 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   const auth = await requirePermission("streams:view");
   if (!auth.ok) {
-    return NextResponse.json({ ok: false, code: auth.code, message: auth.message }, { status: auth.code === "Unauthenticated" ? 401 : 403 });
+    return NextResponse.json(
+      { ok: false, code: auth.code, message: auth.message },
+      { status: auth.code === "Unauthenticated" ? 401 : 403 },
+    );
   }
   const parsed = parseStreamsQuery(request.nextUrl.searchParams);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
-    return NextResponse.json({ ok: false, code: "InvalidInput", message: "The stream list query is not valid.", fieldErrors }, { status: 400 });
+    return NextResponse.json(
+      { ok: false, code: "InvalidInput", message: "The stream list query is not valid.", fieldErrors },
+      { status: 400 },
+    );
   }
   const snapshot = await getOnlineStreamCache().read();
   const page = await buildStreamsPage(getDb, snapshot, parsed.data);

@@ -50,7 +50,9 @@ export const auditRecords = pgTable(
     index("audit_records_task").on(t.taskId, t.id),
     // A task.start learns its TaskId from Tencent's answer, after its intent (and target) is written: the
     // TaskId filter finds it in the outcome (lib/audit/queries.ts).
-    index("audit_records_started_task").on(sql`(${t.outcomeDetails} ->> 'taskId')`, t.id).where(sql`${t.action} = 'task.start'`),
+    index("audit_records_started_task")
+      .on(sql`(${t.outcomeDetails} ->> 'taskId')`, t.id)
+      .where(sql`${t.action} = 'task.start'`),
     index("audit_records_stream").on(t.streamName, t.id),
     index("audit_records_job").on(t.jobId, t.id),
     // audit_records_reason_trgm (pg_trgm GIN on reason, for the ILIKE search) is created by migration 0004 only

@@ -38,7 +38,10 @@ const remove: Handler = (s, p, now) => {
   const t = findTask(s, p);
   if ("error" in t) return t;
   if (taskState(t as TaskRec, now) === "recording") {
-    return err("FailedOperation.AlterTaskState", "The task is recording; stop it with StopLiveRecord before deleting it.");
+    return err(
+      "FailedOperation.AlterTaskState",
+      "The task is recording; stop it with StopLiveRecord before deleting it.",
+    );
   }
   s.tasks.delete((t as TaskRec).taskId);
   return { data: {} };
@@ -51,7 +54,10 @@ const create: Handler = (s, p, now) => {
   const push = s.pushDomains.filter((d) => d.status === 1);
   let domainName = str(p, "DomainName");
   if (domainName !== undefined && !push.some((d) => d.name === domainName)) {
-    return err("InvalidParameterValue", `The DomainName \`${domainName}\` is not an enabled push domain of this account.`);
+    return err(
+      "InvalidParameterValue",
+      `The DomainName \`${domainName}\` is not an enabled push domain of this account.`,
+    );
   }
   // Without a DomainName we use the domain the stream is live on, else the first push domain.
   domainName ??= push.find((d) => s.online.has(streamKey(d.name, appName, streamName)))?.name ?? push[0]?.name;
@@ -62,7 +68,9 @@ const create: Handler = (s, p, now) => {
     if (raw === undefined) return undefined;
     // The doc shows the URL-encoded GET form (2017-01-01+10%3a10%3a01); accept it in JSON too.
     const ms = cstToDate(decodeURIComponent(raw.replace(/\+/g, " "))).getTime();
-    return Number.isNaN(ms) ? err("InvalidParameterValue", `The ${k} \`${raw}\` is not a valid YYYY-MM-DD HH:MM:SS time.`) : ms;
+    return Number.isNaN(ms)
+      ? err("InvalidParameterValue", `The ${k} \`${raw}\` is not a valid YYYY-MM-DD HH:MM:SS time.`)
+      : ms;
   };
   const start = parse("StartTime");
   const end = parse("EndTime");
@@ -80,8 +88,10 @@ const create: Handler = (s, p, now) => {
     endMs = Math.min(end ?? now + 30 * MIN, now + 30 * MIN);
     if (endMs <= now) return err("InvalidParameterValue", "The EndTime must be later than the current time.");
   } else {
-    if (start === undefined) return err("MissingParameter", "The request is missing a required parameter `StartTime` (scheduled mode).");
-    if (end === undefined) return err("MissingParameter", "The request is missing a required parameter `EndTime` (scheduled mode).");
+    if (start === undefined)
+      return err("MissingParameter", "The request is missing a required parameter `StartTime` (scheduled mode).");
+    if (end === undefined)
+      return err("MissingParameter", "The request is missing a required parameter `EndTime` (scheduled mode).");
     if (end <= start) return err("InvalidParameterValue", "The EndTime must be later than the StartTime.");
     if (end <= now) return err("InvalidParameterValue", "The EndTime must be later than the current time.");
     const apiTasks = [...s.tasks.values()].filter((t) => t.viaApi);
@@ -116,7 +126,9 @@ const onlineList: Handler = (s, p) => {
   const [domain, app, name] = [str(p, "DomainName"), str(p, "AppName"), str(p, "StreamName")];
   let all = [...s.online.values()];
   if (domain || app || name) {
-    all = all.filter((x) => (!domain || x.domainName === domain) && (!app || x.appName === app) && (!name || x.streamName === name));
+    all = all.filter(
+      (x) => (!domain || x.domainName === domain) && (!app || x.appName === app) && (!name || x.streamName === name),
+    );
   }
   const page = all.slice((pageNum - 1) * pageSize, pageNum * pageSize);
   return {
@@ -145,8 +157,15 @@ const streamState: Handler = (s, p) => {
 const domains: Handler = (s, p) => {
   const pageNum = int(p, "PageNum") ?? 1;
   const pageSize = int(p, "PageSize") ?? 10;
-  const [type, status, prefix, delay, playType] = [int(p, "DomainType"), int(p, "DomainStatus"), str(p, "DomainPrefix"), int(p, "IsDelayLive"), int(p, "PlayType")];
-  if (playType !== undefined && type !== 1) return err("InvalidParameterValue", "PlayType is only valid with DomainType=1.");
+  const [type, status, prefix, delay, playType] = [
+    int(p, "DomainType"),
+    int(p, "DomainStatus"),
+    str(p, "DomainPrefix"),
+    int(p, "IsDelayLive"),
+    int(p, "PlayType"),
+  ];
+  if (playType !== undefined && type !== 1)
+    return err("InvalidParameterValue", "PlayType is only valid with DomainType=1.");
   const all = s.domains.filter(
     (d) =>
       (type === undefined || d.type === type) &&

@@ -1,5 +1,13 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { canonicalRequest, parseAuthorization, sameSignature, signatureHex, signingKey, stringToSign, utcDate } from "../signer";
+import {
+  canonicalRequest,
+  parseAuthorization,
+  sameSignature,
+  signatureHex,
+  signingKey,
+  stringToSign,
+  utcDate,
+} from "../signer";
 
 // TC3-HMAC-SHA256 verification over the exact bytes received, with Tencent's error codes and messages.
 
@@ -16,21 +24,44 @@ export interface AuthError {
 
 const MAX_SKEW_S = 300;
 
-export function verifyRequest(headers: IncomingHttpHeaders, body: Buffer, creds: SimCredentials, nowS = Math.floor(Date.now() / 1000)): AuthError | undefined {
+export function verifyRequest(
+  headers: IncomingHttpHeaders,
+  body: Buffer,
+  creds: SimCredentials,
+  nowS = Math.floor(Date.now() / 1000),
+): AuthError | undefined {
   const auth = parseAuthorization(header(headers, "authorization"));
-  if (!auth) return { code: "AuthFailure.InvalidAuthorization", message: "Authorization header is missing or not in the TC3-HMAC-SHA256 format." };
+  if (!auth)
+    return {
+      code: "AuthFailure.InvalidAuthorization",
+      message: "Authorization header is missing or not in the TC3-HMAC-SHA256 format.",
+    };
 
   const tsText = header(headers, "x-tc-timestamp");
   if (!tsText) return { code: "MissingParameter", message: "The request is missing a required parameter `Timestamp`." };
-  if (!/^\d{1,12}$/.test(tsText)) return { code: "InvalidParameterValue", message: "The value of parameter `Timestamp` is not a Unix time in seconds." };
+  if (!/^\d{1,12}$/.test(tsText))
+    return {
+      code: "InvalidParameterValue",
+      message: "The value of parameter `Timestamp` is not a Unix time in seconds.",
+    };
   const ts = Number(tsText);
   if (Math.abs(nowS - ts) > MAX_SKEW_S) {
-    return { code: "AuthFailure.SignatureExpire", message: `Signature expired. Timestamp ${ts} differs from the server time ${nowS} by more than 5 minutes.` };
+    return {
+      code: "AuthFailure.SignatureExpire",
+      message: `Signature expired. Timestamp ${ts} differs from the server time ${nowS} by more than 5 minutes.`,
+    };
   }
 
-  if (auth.secretId !== creds.secretId) return { code: "AuthFailure.SecretIdNotFound", message: "The SecretId is not found, please ensure that your SecretId is correct." };
+  if (auth.secretId !== creds.secretId)
+    return {
+      code: "AuthFailure.SecretIdNotFound",
+      message: "The SecretId is not found, please ensure that your SecretId is correct.",
+    };
 
-  const signatureFailure = { code: "AuthFailure.SignatureFailure", message: "The provided credentials could not be validated. Please check your signature is correct." };
+  const signatureFailure = {
+    code: "AuthFailure.SignatureFailure",
+    message: "The provided credentials could not be validated. Please check your signature is correct.",
+  };
   const host = header(headers, "host") ?? "";
   const hostname = host.replace(/:\d+$/, "");
   // The official SDK signs with the endpoint's first label as service (127 for 127.0.0.1, live for

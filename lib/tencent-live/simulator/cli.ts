@@ -6,19 +6,19 @@ import { MAX_TASK_ID } from "./state";
 //  --seed S --latency-ms L [--session-token T] [--control] [--host H]`
 
 const OPTIONS = {
-    port: { type: "string", default: "4600" },
-    host: { type: "string", default: "127.0.0.1" },
-    "secret-id": { type: "string" },
-    "secret-key": { type: "string" },
-    "session-token": { type: "string" },
-    streams: { type: "string" },
-    tasks: { type: "string" },
-    "task-id-base": { type: "string" },
-    seed: { type: "string" },
-    "latency-ms": { type: "string" },
-    "stop-limit": { type: "string" },
-    control: { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
+  port: { type: "string", default: "4600" },
+  host: { type: "string", default: "127.0.0.1" },
+  "secret-id": { type: "string" },
+  "secret-key": { type: "string" },
+  "session-token": { type: "string" },
+  streams: { type: "string" },
+  tasks: { type: "string" },
+  "task-id-base": { type: "string" },
+  seed: { type: "string" },
+  "latency-ms": { type: "string" },
+  "stop-limit": { type: "string" },
+  control: { type: "boolean", default: false },
+  help: { type: "boolean", default: false },
 } satisfies ParseArgsConfig["options"];
 
 // A mistyped flag is one line naming it, not a stack trace.
@@ -32,8 +32,10 @@ const values = (() => {
 })();
 
 if (values.help) {
-  console.log("Usage: npm run simulator -- [--port 4600] [--host 127.0.0.1] [--secret-id X] [--secret-key Y] [--session-token T]\n" +
-    "  [--streams 240] [--tasks 60] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]");
+  console.log(
+    "Usage: npm run simulator -- [--port 4600] [--host 127.0.0.1] [--secret-id X] [--secret-key Y] [--session-token T]\n" +
+      "  [--streams 240] [--tasks 60] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]",
+  );
   process.exit(0);
 }
 
@@ -77,12 +79,16 @@ const sim = await startSimulator({
 
 // Printing the credentials is the point of the standalone simulator: they are local, made up, and the
 // only way to point RecDesk or the SDK at it.
-console.log(`Tencent Live API simulator listening on ${sim.url} (ready in ${Math.round(performance.now() - started)} ms)`);
+console.log(
+  `Tencent Live API simulator listening on ${sim.url} (ready in ${Math.round(performance.now() - started)} ms)`,
+);
 console.log(`  TENCENTCLOUD_LIVE_ENDPOINT=${sim.url}`);
 console.log(`  TENCENTCLOUD_SECRET_ID=${sim.secretId}`);
 console.log(`  TENCENTCLOUD_SECRET_KEY=${sim.secretKey}`);
 if (sim.sessionToken) console.log(`  TENCENTCLOUD_SESSION_TOKEN=${sim.sessionToken}`);
-console.log(`  ${sim.listTasks().length} recording tasks seeded; control API ${values.control ? `enabled at ${sim.url}/_sim/` : "disabled (--control to enable)"}`);
+console.log(
+  `  ${sim.listTasks().length} recording tasks seeded; control API ${values.control ? `enabled at ${sim.url}/_sim/` : "disabled (--control to enable)"}`,
+);
 
 const shutdown = () => void sim.close().then(() => process.exit(0));
 process.on("SIGINT", shutdown);

@@ -20,12 +20,18 @@ export interface ControlContext {
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
 }
 
-export function handleControl(ctx: ControlContext, req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
+export function handleControl(
+  ctx: ControlContext,
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+): void {
   const send = (status: number, payload: unknown) => {
     res.writeHead(status, { "Content-Type": "application/json" });
     res.end(JSON.stringify(payload));
   };
-  if (!ctx.enabled) return send(403, { error: "The simulator control API is disabled; start the simulator with --control." });
+  if (!ctx.enabled)
+    return send(403, { error: "The simulator control API is disabled; start the simulator with --control." });
 
   let input: Record<string, unknown> = {};
   if (body.length) {
@@ -49,9 +55,18 @@ export function handleControl(ctx: ControlContext, req: http.IncomingMessage, bo
       return send(200, { faults: ctx.pendingFaults() });
     case "POST /_sim/faults": {
       const mode = text("mode") as FaultSpec["mode"] | undefined;
-      if (!mode || !FAULT_MODES.includes(mode)) return send(400, { error: `mode must be one of ${FAULT_MODES.join(", ")}` });
-      if (mode === "error" && !text("code")) return send(400, { error: "mode error needs a code, e.g. ResourceNotFound.StopService" });
-      ctx.inject({ action: text("action") ?? "*", mode, code: text("code"), message: text("message"), count: num("count") ?? 1, latencyMs: num("latencyMs") });
+      if (!mode || !FAULT_MODES.includes(mode))
+        return send(400, { error: `mode must be one of ${FAULT_MODES.join(", ")}` });
+      if (mode === "error" && !text("code"))
+        return send(400, { error: "mode error needs a code, e.g. ResourceNotFound.StopService" });
+      ctx.inject({
+        action: text("action") ?? "*",
+        mode,
+        code: text("code"),
+        message: text("message"),
+        count: num("count") ?? 1,
+        latencyMs: num("latencyMs"),
+      });
       return send(200, { faults: ctx.pendingFaults() });
     }
     case "DELETE /_sim/faults":
@@ -65,7 +80,8 @@ export function handleControl(ctx: ControlContext, req: http.IncomingMessage, bo
     }
     case "POST /_sim/reset": {
       const taskIdBase = text("taskIdBase");
-      if (taskIdBase !== undefined && !/^[1-9]\d{0,19}$/.test(taskIdBase)) return send(400, { error: "taskIdBase must be a decimal integer" });
+      if (taskIdBase !== undefined && !/^[1-9]\d{0,19}$/.test(taskIdBase))
+        return send(400, { error: "taskIdBase must be a decimal integer" });
       const opts: Partial<SeedOptions> = {};
       if (num("seed") !== undefined) opts.seed = num("seed");
       if (num("streams") !== undefined) opts.streams = num("streams");
@@ -77,7 +93,12 @@ export function handleControl(ctx: ControlContext, req: http.IncomingMessage, bo
     case "POST /_sim/streams": {
       const streamName = text("streamName");
       if (!streamName) return send(400, { error: "streamName is required" });
-      ctx.setStreamOnline({ streamName, appName: text("appName"), domainName: text("domainName"), online: input.online !== false });
+      ctx.setStreamOnline({
+        streamName,
+        appName: text("appName"),
+        domainName: text("domainName"),
+        online: input.online !== false,
+      });
       return send(200, { ok: true });
     }
     default:

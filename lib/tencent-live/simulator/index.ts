@@ -65,7 +65,10 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   }
   const state = new SimState(seedOpts);
   const faults = new FaultQueue();
-  const windows = new RateWindows({ ...DOCUMENTED_RATE_LIMITS, ...(o.rateLimits as Record<string, number> | undefined) });
+  const windows = new RateWindows({
+    ...DOCUMENTED_RATE_LIMITS,
+    ...(o.rateLimits as Record<string, number> | undefined),
+  });
   const calls = new Map<string, number>();
   const hanging = new Set<http.ServerResponse>();
   let latencyMs = Math.max(0, o.latencyMs ?? 0);
@@ -83,7 +86,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       windows.clear();
       calls.clear();
     },
-    calls: () => ({ total: [...calls.values()].reduce((a, b) => a + b, 0), byAction: Object.fromEntries(calls), rateWindows: windows.all() }),
+    calls: () => ({
+      total: [...calls.values()].reduce((a, b) => a + b, 0),
+      byAction: Object.fromEntries(calls),
+      rateWindows: windows.all(),
+    }),
     tasks: () => state.listTasks(),
     setStreamOnline: (s) => {
       const domainName = s.domainName ?? state.pushDomains[0]!.name;
@@ -91,7 +98,13 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       const key = streamKey(domainName, appName, s.streamName);
       if (!s.online) state.online.delete(key);
       else if (!state.online.has(key)) {
-        state.online.set(key, { domainName, appName, streamName: s.streamName, publishTimes: [new Date().toISOString().replace(/\.\d{3}Z$/, "Z")], pushToDelay: 0 });
+        state.online.set(key, {
+          domainName,
+          appName,
+          streamName: s.streamName,
+          publishTimes: [new Date().toISOString().replace(/\.\d{3}Z$/, "Z")],
+          pushToDelay: 0,
+        });
       }
     },
   };
@@ -115,7 +128,12 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   // already waiting in the buffer: a spurious reset of a call the service never saw.
   server.keepAliveTimeout = 60_000;
 
-  async function answer(req: http.IncomingMessage, body: Buffer, size: number, res: http.ServerResponse): Promise<void> {
+  async function answer(
+    req: http.IncomingMessage,
+    body: Buffer,
+    size: number,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const action = String(req.headers["x-tc-action"] ?? "");
     calls.set(action, (calls.get(action) ?? 0) + 1);
     const now = Date.now();
@@ -125,13 +143,17 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     const respond = (status: number, contentType: string, text: string) => {
       const send = () => {
         if (res.destroyed) return;
-        res.writeHead(status, { "Content-Type": contentType, ...(typeof traceId === "string" ? { "X-TC-TraceId": traceId } : {}) });
+        res.writeHead(status, {
+          "Content-Type": contentType,
+          ...(typeof traceId === "string" ? { "X-TC-TraceId": traceId } : {}),
+        });
         res.end(text);
       };
       if (delay > 0) setTimeout(send, delay).unref();
       else send();
     };
-    const envelope = (payload: Record<string, unknown>) => respond(200, "application/json", stringifyLossless({ Response: { ...payload, RequestId: randomUUID() } }));
+    const envelope = (payload: Record<string, unknown>) =>
+      respond(200, "application/json", stringifyLossless({ Response: { ...payload, RequestId: randomUUID() } }));
     const error = (code: string, message: string) => envelope({ Error: { Code: code, Message: message } });
 
     if (fault) {
@@ -144,25 +166,33 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
         req.socket.destroy();
         return;
       }
-      if (fault.mode === "http502") return respond(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
-      if (fault.mode === "non-json") return respond(200, "text/html", "<html><body>upstream temporarily unavailable</body></html>");
+      if (fault.mode === "http502")
+        return respond(502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+      if (fault.mode === "non-json")
+        return respond(200, "text/html", "<html><body>upstream temporarily unavailable</body></html>");
     }
 
-    if (req.method !== "POST") return error("UnsupportedProtocol", "This simulator accepts only POST with a JSON body.");
+    if (req.method !== "POST")
+      return error("UnsupportedProtocol", "This simulator accepts only POST with a JSON body.");
     if (size > MAX_BODY) return error("RequestSizeLimitExceeded", "The request body is larger than 1 MB.");
     if (!action) return error("MissingParameter", "The request is missing a required parameter `Action`.");
     const version = req.headers["x-tc-version"];
     if (!version) return error("MissingParameter", "The request is missing a required parameter `Version`.");
     if (!HANDLERS[action]) return error("InvalidAction", `The action \`${action}\` does not exist for this service.`);
-    if (version !== LIVE_API_VERSION) return error("NoSuchVersion", `The API version \`${String(version)}\` does not exist; use ${LIVE_API_VERSION}.`);
+    if (version !== LIVE_API_VERSION)
+      return error("NoSuchVersion", `The API version \`${String(version)}\` does not exist; use ${LIVE_API_VERSION}.`);
 
     const authError = verifyRequest(req.headers, body, creds, Math.floor(now / 1000));
     if (authError) return error(authError.code, authError.message);
 
-    if (fault?.mode === "error") return error(fault.code ?? "InternalError", fault.message ?? defaultFaultMessage(fault.code ?? "InternalError"));
+    if (fault?.mode === "error")
+      return error(fault.code ?? "InternalError", fault.message ?? defaultFaultMessage(fault.code ?? "InternalError"));
 
     if (!windows.admit(action, now)) {
-      return error("RequestLimitExceeded", `Your current request rate for ${action} exceeds ${windows.limitOf(action)} per second.`);
+      return error(
+        "RequestLimitExceeded",
+        `Your current request rate for ${action} exceeds ${windows.limitOf(action)} per second.`,
+      );
     }
 
     let parsed: unknown;
@@ -171,7 +201,8 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     } catch {
       return error("InvalidParameter", "The request body is not valid JSON.");
     }
-    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) return error("InvalidParameter", "The request body must be a JSON object.");
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+      return error("InvalidParameter", "The request body must be a JSON object.");
     const checked = checkParams(action, parsed as Record<string, unknown>);
     if (!checked.ok) return error(checked.error.code, checked.error.message);
 
@@ -199,7 +230,8 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     secretKey: creds.secretKey,
     sessionToken: creds.sessionToken,
     listTasks: (): SimTask[] => state.listTasks(),
-    callCount: (action?: string) => (action === undefined ? [...calls.values()].reduce((a, b) => a + b, 0) : (calls.get(action) ?? 0)),
+    callCount: (action?: string) =>
+      action === undefined ? [...calls.values()].reduce((a, b) => a + b, 0) : (calls.get(action) ?? 0),
     inject: ctx.inject,
     clearFaults: ctx.clearFaults,
     setLatency: ctx.setLatency,
@@ -214,4 +246,3 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       }),
   };
 }
-

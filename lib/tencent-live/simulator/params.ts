@@ -75,7 +75,10 @@ const PARAMS: Record<string, Record<string, Spec>> = {
 /** Checked parameters: Strings as strings, Integers as exact bigints. */
 export type Params = Record<string, string | bigint>;
 
-export function checkParams(action: string, body: Record<string, unknown>): { ok: true; params: Params } | { ok: false; error: ParamError } {
+export function checkParams(
+  action: string,
+  body: Record<string, unknown>,
+): { ok: true; params: Params } | { ok: false; error: ParamError } {
   const specs = PARAMS[action]!;
   for (const key of Object.keys(body)) {
     if (!(key in specs)) return fail("UnknownParameter", `The parameter \`${key}\` is not recognized.`);
@@ -90,15 +93,32 @@ export function checkParams(action: string, body: Record<string, unknown>): { ok
     if (spec.type === "String") {
       if (typeof v !== "string") return fail("InvalidParameter", `The parameter \`${key}\` must be of type String.`);
       const value = spec.caseInsensitive ? v.toLowerCase() : v;
-      if (spec.required && value.trim() === "") return fail("InvalidParameterValue", `The value of parameter \`${key}\` must not be empty.`);
-      if (spec.oneOf && !spec.oneOf.includes(value)) return fail("InvalidParameterValue", `The value \`${v}\` of parameter \`${key}\` is not one of ${spec.oneOf.join(", ")}.`);
-      if (spec.check && !spec.check(v)) return fail("InvalidParameterValue", `The value \`${v}\` of parameter \`${key}\` is not valid.`);
+      if (spec.required && value.trim() === "")
+        return fail("InvalidParameterValue", `The value of parameter \`${key}\` must not be empty.`);
+      if (spec.oneOf && !spec.oneOf.includes(value))
+        return fail(
+          "InvalidParameterValue",
+          `The value \`${v}\` of parameter \`${key}\` is not one of ${spec.oneOf.join(", ")}.`,
+        );
+      if (spec.check && !spec.check(v))
+        return fail("InvalidParameterValue", `The value \`${v}\` of parameter \`${key}\` is not valid.`);
       params[key] = value;
     } else {
-      const text = typeof v === "number" ? (Number.isInteger(v) ? String(v) : undefined) : v instanceof LosslessNumber && /^-?\d+$/.test(v.value) ? v.value : undefined;
+      const text =
+        typeof v === "number"
+          ? Number.isInteger(v)
+            ? String(v)
+            : undefined
+          : v instanceof LosslessNumber && /^-?\d+$/.test(v.value)
+            ? v.value
+            : undefined;
       if (text === undefined) return fail("InvalidParameter", `The parameter \`${key}\` must be of type Integer.`);
       const n = BigInt(text);
-      if (n < spec.min || n > spec.max) return fail("InvalidParameterValue", `The value \`${text}\` of parameter \`${key}\` is out of range [${spec.min}, ${spec.max}].`);
+      if (n < spec.min || n > spec.max)
+        return fail(
+          "InvalidParameterValue",
+          `The value \`${text}\` of parameter \`${key}\` is out of range [${spec.min}, ${spec.max}].`,
+        );
       params[key] = n;
     }
   }

@@ -85,7 +85,13 @@ export class SimState {
     const base = BigInt(o.taskIdBase);
     const prefix = 1000 + (o.seed % 9000);
     this.domains = [
-      { name: `${prefix}.livepush.myqcloud.com`, type: 0, status: 1, createTime: beijingTime(now - 400 * DAY), playType: 1 },
+      {
+        name: `${prefix}.livepush.myqcloud.com`,
+        type: 0,
+        status: 1,
+        createTime: beijingTime(now - 400 * DAY),
+        playType: 1,
+      },
       { name: "push.recdesk-demo.com", type: 0, status: 1, createTime: beijingTime(now - 200 * DAY), playType: 1 },
       { name: "play.recdesk-demo.com", type: 1, status: 1, createTime: beijingTime(now - 200 * DAY), playType: 1 },
       { name: "old-push.recdesk-demo.com", type: 0, status: 0, createTime: beijingTime(now - 900 * DAY), playType: 1 },
@@ -107,7 +113,8 @@ export class SimState {
       streams.push(s);
       this.online.set(streamKey(s.domainName, s.appName, s.streamName), s);
     }
-    for (let i = 0; i < Math.ceil(o.streams / 100); i++) this.forbidden.add(streamKey(push[0]!, "live", `banned_${i + 1}`));
+    for (let i = 0; i < Math.ceil(o.streams / 100); i++)
+      this.forbidden.add(streamKey(push[0]!, "live", `banned_${i + 1}`));
 
     for (let i = 0; i < o.tasks; i++) {
       const s = streams.length ? streams[Math.floor(rng() * streams.length)]! : undefined;
@@ -165,7 +172,11 @@ function seededTimes(rng: Rng, now: number): Pick<TaskRec, "startMs" | "endMs" |
   }
   if (r < 0.55) {
     const startMs = now - between(rng, 1 * 24, 5 * 24) * HOUR;
-    return { startMs, endMs: now + between(rng, 1 * 24, 3 * 24) * HOUR, createdMs: startMs - between(rng, 1, 24) * HOUR };
+    return {
+      startMs,
+      endMs: now + between(rng, 1 * 24, 3 * 24) * HOUR,
+      createdMs: startMs - between(rng, 1, 24) * HOUR,
+    };
   }
   if (r < 0.75) {
     const startMs = now + between(rng, 10, 48 * 60) * MIN;

@@ -24,7 +24,9 @@ export async function registerSimTasks(db: Database, tasks: SimTask[]): Promise<
 }
 
 export async function itemStates(db: Database, jobId: string): Promise<Record<string, number>> {
-  const r = await db.execute(sql`select state, count(*)::int as n from bulk_items where job_id = ${jobId}::uuid group by state`);
+  const r = await db.execute(
+    sql`select state, count(*)::int as n from bulk_items where job_id = ${jobId}::uuid group by state`,
+  );
   return Object.fromEntries((r.rows as { state: string; n: number }[]).map((x) => [x.state, x.n]));
 }
 
@@ -43,7 +45,14 @@ export async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000,
 }
 
 /** Audit rows of a job: one per item send, with their outcomes. */
-export async function jobAudit(db: Database, jobId: string): Promise<{ task_id: string; outcome: string; request_id: string | null; error_code: string | null; reason: string | null }[]> {
-  const r = await db.execute(sql`select task_id, outcome, request_id, error_code, reason from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' order by id`);
+export async function jobAudit(
+  db: Database,
+  jobId: string,
+): Promise<
+  { task_id: string; outcome: string; request_id: string | null; error_code: string | null; reason: string | null }[]
+> {
+  const r = await db.execute(
+    sql`select task_id, outcome, request_id, error_code, reason from audit_records where job_id = ${jobId}::uuid and action = 'task.stop' order by id`,
+  );
   return r.rows as never;
 }

@@ -15,11 +15,15 @@ const root = path.resolve(import.meta.dirname, "../../..");
 /** Starts tests/bulk/helpers/worker-process.ts in its own Node process, as a separate RecDesk server would be. */
 export function spawnWorker(env: Record<string, string>): WorkerProcess {
   // tsx as a loader inside one node process (not the tsx CLI, which forks): SIGKILL must hit the worker itself.
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "tests/bulk/helpers/worker-process.ts"], {
-    cwd: root,
-    env: { ...process.env, ...env, http_proxy: "", HTTP_PROXY: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--conditions=react-server", "tests/bulk/helpers/worker-process.ts"],
+    {
+      cwd: root,
+      env: { ...process.env, ...env, http_proxy: "", HTTP_PROXY: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const w: WorkerProcess = {
     child,
     progress: { sent: 0, stopped: 0, failed: 0, leading: false },

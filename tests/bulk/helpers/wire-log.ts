@@ -42,13 +42,26 @@ export async function startWireLog(target: string): Promise<WireLog> {
       const action = String(req.headers["x-tc-action"] ?? "");
       const taskId = /"TaskId"\s*:\s*"?(\d+)/.exec(body.toString("utf8"))?.[1];
       const out = http.request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers, agent },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+          agent,
+        },
         (up) => {
           const parts: Buffer[] = [];
           up.on("data", (c: Buffer) => parts.push(c));
           up.on("end", () => {
             const text = Buffer.concat(parts).toString("utf8");
-            calls.push({ action, taskId, status: up.statusCode ?? 0, code: /"Code"\s*:\s*"([^"]+)"/.exec(text)?.[1], at: Date.now() });
+            calls.push({
+              action,
+              taskId,
+              status: up.statusCode ?? 0,
+              code: /"Code"\s*:\s*"([^"]+)"/.exec(text)?.[1],
+              at: Date.now(),
+            });
             res.writeHead(up.statusCode ?? 502, up.headers);
             res.end(text);
           });
@@ -75,7 +88,9 @@ export async function startWireLog(target: string): Promise<WireLog> {
     calls,
     okStops() {
       const m = new Map<string, number>();
-      for (const c of calls) if (c.action === "StopLiveRecord" && c.status === 200 && !c.code && c.taskId) m.set(c.taskId, (m.get(c.taskId) ?? 0) + 1);
+      for (const c of calls)
+        if (c.action === "StopLiveRecord" && c.status === 200 && !c.code && c.taskId)
+          m.set(c.taskId, (m.get(c.taskId) ?? 0) + 1);
       return m;
     },
     stopsInFlight: () => stopsInFlight,

@@ -9,7 +9,13 @@ import { createLiveClient } from "@/lib/tencent-live/client";
 
 const env = process.env;
 const open = env.BULK_DB_URL ? await openPostgres(env.BULK_DB_URL, { max: 8 }) : await openPglite(env.BULK_DATA_DIR!);
-const client = createLiveClient({ endpoint: env.BULK_SIM_URL!, secretId: env.BULK_SECRET_ID!, secretKey: env.BULK_SECRET_KEY!, rateLimits: { StopLiveRecord: 200 }, timeoutMs: 10_000 });
+const client = createLiveClient({
+  endpoint: env.BULK_SIM_URL!,
+  secretId: env.BULK_SECRET_ID!,
+  secretKey: env.BULK_SECRET_KEY!,
+  rateLimits: { StopLiveRecord: 200 },
+  timeoutMs: 10_000,
+});
 const say = (o: object) => process.stdout.write(`${JSON.stringify(o)}\n`);
 const worker = createBulkWorker({
   db: open.db,

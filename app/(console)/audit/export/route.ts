@@ -13,11 +13,16 @@ export async function GET(request: Request): Promise<Response> {
   const db = await getDb();
   if (!check.ok) {
     await recordDenied(db, check, "audit.export");
-    return Response.json({ ok: false, code: check.code, message: check.message }, { status: check.code === "Unauthenticated" ? 401 : 403 });
+    return Response.json(
+      { ok: false, code: check.code, message: check.message },
+      { status: check.code === "Unauthenticated" ? 401 : 403 },
+    );
   }
   const parsed = parseAuditFilters(new URL(request.url).searchParams);
   if (!parsed.ok) {
-    const attempted = Object.fromEntries(Object.entries(parsed.values).map(([k, v]) => [k, recordableText(v ?? "", 320)]));
+    const attempted = Object.fromEntries(
+      Object.entries(parsed.values).map(([k, v]) => [k, recordableText(v ?? "", 320)]),
+    );
     await recordInvalid(db, check, "audit.export", parsed.fieldErrors, { details: { filters: attempted } });
     return Response.json(
       { ok: false, code: "InvalidInput", message: "The filter is not valid", fieldErrors: parsed.fieldErrors },

@@ -28,13 +28,22 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const explanations = Object.fromEntries([...codes].map((c) => [c, explainLiveError(c)]));
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href="/jobs" className="underline">← Bulk jobs</Link></p>
-      <h1 className="text-2xl font-semibold">Bulk stop of {job.counts.total.toLocaleString("en-US")} task{job.counts.total === 1 ? "" : "s"}</h1>
+      <p className="text-sm">
+        <Link href="/jobs" className="underline">
+          ← Bulk jobs
+        </Link>
+      </p>
+      <h1 className="text-2xl font-semibold">
+        Bulk stop of {job.counts.total.toLocaleString("en-US")} task{job.counts.total === 1 ? "" : "s"}
+      </h1>
       <dl className="grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">Reason</dt>
         <dd data-testid="job-reason">{job.reason}</dd>
         <dt className="text-slate-600 dark:text-slate-400">Started by</dt>
-        <dd>{job.createdByEmail}{job.createdByRole ? ` (${job.createdByRole})` : ""}, <LocalTime iso={job.createdAt} /></dd>
+        <dd>
+          {job.createdByEmail}
+          {job.createdByRole ? ` (${job.createdByRole})` : ""}, <LocalTime iso={job.createdAt} />
+        </dd>
         <dt className="text-slate-600 dark:text-slate-400">Job id</dt>
         <dd className="font-mono text-xs">{job.id}</dd>
       </dl>

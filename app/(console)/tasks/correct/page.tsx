@@ -14,9 +14,20 @@ export const dynamic = "force-dynamic";
 
 const PREFILL = ["taskId", "streamName", "appName", "domainName", "reason"] as const;
 
-export default async function CorrectRegistrationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CorrectRegistrationPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const auth = await requirePermission("task:correct");
-  if (!auth.ok) return <AccessDenied title="Correct registration" code={auth.code} message={`${auth.message} Correcting a registration needs the on-call or admin role.`} />;
+  if (!auth.ok)
+    return (
+      <AccessDenied
+        title="Correct registration"
+        code={auth.code}
+        message={`${auth.message} Correcting a registration needs the on-call or admin role.`}
+      />
+    );
   const params = await searchParams;
   // Only used to pre-fill the form (and clipped): the action validates everything again.
   const initial: Record<string, string> = {};
@@ -26,17 +37,28 @@ export default async function CorrectRegistrationPage({ searchParams }: { search
   }
   const taskId = TaskIdSchema.safeParse(initial.taskId ?? "");
   const row = taskId.success ? await getTaskRow(await getDb(), taskId.data) : undefined;
-  if (row && !initial.streamName) Object.assign(initial, { streamName: row.streamName, appName: row.appName, domainName: row.domainName });
+  if (row && !initial.streamName)
+    Object.assign(initial, { streamName: row.streamName, appName: row.appName, domainName: row.domainName });
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader title="Correct a registration" canStop={can(role, "task:stop")} canRegister={can(role, "task:register")} canStart={can(role, "task:start")} current="/tasks/correct" />
+      <TasksHeader
+        title="Correct a registration"
+        canStop={can(role, "task:stop")}
+        canRegister={can(role, "task:register")}
+        canStart={can(role, "task:start")}
+        current="/tasks/correct"
+      />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
-        Tencent Cloud stops a task only when the stream name matches its TaskId. When a task was registered under the wrong stream, every Stop
-        fails on that check: correct the stream (and app and domain) here. Nothing is sent to Tencent Cloud; the change is audited with the old
-        and new names and your reason.
+        Tencent Cloud stops a task only when the stream name matches its TaskId. When a task was registered under the
+        wrong stream, every Stop fails on that check: correct the stream (and app and domain) here. Nothing is sent to
+        Tencent Cloud; the change is audited with the old and new names and your reason.
       </p>
-      <CorrectRegistrationForm action={correctRegistrationAction} initial={initial} registered={row ? { streamName: row.streamName, appName: row.appName, domainName: row.domainName } : undefined} />
+      <CorrectRegistrationForm
+        action={correctRegistrationAction}
+        initial={initial}
+        registered={row ? { streamName: row.streamName, appName: row.appName, domainName: row.domainName } : undefined}
+      />
     </div>
   );
 }

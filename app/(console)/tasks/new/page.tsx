@@ -14,16 +14,28 @@ export const dynamic = "force-dynamic";
 export default async function StartRecordingPage() {
   const auth = await requirePermission("task:start");
   if (!auth.ok) {
-    return <AccessDenied title="Start recording" code={auth.code} message={`${auth.message} Starting recordings is for on-call engineers and administrators.`} />;
+    return (
+      <AccessDenied
+        title="Start recording"
+        code={auth.code}
+        message={`${auth.message} Starting recordings is for on-call engineers and administrators.`}
+      />
+    );
   }
   const domains = (await listTaskDomains(await getDb())).filter(Boolean);
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader title="Start recording" canStop={can(role, "task:stop")} canRegister={can(role, "task:register")} canStart current="/tasks/new" />
+      <TasksHeader
+        title="Start recording"
+        canStop={can(role, "task:stop")}
+        canRegister={can(role, "task:register")}
+        canStart
+        current="/tasks/new"
+      />
       <p className="mb-4 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Creates a legacy recording task with CreateLiveRecord. It is sent once and never retried automatically: a retry can create a
-        second, billed task. The new TaskId is added to the task list.
+        Creates a legacy recording task with CreateLiveRecord. It is sent once and never retried automatically: a retry
+        can create a second, billed task. The new TaskId is added to the task list.
       </p>
       <StartRecordingForm action={startRecordingAction} domains={domains} />
     </div>

@@ -11,14 +11,27 @@ export const dynamic = "force-dynamic";
 
 export default async function StopByIdPage() {
   const auth = await requirePermission("task:stop");
-  if (!auth.ok) return <AccessDenied title="Stop by ID" code={auth.code} message={`${auth.message} Stopping recordings needs the support, on-call or admin role.`} />;
+  if (!auth.ok)
+    return (
+      <AccessDenied
+        title="Stop by ID"
+        code={auth.code}
+        message={`${auth.message} Stopping recordings needs the support, on-call or admin role.`}
+      />
+    );
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader title="Stop by ID" canStop canRegister={can(role, "task:register")} canStart={can(role, "task:start")} current="/tasks/stop" />
+      <TasksHeader
+        title="Stop by ID"
+        canStop
+        canRegister={can(role, "task:register")}
+        canStart={can(role, "task:start")}
+        current="/tasks/stop"
+      />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
-        For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them, asks you to confirm,
-        calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
+        For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them,
+        asks you to confirm, calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
       </p>
       <StopByIdForm action={stopByIdAction} canCorrect={can(role, "task:correct")} />
     </div>

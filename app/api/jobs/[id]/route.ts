@@ -8,7 +8,11 @@ import { explainLiveError } from "@/lib/tencent-live/errors";
 // What the job page polls (TanStack Query): the job's progress and one page of its items.
 export async function GET(request: NextRequest, context: { params: Promise<{ id: string }> }): Promise<NextResponse> {
   const auth = await requirePermission("jobs:view");
-  if (!auth.ok) return NextResponse.json({ code: auth.code, message: auth.message }, { status: auth.code === "Unauthenticated" ? 401 : 403 });
+  if (!auth.ok)
+    return NextResponse.json(
+      { code: auth.code, message: auth.message },
+      { status: auth.code === "Unauthenticated" ? 401 : 403 },
+    );
   const { id } = await context.params;
   const db = await getDb();
   const job = await getJobView(db, id);

@@ -4,7 +4,9 @@ export default function StreamDetailLoading() {
   return (
     <div className="space-y-4" aria-busy="true" aria-live="polite">
       <h1 className="text-2xl font-semibold">Stream</h1>
-      <p className="text-sm text-slate-600 dark:text-slate-400">Asking Tencent Cloud for this stream&apos;s state and reading its recording tasks…</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400">
+        Asking Tencent Cloud for this stream&apos;s state and reading its recording tasks…
+      </p>
       <div className="grid gap-3 sm:grid-cols-2" aria-hidden>
         <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />
         <div className="h-24 animate-pulse rounded bg-slate-200 dark:bg-slate-800" />

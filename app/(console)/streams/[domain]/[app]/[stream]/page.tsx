@@ -41,7 +41,8 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
         <ul role="alert" className="list-disc space-y-1 pl-6 text-sm">
           {check.errors.map((e) => (
             <li key={e.segment}>
-              <span className="font-medium">{e.segment}</span> <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {e.message}
+              <span className="font-medium">{e.segment}</span>{" "}
+              <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {e.message}
             </li>
           ))}
         </ul>
@@ -52,7 +53,15 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
     );
   }
   const { key } = check;
-  const detail = await loadStreamDetail({ db: getDb, client: getLiveClient, cache: getOnlineStreamCache(), spendStateLookup: () => takeUserQuota("stream-state", auth.actor.userId) }, key);
+  const detail = await loadStreamDetail(
+    {
+      db: getDb,
+      client: getLiveClient,
+      cache: getOnlineStreamCache(),
+      spendStateLookup: () => takeUserQuota("stream-state", auth.actor.userId),
+    },
+    key,
+  );
   const tasksHref = `/tasks?${new URLSearchParams({ stream: key.streamName })}`;
   // Rendered once on the server: the ages below are as of this request.
   const now = Date.parse(detail.checkedAt);
@@ -71,7 +80,8 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
           {key.streamName}
         </h1>
         <p className="break-all text-sm text-slate-600 dark:text-slate-400">
-          Domain <code className="font-mono">{key.domainName}</code> · App <code className="font-mono">{key.appName}</code>
+          Domain <code className="font-mono">{key.domainName}</code> · App{" "}
+          <code className="font-mono">{key.appName}</code>
         </p>
       </div>
 
@@ -94,13 +104,20 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             {detail.listFetchedAt ? ` fetched at ${formatUtc(detail.listFetchedAt)}.` : "."}
           </p>
         )}
-        {detail.listFetchedAt ? <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">From the online stream list fetched at {formatUtc(detail.listFetchedAt)}.</p> : null}
+        {detail.listFetchedAt ? (
+          <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+            From the online stream list fetched at {formatUtc(detail.listFetchedAt)}.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="tasks-heading" className={SECTION}>
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            Recording tasks <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({detail.tasks.length} known, {running} running)</span>
+            Recording tasks{" "}
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+              ({detail.tasks.length} known, {running} running)
+            </span>
           </h2>
           <Link href={tasksHref} className="text-sm underline" data-testid="tasks-link">
             Open in Tasks
@@ -120,7 +137,8 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             auditLinks={can(auth.actor.role, "audit:view")}
             empty={
               <>
-                RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone registers it on the{" "}
+                RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone
+                registers it on the{" "}
                 <Link href={tasksHref} className="underline">
                   Tasks page
                 </Link>
