@@ -1,22 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { sharedBucket, type TokenBucket } from "./limiter";
-import { signTc3 } from "./signer";
-import { readResponse, transportFailure, isObject, toOnlineStream, type AttemptResult, type Json } from "./response";
+import { isObject, toOnlineStream, type Json } from "./response";
+import { sendSignedRequest, type CallSpec } from "./signed-request";
+import { walkOnlineStreams } from "./online-walk";
 import { backoffMs, sleep } from "./retry";
-import { postJson } from "./transport";
 import type { LiveClient, LiveClientOptions } from "./client-types";
-import {
-  DOCUMENTED_RATE_LIMITS,
-  LIVE_API_VERSION,
-  type LiveAction,
-  type LiveResult,
-  type OnlineListPage,
-  type OnlineStream,
-  type StopLiveRecordInput,
-} from "./types";
+import { DOCUMENTED_RATE_LIMITS, type LiveAction, type LiveResult, type StopLiveRecordInput } from "./types";
 import { TaskIdSchema } from "./validation";
-import { integerText, stringifyLossless, toNumber } from "./wire";
+import { integerText, toNumber } from "./wire";
 
 export type { LiveClient, LiveClientOptions } from "./client-types";
 
@@ -33,19 +24,8 @@ export type { LiveClient, LiveClientOptions } from "./client-types";
 
 /** CreateLiveRecord's doc: a client timeout of 3 s or less can create duplicate (billed) tasks. */
 export const CREATE_MIN_TIMEOUT_MS = 3_500;
-/** Page size for the full walk: the CN doc allows up to 300 000, the intl doc says 100; 100 works on both. */
-export const ONLINE_LIST_WALK_PAGE_SIZE = 100;
 
 type Failure = Extract<LiveResult<never>, { ok: false }>;
-
-interface CallSpec {
-  action: LiveAction;
-  params: Json;
-  retry: boolean;
-  timeoutMs: number;
-  signal?: AbortSignal;
-  maxQueued?: number;
-}
 
 export function createLiveClient(opts: LiveClientOptions): LiveClient {
   const url = new URL(opts.endpoint.includes("://") ? opts.endpoint : `https://${opts.endpoint}`);
@@ -62,35 +42,14 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
     return sharedBucket(scope, action, opts.rateLimits?.[action] ?? DOCUMENTED_RATE_LIMITS[action]);
   }
 
-  async function attempt(spec: CallSpec): Promise<AttemptResult> {
-    const body = stringifyLossless(spec.params);
-    const timestamp = Math.floor(Date.now() / 1000);
-    const contentType = "application/json";
-    const signed = signTc3({
-      secretId: opts.secretId,
-      secretKey: opts.secretKey,
-      service,
-      timestamp,
-      signedHeaders: { "content-type": contentType, host: url.host, "x-tc-action": spec.action },
-      payload: body,
-    });
-    const headers: Record<string, string> = {
-      Authorization: signed.authorization,
-      "Content-Type": contentType,
-      Host: url.host,
-      "X-TC-Action": spec.action,
-      "X-TC-Version": LIVE_API_VERSION,
-      "X-TC-Timestamp": String(timestamp),
-      "X-TC-TraceId": randomUUID(),
-    };
-    if (opts.sessionToken) headers["X-TC-Token"] = opts.sessionToken;
-
-    try {
-      return readResponse(await postJson({ url, headers, body, timeoutMs: spec.timeoutMs, signal: spec.signal }));
-    } catch (err) {
-      return transportFailure(err, spec.action, spec.timeoutMs);
-    }
-  }
+  const credentials = {
+    url,
+    service,
+    secretId: opts.secretId,
+    secretKey: opts.secretKey,
+    sessionToken: opts.sessionToken,
+  };
+  const attempt = (spec: CallSpec) => sendSignedRequest(credentials, spec);
 
   async function call<T>(spec: CallSpec, convert: (r: Json) => T | undefined): Promise<LiveResult<T>> {
     const started = performance.now();
@@ -245,30 +204,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
       });
     },
 
-    async listAllOnlineStreams(i = {}) {
-      const seen = new Map<string, OnlineStream>();
-      let pages = 0;
-      let attempts = 0;
-      const started = performance.now();
-      let last: LiveResult<OnlineListPage> | undefined;
-      // Streams start and stop while we page, so a stream can shift between pages; keying by
-      // domain/app/name drops the duplicates that shift causes.
-      for (let pageNum = 1; ; pageNum++) {
-        last = await client.describeLiveStreamOnlineList({ ...i, pageNum, pageSize: ONLINE_LIST_WALK_PAGE_SIZE });
-        attempts += last.attempts;
-        if (!last.ok) return { ...last, attempts, latencyMs: Math.round(performance.now() - started) };
-        pages += 1;
-        for (const s of last.data.streams) seen.set(`${s.domainName}/${s.appName}/${s.streamName}`, s);
-        if (pageNum >= last.data.totalPage || last.data.streams.length === 0) break;
-      }
-      return {
-        ok: true,
-        requestId: last.requestId,
-        data: { streams: [...seen.values()], pages },
-        attempts,
-        latencyMs: Math.round(performance.now() - started),
-      };
-    },
+    listAllOnlineStreams: (i = {}) => walkOnlineStreams(client, i),
 
     describeLiveStreamState(i) {
       const params = { AppName: i.appName, DomainName: i.domainName, StreamName: i.streamName };
