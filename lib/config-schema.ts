@@ -1,6 +1,9 @@
 import path from "node:path";
 import { z } from "zod";
 import { describeIssue, flag, int, optionalText, parseInterval } from "./config-parsers";
+import type { RecDeskConfig } from "./config-types";
+
+export type { RecDeskConfig };
 
 const EnvSchema = z.object({
   TENCENTCLOUD_SECRET_ID: optionalText,
@@ -78,41 +81,6 @@ const EnvSchema = z.object({
   RECDESK_TRUSTED_PROXY_HOPS: int(1, 10, 1),
   RECDESK_STREAMS_CACHE_TTL_MS: int(1_000, 600_000, 30_000),
 });
-
-export interface RecDeskConfig {
-  /**
-   * No Tencent credentials, and either no DATABASE_URL or RECDESK_DEMO=1: an in-process Live API simulator
-   * stands in for Tencent Cloud and the demo accounts (published password) exist.
-   */
-  demoMode: boolean;
-  tencent: {
-    secretId?: string;
-    secretKey?: string;
-    sessionToken?: string;
-    endpoint: string;
-    timeoutMs: number;
-  };
-  databaseUrl?: string;
-  /** The schema owner's URL: migrations run as it, the server as DATABASE_URL (lib/db/postgres.ts). */
-  databaseMigrationUrl?: string;
-  dataDir: string;
-  /** Keys the audit chain (HMAC-SHA256); generated under dataDir in demo mode (lib/audit/key.ts). */
-  auditKey?: string;
-  /** How often the audit chain is verified on its own; 0 = never (lib/audit/schedule.ts). */
-  auditVerifyIntervalMs: number;
-  authSecret?: string;
-  /** Single sign-on, enabled only when issuer, client id and client secret are all set. */
-  oidc?: { issuer: string; clientId: string; clientSecret: string; roleClaim?: string };
-  simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
-  stopRateLimit: number;
-  bulkMaxItems: number;
-  /** Bulk Stops in flight at once; undefined = the worker's default (lib/bulk/worker.ts). */
-  bulkConcurrency?: number;
-  /** Reverse proxies in front of RecDesk that append to X-Forwarded-For (lib/auth/origin.ts). */
-  trustedProxyHops: number;
-  /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
-  streamsCacheTtlMs: number;
-}
 
 /** A bad variable, named, with what is wrong; meant to be printed as one line. */
 export class ConfigError extends Error {
