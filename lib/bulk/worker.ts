@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { beginAudits, recordAudit, type AuditIntent } from "@/lib/audit";
+import { beginAudits, type AuditIntent } from "@/lib/audit";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
 import { acquireLease, BULK_STOP_LEASE, releaseLease } from "./lease";
 import { createBatchWriter } from "./outcome-writer";
 import { closeUnsent, writeOutcomes, type SentItem } from "./outcomes";
 import { createPauseRule } from "./pause-rule";
-import { claimItems, completeItem, finalizeJobs, linkItemsToAudit, releaseItems, type ClaimedItem } from "./queue";
+import { claimItems, finalizeJobs, linkItemsToAudit, releaseItems, type ClaimedItem } from "./queue";
+import { createNapper } from "./napper";
+import { failInvalidTaskId, stopIntentFor } from "./stop-intent";
 import { createJobContexts, type JobContext } from "./job-context";
 import { recoverItems, recoverOrphans } from "./recover";
 import { yieldToLoop } from "./yield-to-loop";
@@ -31,24 +33,8 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   let leading = false;
   let inFlight = 0;
   let loopDone: Promise<void> = Promise.resolve();
-  let wakeUp: (() => void) | undefined;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-
-  function wake() {
-    wakeUp?.();
-  }
-
-  function nap(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wakeUp = undefined;
-        resolve();
-      }
-      wakeUp = done;
-    });
-  }
+  const { nap, wake } = createNapper();
 
   async function renew(): Promise<boolean> {
     const held = await acquireLease(db, BULK_STOP_LEASE, id, leaseTtlMs).catch(() => false);
@@ -80,38 +66,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     const sendable: { item: ClaimedItem; taskId: string; intent: AuditIntent }[] = [];
     for (const item of items) {
       if (held.has(item)) continue;
-      const ctx = ctxs.get(item.jobId)!;
-      const intent: AuditIntent = {
-        actor: ctx.actor,
-        action: "task.stop",
-        target: {
-          domainName: item.domainName,
-          appName: item.appName,
-          streamName: item.streamName,
-          taskId: item.taskId,
-        },
-        reason: ctx.reason,
-        jobId: item.jobId,
-        clientIp: ctx.clientIp,
-        userAgent: ctx.userAgent,
-        // A recovered item still points at its interrupted intent; the new record names it.
-        details: item.auditId === null ? { bulkItemId: item.id } : { bulkItemId: item.id, resendOf: item.auditId },
-      };
+      const intent = stopIntentFor(item, ctxs.get(item.jobId)!);
       const taskId = TaskIdSchema.safeParse(item.taskId);
       if (!taskId.success) {
         // Checked here, not at creation, so one bad TaskId fails alone and still leaves its own audit record.
-        const message = `TaskId "${item.taskId}": ${taskId.error.issues[0]?.message ?? "invalid"}`;
-        const auditId = await recordAudit(
-          db,
-          { ...intent, details: { bulkItemId: item.id } },
-          { outcome: "invalid", errorCode: "RecDesk.InvalidInput", errorMessage: message },
-        );
-        await completeItem(db, id, item.id, {
-          state: "failed",
-          errorCode: "RecDesk.InvalidInput",
-          errorMessage: message,
-          auditId,
-        });
+        await failInvalidTaskId(db, id, item, intent, taskId.error.issues[0]?.message ?? "invalid");
         counters.failed += 1;
         done(1);
         continue;
@@ -163,7 +122,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
         pollMs: Math.min(150, idlePollMs),
       }).catch(() => null);
       if (joined === null) {
-        await recoverItems(db, id, [item.id]).catch(() => {});
+        await recoverQuietly([item.id]);
         done(1);
         return;
       }
@@ -200,14 +159,15 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     } catch (err) {
       emit({ type: "error", message: `writing ${batch.length} outcome(s): ${(err as Error).message}` });
       // Hand them to the same audit-based decision a crash gets, so none is stuck in `sending`.
-      await recoverItems(
-        db,
-        id,
-        batch.map((s) => s.item.id),
-      ).catch(() => {});
+      await recoverQuietly(batch.map((s) => s.item.id));
     } finally {
       done(batch.length);
     }
+  }
+
+  /** The audit-based decision a crash gets, for items this worker can no longer carry; never throws. */
+  function recoverQuietly(itemIds: number[]) {
+    return recoverItems(db, id, itemIds).catch(() => null);
   }
 
   function done(n: number): void {
@@ -242,12 +202,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
             await dispatch(items);
           } catch (err) {
             emit({ type: "error", message: `dispatching ${items.length} item(s): ${(err as Error).message}` });
-            // Whatever did not get a lane goes through the audit-based decision a crash gets.
-            const report = await recoverItems(
-              db,
-              id,
-              items.map((i) => i.id),
-            ).catch(() => null);
+            const report = await recoverQuietly(items.map((i) => i.id));
             if (report) done(report.neverSent + report.resend + report.completedFromAudit);
           }
         }
