@@ -10,7 +10,10 @@ import type { Permission } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { answerInvalid, type InvalidReply } from "./invalid-reply";
 import { ACTION_REGISTRY } from "./registry";
+
+export type { InvalidReply } from "./invalid-reply";
 
 /*
  * The one shape of a server action: authorize (a refusal is audited, nothing else happens), then validate with
@@ -32,18 +35,6 @@ export interface ActionContext<Raw> {
   raw: Raw;
   /** Appends one audit record for this action (or `action`), in this person's name. */
   record(result: AuditResult, attempt?: Attempt, action?: AuditAction): Promise<number>;
-}
-
-/** How an action answers and audits input its schema refused. */
-export interface InvalidReply {
-  code?: string;
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: Record<string, string>;
-  attempt?: Attempt;
-  /** The audit record's error message and details; by default "The input was refused" with the field errors. */
-  errorMessage?: string;
-  errorDetails?: Record<string, unknown>;
 }
 
 interface Spec<Raw, S extends z.ZodType, R> {
@@ -141,7 +132,7 @@ async function refuse<Raw>(
   return spec.refusal ? spec.refusal(raw, failure) : failure;
 }
 
-async function rejectInput<Raw>(
+function rejectInput<Raw>(
   db: Database,
   spec: Spec<Raw, z.ZodType, unknown>,
   auth: Allowed,
@@ -149,24 +140,7 @@ async function rejectInput<Raw>(
   error: z.ZodError,
 ): Promise<ActionFailure> {
   const reply = spec.invalid?.(error, raw) ?? defaultInvalid(error, spec.attempt?.(raw));
-  const code = reply.code ?? "InvalidInput";
-  await recordAudit(
-    db,
-    { ...auditWho(auth.actor, auth.origin), action: spec.audit, ...reply.attempt },
-    {
-      outcome: "invalid",
-      errorCode: code,
-      errorMessage: reply.errorMessage ?? "The input was refused",
-      details:
-        reply.errorMessage === undefined
-          ? (reply.errorDetails ?? { fieldErrors: reply.fieldErrors })
-          : reply.errorDetails,
-    },
-  );
-  return actionFailure(code, reply.message, {
-    ...(reply.fieldErrors ? { fieldErrors: reply.fieldErrors } : {}),
-    ...(reply.values ? { values: reply.values } : {}),
-  });
+  return answerInvalid(db, auditWho(auth.actor, auth.origin), spec.audit, reply);
 }
 
 function defaultInvalid(error: z.ZodError, attempt: Attempt | undefined): InvalidReply {

@@ -6,7 +6,9 @@ import type { Database } from "@/lib/db/types";
 import { clip, intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
 import { getTaskRow } from "./registry";
-import { CorrectRegistrationInputSchema, fieldErrorsOf } from "./schemas";
+import { CorrectRegistrationInputSchema } from "./schemas";
+import { invalidCorrection } from "./invalid-input";
+import { answerInvalid } from "@/lib/actions/invalid-reply";
 
 export interface RegistrationNames {
   streamName: string;
@@ -60,8 +62,8 @@ export async function correctRegistration(
   };
 
   const parsed = CorrectRegistrationInputSchema.safeParse(raw);
-  if (!parsed.success)
-    return refuse("InvalidInput", "Some fields need attention; nothing was changed.", fieldErrorsOf(parsed.error));
+  // The action wrapper parsed already; this guards callers without it and audits the same record.
+  if (!parsed.success) return answerInvalid(db, base, "task.correct", invalidCorrection(parsed.error, values));
   const input = parsed.data;
   const row = await getTaskRow(db, input.taskId);
   if (!row)

@@ -1,11 +1,12 @@
 import type { ActionResult } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
-import { clip, intentBase, type TaskActionContext } from "./actor";
+import { intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
 import { recordTaskAction, registerTaskRow } from "./task-rows";
-import { fieldErrorsOf, RegisterTaskInputSchema } from "./schemas";
-import { clipText } from "@/lib/text/well-formed";
+import { RegisterTaskInputSchema } from "./schemas";
+import { invalidRegister } from "./invalid-input";
+import { answerInvalid } from "@/lib/actions/invalid-reply";
 
 export type RegisterTaskResult = ActionResult<{ taskId: string; streamName: string; alreadyKnown: boolean }>;
 
@@ -23,32 +24,8 @@ export async function registerTask(
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
   const parsed = RegisterTaskInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    await recordAudit(
-      db,
-      {
-        ...base,
-        action: "task.register",
-        target: {
-          taskId: clip(raw.taskId),
-          streamName: clip(raw.streamName),
-          appName: clip(raw.appName),
-          domainName: clip(raw.domainName),
-        },
-        reason: clip(raw.note, 500),
-      },
-      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
-    );
-    return {
-      ok: false,
-      code: "InvalidInput",
-      message: "Some fields need attention.",
-      fieldErrors,
-      values,
-      explanation: explainTaskError("InvalidInput"),
-    };
-  }
+  // The action wrapper parsed already; this guards callers without it and audits the same record.
+  if (!parsed.success) return answerInvalid(db, base, "task.register", invalidRegister(parsed.error, values));
   const input = parsed.data;
   const target = {
     taskId: input.taskId,

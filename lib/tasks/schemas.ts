@@ -82,6 +82,3 @@ export const StartRecordingInputSchema = z
     }
   });
 export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>;
-
-// One definition for forms and server alike (lib/validation/field-errors.ts).
-export { fieldErrorsOf } from "@/lib/validation/field-errors";

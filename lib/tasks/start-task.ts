@@ -1,16 +1,17 @@
 import type { ActionResult } from "@/lib/action-result";
-import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
+import { beginAudit, finishAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { LiveClient } from "@/lib/tencent-live/client";
 import type { CreateLiveRecordInput } from "@/lib/tencent-live/types";
 import { dateToCst } from "@/lib/tencent-live/validation";
-import { clip, intentBase, type TaskActionContext } from "./actor";
+import { intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
 import { recordTaskAction, registerTaskRow } from "./task-rows";
-import { fieldErrorsOf, StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
+import { StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
+import { invalidStart } from "./invalid-input";
+import { answerInvalid } from "@/lib/actions/invalid-reply";
 import { wallTimeToDate } from "./zoned-time";
-import { clipText } from "@/lib/text/well-formed";
 
 /*
  * Start recording = one CreateLiveRecord, never retried (the client enforces it: a retried create can leave two
@@ -48,28 +49,9 @@ export async function startRecording(
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") values[k] = v;
   const now = deps.now?.() ?? new Date();
 
-  const parsed = StartRecordingInputSchema.safeParse(raw);
-  const fieldErrors = parsed.success ? timeErrors(parsed.data, now) : fieldErrorsOf(parsed.error);
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) {
-    await recordAudit(
-      db,
-      {
-        ...base,
-        action: "task.start",
-        target: { streamName: clip(raw.streamName), appName: clip(raw.appName), domainName: clip(raw.domainName) },
-        reason: clip(raw.reason, 500),
-      },
-      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: clipText(JSON.stringify(fieldErrors), 500) },
-    );
-    return {
-      ok: false,
-      code: "InvalidInput",
-      message: "Some fields need attention; nothing was sent to Tencent Cloud.",
-      fieldErrors,
-      values,
-      explanation: explainTaskError("InvalidInput"),
-    };
-  }
+  // The action wrapper parsed already (at its own clock); this guards callers without it, same record.
+  const parsed = startRecordingSchemaAt(now).safeParse(raw);
+  if (!parsed.success) return answerInvalid(db, base, "task.start", invalidStart(parsed.error, values));
   const input = parsed.data;
   const times = apiTimes(input);
   const request: CreateLiveRecordInput = {
@@ -192,6 +174,19 @@ function apiTimes(input: StartRecordingInput): { start?: Date; end?: Date } {
 }
 
 /** Checks that need the time zone and the clock: real dates, end after start, end in the future, real-time cap. */
+/**
+ * The Start form's schema at `now`: the form's rules, then the times Tencent would refuse (past, reversed, a
+ * real-time end too far ahead), checked only once the form itself is valid, as the flow checks them.
+ */
+export function startRecordingSchemaAt(now: Date) {
+  return StartRecordingInputSchema.superRefine((input, ctx) => {
+    if (ctx.issues.length > 0) return;
+    for (const [path, messages] of Object.entries(timeErrors(input, now))) {
+      for (const message of messages) ctx.addIssue({ code: "custom", path: [path], message });
+    }
+  });
+}
+
 function timeErrors(input: StartRecordingInput, now: Date): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const { start, end } = apiTimes(input);

@@ -6,15 +6,16 @@ import type { RecordingTask } from "@/lib/db/schema/tasks";
 import type { LiveClient } from "@/lib/tencent-live/client";
 import { SINGLE_STOP_QUEUE_BOUND } from "@/lib/tencent-live/limiter";
 import type { LiveResult } from "@/lib/tencent-live/types";
-import { clip, intentBase, type TaskActionContext } from "./actor";
+import { intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
 import { getTask, getTaskRow } from "./registry";
 import { claimStop, releaseStop } from "./stop-claim";
 import { awaitOtherStop } from "./stop-join";
 import { registerTaskRow, type ActionOutcome } from "./task-rows";
-import { fieldErrorsOf, StopTaskInputSchema } from "./schemas";
-import { clipText } from "@/lib/text/well-formed";
+import { StopTaskInputSchema } from "./schemas";
+import { invalidStop } from "./invalid-input";
+import { answerInvalid } from "@/lib/actions/invalid-reply";
 
 /*
  * A single Stop: the task list and the stream detail page (both through the tasks' stop action, via "list")
@@ -71,28 +72,8 @@ export async function stopTask(
   const base = intentBase(ctx);
   const parsed = StopTaskInputSchema.safeParse(raw);
   const values = stringValues(raw);
-  if (!parsed.success) {
-    const fieldErrors = fieldErrorsOf(parsed.error);
-    await recordAudit(
-      db,
-      {
-        ...base,
-        action: "task.stop",
-        target: { taskId: clip(raw.taskId), streamName: clip(raw.streamName) },
-        reason: clip(raw.reason, 500),
-        details: { via },
-      },
-      { outcome: "invalid", errorCode: "InvalidInput", errorMessage: summarize(fieldErrors), details: { fieldErrors } },
-    );
-    return {
-      ok: false,
-      code: "InvalidInput",
-      message: "Some fields need attention; nothing was sent to Tencent Cloud.",
-      fieldErrors,
-      values,
-      explanation: explainTaskError("InvalidInput"),
-    };
-  }
+  // The action wrapper parsed already; this guards callers without it (bulk jobs) and audits the same record.
+  if (!parsed.success) return answerInvalid(db, base, "task.stop", invalidStop(via)(parsed.error, values));
   const input = parsed.data;
   const refuse = async (
     code: string,
@@ -302,13 +283,4 @@ function stringValues(raw: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(raw)) if (typeof v === "string") out[k] = v;
   return out;
-}
-
-function summarize(fieldErrors: Record<string, string[]>): string {
-  return clipText(
-    Object.entries(fieldErrors)
-      .map(([k, v]) => `${k}: ${v.join("; ")}`)
-      .join(" | "),
-    500,
-  );
 }

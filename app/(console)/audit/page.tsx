@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { AUDIT_OUTCOMES } from "@/lib/db/schema/audit";
@@ -20,9 +20,9 @@ export const dynamic = "force-dynamic";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  const check = await requirePermission("audit:view");
+  const check = await pageAccess("audit:view");
   if (!check.ok) {
-    if (check.code === "Unauthenticated") redirect("/sign-in?callbackUrl=/audit");
+    if (check.denied.code === "Unauthenticated") redirect("/sign-in?callbackUrl=/audit");
     return (
       <AccessDenied
         title="Audit log"

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { z } from "zod";
 import { JobHistoryTable } from "@/components/bulk/job-history-table";
 import { Pager } from "@/components/ui/pager";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { listJobViews } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
@@ -16,10 +16,8 @@ export const dynamic = "force-dynamic";
 const PageParam = z.coerce.number().int().min(1).catch(1);
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const auth = await requirePermission("jobs:view");
-  if (!auth.ok) {
-    return <AccessDenied title="Bulk jobs" code={auth.code} message={auth.message} />;
-  }
+  const auth = await pageAccess("jobs:view");
+  if (!auth.ok) return <AccessDenied title="Bulk jobs" {...auth.denied} />;
   const raw = (await searchParams).page;
   const result = await listJobViews(await getDb(), { page: PageParam.parse(Array.isArray(raw) ? raw[0] : raw) });
   return (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { StreamsQuerySchema } from "@/lib/streams/query";
@@ -13,10 +13,8 @@ export const dynamic = "force-dynamic";
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export default async function StreamsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const auth = await requirePermission("streams:view");
-  if (!auth.ok) {
-    return <AccessDenied title="Streams" code={auth.code} message={auth.message} />;
-  }
+  const auth = await pageAccess("streams:view");
+  if (!auth.ok) return <AccessDenied title="Streams" {...auth.denied} />;
   const raw = await searchParams;
   const single = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited link with a bad value falls back to the defaults instead of failing the page.

@@ -5,14 +5,17 @@ import { getLiveClient } from "@/lib/tencent-live";
 import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { TASK_REFUSAL } from "@/lib/tasks/attempt";
 import { correctRegistration } from "@/lib/tasks/correct-registration";
+import { invalidCorrection, invalidRegister, invalidStart, invalidStop } from "@/lib/tasks/invalid-input";
 import { registerTask } from "@/lib/tasks/register-task";
 import { refuseOverQuota } from "@/lib/tasks/quota-refusal";
-import { startRecording } from "@/lib/tasks/start-task";
+import { CorrectRegistrationInputSchema, RegisterTaskInputSchema, StopTaskInputSchema } from "@/lib/tasks/schemas";
+import { startRecording, startRecordingSchemaAt } from "@/lib/tasks/start-task";
 import { stopTask } from "@/lib/tasks/stop-task";
 
 // Declarations only: lib/actions/define-action.ts authorizes (a refusal is audited, nothing else happens), then
-// lib/tasks parses with the form's zod schema and audits intent and outcome write-ahead. Every answer refreshes
-// the views, since even a refused Stop may have learnt that a task is gone. Signatures fit useActionState.
+// parses with the form's zod schema (invalid input is audited there, nothing goes upstream); lib/tasks gets the
+// parsed input and audits intent and outcome write-ahead. Every answer refreshes the views, since even a refused
+// Stop may have learnt that a task is gone. Signatures fit useActionState.
 
 const refreshTaskViews: Revalidation = {
   paths: ["/tasks", ["/streams/[domain]/[app]/[stream]", "page"]],
@@ -25,7 +28,10 @@ export const stopTaskAction = formAction({
   permission: "task:stop",
   audit: "task.stop",
   ...TASK_REFUSAL,
-  handler: (values, { db, auth }) => stopTask(db, { getClient: getLiveClient }, values, auth, { via: "list" }),
+  schema: StopTaskInputSchema,
+  invalid: invalidStop("list"),
+  handler: async (input, { db, auth, raw }) =>
+    typedBack(raw, await stopTask(db, { getClient: getLiveClient }, input, auth, { via: "list" })),
   revalidate: refreshTaskViews,
 });
 
@@ -35,10 +41,13 @@ export const stopByIdAction = formAction({
   permission: "task:stop",
   audit: "task.stop",
   ...TASK_REFUSAL,
-  handler: async (values, { db, auth }) => {
+  schema: StopTaskInputSchema,
+  invalid: invalidStop("by-id"),
+  handler: async (input, { db, auth, raw }) => {
     const quota = takeUserQuota("stop-by-id", auth.actor.userId);
-    if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", values, quota, "stop-by-id");
-    return stopTask(db, { getClient: getLiveClient }, values, auth, { registerIfMissing: true, via: "by-id" });
+    if (!quota.ok) return refuseOverQuota(db, auth, "task.stop", raw, quota, "stop-by-id");
+    const options = { registerIfMissing: true, via: "by-id" } as const;
+    return typedBack(raw, await stopTask(db, { getClient: getLiveClient }, input, auth, options));
   },
   revalidate: refreshTaskViews,
 });
@@ -49,7 +58,9 @@ export const correctRegistrationAction = formAction({
   permission: "task:correct",
   audit: "task.correct",
   ...TASK_REFUSAL,
-  handler: (values, { db, auth }) => correctRegistration(db, values, auth),
+  schema: CorrectRegistrationInputSchema,
+  invalid: invalidCorrection,
+  handler: async (input, { db, auth, raw }) => typedBack(raw, await correctRegistration(db, input, auth)),
   revalidate: refreshTaskViews,
 });
 
@@ -58,7 +69,9 @@ export const registerTaskAction = formAction({
   permission: "task:register",
   audit: "task.register",
   ...TASK_REFUSAL,
-  handler: (values, { db, auth }) => registerTask(db, values, auth),
+  schema: RegisterTaskInputSchema,
+  invalid: invalidRegister,
+  handler: async (input, { db, auth, raw }) => typedBack(raw, await registerTask(db, input, auth)),
   revalidate: refreshTaskViews,
 });
 
@@ -67,6 +80,15 @@ export const startRecordingAction = formAction({
   permission: "task:start",
   audit: "task.start",
   ...TASK_REFUSAL,
-  handler: (values, { db, auth }) => startRecording(db, { getClient: getLiveClient }, values, auth),
+  // The times are checked against the clock when the form arrives, so the schema is built per call.
+  schema: () => startRecordingSchemaAt(new Date()),
+  invalid: invalidStart,
+  handler: async (input, { db, auth, raw }) =>
+    typedBack(raw, await startRecording(db, { getClient: getLiveClient }, input, auth)),
   revalidate: refreshTaskViews,
 });
+
+/** A refused answer echoes what was typed (not the parsed, normalized input), so the form keeps it as it was. */
+function typedBack<R extends { ok: boolean; values?: Record<string, string> }>(raw: Record<string, string>, r: R): R {
+  return r.ok || r.values === undefined ? r : { ...r, values: raw };
+}

@@ -4,7 +4,7 @@ import { Pager } from "@/components/ui/pager";
 import { TaskTable } from "@/components/tasks/task-table";
 import { BulkTaskSelection } from "@/components/bulk/bulk-task-selection";
 import { createBulkStopAction, previewBulkStopAction } from "../jobs/actions";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } from "@/lib/tasks/filters";
@@ -17,10 +17,8 @@ export const metadata: Metadata = { title: "Tasks" };
 export const dynamic = "force-dynamic";
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const auth = await requirePermission("tasks:view");
-  if (!auth.ok) {
-    return <AccessDenied title="Tasks" code={auth.code} message={auth.message} />;
-  }
+  const auth = await pageAccess("tasks:view");
+  if (!auth.ok) return <AccessDenied title="Tasks" {...auth.denied} />;
   const { filters, page } = parseTaskSearch(await searchParams);
   const db = await getDb();
   const now = new Date();

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { ROLE_LABELS, ROLE_NAMES } from "@/lib/auth/definitions";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { listUsers } from "@/lib/auth/users";
@@ -12,14 +12,15 @@ import { AccessDenied } from "@/components/ui/access-denied";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const check = await requirePermission("users:manage");
-  if (!check.ok) {
+  const access = await pageAccess("users:manage");
+  if (!access.ok) {
+    const { code, message } = access.denied;
     // No "Users" heading for someone who may not manage users: the title is the refusal itself.
     return (
       <AccessDenied
-        title={check.code}
-        code={check.code}
-        message={check.code === "Forbidden" ? "Only admins can manage users." : check.message}
+        title={code}
+        code={code}
+        message={code === "Forbidden" ? "Only admins can manage users." : message}
       />
     );
   }
@@ -57,7 +58,7 @@ export default async function UsersPage() {
         <UsersTable
           users={users}
           roles={[...ROLE_NAMES]}
-          currentUserId={check.actor.userId}
+          currentUserId={access.actor.userId}
           minPasswordLength={MIN_PASSWORD_LENGTH}
           actions={{
             changeRole: changeRoleAction,

@@ -1,8 +1,8 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { requirePermission } from "@/lib/auth/require";
+import { NextResponse } from "next/server";
+import { defineRoute, fromSafeParse } from "@/lib/actions/define-route";
 import { getDb } from "@/lib/db";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
-import { parseStreamsQuery } from "@/lib/streams/query";
+import { parseStreamsQuery, type StreamsQuery } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
 
 export const dynamic = "force-dynamic";
@@ -12,24 +12,13 @@ export const dynamic = "force-dynamic";
  * One page of the online streams, cut on the server from the shared cache (see lib/streams/online-cache.ts).
  * An upstream failure is not an HTTP error here: the last good data comes back with `lastError` beside it.
  */
-export async function GET(request: NextRequest) {
-  const auth = await requirePermission("streams:view");
-  if (!auth.ok) {
-    return NextResponse.json(
-      { ok: false, code: auth.code, message: auth.message },
-      { status: auth.code === "Unauthenticated" ? 401 : 403 },
-    );
-  }
-  const parsed = parseStreamsQuery(request.nextUrl.searchParams);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "query")] ??= []).push(issue.message);
-    return NextResponse.json(
-      { ok: false, code: "InvalidInput", message: "The stream list query is not valid.", fieldErrors },
-      { status: 400 },
-    );
-  }
-  const snapshot = await getOnlineStreamCache().read();
-  const page = await buildStreamsPage(getDb, snapshot, parsed.data);
-  return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
-}
+export const GET = defineRoute<StreamsQuery>({
+  permission: "streams:view",
+  input: (request) => fromSafeParse(parseStreamsQuery(new URL(request.url).searchParams)),
+  invalidMessage: "The stream list query is not valid.",
+  handler: async (query) => {
+    const snapshot = await getOnlineStreamCache().read();
+    const page = await buildStreamsPage(getDb, snapshot, query);
+    return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
+  },
+});

@@ -1,42 +1,36 @@
-import { requirePermission } from "@/lib/auth/require";
-import { getDb } from "@/lib/db";
-import { recordDenied, recordInvalid } from "@/lib/audit/refusal";
-import { parseAuditFilters } from "@/lib/audit/filters";
+import { defineRoute } from "@/lib/actions/define-route";
+import { parseAuditFilters, type ParsedAuditFilters } from "@/lib/audit/filters";
 import { exportAuditCsv } from "@/lib/audit/export-csv";
 import { recordableText } from "@/lib/validation/safe-text";
 
 export const dynamic = "force-dynamic";
 
+type ValidFilters = Extract<ParsedAuditFilters, { ok: true }>;
+
 /** CSV of the records matching the page's filter (all pages), streamed; the export itself is audited. */
-export async function GET(request: Request): Promise<Response> {
-  const check = await requirePermission("audit:export");
-  const db = await getDb();
-  if (!check.ok) {
-    await recordDenied(db, check, "audit.export");
-    return Response.json(
-      { ok: false, code: check.code, message: check.message },
-      { status: check.code === "Unauthenticated" ? 401 : 403 },
-    );
-  }
-  const parsed = parseAuditFilters(new URL(request.url).searchParams);
-  if (!parsed.ok) {
-    const attempted = Object.fromEntries(
+export const GET = defineRoute<ValidFilters>({
+  permission: "audit:export",
+  audit: "audit.export",
+  input: (request) => {
+    const parsed = parseAuditFilters(new URL(request.url).searchParams);
+    if (parsed.ok) return { ok: true, data: parsed };
+    // The record keeps what was tried, clipped: a filter value is untrusted text.
+    const filters = Object.fromEntries(
       Object.entries(parsed.values).map(([k, v]) => [k, recordableText(v ?? "", 320)]),
     );
-    await recordInvalid(db, check, "audit.export", parsed.fieldErrors, { details: { filters: attempted } });
-    return Response.json(
-      { ok: false, code: "InvalidInput", message: "The filter is not valid", fieldErrors: parsed.fieldErrors },
-      { status: 400 },
-    );
-  }
-  const { stream } = await exportAuditCsv(db, parsed.filters, parsed.values, check);
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="recdesk-audit-${stamp}.csv"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
-}
+    return { ok: false, fieldErrors: parsed.fieldErrors, attempt: { details: { filters } } };
+  },
+  invalidMessage: "The filter is not valid",
+  handler: async (parsed, { db, auth }) => {
+    const { stream } = await exportAuditCsv(db, parsed.filters, parsed.values, auth);
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+    return new Response(stream, {
+      headers: {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="recdesk-audit-${stamp}.csv"`,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  },
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/bulk/job-progress";
 import { LocalTime } from "@/components/tasks/local-time";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getJobView, listJobItems } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
@@ -15,10 +15,8 @@ export const metadata: Metadata = { title: "Bulk job" };
 export const dynamic = "force-dynamic";
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
-  const auth = await requirePermission("jobs:view");
-  if (!auth.ok) {
-    return <AccessDenied title="Bulk job" code={auth.code} message={auth.message} />;
-  }
+  const auth = await pageAccess("jobs:view");
+  if (!auth.ok) return <AccessDenied title="Bulk job" {...auth.denied} />;
   const { id } = await params;
   const db = await getDb();
   const job = await getJobView(db, id);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CorrectRegistrationForm } from "@/components/tasks/correct-registration-form";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getTaskRow } from "@/lib/tasks/registry";
@@ -19,15 +19,8 @@ export default async function CorrectRegistrationPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const auth = await requirePermission("task:correct");
-  if (!auth.ok)
-    return (
-      <AccessDenied
-        title="Correct registration"
-        code={auth.code}
-        message={`${auth.message} Correcting a registration needs the on-call or admin role.`}
-      />
-    );
+  const auth = await pageAccess("task:correct", "Correcting a registration needs the on-call or admin role.");
+  if (!auth.ok) return <AccessDenied title="Correct registration" {...auth.denied} />;
   const params = await searchParams;
   // Only used to pre-fill the form (and clipped): the action validates everything again.
   const initial: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StartRecordingForm } from "@/components/tasks/start-recording-form";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { listTaskDomains } from "@/lib/tasks/registry";
@@ -12,16 +12,8 @@ export const metadata: Metadata = { title: "Start recording" };
 export const dynamic = "force-dynamic";
 
 export default async function StartRecordingPage() {
-  const auth = await requirePermission("task:start");
-  if (!auth.ok) {
-    return (
-      <AccessDenied
-        title="Start recording"
-        code={auth.code}
-        message={`${auth.message} Starting recordings is for on-call engineers and administrators.`}
-      />
-    );
-  }
+  const auth = await pageAccess("task:start", "Starting recordings is for on-call engineers and administrators.");
+  if (!auth.ok) return <AccessDenied title="Start recording" {...auth.denied} />;
   const domains = (await listTaskDomains(await getDb())).filter(Boolean);
   const role = auth.actor.role;
   return (

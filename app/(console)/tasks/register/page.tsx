@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { RegisterTaskForm } from "@/components/tasks/register-task-form";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { registerTaskAction } from "../actions";
@@ -10,8 +10,8 @@ export const metadata: Metadata = { title: "Register task" };
 export const dynamic = "force-dynamic";
 
 export default async function RegisterTaskPage() {
-  const auth = await requirePermission("task:register");
-  if (!auth.ok) return <AccessDenied title="Register a task" code={auth.code} message={auth.message} />;
+  const auth = await pageAccess("task:register");
+  if (!auth.ok) return <AccessDenied title="Register a task" {...auth.denied} />;
   const role = auth.actor.role;
   return (
     <div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { StopByIdForm } from "@/components/tasks/stop-by-id-form";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { stopByIdAction } from "../actions";
@@ -10,15 +10,8 @@ export const metadata: Metadata = { title: "Stop by ID" };
 export const dynamic = "force-dynamic";
 
 export default async function StopByIdPage() {
-  const auth = await requirePermission("task:stop");
-  if (!auth.ok)
-    return (
-      <AccessDenied
-        title="Stop by ID"
-        code={auth.code}
-        message={`${auth.message} Stopping recordings needs the support, on-call or admin role.`}
-      />
-    );
+  const auth = await pageAccess("task:stop", "Stopping recordings needs the support, on-call or admin role.");
+  if (!auth.ok) return <AccessDenied title="Stop by ID" {...auth.denied} />;
   const role = auth.actor.role;
   return (
     <div>

@@ -4,7 +4,7 @@ import { PublishTimes } from "@/components/streams/publish-times";
 import { StreamStatePanel } from "@/components/streams/stream-state-panel";
 import { TaskTable } from "@/components/tasks/task-table";
 import { formatUtc } from "@/components/streams/time-format";
-import { requirePermission } from "@/lib/auth/require";
+import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
@@ -28,10 +28,8 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 const SECTION = "rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export default async function StreamDetailPage({ params }: { params: Promise<Params> }) {
-  const auth = await requirePermission("streams:view");
-  if (!auth.ok) {
-    return <AccessDenied title="Stream" code={auth.code} message={auth.message} />;
-  }
+  const auth = await pageAccess("streams:view");
+  if (!auth.ok) return <AccessDenied title="Stream" {...auth.denied} />;
   const check = parseStreamSegments(await params);
   if (!check.ok) {
     return (

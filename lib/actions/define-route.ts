@@ -1,0 +1,76 @@
+import type { z } from "zod";
+import { recordDenied, recordInvalid, type Attempt } from "@/lib/audit/refusal";
+import type { AuditAction } from "@/lib/audit/types";
+import type { AuthCheck } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/require";
+import type { Permission } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import type { Database } from "@/lib/db/types";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
+
+/*
+ * The one shape of a route handler, as define-action.ts is for server actions: authorize (401/403 with a typed
+ * JSON body), then parse the request (400 with the field errors), then the handler. Routes that name an audit
+ * action have their refusals and invalid requests audited here; the others answer without a record, as before.
+ */
+
+type Allowed = Extract<AuthCheck, { ok: true }>;
+
+/** What a request parser answers: the input, or the field errors and what the audit record keeps of the try. */
+export type RouteInput<T> =
+  | { ok: true; data: T }
+  | { ok: false; fieldErrors: Record<string, string[]>; attempt?: Pick<Attempt, "target" | "details"> };
+
+export interface RouteContext<Params> {
+  db: Database;
+  auth: Allowed;
+  request: Request;
+  params: Params;
+}
+
+interface RouteSpec<Input, Params> {
+  permission: Permission;
+  /** When set, a refused or invalid request is audited under this action. */
+  audit?: AuditAction;
+  /** Parses the request; the 400 answer says `invalidMessage`. */
+  input?: (request: Request) => RouteInput<Input>;
+  invalidMessage?: string;
+  handler: (input: Input, ctx: RouteContext<Params>) => Promise<Response>;
+}
+
+/** A GET (or other) handler with Next's `(request, { params })` signature. */
+export function defineRoute<Input = undefined, Params = Record<string, never>>(
+  spec: RouteSpec<Input, Params>,
+): (request: Request, context?: { params: Promise<Params> }) => Promise<Response> {
+  return async (request, context) => {
+    const auth = await requirePermission(spec.permission);
+    if (!auth.ok) {
+      if (spec.audit) await recordDenied(await getDb(), auth, spec.audit);
+      return Response.json(
+        { ok: false, code: auth.code, message: auth.message },
+        { status: auth.code === "Unauthenticated" ? 401 : 403 },
+      );
+    }
+    const parsed: RouteInput<Input> = spec.input ? spec.input(request) : { ok: true, data: undefined as Input };
+    const db = await getDb();
+    if (!parsed.ok) {
+      if (spec.audit) await recordInvalid(db, auth, spec.audit, parsed.fieldErrors, parsed.attempt);
+      return Response.json(
+        {
+          ok: false,
+          code: "InvalidInput",
+          message: spec.invalidMessage ?? "The request is not valid.",
+          fieldErrors: parsed.fieldErrors,
+        },
+        { status: 400 },
+      );
+    }
+    const params = context ? await context.params : ({} as Params);
+    return spec.handler(parsed.data, { db, auth, request, params });
+  };
+}
+
+/** A zod parse result as a route's input (field errors keyed by the query parameter). */
+export function fromSafeParse<T>(parsed: z.ZodSafeParseResult<T>): RouteInput<T> {
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
+}
