@@ -46,38 +46,43 @@ export async function writeOutcomes(
       },
     })),
   );
-  const claimed = await completeItems(
-    db,
-    workerId,
-    batch.map(({ item, auditId, result: r }) =>
-      r.ok
-        ? { itemId: item.id, state: "stopped" as const, requestId: r.requestId, auditId }
-        : {
-            itemId: item.id,
-            state: "failed" as const,
-            requestId: r.requestId,
-            errorCode: r.code,
-            errorMessage: r.message,
-            auditId,
-          },
-    ),
-  );
-  const completed = batch.filter((s) => claimed.has(s.item.id));
-  // A shared answer is already on the row, written by the Stop that made the call.
-  await recordStopsOnTasks(
-    db,
-    completed
-      .filter((s) => !s.coalesced)
-      .map((s) => ({
-        taskId: s.item.taskId,
-        ok: s.result.ok,
-        requestId: s.result.requestId,
-        errorCode: s.result.ok ? undefined : s.result.code,
-        errorMessage: s.result.ok ? undefined : s.result.message,
-        by: by(s),
-        claimedAt: s.claim === "held" ? s.item.claimedAt : undefined,
-      })),
-  );
+  // The item and its task row in one transaction: a worker killed between the two would leave a finished item
+  // whose task still says "stopping", which recovery (it looks only at items still sending) never revisits.
+  const completed = await db.transaction(async (tx) => {
+    const claimed = await completeItems(
+      tx,
+      workerId,
+      batch.map(({ item, auditId, result: r }) =>
+        r.ok
+          ? { itemId: item.id, state: "stopped" as const, requestId: r.requestId, auditId }
+          : {
+              itemId: item.id,
+              state: "failed" as const,
+              requestId: r.requestId,
+              errorCode: r.code,
+              errorMessage: r.message,
+              auditId,
+            },
+      ),
+    );
+    const done = batch.filter((s) => claimed.has(s.item.id));
+    // A shared answer is already on the row, written by the Stop that made the call.
+    await recordStopsOnTasks(
+      tx,
+      done
+        .filter((s) => !s.coalesced)
+        .map((s) => ({
+          taskId: s.item.taskId,
+          ok: s.result.ok,
+          requestId: s.result.requestId,
+          errorCode: s.result.ok ? undefined : s.result.code,
+          errorMessage: s.result.ok ? undefined : s.result.message,
+          by: by(s),
+          claimedAt: s.claim === "held" ? s.item.claimedAt : undefined,
+        })),
+    );
+    return done;
+  });
   const late = await recordLateAnswers(
     db,
     batch.filter((s) => !finished.has(s.auditId)),
@@ -86,7 +91,7 @@ export async function writeOutcomes(
   // Claims not ended with an outcome above (the item was taken over meanwhile) end here, on every path.
   await releaseTasksOf(
     db,
-    batch.filter((s) => s.claim === "held" && !claimed.has(s.item.id)).map((s) => s.item),
+    batch.filter((s) => s.claim === "held" && !completed.includes(s)).map((s) => s.item),
   );
   return { completed, late };
 }
