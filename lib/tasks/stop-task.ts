@@ -1,9 +1,7 @@
-import type { ActionResult } from "@/lib/action-result";
 import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
 import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
-import type { LiveClient } from "@/lib/tencent-live/client";
 import { SINGLE_STOP_QUEUE_BOUND } from "@/lib/tencent-live/limiter";
 import type { LiveResult } from "@/lib/tencent-live/types";
 import { intentBase, type TaskActionContext } from "./actor";
@@ -11,7 +9,8 @@ import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
 import { getTask, getTaskRow } from "./registry";
 import { claimStop, releaseStop } from "./stop-claim";
-import { awaitOtherStop } from "./stop-join";
+import { answerFromRow, joinInFlightStop } from "./stop-coalesced";
+import type { StopTaskDeps, StopTaskOptions, StopTaskResult } from "./stop-types";
 import { registerTaskRow, type ActionOutcome } from "./task-rows";
 import { StopTaskInputSchema } from "./schemas";
 import { invalidStop } from "./invalid-input";
@@ -32,32 +31,7 @@ import { answerInvalid } from "@/lib/actions/invalid-reply";
  * record says upstreamCall:false and points at nothing new on Tencent's side.
  */
 
-export interface StopTaskDeps {
-  getClient: () => Promise<LiveClient>;
-  /** How long a second Stop waits for the first one's outcome. Default 30 s (the client may retry a few times). */
-  joinWaitMs?: number;
-  pollMs?: number;
-  /** Single Stops waiting for the rate limit at once before RecDesk.Busy; default SINGLE_STOP_QUEUE_BOUND. */
-  stopQueueBound?: number;
-}
-
-export interface StopTaskOptions {
-  /** Stop by ID: a TaskId RecDesk has not seen is registered (source "registered") before the call. */
-  registerIfMissing?: boolean;
-  via?: "list" | "by-id";
-}
-
-export interface StopSuccess {
-  taskId: string;
-  streamName: string;
-  state: TaskState;
-  /** Another Stop made the upstream call; this is its outcome. */
-  coalesced?: boolean;
-  /** The task had already stopped; nothing was sent. requestId is the earlier Stop's, if RecDesk made it. */
-  alreadyStopped?: boolean;
-}
-
-export type StopTaskResult = ActionResult<StopSuccess>;
+export type { StopTaskDeps, StopTaskOptions, StopTaskResult } from "./stop-types";
 
 const UNKNOWN_OUTCOME_KINDS = new Set(["timeout"]);
 
@@ -221,62 +195,6 @@ async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveRes
       latencyMs: 0,
     };
   }
-}
-
-async function joinInFlightStop(
-  db: Database,
-  deps: StopTaskDeps,
-  taskId: string,
-  intent: Parameters<typeof recordAudit>[1],
-  via: string,
-  attemptAt: Date,
-): Promise<StopTaskResult> {
-  const other = await awaitOtherStop(db, taskId, attemptAt, {
-    waitMs: deps.joinWaitMs ?? 30_000,
-    pollMs: deps.pollMs ?? 150,
-  });
-  if (other.kind === "stopped") return answerFromRow(db, other.row, intent, { via, coalesced: true });
-  const details = { via, coalesced: true, upstreamCall: false };
-  if (other.kind === "failed") {
-    const { code, message, requestId } = other;
-    await recordAudit(
-      db,
-      { ...intent, details },
-      { outcome: "error", requestId, errorCode: code, errorMessage: message },
-    );
-    return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
-  }
-  const code = "RecDesk.StopInProgress";
-  const message = "Another Stop of this task has not reported an outcome yet.";
-  await recordAudit(db, { ...intent, details }, { outcome: "unknown", errorCode: code, errorMessage: message });
-  return { ok: false, code, message, explanation: explainTaskError(code) };
-}
-
-/** The task is stopped: answer with the Stop that did it (its RequestId, if RecDesk made that call). */
-async function answerFromRow(
-  db: Database,
-  row: RecordingTask,
-  intent: Parameters<typeof recordAudit>[1],
-  how: { via: string; coalesced?: boolean; alreadyStopped?: boolean },
-): Promise<StopTaskResult> {
-  const byStop = row.lastAction === "stop" && row.lastOk === "ok";
-  const requestId = byStop ? (row.lastRequestId ?? undefined) : undefined;
-  const details = {
-    via: how.via,
-    upstreamCall: false,
-    coalesced: how.coalesced || undefined,
-    alreadyStopped: how.alreadyStopped || undefined,
-  };
-  await recordAudit(db, { ...intent, details }, { outcome: "ok", requestId });
-  return {
-    ok: true,
-    requestId,
-    taskId: row.taskId,
-    streamName: row.streamName,
-    state: "stopped",
-    coalesced: how.coalesced,
-    alreadyStopped: how.alreadyStopped,
-  };
 }
 
 function stringValues(raw: Record<string, unknown>): Record<string, string> {
