@@ -1,6 +1,6 @@
 import "server-only";
 import { recordableText } from "@/lib/validation/safe-text";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditIntent } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import type { User } from "@/lib/db/schema/users";
 import type { RequestOrigin } from "./actor";
@@ -95,18 +95,23 @@ export async function authenticateWithPassword(
     return { ok: false, reason: "no-role" };
   }
   await clearAccountFailures(db, keys);
-  await recordAudit(
-    db,
-    {
-      actor,
-      action: "auth.sign-in",
-      clientIp: origin.clientIp,
-      userAgent: origin.userAgent,
-      details: { method: "password", ...slowed },
-    },
-    { outcome: "ok" },
-  );
+  await recordAudit(db, signInIntent(actor, origin, slowed), { outcome: "ok" });
   return { ok: true, user: { ...user, role: user.role } };
+}
+
+/** Every password sign-in attempt's record: who it claims to be, from where, and how it was slowed down. */
+function signInIntent(
+  actor: { email: string; userId?: string; role?: string | null },
+  origin: RequestOrigin,
+  details: Record<string, unknown>,
+): AuditIntent {
+  return {
+    actor,
+    action: "auth.sign-in",
+    clientIp: origin.clientIp,
+    userAgent: origin.userAgent,
+    details: { method: "password", ...details },
+  };
 }
 
 async function audit(
@@ -118,17 +123,11 @@ async function audit(
   now = new Date(),
   outcome: "denied" | "invalid" = "denied",
 ): Promise<void> {
-  await recordAudit(
-    db,
-    {
-      actor,
-      action: "auth.sign-in",
-      clientIp: origin.clientIp,
-      userAgent: origin.userAgent,
-      details: { method: "password", ...details },
-    },
-    { outcome, errorCode: SIGN_IN_ERROR_CODES[refusal.reason], errorMessage: refusalMessage(refusal, now) },
-  );
+  await recordAudit(db, signInIntent(actor, origin, details), {
+    outcome,
+    errorCode: SIGN_IN_ERROR_CODES[refusal.reason],
+    errorMessage: refusalMessage(refusal, now),
+  });
 }
 
 /** What the sign-in form says; the same words for an unknown account and a wrong password. */

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit";
 import type { Database } from "@/lib/db/types";
 import { intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
-import { recordTaskAction, registerTaskRow } from "./task-rows";
+import { recordTaskAction, registerReportedTask } from "./task-rows";
 import { RegisterTaskInputSchema } from "./schemas";
 import { invalidRegister } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
@@ -33,16 +33,7 @@ export async function registerTask(
     appName: input.appName ?? "live",
     domainName: input.domainName,
   };
-  const { inserted, task } = await registerTaskRow(db, {
-    taskId: input.taskId,
-    streamName: input.streamName,
-    appName: input.appName,
-    domainName: input.domainName,
-    state: "unknown",
-    source: "registered",
-    createdByUserId: ctx.actor.userId ?? null,
-    createdByEmail: ctx.actor.email ?? null,
-  });
+  const { inserted, task } = await registerReportedTask(db, input, ctx.actor);
   if (task.streamName !== input.streamName) {
     const msg = `TaskId ${input.taskId} is already registered for stream "${task.streamName}".`;
     await recordAudit(

@@ -12,6 +12,7 @@ import { StartRecordingInputSchema, type StartRecordingInput } from "./schemas";
 import { invalidStart } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
 import { wallTimeToDate } from "./zoned-time";
+import { clientUnavailable } from "@/lib/tencent-live/response";
 
 /*
  * Start recording = one CreateLiveRecord, never retried (the client enforces it: a retried create can leave two
@@ -84,14 +85,7 @@ export async function startRecording(
   try {
     result = await (await deps.getClient()).createLiveRecord(request);
   } catch (err) {
-    result = {
-      ok: false,
-      code: "RecDesk.NetworkError",
-      message: (err as Error).message,
-      kind: "network",
-      attempts: 0,
-      latencyMs: 0,
-    };
+    result = clientUnavailable(err);
   }
   const streamHref = `/streams/${encodeURIComponent(input.domainName)}/${encodeURIComponent(input.appName)}/${encodeURIComponent(input.streamName)}`;
 

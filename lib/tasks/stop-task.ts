@@ -3,6 +3,7 @@ import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
 import { SINGLE_STOP_QUEUE_BOUND } from "@/lib/tencent-live/limiter";
+import { clientUnavailable } from "@/lib/tencent-live/response";
 import type { LiveResult } from "@/lib/tencent-live/types";
 import { intentBase, type TaskActionContext } from "./actor";
 import type { TaskState } from "./definitions";
@@ -11,7 +12,7 @@ import { getTask, getTaskRow } from "./registry";
 import { claimStop, releaseStop } from "./stop-claim";
 import { answerFromRow, joinInFlightStop } from "./stop-coalesced";
 import type { StopTaskDeps, StopTaskOptions, StopTaskResult } from "./stop-types";
-import { registerTaskRow, type ActionOutcome } from "./task-rows";
+import { registerReportedTask, type ActionOutcome } from "./task-rows";
 import { StopTaskInputSchema } from "./schemas";
 import { invalidStop } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
@@ -72,16 +73,7 @@ export async function stopTask(
   let registered = false;
   if (!row) {
     if (!opts.registerIfMissing) return refuse("RecDesk.TaskNotRegistered", `RecDesk has no task ${input.taskId}.`);
-    const reg = await registerTaskRow(db, {
-      taskId: input.taskId,
-      streamName: input.streamName,
-      appName: input.appName,
-      domainName: input.domainName,
-      state: "unknown",
-      source: "registered",
-      createdByUserId: ctx.actor.userId ?? null,
-      createdByEmail: ctx.actor.email ?? null,
-    });
+    const reg = await registerReportedTask(db, input, ctx.actor);
     row = reg.task;
     registered = reg.inserted;
   }
@@ -185,15 +177,8 @@ async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveRes
       { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND },
     );
   } catch (err) {
-    // The client never throws; getting one can (bad configuration). Nothing reached Tencent.
-    return {
-      ok: false,
-      code: "RecDesk.NetworkError",
-      message: (err as Error).message,
-      kind: "network",
-      attempts: 0,
-      latencyMs: 0,
-    };
+    // Nothing reached Tencent.
+    return clientUnavailable(err);
   }
 }
 

@@ -24,6 +24,24 @@ export interface NewTaskRow {
   createdAt?: Date;
 }
 
+/** A TaskId someone reported by hand (Register, or Stop by ID of a task RecDesk never saw): state unknown. */
+export function registerReportedTask(
+  db: Database,
+  input: { taskId: string; streamName: string; appName?: string; domainName?: string },
+  actor: { userId?: string; email?: string },
+): Promise<{ inserted: boolean; task: RecordingTask }> {
+  return registerTaskRow(db, {
+    taskId: input.taskId,
+    streamName: input.streamName,
+    appName: input.appName,
+    domainName: input.domainName,
+    state: "unknown",
+    source: "registered",
+    createdByUserId: actor.userId ?? null,
+    createdByEmail: actor.email ?? null,
+  });
+}
+
 /**
  * Adds a task unless its TaskId is already known. Returns the row as stored and whether this call inserted it,
  * so callers can tell "registered now" from "someone registered it before" (and spot a different stream).

@@ -122,3 +122,12 @@ export function toOnlineStream(o: Json): OnlineStream {
 export function isObject(v: unknown): v is Json {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+
+/**
+ * A call that never left RecDesk because no client could be had (bad configuration): the client itself never
+ * throws, so this is the one failure callers build themselves.
+ */
+export function clientUnavailable(err: unknown): Extract<LiveResult<never>, { ok: false }> {
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, code: "RecDesk.NetworkError", message, kind: "network", attempts: 0, latencyMs: 0 };
+}

@@ -46,13 +46,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-4">
-      <TasksHeader
-        title="Recording tasks"
-        canStop={canStop}
-        canRegister={can(role, "task:register")}
-        canStart={can(role, "task:start")}
-        current="/tasks"
-      />
+      <TasksHeader title="Recording tasks" role={role} current="/tasks" />
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
         Tencent Cloud cannot list legacy recording tasks, so this is every task RecDesk created, was told about, or
         found when it started. Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.

@@ -1,25 +1,22 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { can } from "@/lib/auth/roles";
 
 /** Title and the ways in: Stop by ID, register, start (each shown only to roles that may use it). */
 export function TasksHeader({
   title,
-  canStop,
-  canRegister,
-  canStart,
+  role,
   current,
 }: {
   title: string;
-  canStop: boolean;
-  canRegister: boolean;
-  canStart: boolean;
+  role: string | null | undefined;
   current?: string;
 }) {
   const links = [
     { href: "/tasks", label: "All tasks", show: true },
-    { href: "/tasks/stop", label: "Stop by ID", show: canStop },
-    { href: "/tasks/register", label: "Register task", show: canRegister },
-    { href: "/tasks/new", label: "Start recording", show: canStart },
+    { href: "/tasks/stop", label: "Stop by ID", show: can(role, "task:stop") },
+    { href: "/tasks/register", label: "Register task", show: can(role, "task:register") },
+    { href: "/tasks/new", label: "Start recording", show: can(role, "task:start") },
   ].filter((l) => l.show && l.href !== current);
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

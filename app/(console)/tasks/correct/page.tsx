@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { CorrectRegistrationForm } from "@/components/tasks/correct-registration-form";
 import { pageAccess } from "@/lib/auth/page-access";
-import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { getTaskRow } from "@/lib/tasks/registry";
 import { TaskIdSchema } from "@/lib/tencent-live/validation";
@@ -35,13 +34,7 @@ export default async function CorrectRegistrationPage({
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader
-        title="Correct a registration"
-        canStop={can(role, "task:stop")}
-        canRegister={can(role, "task:register")}
-        canStart={can(role, "task:start")}
-        current="/tasks/correct"
-      />
+      <TasksHeader title="Correct a registration" role={role} current="/tasks/correct" />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
         Tencent Cloud stops a task only when the stream name matches its TaskId. When a task was registered under the
         wrong stream, every Stop fails on that check: correct the stream (and app and domain) here. Nothing is sent to

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { StartRecordingForm } from "@/components/tasks/start-recording-form";
 import { pageAccess } from "@/lib/auth/page-access";
-import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { listTaskDomains } from "@/lib/tasks/registry";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -18,13 +17,7 @@ export default async function StartRecordingPage() {
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader
-        title="Start recording"
-        canStop={can(role, "task:stop")}
-        canRegister={can(role, "task:register")}
-        canStart
-        current="/tasks/new"
-      />
+      <TasksHeader title="Start recording" role={role} current="/tasks/new" />
       <p className="mb-4 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
         Creates a legacy recording task with CreateLiveRecord. It is sent once and never retried automatically: a retry
         can create a second, billed task. The new TaskId is added to the task list.

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { RegisterTaskForm } from "@/components/tasks/register-task-form";
 import { pageAccess } from "@/lib/auth/page-access";
-import { can } from "@/lib/auth/roles";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { registerTaskAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
@@ -15,13 +14,7 @@ export default async function RegisterTaskPage() {
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader
-        title="Register an existing task"
-        canStop={can(role, "task:stop")}
-        canRegister
-        canStart={can(role, "task:start")}
-        current="/tasks/register"
-      />
+      <TasksHeader title="Register an existing task" role={role} current="/tasks/register" />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
         Tencent Cloud has no API that lists legacy recording tasks. Register one by its stream name and TaskId so it
         shows in the task list and can be stopped from there. Nothing is sent to Tencent Cloud; the state shows as

@@ -15,13 +15,7 @@ export default async function StopByIdPage() {
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader
-        title="Stop by ID"
-        canStop
-        canRegister={can(role, "task:register")}
-        canStart={can(role, "task:start")}
-        current="/tasks/stop"
-      />
+      <TasksHeader title="Stop by ID" role={role} current="/tasks/stop" />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
         For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them,
         asks you to confirm, calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
