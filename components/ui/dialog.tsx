@@ -78,7 +78,7 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
       onClick={(e) => {
         if (e.target === ref.current) onClose();
       }}
-      className="w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <div className="p-5">
         <h2 id={titleId} className="text-lg font-semibold">
