@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
 import type { ActionResult } from "@/lib/action-result";
+import { TaskIdField } from "./task-id-field";
 
 interface Names {
   streamName: string;
@@ -42,16 +43,7 @@ export function CorrectRegistrationForm({
         </p>
       ) : null}
       <form action={formAction} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" key={JSON.stringify(typed)}>
-        <TextField
-          label="TaskId"
-          name="taskId"
-          required
-          inputMode="numeric"
-          defaultValue={typed.taskId}
-          errors={errors?.taskId}
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <TaskIdField defaultValue={typed.taskId} errors={errors?.taskId} />
         <TextField
           label="Correct stream name"
           name="streamName"

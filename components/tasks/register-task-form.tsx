@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
 import type { ActionResult } from "@/lib/action-result";
+import { TaskIdField } from "./task-id-field";
 
 export type RegisterOutcome = ActionResult<{ taskId: string; streamName: string; alreadyKnown: boolean }>;
 export type RegisterAction = (prev: RegisterOutcome | null, formData: FormData) => Promise<RegisterOutcome>;
@@ -33,17 +34,7 @@ export function RegisterTaskForm({ action }: { action: RegisterAction }) {
           autoComplete="off"
           spellCheck={false}
         />
-        <TextField
-          label="TaskId"
-          name="taskId"
-          required
-          inputMode="numeric"
-          defaultValue={typed?.taskId}
-          errors={errors?.taskId}
-          autoComplete="off"
-          spellCheck={false}
-          hint="A whole number up to 18446744073709551615"
-        />
+        <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} />
         <TextField
           label="App name (optional)"
           name="appName"

@@ -7,6 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { StopOutcomePanel, type StopOutcome } from "./stop-outcome";
 import type { StopAction } from "./stop-task-button";
+import { TaskIdField } from "./task-id-field";
 
 /**
  * Stop by ID: what `tccli live StopLiveRecord --StreamName … --TaskId …` did, with a confirmation, a reason and
@@ -42,17 +43,7 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
           spellCheck={false}
           hint="StreamName exactly as pushed, e.g. room_00012"
         />
-        <TextField
-          label="TaskId"
-          name="taskId"
-          required
-          inputMode="numeric"
-          defaultValue={typed?.taskId}
-          errors={errors?.taskId}
-          autoComplete="off"
-          spellCheck={false}
-          hint="A whole number up to 18446744073709551615"
-        />
+        <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} />
         <TextField
           label="App name (optional)"
           name="appName"
