@@ -30,7 +30,23 @@ const stop: Handler = (s, p, now) => {
   if ("error" in t) return t;
   // Stopping a task that is already stopped (or ended) succeeds and changes nothing: idempotent, so a
   // retry after a lost answer is harmless.
-  if (taskState(t as TaskRec, now) !== "stopped") (t as TaskRec).stoppedMs = now;
+  const task = t as TaskRec;
+  if (taskState(task, now) !== "stopped") {
+    const wasRecording = taskState(task, now) === "recording";
+    task.stoppedMs = now;
+    if (wasRecording) {
+      s.recordingEvents.emitEnded({
+        family: "legacy",
+        taskId: task.taskId.toString(),
+        domainName: task.domainName,
+        appName: task.appName,
+        streamName: task.streamName,
+        startMs: task.startMs,
+        endMs: now,
+        fileFormat: task.fileFormat,
+      });
+    }
+  }
   return { data: {} };
 };
 

@@ -1,4 +1,5 @@
 import type { SimTask, SimTaskState } from "../types";
+import { RecordingEvents } from "./recording-events";
 import { between, createRng, pick, type Rng } from "./rng";
 
 // The simulated account: domains, online streams and legacy recording tasks. Times are kept as epoch
@@ -70,6 +71,8 @@ export class SimState {
   online = new Map<string, StreamRec>();
   forbidden = new Set<string>();
   tasks = new Map<bigint, TaskRec>();
+  /** Recordings starting and ending, for the callback sender. */
+  readonly recordingEvents = new RecordingEvents();
   private nextTaskId = 1n;
 
   constructor(opts: SeedOptions, now = Date.now()) {
