@@ -11,6 +11,7 @@ export type Permission =
   | "task:start"
   | "task:bulk-stop"
   | "task:correct"
+  | "task:delete"
   | "jobs:view"
   | "audit:view"
   | "audit:export"
@@ -21,7 +22,8 @@ const SUPPORT: Permission[] = ["streams:view", "tasks:view", "task:stop", "task:
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   support: new Set(SUPPORT),
   // Correcting a registration changes what every later Stop sends, so it is the on-call engineers' (and admins').
-  oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "jobs:view"]),
+  // Deleting a task removes Tencent's record (legacy) or its configuration (RecordTask): on-call and admin only.
+  oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "task:delete", "jobs:view"]),
   // Managers audit; they deliberately cannot change anything on the cloud account (bulk jobs: read only).
   manager: new Set(["streams:view", "tasks:view", "jobs:view", "audit:view", "audit:export", "audit:verify"]),
   admin: new Set([
@@ -29,6 +31,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "task:start",
     "task:bulk-stop",
     "task:correct",
+    "task:delete",
     "jobs:view",
     "audit:view",
     "audit:export",

@@ -41,6 +41,17 @@ export function invalidStop(via: "list" | "by-id") {
   };
 }
 
+/** Delete: the record keeps the typed target and reason, as a Stop's does. */
+export function invalidDelete(error: z.ZodError, values: Values): InvalidReply {
+  const fieldErrors = fieldErrorsOf(error);
+  return {
+    ...reply(values, fieldErrors, "Some fields need attention; nothing was sent to Tencent Cloud."),
+    attempt: { target: typedTarget(values, ["taskId", "streamName"]), reason: clip(values.reason, 500) },
+    errorMessage: summarize(fieldErrors),
+    errorDetails: { fieldErrors },
+  };
+}
+
 export function invalidRegister(error: z.ZodError, values: Values): InvalidReply {
   const fieldErrors = fieldErrorsOf(error);
   return {

@@ -35,6 +35,14 @@ const LOCAL: Record<string, Omit<LiveErrorExplanation, "code">> = {
     retryable: false,
     accountLevel: false,
   },
+  "RecDesk.DeleteWhileRecording": {
+    title: "Stop it before deleting",
+    meaning:
+      "This legacy task is recording. Tencent Cloud refuses to delete a legacy task while it records (FailedOperation.AlterTaskState), so nothing was sent.",
+    nextStep: "Stop the task first (the Stop button on its row), then delete it.",
+    retryable: false,
+    accountLevel: false,
+  },
   "RecDesk.NothingToCorrect": {
     title: "Nothing to correct",
     meaning: "The task is already registered with exactly these stream, app and domain names. Nothing was changed.",

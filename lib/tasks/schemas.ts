@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { AppNameSchema, DomainNameSchema, StreamNameSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
+import {
+  AppNameSchema,
+  DomainNameSchema,
+  RecordTaskIdSchema,
+  StreamNameSchema,
+  TaskIdSchema,
+} from "@/lib/tencent-live/validation";
 import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
 import { safeText } from "@/lib/validation/safe-text";
 import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
@@ -19,8 +25,19 @@ export const ReasonSchema = safeText({
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
 
+/**
+ * A TaskId of either family, told apart by format (lib/tasks/task-family.ts): digits (give or take stray spaces,
+ * which the legacy rule then refuses by name) are a legacy TaskId and get its rules and messages; anything else
+ * is checked as a RecordTask TaskId.
+ */
+export const AnyTaskIdSchema = z.string({ error: "TaskId is required" }).superRefine((v, ctx) => {
+  const schema = /^\s*[0-9]+\s*$/.test(v) ? TaskIdSchema : RecordTaskIdSchema;
+  const r = schema.safeParse(v);
+  if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
+});
+
 export const StopTaskInputSchema = z.object({
-  taskId: TaskIdSchema,
+  taskId: AnyTaskIdSchema,
   streamName: StreamNameSchema,
   reason: ReasonSchema,
   // Only used when a Stop registers a task RecDesk has not seen (Stop by ID).
@@ -44,6 +61,13 @@ export const CorrectRegistrationInputSchema = z.object({
   streamName: StreamNameSchema,
   appName: optional(AppNameSchema),
   domainName: optional(DomainNameSchema),
+  reason: ReasonSchema,
+});
+
+/** Delete (on-call and admin): which task, its stream (checked against the registry) and why. */
+export const DeleteTaskInputSchema = z.object({
+  taskId: AnyTaskIdSchema,
+  streamName: StreamNameSchema,
   reason: ReasonSchema,
 });
 

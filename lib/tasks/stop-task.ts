@@ -4,9 +4,8 @@ import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
 import { SINGLE_STOP_QUEUE_BOUND } from "@/lib/tencent-live/limiter";
 import { clientUnavailable } from "@/lib/tencent-live/response";
-import type { LiveResult } from "@/lib/tencent-live/types";
+import { UNKNOWN_RECORD_TASK_CODE, type LiveResult } from "@/lib/tencent-live/types";
 import { intentBase, type TaskActionContext } from "./actor";
-import type { TaskState } from "./definitions";
 import { explainTaskError } from "./local-errors";
 import { getTask, getTaskRow } from "./registry";
 import { claimStop, releaseStop } from "./stop-claim";
@@ -138,7 +137,7 @@ export async function stopTask(
     await finishAudit(db, auditId, auditResult);
   } finally {
     // The row must leave "stopping" whatever happened to the audit write.
-    await releaseStop(db, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row.state) });
+    await releaseStop(db, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row) });
   }
 
   if (result.ok) {
@@ -159,23 +158,29 @@ export async function stopTask(
  * name (wrong TaskId or stream, deleted, or another account): nothing is recording under it that RecDesk can
  * see, but it did not "stop" either, so the row becomes "unknown" and keeps the error. Any other failure leaves
  * the state alone — the task is presumably still running and the error is on the row for the next person.
+ * A RecordTask's unknown TaskId gets UNKNOWN_RECORD_TASK_CODE instead (the family documents no such code).
  */
 function rowStateAfter(
   result: LiveResult<unknown>,
-  prev: TaskState,
+  row: RecordingTask,
 ): Partial<Pick<RecordingTask, "state" | "stoppedAt">> {
   if (result.ok) return { state: "stopped", stoppedAt: new Date() };
-  if (result.code === "ResourceNotFound.TaskId") return { state: "unknown" };
-  return { state: prev };
+  const notFound = row.family === "recordTask" ? UNKNOWN_RECORD_TASK_CODE : "ResourceNotFound.TaskId";
+  if (result.code === notFound) return { state: "unknown" };
+  return { state: row.state };
 }
 
+/**
+ * The one place a single Stop branches on the family: StopRecordTask takes the TaskId alone, StopLiveRecord the
+ * stream name with it. Everything around the call (claim, coalescing, audit, the row) is the same for both.
+ */
 async function callStop(deps: StopTaskDeps, row: RecordingTask): Promise<LiveResult<Record<string, never>>> {
   try {
     const client = await deps.getClient();
-    return await client.stopLiveRecord(
-      { streamName: row.streamName, taskId: row.taskId },
-      { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND },
-    );
+    const options = { maxQueued: deps.stopQueueBound ?? SINGLE_STOP_QUEUE_BOUND };
+    return row.family === "recordTask"
+      ? await client.stopRecordTask({ taskId: row.taskId }, options)
+      : await client.stopLiveRecord({ streamName: row.streamName, taskId: row.taskId }, options);
   } catch (err) {
     // Nothing reached Tencent.
     return clientUnavailable(err);

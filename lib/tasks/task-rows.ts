@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
 import type { TaskState } from "./definitions";
 import { clipOptional } from "@/lib/text/well-formed";
+import { familyOfTaskId, type TaskFamily } from "./task-family";
 
 // Writes to the registry's rows: adding a task and remembering what was last done to it (one row or a batch).
 
@@ -13,6 +14,8 @@ export interface NewTaskRow {
   domainName?: string;
   state: TaskState;
   source: "created" | "registered" | "seeded";
+  family?: TaskFamily;
+  templateId?: number | null;
   mode?: "realtime" | "scheduled" | null;
   fileFormat?: string | null;
   recordType?: string | null;
@@ -24,7 +27,10 @@ export interface NewTaskRow {
   createdAt?: Date;
 }
 
-/** A TaskId someone reported by hand (Register, or Stop by ID of a task RecDesk never saw): state unknown. */
+/**
+ * A TaskId someone reported by hand (Register, or Stop by ID of a task RecDesk never saw): state unknown, family
+ * from the TaskId's format. A RecordTask registered this way is corrected by the next sweep that lists it.
+ */
 export function registerReportedTask(
   db: Database,
   input: { taskId: string; streamName: string; appName?: string; domainName?: string },
@@ -37,6 +43,7 @@ export function registerReportedTask(
     domainName: input.domainName,
     state: "unknown",
     source: "registered",
+    family: familyOfTaskId(input.taskId),
     createdByUserId: actor.userId ?? null,
     createdByEmail: actor.email ?? null,
   });
@@ -65,7 +72,7 @@ export async function registerTaskRow(
 }
 
 export interface ActionOutcome {
-  action: "stop" | "start" | "register";
+  action: "stop" | "start" | "register" | "delete";
   by: string | null;
   ok: boolean;
   requestId?: string | null;
@@ -94,7 +101,7 @@ export async function recordTaskAction(
   db: Database,
   taskId: string,
   o: ActionOutcome,
-  extra: Partial<Pick<RecordingTask, "state" | "stoppedAt">> = {},
+  extra: Partial<Pick<RecordingTask, "state" | "stoppedAt" | "deletedAt">> = {},
 ): Promise<void> {
   await db
     .update(recordingTasks)

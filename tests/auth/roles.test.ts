@@ -12,6 +12,7 @@ const TABLE: Record<Permission, { support: boolean; oncall: boolean; manager: bo
   "task:start": { support: N, oncall: Y, manager: N, admin: Y },
   "task:bulk-stop": { support: N, oncall: Y, manager: N, admin: Y },
   "task:correct": { support: N, oncall: Y, manager: N, admin: Y },
+  "task:delete": { support: N, oncall: Y, manager: N, admin: Y },
   // Managers audit bulk jobs too (who ran which, with what outcome); they cannot start, retry or cancel one.
   "jobs:view": { support: N, oncall: Y, manager: Y, admin: Y },
   "audit:view": { support: N, oncall: N, manager: Y, admin: Y },
