@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/field";
 import { RUNNING_PRESETS_HOURS, TASK_STATES, type TaskFilters } from "@/lib/tasks/definitions";
+import { FAMILY_LABEL, TASK_FAMILIES } from "@/lib/tasks/task-family";
 
 /**
  * Filters as a plain GET form: the URL is the state, so a filtered view is a link you can paste, and it works
@@ -17,6 +18,19 @@ export function TaskFiltersForm({ filters, domains }: { filters: TaskFilters; do
       aria-label="Filter tasks"
       className="flex flex-wrap items-end gap-3"
     >
+      <div>
+        <label htmlFor="f-family" className={label}>
+          Family
+        </label>
+        <select id="f-family" name="family" defaultValue={filters.family ?? ""} className={inputClasses}>
+          <option value="">Both families</option>
+          {TASK_FAMILIES.map((f) => (
+            <option key={f} value={f}>
+              {FAMILY_LABEL[f]}
+            </option>
+          ))}
+        </select>
+      </div>
       <div>
         <label htmlFor="f-state" className={label}>
           State

@@ -9,6 +9,8 @@ import { LocalTime } from "./local-time";
 import { StopOutcomePanel, type StopOutcome } from "./stop-outcome";
 import { StopTaskButton, type StopAction } from "./stop-task-button";
 import { TaskStateBadge } from "./task-state-badge";
+import { FamilyBadge } from "./family-badge";
+import { DeleteTaskButton, type DeleteAction } from "./delete-task-button";
 
 /**
  * Extension point for row selection (bulk stop lives on this page but belongs to another feature): a column
@@ -34,6 +36,8 @@ export interface TaskTableProps {
   auditLinks?: boolean;
   /** The viewer may correct registrations (on-call, admin): each row links to its correction form. */
   correctLinks?: boolean;
+  /** Absent when the viewer may not delete tasks (on-call and admin may). */
+  deleteAction?: DeleteAction;
 }
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
@@ -49,6 +53,7 @@ export function TaskTable({
   empty,
   auditLinks,
   correctLinks,
+  deleteAction,
 }: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
@@ -130,6 +135,7 @@ export function TaskTable({
                   data-testid="task-row"
                   data-task-id={row.taskId}
                   data-state={state}
+                  data-family={row.family}
                   className="hover:bg-slate-50 dark:hover:bg-slate-800/40"
                 >
                   {selection ? <td className={td}>{selection.cell(row)}</td> : null}
@@ -150,11 +156,16 @@ export function TaskTable({
                       <div className="text-xs text-slate-600 dark:text-slate-400">
                         {row.domainName || "(domain not given)"} / {row.appName}
                       </div>
-                      <div className="font-mono text-xs sm:hidden">TaskId {row.taskId}</div>
+                      <div className="font-mono text-xs sm:hidden">
+                        <FamilyBadge family={row.family} /> TaskId {row.taskId}
+                      </div>
                     </td>
                   )}
                   <td className={`${td} ${taskIdCol} font-mono text-xs`} data-testid="task-id">
-                    {row.taskId}
+                    <div className="mb-1">
+                      <FamilyBadge family={row.family} />
+                    </div>
+                    <span className="break-all">{row.taskId}</span>
                   </td>
                   <td className={td}>
                     <TaskStateBadge state={state} />
@@ -183,7 +194,12 @@ export function TaskTable({
                         Audit history
                       </Link>
                     ) : null}
-                    {correctLinks ? (
+                    {deleteAction && isDeletable(row) ? (
+                      <div className="mt-1">
+                        <DeleteTaskButton task={row} action={deleteAction} />
+                      </div>
+                    ) : null}
+                    {correctLinks && row.family === "legacy" ? (
                       // Under the other controls, not beside them: the row must still fit a 1280-px screen.
                       <div className="mt-1">
                         <Link
@@ -239,6 +255,15 @@ export function TaskTable({
       </table>
     </div>
   );
+}
+
+/**
+ * Delete is offered while Tencent still has the task: a legacy task only when it is not recording (Tencent
+ * refuses that), a RecordTask whatever its state (Delete does not stop it, which the dialog says).
+ */
+function isDeletable(row: TaskView): boolean {
+  if (row.deletedAt) return false;
+  return row.family === "recordTask" || (row.state !== "recording" && row.state !== "stopping");
 }
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {

@@ -1,7 +1,8 @@
 // Pure (zod only): the selection dialog builds these on the client, the actions parse them on the server.
 import { z } from "zod";
 import { TASK_STATES } from "@/lib/tasks/definitions";
-import { TaskIdSchema } from "@/lib/tencent-live/validation";
+import { AnyTaskIdSchema } from "@/lib/tasks/schemas";
+import { TASK_FAMILIES } from "@/lib/tasks/task-family";
 import { safeText } from "@/lib/validation/safe-text";
 
 /**
@@ -14,7 +15,7 @@ export function bulkSelectionSchema(maxItems: number) {
     z.object({
       kind: z.literal("ids"),
       taskIds: z
-        .array(TaskIdSchema)
+        .array(AnyTaskIdSchema)
         .min(1, "Select at least one task.")
         .max(
           maxItems,
@@ -24,6 +25,7 @@ export function bulkSelectionSchema(maxItems: number) {
     z.object({
       kind: z.literal("filter"),
       filters: z.object({
+        family: z.enum(TASK_FAMILIES).optional(),
         state: z.enum(TASK_STATES).optional(),
         stream: safeText({ label: "Stream", max: 256 }).optional(),
         domain: safeText({ label: "Domain", max: 253 }).optional(),

@@ -2,6 +2,7 @@
 // so client components may import it.
 
 import type { TaskState as SchemaTaskState } from "@/lib/db/schema/tasks";
+import type { TaskFamily } from "./task-family";
 
 export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "unknown"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
@@ -23,6 +24,12 @@ export function isStoppable(state: TaskState): boolean {
 /** One row of the registry as pages see it: dates as ISO strings so it crosses the server/client boundary. */
 export interface TaskView {
   taskId: string;
+  /** Legacy (CreateLiveRecord…) or RecordTask (CreateRecordTask…): decides which Stop and Delete are sent. */
+  family: TaskFamily;
+  /** RecordTask: the recording template it uses (null for legacy, or when Tencent's default applies). */
+  templateId: number | null;
+  /** When RecDesk deleted it, or a sweep found it gone from Tencent. */
+  deletedAt: string | null;
   domainName: string;
   appName: string;
   streamName: string;
@@ -47,6 +54,7 @@ export interface TaskView {
 }
 
 export interface TaskFilters {
+  family?: TaskFamily;
   state?: TaskState;
   /** Substring of the stream name, case-insensitive. */
   stream?: string;

@@ -24,6 +24,9 @@ export function toTaskView(row: RecordingTask & { effectiveState?: TaskState }):
   const iso = (d: Date | null) => (d ? d.toISOString() : null);
   return {
     taskId: row.taskId,
+    family: row.family,
+    templateId: row.templateId ?? null,
+    deletedAt: iso(row.deletedAt),
     domainName: row.domainName,
     appName: row.appName,
     streamName: row.streamName,
@@ -64,6 +67,7 @@ export function taskFilterWhere(filters: TaskFilters, now: Date): SQL | undefine
   const t = recordingTasks;
   const state = effectiveStateSql(now);
   const parts: (SQL | undefined)[] = [];
+  if (filters.family) parts.push(eq(t.family, filters.family));
   if (filters.state) parts.push(sql`${state} = ${filters.state}`);
   if (filters.stream) parts.push(ilike(t.streamName, `%${escapeLike(filters.stream)}%`));
   if (filters.domain) parts.push(eq(t.domainName, filters.domain.toLowerCase()));

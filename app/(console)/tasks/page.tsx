@@ -28,7 +28,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
-  const filtered = Boolean(filters.state || filters.stream || filters.domain || filters.runningHours);
+  const filtered = Boolean(filters.family || filters.state || filters.stream || filters.domain || filters.runningHours);
   const empty = filtered ? (
     <>
       No task matches these filters.{" "}
