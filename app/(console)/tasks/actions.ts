@@ -5,10 +5,24 @@ import { getLiveClient } from "@/lib/tencent-live";
 import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { TASK_REFUSAL } from "@/lib/tasks/attempt";
 import { correctRegistration } from "@/lib/tasks/correct-registration";
-import { invalidCorrection, invalidRegister, invalidStart, invalidStop } from "@/lib/tasks/invalid-input";
+import { deleteTask } from "@/lib/tasks/delete-task";
+import {
+  invalidCorrection,
+  invalidDelete,
+  invalidRegister,
+  invalidStart,
+  invalidStop,
+} from "@/lib/tasks/invalid-input";
 import { registerTask } from "@/lib/tasks/register-task";
 import { refuseOverQuota } from "@/lib/tasks/quota-refusal";
-import { CorrectRegistrationInputSchema, RegisterTaskInputSchema, StopTaskInputSchema } from "@/lib/tasks/schemas";
+import { recordTaskStartSchemaAt } from "@/lib/tasks/record-task-start-schema";
+import {
+  CorrectRegistrationInputSchema,
+  DeleteTaskInputSchema,
+  RegisterTaskInputSchema,
+  StopTaskInputSchema,
+} from "@/lib/tasks/schemas";
+import { startRecordTask } from "@/lib/tasks/start-record-task";
 import { startRecording, startRecordingSchemaAt } from "@/lib/tasks/start-task";
 import { stopTask } from "@/lib/tasks/stop-task";
 
@@ -85,6 +99,32 @@ export const startRecordingAction = formAction({
   invalid: invalidStart,
   handler: async (input, { db, auth, raw }) =>
     typedBack(raw, await startRecording(db, { getClient: getLiveClient }, input, auth)),
+  revalidate: refreshTaskViews,
+});
+
+/** Start recording in the RecordTask family (CreateRecordTask, never retried); the default family on the Start page. */
+export const startRecordTaskAction = formAction({
+  name: "startRecordTaskAction",
+  permission: "task:start",
+  audit: "task.start",
+  ...TASK_REFUSAL,
+  schema: () => recordTaskStartSchemaAt(new Date()),
+  invalid: invalidStart,
+  handler: async (input, { db, auth, raw }) =>
+    typedBack(raw, await startRecordTask(db, { getClient: getLiveClient }, input, auth)),
+  revalidate: refreshTaskViews,
+});
+
+/** Delete a task (on-call and admin): DeleteLiveRecord or DeleteRecordTask by the task's family, with a reason. */
+export const deleteTaskAction = formAction({
+  name: "deleteTaskAction",
+  permission: "task:delete",
+  audit: "task.delete",
+  ...TASK_REFUSAL,
+  schema: DeleteTaskInputSchema,
+  invalid: invalidDelete,
+  handler: async (input, { db, auth, raw }) =>
+    typedBack(raw, await deleteTask(db, { getClient: getLiveClient }, input, auth)),
   revalidate: refreshTaskViews,
 });
 
