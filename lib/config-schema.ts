@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { describeIssue, flag, int, optionalText, parseInterval } from "./config-parsers";
 import type { RecDeskConfig } from "./config-types";
+import { DEFAULT_RECORD_TASK_REGION, RECORD_TASK_REGIONS } from "./tencent-live/record-task-types";
 
 export type { RecDeskConfig };
 
@@ -16,6 +17,13 @@ const EnvSchema = z.object({
       .default("https://live.tencentcloudapi.com"),
   ),
   TENCENTCLOUD_TIMEOUT_MS: int(100, 120_000, 10_000),
+  // The RecordTask family needs X-TC-Region; a typo here would fail every call of it, so refuse it at start-up.
+  TENCENTCLOUD_REGION: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v),
+    z
+      .enum(RECORD_TASK_REGIONS, { error: `must be one of ${RECORD_TASK_REGIONS.join(", ")}` })
+      .default(DEFAULT_RECORD_TASK_REGION),
+  ),
   DATABASE_URL: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
@@ -80,6 +88,7 @@ const EnvSchema = z.object({
   RECDESK_BULK_CONCURRENCY: int(0, 256, 0),
   RECDESK_TRUSTED_PROXY_HOPS: int(1, 10, 1),
   RECDESK_STREAMS_CACHE_TTL_MS: int(1_000, 600_000, 30_000),
+  RECDESK_RECORD_TASKS_TTL_MS: int(1_000, 600_000, 30_000),
 });
 
 /** A bad variable, named, with what is wrong; meant to be printed as one line. */
@@ -160,6 +169,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
       sessionToken: e.TENCENTCLOUD_SESSION_TOKEN,
       endpoint: e.TENCENTCLOUD_LIVE_ENDPOINT.replace(/\/+$/, ""),
       timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
+      region: e.TENCENTCLOUD_REGION,
     },
     databaseUrl: e.DATABASE_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
@@ -189,6 +199,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
     bulkConcurrency: e.RECDESK_BULK_CONCURRENCY || undefined,
     trustedProxyHops: e.RECDESK_TRUSTED_PROXY_HOPS,
     streamsCacheTtlMs: e.RECDESK_STREAMS_CACHE_TTL_MS,
+    recordTasksTtlMs: e.RECDESK_RECORD_TASKS_TTL_MS,
   };
 }
 

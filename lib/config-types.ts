@@ -11,6 +11,8 @@ export interface RecDeskConfig {
     sessionToken?: string;
     endpoint: string;
     timeoutMs: number;
+    /** X-TC-Region for the RecordTask family (TENCENTCLOUD_REGION). */
+    region: string;
   };
   databaseUrl?: string;
   /** The schema owner's URL: migrations run as it, the server as DATABASE_URL (lib/db/postgres.ts). */
@@ -32,4 +34,6 @@ export interface RecDeskConfig {
   trustedProxyHops: number;
   /** How long one sweep of the online-stream list serves every viewer (lib/streams/online-cache.ts). */
   streamsCacheTtlMs: number;
+  /** At most one DescribeRecordTask sweep per this interval, across viewers and instances (lib/tasks/record-task-sweep.ts). */
+  recordTasksTtlMs: number;
 }

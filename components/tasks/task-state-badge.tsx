@@ -7,6 +7,7 @@ const TONE: Record<TaskState, BadgeTone> = {
   stopping: "progress",
   stopped: "neutral",
   failed: "danger",
+  deleted: "neutral",
   unknown: "warn",
 };
 const LABEL: Record<TaskState, string> = {
@@ -15,6 +16,7 @@ const LABEL: Record<TaskState, string> = {
   stopping: "stopping…",
   stopped: "stopped",
   failed: "failed",
+  deleted: "deleted",
   unknown: "unknown",
 };
 

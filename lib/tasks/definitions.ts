@@ -4,7 +4,7 @@
 import type { TaskState as SchemaTaskState } from "@/lib/db/schema/tasks";
 import type { TaskFamily } from "./task-family";
 
-export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "unknown"] as const;
+export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "deleted", "unknown"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 // Compile-time guard: this list and the column's type must not drift apart.
 const sameStates: [TaskState, SchemaTaskState] extends [SchemaTaskState, TaskState] ? true : never = true;

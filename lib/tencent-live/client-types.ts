@@ -1,5 +1,9 @@
 import type {
   CreateLiveRecordInput,
+  CreateRecordTaskInput,
+  DescribeRecordTaskInput,
+  RecordTaskPage,
+  RecordTemplate,
   DescribeDomainsInput,
   DescribeOnlineListInput,
   LiveAction,
@@ -31,6 +35,8 @@ export interface LiveClientOptions {
   service?: string;
   /** Observability hook: one line per attempt sent, per retry and per throttled wait; never receives credentials. */
   onEvent?: (e: LiveClientEvent) => void;
+  /** X-TC-Region for the RecordTask family (config TENCENTCLOUD_REGION), default ap-guangzhou. */
+  region?: string;
   /** Bucket sharing key; default endpoint + secretId, so every client for one account shares a limit. */
   limiterScope?: string;
 }
@@ -58,5 +64,17 @@ export interface LiveClient {
   }): Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
   describeLiveStreamState(i: StreamStateInput): Promise<LiveResult<{ state: StreamState }>>;
   describeLiveDomains(i?: DescribeDomainsInput): Promise<LiveResult<{ total: number; domains: LiveDomain[] }>>;
+  /** Never retried. TaskId is Tencent's opaque string. */
+  createRecordTask(i: CreateRecordTaskInput): Promise<LiveResult<{ taskId: string }>>;
+  /** `maxQueued` as for stopLiveRecord. Stopping an already stopped task succeeds (simulator: README). */
+  stopRecordTask(
+    i: { taskId: string },
+    o?: { signal?: AbortSignal; maxQueued?: number },
+  ): Promise<LiveResult<Record<string, never>>>;
+  /** Deletes the task's configuration; does not stop a running recording (§1.9). */
+  deleteRecordTask(i: { taskId: string }): Promise<LiveResult<Record<string, never>>>;
+  /** One page; follow `scrollToken` until it is empty. Window ≤ 7 days, starting ≥ now − 90 days. */
+  describeRecordTask(i: DescribeRecordTaskInput): Promise<LiveResult<RecordTaskPage>>;
+  describeLiveRecordTemplates(): Promise<LiveResult<{ templates: RecordTemplate[] }>>;
   stats(): { calls: number; retries: number; throttledWaits: number };
 }

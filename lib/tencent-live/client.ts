@@ -6,6 +6,8 @@ import { walkOnlineStreams } from "./online-walk";
 import { backoffMs, sleep } from "./retry";
 import type { LiveClient, LiveClientOptions } from "./client-types";
 import { DOCUMENTED_RATE_LIMITS, type LiveAction, type LiveResult, type StopLiveRecordInput } from "./types";
+import { recordTaskMethods } from "./record-task-methods";
+import { DEFAULT_RECORD_TASK_REGION } from "./record-task-types";
 import { TaskIdSchema } from "./validation";
 import { integerText, toNumber } from "./wire";
 
@@ -157,6 +159,11 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
   }
 
   const client: LiveClient = {
+    ...recordTaskMethods(call, invalid, {
+      region: opts.region ?? DEFAULT_RECORD_TASK_REGION,
+      timeoutMs,
+      createTimeoutMs: Math.max(CREATE_MIN_TIMEOUT_MS, timeoutMs),
+    }),
     stopLiveRecord: (i, o) => stopOrDelete("StopLiveRecord", i, o?.signal, o?.maxQueued),
     deleteLiveRecord: (i) => stopOrDelete("DeleteLiveRecord", i),
 

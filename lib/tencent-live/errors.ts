@@ -6,16 +6,23 @@
 
 import { type Entry, type LiveErrorExplanation } from "./error-catalog/entry";
 import { RECDESK_CODES } from "./error-catalog/recdesk-codes";
+import { RECORD_TASK_CODES } from "./error-catalog/record-task-codes";
 import { REQUEST_CODES } from "./error-catalog/request-codes";
 import { SERVICE_CODES } from "./error-catalog/service-codes";
+import type { LiveAction } from "./types";
 
 export type { LiveErrorExplanation };
 
 const CATALOG: Record<string, Entry> = { ...SERVICE_CODES, ...REQUEST_CODES, ...RECDESK_CODES };
 
-/** Retry, pause or show: everything a caller needs to know about an error code. Never throws. */
-export function explainLiveError(code: string, message?: string): LiveErrorExplanation {
-  const known = CATALOG[code];
+/**
+ * Retry, pause or show: everything a caller needs to know about an error code. Never throws. With the action,
+ * a RecordTask action's own reading of a code comes first (its InvalidParameter is "no such task" on Stop).
+ */
+export function explainLiveError(code: string, message?: string, action?: LiveAction): LiveErrorExplanation {
+  const byAction =
+    action && action in RECORD_TASK_CODES ? RECORD_TASK_CODES[action as keyof typeof RECORD_TASK_CODES] : undefined;
+  const known = byAction?.[code] ?? CATALOG[code];
   if (known) return { code, ...known };
   // A sub-code we have never seen still belongs to a family we know (RequestLimitExceeded.Foo is a rate limit).
   const family = code.includes(".") ? CATALOG[code.slice(0, code.indexOf("."))] : undefined;

@@ -38,6 +38,7 @@ async function buildClient(): Promise<LiveClient> {
       secretKey: sim.secretKey,
       sessionToken: sim.sessionToken,
       timeoutMs: config.tencent.timeoutMs,
+      region: config.tencent.region,
       rateLimits,
       onEvent,
     });
@@ -48,6 +49,7 @@ async function buildClient(): Promise<LiveClient> {
     secretKey: config.tencent.secretKey!,
     sessionToken: config.tencent.sessionToken,
     timeoutMs: config.tencent.timeoutMs,
+    region: config.tencent.region,
     rateLimits,
     onEvent,
   });

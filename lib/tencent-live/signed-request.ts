@@ -14,6 +14,8 @@ export interface CallSpec {
   timeoutMs: number;
   signal?: AbortSignal;
   maxQueued?: number;
+  /** X-TC-Region: required by the RecordTask family, not sent for the legacy actions (their docs say not to). */
+  region?: string;
 }
 
 export interface SigningCredentials {
@@ -50,6 +52,7 @@ export async function sendSignedRequest(c: SigningCredentials, spec: CallSpec): 
     "X-TC-TraceId": randomUUID(),
   };
   if (c.sessionToken) headers["X-TC-Token"] = c.sessionToken;
+  if (spec.region) headers["X-TC-Region"] = spec.region;
 
   try {
     return readResponse(await postJson({ url: c.url, headers, body, timeoutMs: spec.timeoutMs, signal: spec.signal }));

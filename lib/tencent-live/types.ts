@@ -3,6 +3,8 @@
 
 export const LIVE_API_VERSION = "2018-08-01";
 
+export * from "./record-task-types";
+
 /** The actions this edge speaks; the keys of the per-action rate limits. */
 export type LiveAction =
   | "StopLiveRecord"
@@ -10,7 +12,12 @@ export type LiveAction =
   | "CreateLiveRecord"
   | "DescribeLiveStreamOnlineList"
   | "DescribeLiveStreamState"
-  | "DescribeLiveDomains";
+  | "DescribeLiveDomains"
+  | RecordTaskAction;
+
+/** The RecordTask family and its templates: each action has its own 20/s limit (§1.12). */
+export type RecordTaskAction =
+  "CreateRecordTask" | "StopRecordTask" | "DeleteRecordTask" | "DescribeRecordTask" | "DescribeLiveRecordTemplates";
 
 /** Tencent's documented default per-second limits (CN pages; OnlineList is 100/s on the intl page, we take the lower). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
@@ -20,6 +27,12 @@ export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
   DescribeLiveStreamOnlineList: 80,
   DescribeLiveStreamState: 300,
   DescribeLiveDomains: 200,
+  CreateRecordTask: 20,
+  StopRecordTask: 20,
+  DeleteRecordTask: 20,
+  DescribeRecordTask: 20,
+  // Not in the reference's table; the family's 20/s is the cautious choice.
+  DescribeLiveRecordTemplates: 20,
 };
 
 /**

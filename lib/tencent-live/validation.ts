@@ -77,3 +77,16 @@ export function cstToDate(v: string): Date {
 export function dateToCst(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace("T", " ");
 }
+
+/**
+ * A RecordTask TaskId: Tencent's opaque string (e.g. "UpTbk5RSVhRQFkAAfHwQCCjcRD0lRFcZ0xTSlNTQltlRVRLU1JAWW9EUb").
+ * No format is documented, so we only refuse what cannot be one: blank, spaces, control or URL-structural
+ * characters, and absurd lengths. Not trimmed, for the same reason as TaskIdSchema.
+ */
+export const RecordTaskIdSchema = safeText({
+  label: "TaskId",
+  min: 1,
+  minMessage: "TaskId is required",
+  max: 256,
+  trim: false,
+}).regex(/^[A-Za-z0-9_\-+=/.:~]+$/, "A RecordTask TaskId has only letters, digits and _ - + = / . : ~");

@@ -90,7 +90,18 @@ describe("configuration", () => {
     expect(parseConfig({ RECDESK_BULK_CONCURRENCY: "0" }).bulkConcurrency).toBeUndefined();
   });
 
+  it("sends the RecordTask family to ap-guangzhou unless TENCENTCLOUD_REGION names another documented region", () => {
+    expect(parseConfig({}).tencent.region).toBe("ap-guangzhou");
+    expect(parseConfig({ TENCENTCLOUD_REGION: " " }).tencent.region).toBe("ap-guangzhou");
+    expect(parseConfig({ TENCENTCLOUD_REGION: "ap-singapore" }).tencent.region).toBe("ap-singapore");
+    expect(parseConfig({}).recordTasksTtlMs).toBe(30_000);
+    expect(parseConfig({ RECDESK_RECORD_TASKS_TTL_MS: "5000" }).recordTasksTtlMs).toBe(5_000);
+  });
+
   it.each([
+    [{ TENCENTCLOUD_REGION: "ap-nowhere" }, "TENCENTCLOUD_REGION"],
+    [{ TENCENTCLOUD_REGION: "AP-GUANGZHOU" }, "TENCENTCLOUD_REGION"],
+    [{ RECDESK_RECORD_TASKS_TTL_MS: "10" }, "RECDESK_RECORD_TASKS_TTL_MS"],
     [{ TENCENTCLOUD_SECRET_ID: "AKIDx" }, "TENCENTCLOUD_SECRET_KEY"],
     [{ TENCENTCLOUD_SECRET_KEY: "k" }, "TENCENTCLOUD_SECRET_ID"],
     [{ TENCENTCLOUD_SECRET_ID: "a", TENCENTCLOUD_SECRET_KEY: "k" }, "AUTH_SECRET"],

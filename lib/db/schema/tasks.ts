@@ -1,13 +1,21 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "unknown"] as const;
+export const TASK_STATES = ["scheduled", "recording", "stopping", "stopped", "failed", "deleted", "unknown"] as const;
 export type TaskState = (typeof TASK_STATES)[number];
 
+export const TASK_FAMILIES = ["legacy", "recordTask"] as const;
+export type TaskFamily = (typeof TASK_FAMILIES)[number];
+
 /**
- * The registry of legacy recording tasks. Tencent has no API that lists them, so RecDesk keeps every
- * TaskId it creates, is told about, or (in demo mode) finds seeded in the simulator.
- * TaskIds are 64-bit unsigned: kept as decimal text so no layer can round them.
+ * The registry of recording tasks of both families.
+ * - legacy (CreateLiveRecord): Tencent has no API that lists them, so RecDesk keeps every TaskId it creates, is
+ *   told about, or (in demo mode) finds seeded in the simulator. TaskIds are 64-bit unsigned: kept as decimal
+ *   text so no layer can round them.
+ * - recordTask (CreateRecordTask): Tencent lists them (DescribeRecordTask), and the sweep
+ *   (lib/tasks/record-task-sweep.ts) keeps these rows in step; TaskIds are Tencent's opaque strings. Their state
+ *   follows from the times, upstream_stopped_at, deleted_at and the clock (lib/tasks/record-task-state.ts).
+ * The two kinds of TaskId cannot collide: one is all digits, the other never is.
  */
 export const recordingTasks = pgTable(
   "recording_tasks",
@@ -37,12 +45,47 @@ export const recordingTasks = pgTable(
     lastRequestId: text("last_request_id"),
     lastErrorCode: text("last_error_code"),
     lastErrorMessage: text("last_error_message"),
+    family: text("family").$type<TaskFamily>().notNull().default("legacy"),
+    /** RecordTask: the recording template (0 = Tencent's default, HLS kept in VOD). */
+    templateId: integer("template_id"),
+    /** RecordTask: when Tencent says StopRecordTask was called (its Stopped field), as last seen by a sweep. */
+    upstreamStoppedAt: timestamp("upstream_stopped_at", { withTimezone: true }),
+    /** RecordTask: the last sweep that saw the task in DescribeRecordTask. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }),
+    /** Deleted through RecDesk, or gone from Tencent's list while it should still be there. */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
   },
   (t) => [
     index("recording_tasks_state").on(t.state),
     index("recording_tasks_stream").on(t.domainName, t.appName, t.streamName),
     index("recording_tasks_start").on(t.startTime),
+    index("recording_tasks_family_created").on(t.family, t.createdAt),
+    // The sweep's "which of ours should Tencent still list" reads recordTask rows by their end.
+    index("recording_tasks_family_end").on(t.family, t.endTime),
   ],
 );
 
 export type RecordingTask = typeof recordingTasks.$inferSelect;
+
+/**
+ * The RecordTask sweep's shared state, one row ('global'): the claim that lets one sweep run per interval across
+ * every viewer and every RecDesk instance on this database, and the outcome the /tasks status line shows.
+ */
+export const recordTaskSweeps = pgTable("record_task_sweeps", {
+  id: text("id").primaryKey(),
+  /** Set by the instance that runs a sweep; another waits until it is older than the TTL (or the sweep ends). */
+  claimedAt: timestamp("claimed_at", { withTimezone: true }),
+  claimedBy: text("claimed_by"),
+  lastStartedAt: timestamp("last_started_at", { withTimezone: true }),
+  lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+  lastErrorAt: timestamp("last_error_at", { withTimezone: true }),
+  lastErrorCode: text("last_error_code"),
+  lastErrorMessage: text("last_error_message"),
+  lastErrorRequestId: text("last_error_request_id"),
+  /** Calls and tasks of the last finished sweep (successful or not), for the status line and the bench. */
+  lastCalls: integer("last_calls"),
+  lastTaskCount: integer("last_task_count"),
+  lastDurationMs: integer("last_duration_ms"),
+});
+
+export type RecordTaskSweepRow = typeof recordTaskSweeps.$inferSelect;
