@@ -1,5 +1,6 @@
 "use client";
 
+import { FamilyBadge } from "@/components/tasks/family-badge";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -285,14 +286,19 @@ export function JobProgress({
               {items.items.map((i) => {
                 const x = i.errorCode ? explanations[i.errorCode] : undefined;
                 return (
-                  <tr key={i.id} data-testid="job-item" data-state={i.state}>
+                  <tr key={i.id} data-testid="job-item" data-state={i.state} data-family={i.family}>
                     <td className="px-3 py-2">
                       {i.streamName}
                       <div className="text-xs text-slate-600 dark:text-slate-400">
                         {i.domainName || "(domain not given)"} / {i.appName}
                       </div>
                     </td>
-                    <td className="px-3 py-2 font-mono text-xs">{i.taskId}</td>
+                    <td className="px-3 py-2 font-mono text-xs">
+                      <div className="mb-1">
+                        <FamilyBadge family={i.family} />
+                      </div>
+                      <span className="break-all">{i.taskId}</span>
+                    </td>
                     <td className="px-3 py-2">
                       <StatusBadge tone={ITEM_TONE[i.state]}>{i.state}</StatusBadge>
                     </td>

@@ -2,6 +2,7 @@ import { bulkItems, bulkJobs } from "@/lib/db/schema/bulk";
 import type { Database } from "@/lib/db/types";
 import type { BulkTarget } from "./types";
 import { wellFormed } from "@/lib/text/well-formed";
+import { familyOfTaskId } from "@/lib/tasks/task-family";
 
 export interface BulkJobRequest {
   actor: { userId?: string; email: string; role?: string | null };
@@ -59,6 +60,7 @@ export async function createBulkJob(db: Database, req: BulkJobRequest, maxItems:
         targets.slice(i, i + INSERT_SLICE).map((t) => ({
           jobId: job!.id,
           taskId: t.taskId,
+          family: t.family ?? familyOfTaskId(t.taskId),
           streamName: t.streamName,
           appName: t.appName ?? "live",
           domainName: t.domainName ?? "",

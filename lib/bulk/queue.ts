@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
+import type { TaskFamily } from "@/lib/tasks/task-family";
 
 /** An item this worker has claimed (state `sending`); only its claimer may finish it. */
 export interface ClaimedItem {
   id: number;
   jobId: string;
   taskId: string;
+  /** Which Stop the item sends, and so which lane (and rate limit) it waits in. */
+  family: TaskFamily;
   streamName: string;
   appName: string;
   domainName: string;
@@ -19,6 +22,7 @@ interface ClaimedRow {
   id: string | number;
   job_id: string;
   task_id: string;
+  family: TaskFamily;
   stream_name: string;
   app_name: string;
   domain_name: string;
@@ -27,7 +31,8 @@ interface ClaimedRow {
 }
 
 /**
- * Claims up to `limit` pending items of running jobs, oldest job first. SKIP LOCKED lets two claimers run at
+ * Claims up to `limit` pending items of running jobs, oldest job first; with `family`, only that family's items
+ * (the worker fills each family's lane on its own, so slow 20/s RecordTask Stops never hold legacy lanes). SKIP LOCKED lets two claimers run at
  * once without waiting on, or ever both getting, the same row; the state change to `sending` is what stops a
  * later claim (and a Cancel) from touching the item again.
  */
@@ -36,6 +41,7 @@ export async function claimItems(
   workerId: string,
   limit: number,
   lease?: string,
+  family?: TaskFamily,
 ): Promise<ClaimedItem[]> {
   if (limit <= 0) return [];
   // With `lease`, only while the database says this worker still holds it: a worker whose lease lapsed learns
@@ -43,19 +49,21 @@ export async function claimItems(
   const holdsLease = lease
     ? sql`and exists (select 1 from worker_leases l where l.name = ${lease} and l.holder = ${workerId} and l.expires_at > now())`
     : sql``;
+  const ofFamily = family ? sql`and i.family = ${family}` : sql``;
   const result = await db.execute(sql`
     update bulk_items set state = 'sending', claimed_by = ${workerId}, claimed_at = now(), attempts = attempts + 1
     where id in (
       select i.id from bulk_items i join bulk_jobs j on j.id = i.job_id
-      where i.state = 'pending' and j.state = 'running' ${holdsLease}
+      where i.state = 'pending' and j.state = 'running' ${ofFamily} ${holdsLease}
       order by j.created_at, i.id
       limit ${limit}
       for update of i skip locked)
-    returning id, job_id, task_id, stream_name, app_name, domain_name, audit_id, claimed_at::text as claimed_at`);
+    returning id, job_id, task_id, family, stream_name, app_name, domain_name, audit_id, claimed_at::text as claimed_at`);
   const items = (result.rows as unknown as ClaimedRow[]).map((r) => ({
     id: Number(r.id),
     jobId: r.job_id,
     taskId: r.task_id,
+    family: r.family,
     streamName: r.stream_name,
     appName: r.app_name,
     domainName: r.domain_name,

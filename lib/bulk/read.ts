@@ -132,7 +132,7 @@ export async function listJobItems(
   const offset = Math.max(opts.offset ?? 0, 0);
   const [rows, total] = await Promise.all([
     db.execute(sql`
-      select id, task_id, domain_name, app_name, stream_name, state, attempts, request_id, error_code, error_message, finished_at
+      select id, task_id, family, domain_name, app_name, stream_name, state, attempts, request_id, error_code, error_message, finished_at
       from bulk_items where job_id = ${jobId}::uuid ${stateWhere}
       order by case state when 'failed' then 0 when 'sending' then 1 when 'pending' then 2 else 3 end, id
       limit ${limit} offset ${offset}`),
@@ -141,6 +141,7 @@ export async function listJobItems(
   type Row = {
     id: string | number;
     task_id: string;
+    family: BulkItemView["family"];
     domain_name: string;
     app_name: string;
     stream_name: string;
@@ -155,6 +156,7 @@ export async function listJobItems(
     items: (rows.rows as unknown as Row[]).map((r) => ({
       id: Number(r.id),
       taskId: r.task_id,
+      family: r.family,
       domainName: r.domain_name,
       appName: r.app_name,
       streamName: r.stream_name,

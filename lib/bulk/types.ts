@@ -1,11 +1,14 @@
 // Shapes the bulk-stop pages and actions share. Pure types: components may import them.
 import type { BulkItemState, BulkJobState } from "@/lib/db/schema/bulk";
+import type { TaskFamily } from "@/lib/tasks/task-family";
 
 export type { BulkItemState, BulkJobState };
 
 /** One task to stop, as the job stores it. */
 export interface BulkTarget {
   taskId: string;
+  /** Default: from the TaskId's format (lib/tasks/task-family.ts). */
+  family?: TaskFamily;
   streamName: string;
   appName?: string;
   domainName?: string;
@@ -42,6 +45,7 @@ export interface BulkJobView {
 export interface BulkItemView {
   id: number;
   taskId: string;
+  family: TaskFamily;
   domainName: string;
   appName: string;
   streamName: string;

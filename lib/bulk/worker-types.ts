@@ -4,7 +4,7 @@ import type { RecoveryReport } from "./recover";
 
 export interface BulkWorkerOptions {
   db: Database;
-  client: Pick<LiveClient, "stopLiveRecord">;
+  client: Pick<LiveClient, "stopLiveRecord" | "stopRecordTask">;
   workerId?: string;
   /**
    * Stops in flight at once (default 48; RECDESK_BULK_CONCURRENCY). 200/s at 100 ms upstream latency needs 20;
@@ -12,6 +12,11 @@ export interface BulkWorkerOptions {
    * the limiter holds no connection, and its writes are batched with the others'.
    */
   concurrency?: number;
+  /**
+   * RecordTask Stops in flight at once (default 8): their own lanes, since
+   * StopRecordTask's 20/s needs 2 at 100 ms latency; the rest absorbs retries.
+   */
+  recordTaskConcurrency?: number;
   /** How long the lease lasts without renewal; a dead holder's jobs resume this long after it died. */
   leaseTtlMs?: number;
   /** How often an idle worker (or one waiting for the lease) looks for work from other instances. */

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { beginAudits, type AuditIntent } from "@/lib/audit";
-import { TaskIdSchema } from "@/lib/tencent-live/validation";
+import { TASK_FAMILIES, type TaskFamily } from "@/lib/tasks/task-family";
+import { RecordTaskIdSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
 import { acquireLease, BULK_STOP_LEASE, releaseLease } from "./lease";
 import { createBatchWriter } from "./outcome-writer";
 import { closeUnsent, writeOutcomes, type SentItem } from "./outcomes";
@@ -20,7 +21,12 @@ export type { BulkWorker, BulkWorkerEvent, BulkWorkerOptions } from "./worker-ty
 export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   const { db, client } = opts;
   const id = opts.workerId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  const concurrency = Math.max(1, opts.concurrency ?? 48);
+  // One lane set per family, each waiting on its own action's rate limit (StopLiveRecord 200/s, StopRecordTask
+  // 20/s): items of the slow family can only fill their own lanes, never the fast family's.
+  const lanes: Record<TaskFamily, number> = {
+    legacy: Math.max(1, opts.concurrency ?? 48),
+    recordTask: Math.max(1, opts.recordTaskConcurrency ?? 8),
+  };
   const leaseTtlMs = opts.leaseTtlMs ?? 15_000;
   const idlePollMs = opts.idlePollMs ?? 1_000;
   const emit = (e: BulkWorkerEvent) => opts.onEvent?.(e);
@@ -31,7 +37,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   let running = false;
   let stopping = false;
   let leading = false;
-  let inFlight = 0;
+  const inFlight: Record<TaskFamily, number> = { legacy: 0, recordTask: 0 };
   let loopDone: Promise<void> = Promise.resolve();
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   const { nap, wake } = createNapper();
@@ -55,7 +61,8 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
    * A claimed batch: intents for all of it in one append (committed before any call), the items linked to
    * them in one statement, then each Stop on its own lane through the shared limiter.
    */
-  async function dispatch(items: ClaimedItem[]): Promise<void> {
+  async function dispatch(family: TaskFamily, items: ClaimedItem[]): Promise<void> {
+    const done = (n: number) => doneIn(family, n);
     const acting = await pauses.pauseJobsOfDisabledActors([...new Set(items.map((i) => i.jobId))]);
     jobs.forgetChangedActors(acting);
     const ctxs = new Map<string, JobContext>();
@@ -67,7 +74,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     for (const item of items) {
       if (held.has(item)) continue;
       const intent = stopIntentFor(item, ctxs.get(item.jobId)!);
-      const taskId = TaskIdSchema.safeParse(item.taskId);
+      const taskId = (item.family === "recordTask" ? RecordTaskIdSchema : TaskIdSchema).safeParse(item.taskId);
       if (!taskId.success) {
         // Checked here, not at creation, so one bad TaskId fails alone and still leaves its own audit record.
         await failInvalidTaskId(db, id, item, intent, taskId.error.issues[0]?.message ?? "invalid");
@@ -107,6 +114,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     claim: TaskClaim,
     attemptAt: Date,
   ): Promise<void> {
+    const done = (n: number) => doneIn(item.family, n);
     const why = holdReason(item);
     if (why !== null) {
       await closeUnsent(db, id, [{ item, auditId, claim }], why).catch((err: unknown) =>
@@ -133,7 +141,11 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       claim = "held";
     }
     counters.sent += 1;
-    const result = await client.stopLiveRecord({ streamName: item.streamName, taskId });
+    // The one place a bulk item branches on its family.
+    const result =
+      item.family === "recordTask"
+        ? await client.stopRecordTask({ taskId })
+        : await client.stopLiveRecord({ streamName: item.streamName, taskId });
     writer.push({ item, auditId, result, claim });
   }
 
@@ -161,7 +173,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       // Hand them to the same audit-based decision a crash gets, so none is stuck in `sending`.
       await recoverQuietly(batch.map((s) => s.item.id));
     } finally {
-      done(batch.length);
+      for (const s of batch) doneIn(s.item.family, 1);
     }
   }
 
@@ -170,10 +182,32 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     return recoverItems(db, id, itemIds).catch(() => null);
   }
 
-  function done(n: number): void {
+  function doneIn(family: TaskFamily, n: number): void {
     if (n === 0) return;
-    inFlight -= n;
+    inFlight[family] -= n;
     wake();
+  }
+
+  /** Claims and dispatches work for one family's lanes; false when they had no room or nothing was pending. */
+  async function fillLanes(family: TaskFamily): Promise<{ room: boolean; claimed: number }> {
+    const size = lanes[family];
+    const free = size - inFlight[family];
+    // Claim in batches (not one row per finished lane) unless the family's pipeline is empty.
+    if (inFlight[family] > 0 && free < Math.min(8, Math.ceil(size / 2))) return { room: false, claimed: 0 };
+    const claimStartedAt = Date.now();
+    const items = await claimItems(db, id, free, BULK_STOP_LEASE, family);
+    // The claim saw the job running again after its pause was committed: someone resumed it.
+    pauses.noteClaimed([...new Set(items.map((i) => i.jobId))], claimStartedAt);
+    if (items.length === 0) return { room: true, claimed: 0 };
+    inFlight[family] += items.length;
+    try {
+      await dispatch(family, items);
+    } catch (err) {
+      emit({ type: "error", message: `dispatching ${items.length} item(s): ${(err as Error).message}` });
+      const report = await recoverQuietly(items.map((i) => i.id));
+      if (report) doneIn(family, report.neverSent + report.resend + report.completedFromAudit);
+    }
+    return { room: true, claimed: items.length };
   }
 
   async function loop(): Promise<void> {
@@ -186,29 +220,18 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
             continue;
           }
         }
-        const free = concurrency - inFlight;
-        // Claim in batches (not one row per finished lane) unless the pipeline is empty.
-        if (inFlight > 0 && free < Math.min(8, concurrency)) {
-          await nap(idlePollMs);
-          continue;
+        let claimed = 0;
+        let room = false;
+        for (const family of TASK_FAMILIES) {
+          const r = await fillLanes(family);
+          claimed += r.claimed;
+          room ||= r.room;
         }
-        const claimStartedAt = Date.now();
-        const items = await claimItems(db, id, free, BULK_STOP_LEASE);
-        // The claim saw the job running again after its pause was committed: someone resumed it.
-        pauses.noteClaimed([...new Set(items.map((i) => i.jobId))], claimStartedAt);
-        if (items.length > 0) {
-          inFlight += items.length;
-          try {
-            await dispatch(items);
-          } catch (err) {
-            emit({ type: "error", message: `dispatching ${items.length} item(s): ${(err as Error).message}` });
-            const report = await recoverQuietly(items.map((i) => i.id));
-            if (report) done(report.neverSent + report.resend + report.completedFromAudit);
+        if (claimed === 0) {
+          if (room) {
+            const finished = await finalizeJobs(db);
+            if (finished.length > 0) emit({ type: "finished", jobIds: finished });
           }
-        }
-        if (items.length === 0) {
-          const finished = await finalizeJobs(db);
-          if (finished.length > 0) emit({ type: "finished", jobIds: finished });
           // Lanes wake us as they finish; the timeout picks up jobs created on another instance.
           await nap(idlePollMs);
         }
@@ -239,12 +262,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       running = false;
       wake();
       await loopDone;
-      while (inFlight > 0) await new Promise((r) => setTimeout(r, 20));
+      while (inFlight.legacy + inFlight.recordTask > 0) await new Promise((r) => setTimeout(r, 20));
       if (heartbeat) clearInterval(heartbeat);
       if (leading) await releaseLease(db, BULK_STOP_LEASE, id).catch(() => {});
       leading = false;
     },
     wake,
-    stats: () => ({ ...counters, leading, inFlight }),
+    stats: () => ({ ...counters, leading, inFlight: inFlight.legacy + inFlight.recordTask }),
   };
 }

@@ -4,8 +4,13 @@
 // decimal text. RecordTask tasks (CreateRecordTask / StopRecordTask) have string TaskIds that are never a plain
 // decimal number, so the format alone says which family an id typed into Stop by ID belongs to.
 
+import type { TaskFamily as SchemaTaskFamily } from "@/lib/db/schema/tasks";
+
 export const TASK_FAMILIES = ["legacy", "recordTask"] as const;
 export type TaskFamily = (typeof TASK_FAMILIES)[number];
+// Compile-time guard: this list and the column's type must not drift apart.
+const sameFamilies: [TaskFamily, SchemaTaskFamily] extends [SchemaTaskFamily, TaskFamily] ? true : never = true;
+void sameFamilies;
 
 export const FAMILY_LABEL: Record<TaskFamily, string> = { legacy: "Legacy", recordTask: "RecordTask" };
 

@@ -41,6 +41,7 @@ describe.each(drivers)("the bulk pause rule (%s)", (driver) => {
       id: n,
       jobId,
       taskId: String(1000 + n),
+      family: "legacy" as const,
       streamName: `s${n}`,
       appName: "live",
       domainName: "",

@@ -190,7 +190,8 @@ describe.each(drivers)("bulk stop against the simulator (%s)", (driver) => {
     let deliver!: () => void;
     const inTransit = new Promise<void>((resolve) => (deliver = resolve));
     const answeredToA: { taskId: string; requestId: string }[] = [];
-    const slowToA: Pick<LiveClient, "stopLiveRecord"> = {
+    const slowToA: Pick<LiveClient, "stopLiveRecord" | "stopRecordTask"> = {
+      stopRecordTask: (req) => real.stopRecordTask(req),
       async stopLiveRecord(req) {
         const r = await real.stopLiveRecord(req);
         if (r.ok) answeredToA.push({ taskId: req.taskId, requestId: r.requestId });

@@ -1,4 +1,5 @@
 import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { TaskFamily } from "./tasks";
 
 export const BULK_JOB_STATES = ["running", "paused", "cancelled", "done"] as const;
 export type BulkJobState = (typeof BULK_JOB_STATES)[number];
@@ -34,6 +35,8 @@ export const bulkItems = pgTable(
       .notNull()
       .references(() => bulkJobs.id),
     taskId: text("task_id").notNull(),
+    // Which Stop the item sends (StopLiveRecord or StopRecordTask) and so which rate-limit lane it waits in.
+    family: text("family").$type<TaskFamily>().notNull().default("legacy"),
     domainName: text("domain_name").notNull().default(""),
     appName: text("app_name").notNull().default("live"),
     streamName: text("stream_name").notNull(),
