@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { TaskTable } from "@/components/tasks/task-table";
 import type { StopAction } from "@/components/tasks/stop-task-button";
+import type { DeleteAction } from "@/components/tasks/delete-task-button";
 import { BulkStopDialog, type CreateAction, type PreviewAction } from "./bulk-stop-dialog";
 
 export interface BulkTaskSelectionProps {
@@ -21,6 +22,7 @@ export interface BulkTaskSelectionProps {
   createAction: CreateAction;
   auditLinks?: boolean;
   correctLinks?: boolean;
+  deleteAction?: DeleteAction;
 }
 
 /**
@@ -39,6 +41,7 @@ export function BulkTaskSelection({
   createAction,
   auditLinks,
   correctLinks,
+  deleteAction,
 }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
@@ -151,6 +154,7 @@ export function BulkTaskSelection({
         empty={empty}
         auditLinks={auditLinks}
         correctLinks={correctLinks}
+        deleteAction={deleteAction}
         selection={{
           header: (
             <input

@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } from "@/lib/tasks/filters";
 import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
-import { stopTaskAction } from "./actions";
+import { deleteTaskAction, stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
 import { AccessDenied } from "@/components/ui/access-denied";
 
@@ -28,6 +28,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   ]);
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
+  const canDelete = can(role, "task:delete");
   const filtered = Boolean(filters.family || filters.state || filters.stream || filters.domain || filters.runningHours);
   const empty = filtered ? (
     <>
@@ -47,10 +48,13 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-4">
       <TasksHeader title="Recording tasks" role={role} current="/tasks" />
-      <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Tencent Cloud cannot list legacy recording tasks, so this is every task RecDesk created, was told about, or
-        found when it started. Missing one? Use <strong>Stop by ID</strong> or <strong>Register task</strong>.
-      </p>
+      {filters.family === "recordTask" ? null : (
+        <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300" data-testid="legacy-note">
+          <strong>Legacy tasks:</strong> Tencent Cloud cannot list legacy recording tasks, so these are the ones RecDesk
+          created, was told about, or found when it started. Missing one? Use <strong>Stop by ID</strong> or{" "}
+          <strong>Register task</strong>. RecordTask tasks are listed from Tencent Cloud itself.
+        </p>
+      )}
       <TaskFiltersForm filters={filters} domains={domains} />
       {can(role, "task:bulk-stop") ? (
         // Bulk stop plugs into the table's selection seam; roles without it see the plain table.
@@ -65,6 +69,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           createAction={createBulkStopAction}
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
+          deleteAction={canDelete ? deleteTaskAction : undefined}
         />
       ) : (
         <TaskTable
@@ -74,6 +79,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           empty={empty}
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
+          deleteAction={canDelete ? deleteTaskAction : undefined}
         />
       )}
       <Pager
