@@ -8,6 +8,7 @@ import { TextField } from "@/components/ui/field";
 import { StopOutcomePanel, type StopOutcome } from "./stop-outcome";
 import type { StopAction } from "./stop-task-button";
 import { TaskIdField } from "./task-id-field";
+import { familyOfTaskId } from "@/lib/tasks/task-family";
 
 /**
  * Stop by ID: what `tccli live StopLiveRecord --StreamName … --TaskId …` did, with a confirmation, a reason and
@@ -43,7 +44,7 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
           spellCheck={false}
           hint="StreamName exactly as pushed, e.g. room_00012"
         />
-        <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} />
+        <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} anyFamily />
         <TextField
           label="App name (optional)"
           name="appName"
@@ -83,7 +84,11 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
           <>
             Stream <strong className="font-mono">{String(confirming?.get("streamName") ?? "")}</strong>, TaskId{" "}
             <strong className="font-mono">{String(confirming?.get("taskId") ?? "")}</strong>. RecDesk registers the task
-            and sends StopLiveRecord to Tencent Cloud.
+            and sends{" "}
+            {familyOfTaskId(String(confirming?.get("taskId") ?? "").trim()) === "recordTask"
+              ? "StopRecordTask (a RecordTask TaskId)"
+              : "StopLiveRecord (a legacy TaskId)"}{" "}
+            to Tencent Cloud.
           </>
         }
       >

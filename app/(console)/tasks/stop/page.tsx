@@ -18,7 +18,8 @@ export default async function StopByIdPage() {
       <TasksHeader title="Stop by ID" role={role} current="/tasks/stop" />
       <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
         For a recording RecDesk has never seen: enter the stream name and TaskId from the ticket. RecDesk checks them,
-        asks you to confirm, calls StopLiveRecord once, and shows Tencent Cloud&apos;s answer with its RequestId.
+        asks you to confirm, calls Tencent Cloud once — StopLiveRecord for a legacy TaskId (a whole number),
+        StopRecordTask for a RecordTask TaskId (any other string) — and shows the answer with its RequestId.
       </p>
       <StopByIdForm action={stopByIdAction} canCorrect={can(role, "task:correct")} />
     </div>
