@@ -1,6 +1,7 @@
 // npm run bench:bulk — a 1,000-task bulk stop through the real worker (database queue, audit records, lease,
 // shared StopLiveRecord limiter) against the simulator at 20 ms and 100 ms latency and its 200/s limit, beside
-// two naive baselines with the official SDK: one call after another, and every call at once.
+// two naive baselines with the official SDK: one call after another, and every call at once; then the mixed run
+// (1,000 legacy + 200 RecordTask tasks in one job, bench/bulk-mixed.ts). BENCH_MIXED_ONLY=1 runs only that.
 // Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. The simulator runs in its own
 // process, as Tencent Cloud would. Writes bench/results/bulk.json.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { openPostgres } from "@/lib/db/postgres";
 import type { OpenDatabase } from "@/lib/db/types";
 import { createLiveClient } from "@/lib/tencent-live/client";
 import { startSimulatorProcess, type SimulatorProcess } from "./simulator-process";
+import { mixedRun } from "./bulk-mixed";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LIMIT = 200;
@@ -200,8 +202,9 @@ function round(n: number, digits = 2): number {
 }
 
 const drivers: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
+const mixedOnly = process.env.BENCH_MIXED_ONLY === "1";
 const bulk = [];
-for (const driver of drivers)
+for (const driver of mixedOnly ? [] : drivers)
   for (const latency of LATENCIES) {
     const r = await bulkRun(driver, latency);
     console.log(
@@ -210,7 +213,7 @@ for (const driver of drivers)
     bulk.push(r);
   }
 const sequential = [];
-for (const latency of LATENCIES) {
+for (const latency of mixedOnly ? [] : LATENCIES) {
   const r = await sequentialSdk(latency);
   console.log(
     `SDK sequential     ${String(latency).padStart(3)} ms: ${r.calls} calls in ${r.seconds} s → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; ${ITEMS} would take ~${r.extrapolatedSeconds} s${r.extrapolated ? " (extrapolated)" : ""}`,
@@ -218,17 +221,26 @@ for (const latency of LATENCIES) {
   sequential.push(r);
 }
 const unthrottled = [];
-for (const latency of LATENCIES) {
+for (const latency of mixedOnly ? [] : LATENCIES) {
   const r = await unthrottledSdk(latency);
   console.log(
     `SDK all-at-once    ${String(latency).padStart(3)} ms: ${r.ok} ok, ${r.requestLimitExceeded} RequestLimitExceeded, ${r.otherErrors} other errors in ${r.seconds} s → ${r.lost} of ${ITEMS} not stopped (no retries)`,
   );
   unthrottled.push(r);
 }
+const mixed = [];
+for (const driver of drivers)
+  for (const latency of LATENCIES) {
+    const r = await mixedRun(driver, latency, scratchDb);
+    console.log(
+      `mixed job    ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.legacy} legacy + ${r.recordTasks} RecordTask in ${r.wallSeconds} s (floor ${r.floorSeconds} s, ratio ${r.ratio}); legacy lane's last send at ${r.legacyLastSendSeconds} s (its floor ${r.legacyFloorSeconds} s), RecordTask lane's at ${r.recordTaskLastSendSeconds} s; failed ${r.failed.legacy}+${r.failed.recordTask}, lost ${r.lost}, retries ${r.retries}`,
+    );
+    mixed.push(r);
+  }
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(
-  "bench/results/bulk.json",
-  `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled }, null, 2)}\n`,
+  mixedOnly ? "bench/results/bulk-mixed.json" : "bench/results/bulk.json",
+  `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled, mixed }, null, 2)}\n`,
 );
 console.log("written bench/results/bulk.json");
 process.exit(0);

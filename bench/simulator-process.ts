@@ -12,6 +12,8 @@ export interface SimulatorProcess {
   secretId: string;
   secretKey: string;
   listTasks(): Promise<SimTask[]>;
+  /** The RecordTasks Tencent would list (GET /_sim/record-tasks). */
+  listRecordTasks(): Promise<{ taskId: string; streamName: string; domainName: string; appName: string }[]>;
   rateWindows(action: string): Promise<RateWindow[]>;
   close(): Promise<void>;
 }
@@ -22,6 +24,8 @@ export async function startSimulatorProcess(o: {
   streams: number;
   seed: number;
   stopLimit: number;
+  /** RecordTasks seeded beside the legacy tasks (default none). */
+  recordTasks?: number;
 }): Promise<SimulatorProcess> {
   const secretId = `AKIDbench${randomBytes(8).toString("hex")}`;
   const secretKey = randomBytes(16).toString("hex");
@@ -46,6 +50,7 @@ export async function startSimulatorProcess(o: {
     String(o.seed),
     "--stop-limit",
     String(o.stopLimit),
+    ...(o.recordTasks ? ["--record-tasks", String(o.recordTasks)] : []),
   ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   const url = await new Promise<string>((resolve, reject) => {
@@ -70,6 +75,12 @@ export async function startSimulatorProcess(o: {
     secretId,
     secretKey,
     listTasks: async () => (await get<{ tasks: SimTask[] }>("/_sim/tasks")).tasks,
+    listRecordTasks: async () =>
+      (
+        await get<{ tasks: { taskId: string; streamName: string; domainName: string; appName: string }[] }>(
+          "/_sim/record-tasks",
+        )
+      ).tasks,
     rateWindows: async (action) =>
       (await get<{ rateWindows: Record<string, RateWindow[]> }>("/_sim/calls")).rateWindows[action] ?? [],
     close: () =>
