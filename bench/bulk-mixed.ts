@@ -4,6 +4,7 @@
 // never wait behind the slow one's).
 import { sql } from "drizzle-orm";
 import { createBulkJob } from "@/lib/bulk/create";
+import type { BulkTarget } from "@/lib/bulk/types";
 import { createBulkWorker } from "@/lib/bulk/worker";
 import type { OpenDatabase } from "@/lib/db/types";
 import { createLiveClient } from "@/lib/tencent-live/client";
@@ -41,8 +42,15 @@ export async function mixedRun(
           lastSend[e.action] = performance.now();
       },
     });
-    const legacy = (await sim.listTasks()).map((t) => ({ ...t, family: "legacy" as const }));
-    const recordTasks = (await sim.listRecordTasks()).map((t) => ({ ...t, family: "recordTask" as const }));
+    const target = (family: BulkTarget["family"]) => (t: BulkTarget) => ({
+      taskId: t.taskId,
+      streamName: t.streamName,
+      appName: t.appName,
+      domainName: t.domainName,
+      family,
+    });
+    const legacy: BulkTarget[] = (await sim.listTasks()).map(target("legacy"));
+    const recordTasks: BulkTarget[] = (await sim.listRecordTasks()).map(target("recordTask"));
     if (recordTasks.length !== RECORD_TASKS) throw new Error(`simulator seeded ${recordTasks.length} RecordTasks`);
     // Interleaved, so neither family is simply first in the queue.
     const targets = [...legacy];
