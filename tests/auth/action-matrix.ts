@@ -238,6 +238,33 @@ export const MATRIX: MatrixRow[] = [
       }),
     ],
   },
+  {
+    kind: "action",
+    file: TASKS,
+    export: "startRecordTaskAction",
+    permission: "task:start",
+    load: tasksActions,
+    args: () => [
+      null,
+      form({
+        streamName: "matrix-start-rt",
+        appName: "live",
+        domainName: "play.example.com",
+        // An hour from now, as the datetime-local field would send it in UTC.
+        endLocal: new Date(Date.now() + 3_600_000).toISOString().slice(0, 16),
+        timeZone: "UTC",
+        reason: "matrix",
+      }),
+    ],
+  },
+  {
+    kind: "action",
+    file: TASKS,
+    export: "deleteTaskAction",
+    permission: "task:delete",
+    load: tasksActions,
+    args: async (ctx) => [null, form({ ...(await knownTask(ctx)), reason: "matrix: delete attempt" })],
+  },
 
   // ── Bulk stop (issue 7) ──
   {
