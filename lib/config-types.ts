@@ -25,7 +25,16 @@ export interface RecDeskConfig {
   authSecret?: string;
   /** Single sign-on, enabled only when issuer, client id and client secret are all set. */
   oidc?: { issuer: string; clientId: string; clientSecret: string; roleClaim?: string };
-  simulator: { port: number; control: boolean; streams: number; tasks: number; seed: number; latencyMs: number };
+  simulator: {
+    port: number;
+    control: boolean;
+    streams: number;
+    tasks: number;
+    /** RecordTasks seeded in demo mode (RECDESK_SIMULATOR_RECORD_TASKS, default 24). */
+    recordTasks: number;
+    seed: number;
+    latencyMs: number;
+  };
   stopRateLimit: number;
   bulkMaxItems: number;
   /** Bulk Stops in flight at once; undefined = the worker's default (lib/bulk/worker.ts). */

@@ -29,6 +29,7 @@ function start(): Promise<RunningSimulator> {
     secretKey: randomBytes(24).toString("base64url"),
     streams: simulator.streams,
     tasks: simulator.tasks,
+    recordTasks: simulator.recordTasks,
     seed: simulator.seed,
     latencyMs: simulator.latencyMs,
     control: simulator.control,

@@ -22,6 +22,8 @@ const FLAGS = [
   "30",
   "--tasks",
   "5",
+  "--record-tasks",
+  "4",
   "--task-id-base",
   TASK_ID_BASE,
   "--seed",
@@ -96,7 +98,7 @@ describe("the standalone simulator (npm run simulator)", () => {
     expect(new URL(printed.endpoint).port).not.toBe("0");
     expect(printed.secretId).toBe("AKIDcli");
     expect(printed.secretKey).toBe("clikey");
-    expect(printed.seededLine).toMatch(/\b5 recording tasks seeded/);
+    expect(printed.seededLine).toMatch(/\b5 recording tasks seeded, 4 RecordTasks/);
   });
 
   it("answers a signed DescribeLiveStreamOnlineList from RecDesk's client with the seeded streams", async () => {

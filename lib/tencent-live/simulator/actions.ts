@@ -1,5 +1,6 @@
 import { cstToDate } from "../validation";
 import type { Params } from "./params";
+import { RECORD_TASK_HANDLERS } from "./record-task-actions";
 import { beijingTime, streamKey, taskState, type SimState, type TaskRec } from "./state";
 
 // What each action does to the simulated account. Choices where Tencent's docs are silent are listed
@@ -220,4 +221,5 @@ export const HANDLERS: Record<string, Handler> = {
   DescribeLiveStreamOnlineList: onlineList,
   DescribeLiveStreamState: streamState,
   DescribeLiveDomains: domains,
+  ...RECORD_TASK_HANDLERS,
 };

@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { startSimulator } from "./index";
 import { MAX_TASK_ID } from "./state";
 
-// `npm run simulator -- --port 4600 --secret-id X --secret-key Y --streams N --tasks N --task-id-base B
+// `npm run simulator -- --port 4600 --secret-id X --secret-key Y --streams N --tasks N --record-tasks N --task-id-base B
 //  --seed S --latency-ms L [--session-token T] [--control] [--host H]`
 
 const OPTIONS = {
@@ -13,6 +13,7 @@ const OPTIONS = {
   "session-token": { type: "string" },
   streams: { type: "string" },
   tasks: { type: "string" },
+  "record-tasks": { type: "string" },
   "task-id-base": { type: "string" },
   seed: { type: "string" },
   "latency-ms": { type: "string" },
@@ -34,7 +35,7 @@ const values = (() => {
 if (values.help) {
   console.log(
     "Usage: npm run simulator -- [--port 4600] [--host 127.0.0.1] [--secret-id X] [--secret-key Y] [--session-token T]\n" +
-      "  [--streams 240] [--tasks 60] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]",
+      "  [--streams 240] [--tasks 60] [--record-tasks 0] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]",
   );
   process.exit(0);
 }
@@ -66,6 +67,7 @@ const sim = await startSimulator({
   sessionToken: values["session-token"],
   streams: int("streams", values.streams),
   tasks: int("tasks", values.tasks),
+  recordTasks: int("record-tasks", values["record-tasks"]),
   taskIdBase: taskId("task-id-base", values["task-id-base"]),
   seed: int("seed", values.seed),
   latencyMs: int("latency-ms", values["latency-ms"]),
@@ -87,7 +89,7 @@ console.log(`  TENCENTCLOUD_SECRET_ID=${sim.secretId}`);
 console.log(`  TENCENTCLOUD_SECRET_KEY=${sim.secretKey}`);
 if (sim.sessionToken) console.log(`  TENCENTCLOUD_SESSION_TOKEN=${sim.sessionToken}`);
 console.log(
-  `  ${sim.listTasks().length} recording tasks seeded; control API ${values.control ? `enabled at ${sim.url}/_sim/` : "disabled (--control to enable)"}`,
+  `  ${sim.listTasks().length} recording tasks seeded, ${sim.listRecordTasks().length} RecordTasks; control API ${values.control ? `enabled at ${sim.url}/_sim/` : "disabled (--control to enable)"}`,
 );
 
 const shutdown = () => void sim.close().then(() => process.exit(0));

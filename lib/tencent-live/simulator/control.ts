@@ -2,6 +2,7 @@ import type http from "node:http";
 import type { SimTask } from "../types";
 import { FAULT_MODES, type FaultSpec } from "./faults";
 import type { RateWindow } from "./rate-windows";
+import type { ControlRecordTask, SimRecordTask } from "./record-task-control";
 import type { SeedOptions } from "./state";
 
 // The /_sim/ control API: not Tencent's, so it is refused unless the simulator was started with
@@ -17,6 +18,8 @@ export interface ControlContext {
   reset(o?: Partial<SeedOptions>): void;
   calls(): { total: number; byAction: Record<string, number>; rateWindows: Record<string, RateWindow[]> };
   tasks(): SimTask[];
+  recordTasks(): SimRecordTask[];
+  createRecordTask(i: ControlRecordTask): { taskId: string } | { error: string };
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
 }
 
@@ -86,9 +89,27 @@ export function handleControl(
       if (num("seed") !== undefined) opts.seed = num("seed");
       if (num("streams") !== undefined) opts.streams = num("streams");
       if (num("tasks") !== undefined) opts.tasks = num("tasks");
+      if (num("recordTasks") !== undefined) opts.recordTasks = num("recordTasks");
       if (taskIdBase !== undefined) opts.taskIdBase = taskIdBase;
       ctx.reset(opts);
       return send(200, { ok: true, tasks: ctx.tasks().length });
+    }
+    case "GET /_sim/record-tasks":
+      return send(200, { tasks: ctx.recordTasks() });
+    case "POST /_sim/record-tasks": {
+      const streamName = text("streamName");
+      if (!streamName) return send(400, { error: "streamName is required" });
+      const time = (k: string) => text(k) ?? num(k);
+      const created = ctx.createRecordTask({
+        streamName,
+        domainName: text("domainName"),
+        appName: text("appName"),
+        startTime: time("startTime"),
+        endTime: time("endTime"),
+        templateId: num("templateId"),
+        stopped: input.stopped === true,
+      });
+      return "error" in created ? send(400, created) : send(200, created);
     }
     case "POST /_sim/streams": {
       const streamName = text("streamName");

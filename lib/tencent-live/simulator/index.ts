@@ -9,6 +9,14 @@ import { handleControl, type ControlContext } from "./control";
 import { FaultQueue, defaultFaultMessage, type FaultSpec } from "./faults";
 import { checkParams } from "./params";
 import { RateWindows, type RateWindow } from "./rate-windows";
+import type { RecordingEvents } from "./recording-events";
+import { checkRegion } from "./record-task-actions";
+import {
+  createControlRecordTask,
+  listRecordTasks,
+  type ControlRecordTask,
+  type SimRecordTask,
+} from "./record-task-control";
 import { DEFAULT_TASK_ID_BASE, SimState, streamKey, type SeedOptions } from "./state";
 
 // A standalone Live API 3.0 server for demo mode and tests: POST / with X-TC-* headers, real TC3
@@ -18,6 +26,7 @@ import { DEFAULT_TASK_ID_BASE, SimState, streamKey, type SeedOptions } from "./s
 export type { RunningSimulator } from "../types";
 export type { FaultSpec } from "./faults";
 export type { RateWindow } from "./rate-windows";
+export type { ControlRecordTask, SimRecordTask } from "./record-task-control";
 
 export interface SimulatorOptions {
   port?: number;
@@ -27,6 +36,10 @@ export interface SimulatorOptions {
   sessionToken?: string;
   streams?: number;
   tasks?: number;
+  /** RecordTasks (CreateRecordTask family) seeded, default 0; demo mode seeds some. */
+  recordTasks?: number;
+  /** DescribeRecordTask's page size, default 100 (Tencent documents none). */
+  recordTaskPageSize?: number;
   /** First TaskId (decimal string up to 18446744073709551615). */
   taskIdBase?: string;
   seed?: number;
@@ -44,6 +57,12 @@ export interface Simulator extends RunningSimulator {
   reset(o?: Partial<SeedOptions>): void;
   rateWindows(action: string): RateWindow[];
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
+  /** Every RecordTask Tencent would still list (deleted and expired ones are gone), with its state now. */
+  listRecordTasks(): SimRecordTask[];
+  /** A RecordTask created behind RecDesk's back (as POST /_sim/record-tasks). */
+  createRecordTask(i: ControlRecordTask): { taskId: string } | { error: string };
+  /** Recordings ending (and starting), as the callback sender hears them. */
+  recordingEvents: RecordingEvents;
 }
 
 const MAX_BODY = 1 << 20;
@@ -59,11 +78,13 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     streams: o.streams ?? 240,
     tasks: o.tasks ?? 60,
     taskIdBase: o.taskIdBase ?? DEFAULT_TASK_ID_BASE,
+    recordTasks: o.recordTasks ?? 0,
   };
   if (!/^[1-9]\d{0,19}$/.test(seedOpts.taskIdBase) || BigInt(seedOpts.taskIdBase) > 18446744073709551615n) {
     throw new Error(`taskIdBase must be a decimal integer 1..18446744073709551615, got "${seedOpts.taskIdBase}"`);
   }
   const state = new SimState(seedOpts);
+  if (o.recordTaskPageSize !== undefined) state.recordTasks.pageSize = Math.max(1, o.recordTaskPageSize);
   const faults = new FaultQueue();
   const windows = new RateWindows({
     ...DOCUMENTED_RATE_LIMITS,
@@ -92,6 +113,8 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       rateWindows: windows.all(),
     }),
     tasks: () => state.listTasks(),
+    recordTasks: () => listRecordTasks(state),
+    createRecordTask: (i) => createControlRecordTask(state, i),
     setStreamOnline: (s) => {
       const domainName = s.domainName ?? state.pushDomains[0]!.name;
       const appName = s.appName ?? "live";
@@ -184,6 +207,9 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
 
     const authError = verifyRequest(req.headers, body, creds, Math.floor(now / 1000));
     if (authError) return error(authError.code, authError.message);
+    const region = req.headers["x-tc-region"];
+    const regionError = checkRegion(action, typeof region === "string" ? region : undefined);
+    if (regionError && "error" in regionError) return error(regionError.error.code, regionError.error.message);
 
     if (fault?.mode === "error")
       return error(fault.code ?? "InternalError", fault.message ?? defaultFaultMessage(fault.code ?? "InternalError"));
@@ -238,6 +264,9 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     reset: ctx.reset,
     rateWindows: (action) => windows.history(action),
     setStreamOnline: ctx.setStreamOnline,
+    listRecordTasks: ctx.recordTasks,
+    createRecordTask: ctx.createRecordTask,
+    recordingEvents: state.recordingEvents,
     close: () =>
       new Promise<void>((resolve) => {
         for (const r of hanging) r.destroy();

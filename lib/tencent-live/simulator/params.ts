@@ -1,5 +1,5 @@
 import { LosslessNumber } from "lossless-json";
-import { AppNameSchema, DomainNameSchema, StreamNameSchema } from "../validation";
+import { AppNameSchema, DomainNameSchema, RecordTaskIdSchema, StreamNameSchema } from "../validation";
 
 // Each action's documented parameters (shared/reference/tencent-live-api.md §1), checked the way API 3.0
 // reports problems: an undefined name → UnknownParameter, a required one absent → MissingParameter,
@@ -27,6 +27,7 @@ type Spec = StringSpec | IntegerSpec;
 
 const name = (schema: { safeParse(v: string): { success: boolean } }) => (v: string) => schema.safeParse(v).success;
 const U64 = 18446744073709551615n;
+const UNIX_MAX = 4_294_967_295n;
 
 const PARAMS: Record<string, Record<string, Spec>> = {
   StopLiveRecord: {
@@ -49,6 +50,27 @@ const PARAMS: Record<string, Record<string, Spec>> = {
     MixStream: { type: "Integer", min: 0n, max: 1n },
     StreamParam: { type: "String" },
   },
+  CreateRecordTask: {
+    StreamName: { type: "String", required: true, check: name(StreamNameSchema) },
+    DomainName: { type: "String", required: true, check: name(DomainNameSchema) },
+    AppName: { type: "String", required: true, check: name(AppNameSchema) },
+    EndTime: { type: "Integer", required: true, min: 0n, max: UNIX_MAX },
+    StartTime: { type: "Integer", min: 0n, max: UNIX_MAX },
+    StreamType: { type: "Integer", min: 0n, max: 1n },
+    TemplateId: { type: "Integer", min: 0n, max: 2_147_483_647n },
+    Extension: { type: "String" },
+  },
+  StopRecordTask: { TaskId: { type: "String", required: true, check: name(RecordTaskIdSchema) } },
+  DeleteRecordTask: { TaskId: { type: "String", required: true, check: name(RecordTaskIdSchema) } },
+  DescribeRecordTask: {
+    StartTime: { type: "Integer", required: true, min: 0n, max: UNIX_MAX },
+    EndTime: { type: "Integer", required: true, min: 0n, max: UNIX_MAX },
+    StreamName: { type: "String" },
+    DomainName: { type: "String" },
+    AppName: { type: "String" },
+    ScrollToken: { type: "String" },
+  },
+  DescribeLiveRecordTemplates: { IsDelayLive: { type: "Integer", min: 0n, max: 1n } },
   DescribeLiveStreamOnlineList: {
     DomainName: { type: "String" },
     AppName: { type: "String" },

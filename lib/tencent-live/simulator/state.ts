@@ -1,4 +1,5 @@
 import type { SimTask, SimTaskState } from "../types";
+import { RecordTaskStore } from "./record-task-store";
 import { RecordingEvents } from "./recording-events";
 import { between, createRng, pick, type Rng } from "./rng";
 
@@ -46,6 +47,8 @@ export interface SeedOptions {
   streams: number;
   tasks: number;
   taskIdBase: string;
+  /** RecordTasks (CreateRecordTask family) to seed; default 0. */
+  recordTasks?: number;
 }
 
 const MIN = 60_000;
@@ -71,6 +74,8 @@ export class SimState {
   online = new Map<string, StreamRec>();
   forbidden = new Set<string>();
   tasks = new Map<bigint, TaskRec>();
+  /** The RecordTask family's tasks and the recording templates. */
+  readonly recordTasks = new RecordTaskStore();
   /** Recordings starting and ending, for the callback sender. */
   readonly recordingEvents = new RecordingEvents();
   private nextTaskId = 1n;
@@ -134,6 +139,7 @@ export class SimState {
       });
     }
     this.nextTaskId = base + BigInt(o.tasks);
+    this.recordTasks.seed(o.seed, o.recordTasks ?? 0, streams, now);
   }
 
   /** The next free TaskId, wrapping past 2^64−1 back to 1. */
