@@ -242,5 +242,5 @@ writeFileSync(
   mixedOnly ? "bench/results/bulk-mixed.json" : "bench/results/bulk.json",
   `${JSON.stringify({ at: new Date().toISOString(), limit: LIMIT, items: ITEMS, bulk, sequential, unthrottled, mixed }, null, 2)}\n`,
 );
-console.log("written bench/results/bulk.json");
+console.log(`written bench/results/${mixedOnly ? "bulk-mixed" : "bulk"}.json`);
 process.exit(0);

@@ -13,8 +13,9 @@ export interface BulkWorkerOptions {
    */
   concurrency?: number;
   /**
-   * RecordTask Stops in flight at once (default 8): their own lanes, since
-   * StopRecordTask's 20/s needs 2 at 100 ms latency; the rest absorbs retries.
+   * RecordTask Stops in flight at once (default 24): their own lanes. StopRecordTask's 20/s needs 2 at 100 ms
+   * latency, but a lane is only free again once its outcome is written, which on a busy database can take most
+   * of a second; the limiter, not the lane count, keeps the rate at 20/s.
    */
   recordTaskConcurrency?: number;
   /** How long the lease lasts without renewal; a dead holder's jobs resume this long after it died. */

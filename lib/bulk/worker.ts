@@ -25,7 +25,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   // 20/s): items of the slow family can only fill their own lanes, never the fast family's.
   const lanes: Record<TaskFamily, number> = {
     legacy: Math.max(1, opts.concurrency ?? 48),
-    recordTask: Math.max(1, opts.recordTaskConcurrency ?? 8),
+    recordTask: Math.max(1, opts.recordTaskConcurrency ?? 24),
   };
   const leaseTtlMs = opts.leaseTtlMs ?? 15_000;
   const idlePollMs = opts.idlePollMs ?? 1_000;
