@@ -12,7 +12,7 @@ export interface NewTaskRow {
   appName?: string;
   domainName?: string;
   state: TaskState;
-  source: "created" | "registered" | "seeded";
+  source: "created" | "registered" | "seeded" | "discovered";
   mode?: "realtime" | "scheduled" | null;
   fileFormat?: string | null;
   recordType?: string | null;
