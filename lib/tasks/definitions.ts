@@ -40,7 +40,7 @@ export interface TaskView {
   recordType: string | null;
   startTime: string | null;
   endTime: string | null;
-  source: "created" | "registered" | "seeded";
+  source: "created" | "registered" | "seeded" | "discovered";
   createdByEmail: string | null;
   createdAt: string;
   stoppedAt: string | null;

@@ -2,6 +2,7 @@ import { and, count, desc, eq, ilike, inArray, lt, sql, type SQL } from "drizzle
 import type { Database } from "@/lib/db/types";
 import { recordingTasks, type RecordingTask } from "@/lib/db/schema/tasks";
 import { STOPPABLE_STATES, type TaskFilters, type TaskPage, type TaskState, type TaskView } from "./definitions";
+import { recordTaskStateSql } from "./record-task-state";
 import { STOP_CLAIM_LEASE_MS } from "./stop-claim";
 
 /**
@@ -13,7 +14,9 @@ import { STOP_CLAIM_LEASE_MS } from "./stop-claim";
 export function effectiveStateSql(now: Date): SQL<TaskState> {
   const t = recordingTasks;
   const leaseStart = new Date(now.getTime() - STOP_CLAIM_LEASE_MS);
+  // A RecordTask's state follows from Tencent's times and Stopped (lib/tasks/record-task-state.ts).
   return sql<TaskState>`case
+    when ${t.family} = 'recordTask' then (${recordTaskStateSql(now)})
     when ${t.stoppingSince} is not null and ${t.stoppingSince} > ${leaseStart} then 'stopping'
     when ${t.state} in ('scheduled', 'recording') and ${t.endTime} is not null and ${t.endTime} <= ${now} then 'stopped'
     when ${t.state} = 'scheduled' and ${t.startTime} is not null and ${t.startTime} <= ${now} then 'recording'

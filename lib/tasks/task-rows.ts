@@ -13,7 +13,7 @@ export interface NewTaskRow {
   appName?: string;
   domainName?: string;
   state: TaskState;
-  source: "created" | "registered" | "seeded";
+  source: "created" | "registered" | "seeded" | "discovered";
   family?: TaskFamily;
   templateId?: number | null;
   mode?: "realtime" | "scheduled" | null;

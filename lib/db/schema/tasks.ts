@@ -30,7 +30,8 @@ export const recordingTasks = pgTable(
     recordType: text("record_type"),
     startTime: timestamp("start_time", { withTimezone: true }),
     endTime: timestamp("end_time", { withTimezone: true }),
-    source: text("source").$type<"created" | "registered" | "seeded">().notNull(),
+    // discovered: found by the RecordTask sweep (created on Tencent by someone other than RecDesk).
+    source: text("source").$type<"created" | "registered" | "seeded" | "discovered">().notNull(),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdByEmail: text("created_by_email"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
