@@ -46,7 +46,7 @@ async function pausedJob(browser: Browser, reason: string): Promise<string> {
   try {
     const oncall = await context.newPage();
     await signInAs(oncall, "oncall", "/tasks");
-    await tickRows(oncall, "/tasks", 3);
+    await tickRows(oncall, "/tasks?family=legacy", 3);
     await sim("faults", "POST", {
       action: "StopLiveRecord",
       mode: "error",
@@ -131,7 +131,7 @@ test("on-call selects every runaway recording, stops them in one job and sees a 
 
 test("a failure in a batch is explained on its own row, and Retry failed stops it", async ({ page }) => {
   await signInAs(page, "oncall", "/tasks");
-  const ids = await tickRows(page, "/tasks?state=recording", 3);
+  const ids = await tickRows(page, "/tasks?family=legacy&state=recording", 3);
   await sim("faults", "POST", { action: "StopLiveRecord", mode: "error", code: "InternalError.SystemError", count: 1 });
   await confirmBulkStop(page, 3, "batch with one upstream hiccup");
 
@@ -156,7 +156,7 @@ test("an account in arrears pauses the job instead of burning every item; Retry 
   page,
 }) => {
   await signInAs(page, "oncall", "/tasks");
-  await tickRows(page, "/tasks?state=scheduled", 3);
+  await tickRows(page, "/tasks?family=legacy&state=scheduled", 3);
   await sim("faults", "POST", {
     action: "StopLiveRecord",
     mode: "error",
@@ -185,7 +185,7 @@ test("an account in arrears pauses the job instead of burning every item; Retry 
 
 test("Cancel on a paused job leaves its waiting items unsent", async ({ page }) => {
   await signInAs(page, "oncall", "/tasks");
-  await tickRows(page, "/tasks?state=scheduled", 3);
+  await tickRows(page, "/tasks?family=legacy&state=scheduled", 3);
   await sim("faults", "POST", {
     action: "StopLiveRecord",
     mode: "error",

@@ -45,7 +45,7 @@ test("on-call starts a real-time recording of a live stream and sees the new Tas
 }) => {
   await signInAs(page, "oncall", "/streams");
   const stream = await onlineStream(page);
-  await page.goto("/tasks/new");
+  await page.goto("/tasks/new?family=legacy");
   await fillStream(page, stream);
   await expect(page.getByLabel(/Real-time/)).toBeChecked();
   await page.getByLabel("Reason (optional)").fill("e2e: customer asked for a recording");
@@ -76,7 +76,7 @@ test.describe("in a browser on New York time", () => {
   }) => {
     await signInAs(page, "oncall", "/streams");
     const stream = await onlineStream(page);
-    await page.goto("/tasks/new");
+    await page.goto("/tasks/new?family=legacy");
     await fillStream(page, { ...stream, streamName: `e2e_scheduled_${Date.now()}` });
     await page.getByLabel(/Scheduled/).check();
     const zone = page.getByLabel("Time zone of the times below");
@@ -121,7 +121,7 @@ test.describe("in a browser on New York time", () => {
 test("a stream name Tencent would refuse is a field error, keeps what was typed and sends nothing", async ({
   page,
 }) => {
-  await signInAs(page, "oncall", "/tasks/new");
+  await signInAs(page, "oncall", "/tasks/new?family=legacy");
   await page.getByLabel("Stream name").fill("bad name!");
   await page.getByLabel("Reason (optional)").fill("typo check");
   const before = await createCalls();
@@ -142,7 +142,7 @@ test("when Tencent does not answer a start in time, the page says the task may e
 }) => {
   await signInAs(page, "oncall", "/streams");
   const stream = await onlineStream(page);
-  await page.goto("/tasks/new");
+  await page.goto("/tasks/new?family=legacy");
   await fillStream(page, stream);
   await sim("faults", "POST", { action: "CreateLiveRecord", mode: "hang" });
   const before = await createCalls();
@@ -177,10 +177,10 @@ test("support gets no Start recording form, and the server refuses a start repla
   const op = await oncallCtx.newPage();
   await signInAs(op, "oncall", "/streams");
   const stream = await onlineStream(op);
-  await op.goto("/tasks/new");
+  await op.goto("/tasks/new?family=legacy");
   await fillStream(op, stream);
   const captured = new Promise<Request>((resolve) =>
-    op.route("**/tasks/new", async (route) => {
+    op.route("**/tasks/new?family=legacy", async (route) => {
       if (route.request().method() === "POST" && route.request().headers()["next-action"]) {
         resolve(route.request());
         await route.abort();

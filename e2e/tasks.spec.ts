@@ -7,9 +7,10 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 // The Tasks journey: find a runaway recording, stop it, and know for sure what happened — RequestId on
 // success, the explained error code on failure — even when Tencent misbehaves or two people press Stop at once.
 
-/** The first recording task on /tasks (filtered to recording), as { taskId, streamName }. */
+/** The first recording legacy task on /tasks (filtered to recording), as { taskId, streamName }. */
 async function firstRecordingTask(page: Page, skip = 0) {
-  await page.goto("/tasks?state=recording");
+  // Legacy only: these journeys count StopLiveRecord calls (record-tasks.spec.ts covers the RecordTask family).
+  await page.goto("/tasks?family=legacy&state=recording");
   const row = page.getByTestId("task-row").nth(skip);
   await expect(row).toBeVisible();
   const taskId = (await row.getAttribute("data-task-id"))!;

@@ -10,9 +10,18 @@ const WHAT: Record<TaskFamily, string> = {
     "CreateLiveRecord: the older API. Tencent cannot list these tasks, so RecDesk knows them only because it created them.",
 };
 
-/** Start recording: choose the family first (RecordTask by default); each family has its own form. */
-export function StartFamilyChooser({ forms }: { forms: Record<TaskFamily, ReactNode> }) {
-  const [family, setFamily] = useState<TaskFamily>("recordTask");
+/**
+ * Start recording: choose the family first (RecordTask by default, or `initial` from ?family=); each family has
+ * its own form.
+ */
+export function StartFamilyChooser({
+  forms,
+  initial = "recordTask",
+}: {
+  forms: Record<TaskFamily, ReactNode>;
+  initial?: TaskFamily;
+}) {
+  const [family, setFamily] = useState<TaskFamily>(initial);
   return (
     <div className="space-y-4">
       <fieldset className="max-w-3xl" data-testid="family-chooser">

@@ -37,7 +37,13 @@ export async function resolveSelection(
     .where(where);
   if (n > max) return { targets: [], count: n, tooMany: true };
   const rows = await db
-    .select({ taskId: t.taskId, family: t.family, streamName: t.streamName, appName: t.appName, domainName: t.domainName })
+    .select({
+      taskId: t.taskId,
+      family: t.family,
+      streamName: t.streamName,
+      appName: t.appName,
+      domainName: t.domainName,
+    })
     .from(t)
     .where(where)
     .orderBy(sql`${t.startTime} asc nulls last`, t.taskId);

@@ -95,7 +95,12 @@ export async function deleteTask(
     db,
     auditId,
     result.ok
-      ? { outcome: "ok", requestId: result.requestId, latencyMs: result.latencyMs, details: { attempts: result.attempts } }
+      ? {
+          outcome: "ok",
+          requestId: result.requestId,
+          latencyMs: result.latencyMs,
+          details: { attempts: result.attempts },
+        }
       : {
           outcome: result.kind === "timeout" ? "unknown" : "error",
           requestId: result.requestId,
@@ -111,10 +116,24 @@ export async function deleteTask(
     row.taskId,
     result.ok
       ? { action: "delete", by, ok: true, requestId: result.requestId }
-      : { action: "delete", by, ok: false, requestId: result.requestId, errorCode: result.code, errorMessage: result.message },
+      : {
+          action: "delete",
+          by,
+          ok: false,
+          requestId: result.requestId,
+          errorCode: result.code,
+          errorMessage: result.message,
+        },
     result.ok ? { deletedAt: new Date() } : {},
   );
-  if (result.ok) return { ok: true, requestId: result.requestId, taskId: row.taskId, streamName: row.streamName, family: row.family };
+  if (result.ok)
+    return {
+      ok: true,
+      requestId: result.requestId,
+      taskId: row.taskId,
+      streamName: row.streamName,
+      family: row.family,
+    };
   return {
     ok: false,
     code: result.code,

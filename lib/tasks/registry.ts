@@ -18,6 +18,7 @@ export function effectiveStateSql(now: Date): SQL<TaskState> {
   return sql<TaskState>`case
     when ${t.family} = 'recordTask' then (${recordTaskStateSql(now)})
     when ${t.stoppingSince} is not null and ${t.stoppingSince} > ${leaseStart} then 'stopping'
+    when ${t.deletedAt} is not null then 'deleted'
     when ${t.state} in ('scheduled', 'recording') and ${t.endTime} is not null and ${t.endTime} <= ${now} then 'stopped'
     when ${t.state} = 'scheduled' and ${t.startTime} is not null and ${t.startTime} <= ${now} then 'recording'
     else ${t.state} end`;

@@ -13,7 +13,8 @@ import {
   JobIdSchema,
   previewBulkStop,
 } from "@/lib/bulk/actions";
-import { bulkSelectionSchema } from "@/lib/bulk/selection-types";
+import { bulkSelectionSchema, type BulkSelection } from "@/lib/bulk/selection-types";
+import { ensureRecordTasksFresh } from "@/lib/tasks/record-task-sweep";
 import { getConfig } from "@/lib/config";
 
 // Declarations only (lib/actions/define-action.ts authorizes, validates and audits refusals; lib/bulk acts).
@@ -26,7 +27,10 @@ export const previewBulkStopAction = valueAction({
   schema: () => bulkSelectionSchema(getConfig().bulkMaxItems),
   attempt: () => ({ details: { step: "preview" } }),
   invalid: (error, input) => invalidPreview(error, input, getConfig().bulkMaxItems),
-  handler: (selection, ctx) => previewBulkStop(ctx.db, selection, getConfig().bulkMaxItems),
+  handler: async (selection, ctx) => {
+    await freshenFor(selection);
+    return previewBulkStop(ctx.db, selection, getConfig().bulkMaxItems);
+  },
 });
 
 /** Persists the job (one item per task) and hands it to the server-side worker. */
@@ -38,6 +42,7 @@ export const createBulkStopAction = valueAction({
   attempt: () => ({ details: {} }),
   invalid: (error, input) => invalidCreate(error, input, getConfig().bulkMaxItems),
   handler: async (input, ctx) => {
+    await freshenFor(input.selection);
     const result = await createBulkStop(ctx.db, ctx.auth, input, getConfig().bulkMaxItems);
     if (result.ok) await wakeBulkWorker();
     return result;
@@ -68,3 +73,11 @@ export const retryFailedAction = valueAction({
     return result;
   },
 });
+
+/**
+ * "Every task matching the filter" may include RecordTasks, which only the sweep keeps current: sweep first (at
+ * most once per interval, shared with the /tasks page). Picked TaskIds, or a legacy-only filter, need none.
+ */
+async function freshenFor(selection: BulkSelection): Promise<void> {
+  if (selection.kind === "filter" && selection.filters.family !== "legacy") await ensureRecordTasksFresh();
+}

@@ -9,6 +9,9 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } from "@/lib/tasks/filters";
 import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
+import { explainTaskError } from "@/lib/tasks/local-errors";
+import { ensureRecordTasksFresh, type SweepStatus } from "@/lib/tasks/record-task-sweep";
+import { SweepStatusLine, type SweepStatusView } from "@/components/tasks/sweep-status";
 import { deleteTaskAction, stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -21,6 +24,9 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   if (!auth.ok) return <AccessDenied title="Tasks" {...auth.denied} />;
   const { filters, page } = parseTaskSearch(await searchParams);
   const db = await getDb();
+  // RecordTasks are Tencent's to list: bring the registry up to date first (at most one sweep per interval,
+  // however many people look), then read both families from it.
+  const sweep = await ensureRecordTasksFresh({ db });
   const now = new Date();
   const [result, domains] = await Promise.all([
     listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
@@ -56,6 +62,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <TaskFiltersForm filters={filters} domains={domains} />
+      {filters.family === "legacy" ? null : <SweepStatusLine status={sweepView(sweep)} />}
       {can(role, "task:bulk-stop") ? (
         // Bulk stop plugs into the table's selection seam; roles without it see the plain table.
         <BulkTaskSelection
@@ -91,4 +98,22 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
       />
     </div>
   );
+}
+
+function sweepView(s: SweepStatus): SweepStatusView {
+  const e = s.lastError;
+  const explained = e ? explainTaskError(e.code, e.message) : undefined;
+  return {
+    lastSuccessAt: s.lastSuccessAt?.toISOString() ?? null,
+    lastError:
+      e && explained
+        ? {
+            code: e.code,
+            title: explained.title,
+            nextStep: explained.nextStep,
+            requestId: e.requestId,
+            at: e.at.toISOString(),
+          }
+        : undefined,
+  };
 }

@@ -5,6 +5,7 @@ import { StartRecordingForm } from "@/components/tasks/start-recording-form";
 import { pageAccess } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db";
 import { listRecordTemplates } from "@/lib/tasks/record-templates";
+import { isTaskFamily } from "@/lib/tasks/task-family";
 import { listTaskDomains } from "@/lib/tasks/registry";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { startRecordingAction, startRecordTaskAction } from "../actions";
@@ -13,7 +14,11 @@ import { TasksHeader } from "../tasks-header";
 export const metadata: Metadata = { title: "Start recording" };
 export const dynamic = "force-dynamic";
 
-export default async function StartRecordingPage() {
+export default async function StartRecordingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const auth = await pageAccess("task:start", "Starting recordings is for on-call engineers and administrators.");
   if (!auth.ok) return <AccessDenied title="Start recording" {...auth.denied} />;
   const [domains, templates] = await Promise.all([
@@ -21,6 +26,7 @@ export default async function StartRecordingPage() {
     listRecordTemplates(),
   ]);
   const role = auth.actor.role;
+  const asked = (await searchParams).family;
   return (
     <div>
       <TasksHeader title="Start recording" role={role} current="/tasks/new" />
@@ -29,6 +35,7 @@ export default async function StartRecordingPage() {
         task. The new TaskId is added to the task list.
       </p>
       <StartFamilyChooser
+        initial={isTaskFamily(asked) ? asked : undefined}
         forms={{
           recordTask: (
             <StartRecordTaskForm
