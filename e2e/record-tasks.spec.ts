@@ -100,8 +100,31 @@ test("Delete of a RecordTask says it does not stop the recording, sends DeleteRe
   const success = rowOf(page, task.taskId).getByTestId("delete-success");
   await expect(success.getByTestId("request-id")).toBeVisible();
   expect(await calls("DeleteRecordTask")).toBe(before + 1);
+  await success.getByRole("button", { name: "Dismiss" }).click();
   await page.reload();
   await expect(rowOf(page, task.taskId)).toHaveAttribute("data-state", "deleted");
+});
+
+test("Delete of a legacy task: not offered while it records; a stopped one goes with DeleteLiveRecord", async ({
+  page,
+}) => {
+  await signInAs(page, "admin", "/tasks?family=legacy&state=recording");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect(page.getByTestId("delete-button")).toHaveCount(0);
+  await page.goto("/tasks?family=legacy&state=stopped");
+  const row = page
+    .getByTestId("task-row")
+    .filter({ has: page.getByTestId("delete-button") })
+    .first();
+  const taskId = (await row.getAttribute("data-task-id"))!;
+  const before = await calls("DeleteLiveRecord");
+  await row.getByTestId("delete-button").click();
+  const dialog = page.getByTestId("delete-dialog");
+  await expect(dialog).toContainText("DeleteLiveRecord removes Tencent Cloud's record");
+  await dialog.getByLabel("Reason").fill("e2e: clean up a stopped task");
+  await dialog.getByTestId("confirm-delete").click();
+  await expect(rowOf(page, taskId).getByTestId("delete-success").getByTestId("request-id")).toBeVisible();
+  expect(await calls("DeleteLiveRecord")).toBe(before + 1);
 });
 
 test("support sees no Delete button (on-call and admin only)", async ({ page }) => {

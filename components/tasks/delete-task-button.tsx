@@ -64,8 +64,15 @@ export function DeleteTaskButton({
     setPending(false);
     setResult(r);
     if (r.ok) setReason("");
-    startTransition(() => router.refresh());
+    // After a success the list is refreshed only once the outcome is dismissed: a deleted task may leave the
+    // filtered list, and its RequestId with it.
+    else startTransition(() => router.refresh());
   }
+  const dismiss = () => {
+    const wasOk = result?.ok;
+    setResult(null);
+    if (wasOk) startTransition(() => router.refresh());
+  };
 
   return (
     <>
@@ -132,7 +139,7 @@ export function DeleteTaskButton({
                 Deleted task <span className="font-mono">{result.taskId}</span>
               </p>
               {result.requestId ? <RequestIdLine requestId={result.requestId} /> : null}
-              <button type="button" onClick={() => setResult(null)} className="mt-1 text-xs font-medium underline">
+              <button type="button" onClick={dismiss} className="mt-1 text-xs font-medium underline">
                 Dismiss
               </button>
             </div>
@@ -143,7 +150,7 @@ export function DeleteTaskButton({
               message={result.message}
               explanation={result.explanation}
               requestId={result.requestId}
-              onDismiss={() => setResult(null)}
+              onDismiss={dismiss}
               testId="delete-error"
             />
           )}
