@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { beginAudits, type AuditIntent } from "@/lib/audit";
-import { TASK_FAMILIES, type TaskFamily } from "@/lib/tasks/task-family";
+import type { TaskFamily } from "@/lib/tasks/task-family";
 import { RecordTaskIdSchema, TaskIdSchema } from "@/lib/tencent-live/validation";
 import { acquireLease, BULK_STOP_LEASE, releaseLease } from "./lease";
 import { createBatchWriter } from "./outcome-writer";
@@ -17,6 +17,10 @@ import { claimTasksOf, joinOtherStop, type TaskClaim } from "./task-claims";
 import type { BulkWorker, BulkWorkerEvent, BulkWorkerOptions } from "./worker-types";
 
 export type { BulkWorker, BulkWorkerEvent, BulkWorkerOptions } from "./worker-types";
+
+// The slow family's lanes are topped up first: its 20/s limiter sets a mixed job's pace, so its queue must not
+// run dry while the fast family's batch is being dispatched.
+const FILL_ORDER: readonly TaskFamily[] = ["recordTask", "legacy"];
 
 export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
   const { db, client } = opts;
@@ -222,7 +226,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
         }
         let claimed = 0;
         let room = false;
-        for (const family of TASK_FAMILIES) {
+        for (const family of FILL_ORDER) {
           const r = await fillLanes(family);
           claimed += r.claimed;
           room ||= r.room;
