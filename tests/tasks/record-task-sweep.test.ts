@@ -6,6 +6,7 @@ import type { OpenDatabase } from "@/lib/db/types";
 import { getTask, listTasks } from "@/lib/tasks";
 import { recordTaskState, recordTaskStateSql } from "@/lib/tasks/record-task-state";
 import { ensureRecordTasksFresh, getRecordTaskSweepStatus, runRecordTaskSweep } from "@/lib/tasks/record-task-sweep";
+import { CLOCK_MARGIN_MS, sweepWindows } from "@/lib/tasks/record-task-windows";
 import type { LiveClient } from "@/lib/tencent-live/client";
 import type { Simulator } from "@/lib/tencent-live/simulator";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -15,6 +16,35 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const unix = (offsetMs: number) => Math.floor((Date.now() + offsetMs) / 1000);
+
+describe("the sweep's windows", () => {
+  it("obey DescribeRecordTask's rules and contain every task that is scheduled, recording or ended within 24 h", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 40 }),
+        // Tencent's clock against ours, within the margin; a task's start relative to Tencent's now; its length.
+        fc.integer({ min: -CLOCK_MARGIN_MS, max: CLOCK_MARGIN_MS }),
+        fc.integer({ min: -48 * HOUR, max: 7 * DAY }),
+        fc.integer({ min: 1_000, max: DAY }),
+        (nowMs, skew, startOffset, length) => {
+          const now = new Date(nowMs + 100 * DAY);
+          const windows = sweepWindows(now);
+          for (const w of windows) {
+            expect(w.endTime.getTime() - w.startTime.getTime()).toBeLessThanOrEqual(7 * DAY);
+            expect(w.startTime.getTime()).toBeGreaterThanOrEqual(now.getTime() - 90 * DAY);
+          }
+          const tencentNow = now.getTime() + skew;
+          const start = tencentNow + startOffset;
+          const end = start + length;
+          const wanted = end > tencentNow - DAY && end <= tencentNow + 7 * DAY;
+          fc.pre(wanted);
+          expect(windows.some((w) => start >= w.startTime.getTime() && end <= w.endTime.getTime())).toBe(true);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
 
 describe.each(drivers)("the RecordTask sweep (%s)", (driver) => {
   let opened: OpenDatabase;
