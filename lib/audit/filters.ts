@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_OUTCOMES, type AuditOutcome } from "@/lib/db/schema/audit";
-import { TaskIdSchema } from "@/lib/tencent-live/validation";
+import { AnyTaskIdSchema } from "@/lib/tasks/schemas";
 import { safeText } from "@/lib/validation/safe-text";
 import { wholeNumberParam } from "@/lib/validation/whole-number";
 import { AUDIT_ACTIONS, type AuditAction } from "./types";
@@ -83,7 +83,8 @@ export const AuditFiltersSchema = z
       z.enum(AUDIT_OUTCOMES, { error: `Outcome must be one of: ${AUDIT_OUTCOMES.join(", ")}` }).optional(),
     ),
     stream: text(256, "Stream"),
-    taskId: z.preprocess(blankToUndefined, TaskIdSchema.optional()),
+    // Either family's TaskId: a RecordTask row's "Audit history" link filters by its string TaskId.
+    taskId: z.preprocess(blankToUndefined, AnyTaskIdSchema.optional()),
     jobId: z.preprocess(blankToUndefined, z.uuid({ error: "Job id must be a UUID" }).optional()),
     q: text(200, "Search"),
     before: cursor,

@@ -39,7 +39,7 @@ describe("audit filters from the URL", () => {
       to: "2026-02-31",
       action: "task.explode",
       outcome: "meh",
-      taskId: "12abc",
+      taskId: "12 abc", // neither family's TaskId ("12abc" could be a RecordTask's)
       jobId: "nope",
       before: "-3",
     });
