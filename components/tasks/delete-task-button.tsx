@@ -28,9 +28,15 @@ const CONSEQUENCE: Record<TaskFamily, string> = {
 export function DeleteTaskButton({
   task,
   action,
+  showButton = true,
+  onActiveChange,
 }: {
   task: { taskId: string; streamName: string; family: TaskFamily };
   action: DeleteAction;
+  /** False once the task is deleted: only the outcome (until dismissed) stays. */
+  showButton?: boolean;
+  /** True from the request until its outcome is dismissed, so a table can keep the row on screen meanwhile. */
+  onActiveChange?: (active: boolean) => void;
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
@@ -51,6 +57,7 @@ export function DeleteTaskButton({
     const fd = new FormData(e.currentTarget);
     setOpen(false);
     setPending(true);
+    onActiveChange?.(true);
     let r: DeleteOutcome;
     try {
       r = await action(null, fd);
@@ -64,33 +71,32 @@ export function DeleteTaskButton({
     setPending(false);
     setResult(r);
     if (r.ok) setReason("");
-    // After a success the list is refreshed only once the outcome is dismissed: a deleted task may leave the
-    // filtered list, and its RequestId with it.
-    else startTransition(() => router.refresh());
+    startTransition(() => router.refresh());
   }
   const dismiss = () => {
-    const wasOk = result?.ok;
     setResult(null);
-    if (wasOk) startTransition(() => router.refresh());
+    onActiveChange?.(false);
   };
 
   return (
     <>
-      <Button
-        variant="secondary"
-        size="sm"
-        busy={pending}
-        busyLabel="Deleting…"
-        aria-label={`Delete task ${task.taskId} of stream ${task.streamName}`}
-        data-testid="delete-button"
-        disabled={!hydrated}
-        onClick={() => {
-          setReasonError(undefined);
-          setOpen(true);
-        }}
-      >
-        Delete
-      </Button>
+      {showButton || pending ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          busy={pending}
+          busyLabel="Deleting…"
+          aria-label={`Delete task ${task.taskId} of stream ${task.streamName}`}
+          data-testid="delete-button"
+          disabled={!hydrated}
+          onClick={() => {
+            setReasonError(undefined);
+            setOpen(true);
+          }}
+        >
+          Delete
+        </Button>
+      ) : null}
       <Dialog
         open={open}
         onClose={() => setOpen(false)}

@@ -60,7 +60,9 @@ export function TaskTable({
   // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
   // e.g. a stopped task under the "recording" filter: the result stays until dismissed.
   const [kept, setKept] = useState<Readonly<Record<string, { row: TaskView; index: number }>>>({});
-  const shown = withKeptRows(rows, kept, results);
+  // Rows with a Delete in flight or its outcome on screen: kept too, since a deleted task may leave the list.
+  const [deleting, setDeleting] = useState<Readonly<Record<string, { row: TaskView; index: number }>>>({});
+  const shown = withKeptRows(rows, { ...kept, ...deleting }, (id) => Boolean(results[id] || deleting[id]));
 
   if (shown.length === 0) {
     return (
@@ -194,9 +196,23 @@ export function TaskTable({
                         Audit history
                       </Link>
                     ) : null}
-                    {deleteAction && isDeletable(row) ? (
+                    {deleteAction && (isDeletable(row) || deleting[row.taskId]) ? (
                       <div className="mt-1">
-                        <DeleteTaskButton task={row} action={deleteAction} />
+                        <DeleteTaskButton
+                          task={row}
+                          action={deleteAction}
+                          showButton={isDeletable(row) && !deleting[row.taskId]}
+                          onActiveChange={(on) =>
+                            setDeleting((prev) =>
+                              on
+                                ? {
+                                    ...prev,
+                                    [row.taskId]: { row, index: rows.findIndex((x) => x.taskId === row.taskId) },
+                                  }
+                                : without(prev, row.taskId),
+                            )
+                          }
+                        />
                       </div>
                     ) : null}
                     {correctLinks && row.family === "legacy" ? (
@@ -276,12 +292,12 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
 function withKeptRows(
   rows: TaskView[],
   kept: Readonly<Record<string, { row: TaskView; index: number }>>,
-  results: Readonly<Record<string, StopOutcome>>,
+  showing: (taskId: string) => boolean,
 ): TaskView[] {
   const present = new Set(rows.map((r) => r.taskId));
   const out = [...rows];
   for (const [taskId, k] of Object.entries(kept)) {
-    if (present.has(taskId) || !results[taskId]) continue;
+    if (present.has(taskId) || !showing(taskId)) continue;
     out.splice(Math.min(Math.max(k.index, 0), out.length), 0, k.row);
   }
   return out;
