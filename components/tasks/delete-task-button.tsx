@@ -105,7 +105,7 @@ export function DeleteTaskButton({
         description={
           <>
             Stream <strong className="font-mono">{task.streamName}</strong>, TaskId{" "}
-            <strong className="font-mono">{task.taskId}</strong>. <span>{CONSEQUENCE[task.family]}</span>
+            <strong className="break-all font-mono">{task.taskId}</strong>. <span>{CONSEQUENCE[task.family]}</span>
           </>
         }
       >

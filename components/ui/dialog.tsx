@@ -80,7 +80,8 @@ export function Dialog({ open, title, description, onClose, children, testId }: 
       }}
       className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/60 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
-      <div className="p-5">
+      {/* A dialog opened from a table cell must not inherit the cell's nowrap: long TaskIds and notes wrap here. */}
+      <div className="whitespace-normal break-words p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
