@@ -1,4 +1,5 @@
 import { callbackSign } from "../callback-types";
+import { postJson } from "../transport";
 import type { PendingCallback } from "./callback-events";
 
 // Delivers callbacks the way Tencent does (§1.10c): an HTTP POST of the JSON body; anything but an HTTP
@@ -102,27 +103,21 @@ export class CallbackSender {
     d.nextAttemptAt = undefined;
     const controller = new AbortController();
     this.inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(), this.o.timeoutMs);
     try {
-      const res = await fetch(d.url, {
-        method: "POST",
+      // node:http, not fetch: in demo mode this runs inside Next, whose patched fetch is not meant for it.
+      const res = await postJson({
+        url: new URL(d.url),
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(d.body),
+        timeoutMs: this.o.timeoutMs,
         signal: controller.signal,
-        redirect: "manual",
       });
       d.lastStatus = res.status;
       d.lastError = undefined;
-      await res.arrayBuffer().catch(() => undefined); // drain, so the socket can be reused
     } catch (err) {
       d.lastStatus = null;
-      d.lastError = controller.signal.aborted
-        ? `no answer within ${this.o.timeoutMs} ms`
-        : err instanceof Error
-          ? ((err.cause as Error | undefined)?.message ?? err.message)
-          : String(err);
+      d.lastError = err instanceof Error ? err.message : String(err);
     } finally {
-      clearTimeout(timer);
       this.inFlight.delete(controller);
     }
     if (this.closed) return;
