@@ -47,6 +47,8 @@ interface Job {
   /** The event without t and sign: every attempt signs it afresh. */
   unsigned: Record<string, unknown>;
   timer?: NodeJS.Timeout;
+  /** Cleared from the log: an attempt in flight finishes but schedules no retry. */
+  dropped?: boolean;
 }
 
 export class CallbackSender {
@@ -83,7 +85,10 @@ export class CallbackSender {
   }
 
   clear(): void {
-    for (const j of this.jobs) clearTimeout(j.timer);
+    for (const j of this.jobs) {
+      clearTimeout(j.timer);
+      j.dropped = true;
+    }
     this.jobs = [];
   }
 
@@ -95,7 +100,7 @@ export class CallbackSender {
 
   private async attempt(job: Job): Promise<void> {
     const d = job.delivery;
-    if (this.closed || d.state !== "pending") return;
+    if (this.closed || job.dropped || d.state !== "pending") return;
     const t = Math.floor(Date.now() / 1000) + SIGN_VALIDITY_S;
     d.body = { ...job.unsigned, t, sign: callbackSign(job.key, t) };
     d.attempts += 1;
@@ -120,7 +125,7 @@ export class CallbackSender {
     } finally {
       this.inFlight.delete(controller);
     }
-    if (this.closed) return;
+    if (this.closed || job.dropped) return;
     if (d.lastStatus === 200) {
       d.state = "delivered";
       return;
