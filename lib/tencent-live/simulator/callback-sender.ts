@@ -21,6 +21,11 @@ export const TENCENT_CALLBACK_RETRY = { retryMs: 60_000, maxRetries: 12, timeout
 const SIGN_VALIDITY_S = 600;
 /** The delivery log is for tests and demos; keep it bounded in a long-running simulator. */
 const MAX_LOG = 5_000;
+/**
+ * Attempts in flight at once. A bulk stop of 1,000 tasks makes 2,000 callbacks; in demo mode they go to the
+ * same process's endpoint, which should see a steady stream rather than 2,000 connections at once.
+ */
+const MAX_IN_FLIGHT = 32;
 
 /** One event to one URL, with its attempts: what GET /_sim/callbacks lists. */
 export interface CallbackDelivery {
@@ -55,6 +60,8 @@ export class CallbackSender {
   private jobs: Job[] = [];
   private nextId = 1;
   private readonly inFlight = new Set<AbortController>();
+  /** Jobs whose attempt is due, waiting for one of the MAX_IN_FLIGHT slots. */
+  private ready: Job[] = [];
   private closed = false;
 
   constructor(private readonly o: CallbackSenderOptions) {}
@@ -76,8 +83,7 @@ export class CallbackSender {
     const job: Job = { delivery, key, unsigned: cb.body };
     this.jobs.push(job);
     this.trim();
-    job.timer = setTimeout(() => void this.attempt(job), 0);
-    job.timer.unref();
+    this.schedule(job, 0);
   }
 
   list(): CallbackDelivery[] {
@@ -90,12 +96,27 @@ export class CallbackSender {
       j.dropped = true;
     }
     this.jobs = [];
+    this.ready = [];
   }
 
   close(): void {
     this.closed = true;
     this.clear();
     for (const c of this.inFlight) c.abort();
+  }
+
+  private schedule(job: Job, delayMs: number): void {
+    job.timer = setTimeout(() => {
+      this.ready.push(job);
+      this.pump();
+    }, delayMs);
+    job.timer.unref();
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < MAX_IN_FLIGHT && this.ready.length > 0) {
+      void this.attempt(this.ready.shift()!).finally(() => this.pump());
+    }
   }
 
   private async attempt(job: Job): Promise<void> {
@@ -135,8 +156,7 @@ export class CallbackSender {
       return;
     }
     d.nextAttemptAt = new Date(Date.now() + this.o.retryMs).toISOString();
-    job.timer = setTimeout(() => void this.attempt(job), this.o.retryMs);
-    job.timer.unref();
+    this.schedule(job, this.o.retryMs);
   }
 
   /** Drops the oldest finished deliveries beyond the log's bound; pending ones are never dropped. */
