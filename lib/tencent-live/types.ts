@@ -13,11 +13,23 @@ export type LiveAction =
   | "DescribeLiveStreamOnlineList"
   | "DescribeLiveStreamState"
   | "DescribeLiveDomains"
-  | RecordTaskAction;
+  | RecordTaskAction
+  | CallbackAction;
 
 /** The RecordTask family and its templates: each action has its own 20/s limit (§1.12). */
 export type RecordTaskAction =
   "CreateRecordTask" | "StopRecordTask" | "DeleteRecordTask" | "DescribeRecordTask" | "DescribeLiveRecordTemplates";
+
+/** The callback template and rule actions (§1.10c), used by the set-up command (callback-client.ts). */
+export type CallbackAction =
+  | "CreateLiveCallbackTemplate"
+  | "ModifyLiveCallbackTemplate"
+  | "DescribeLiveCallbackTemplates"
+  | "DescribeLiveCallbackTemplate"
+  | "DeleteLiveCallbackTemplate"
+  | "CreateLiveCallbackRule"
+  | "DescribeLiveCallbackRules"
+  | "DeleteLiveCallbackRule";
 
 /** Tencent's documented default per-second limits (CN pages; OnlineList is 100/s on the intl page, we take the lower). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
@@ -33,6 +45,15 @@ export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
   DescribeRecordTask: 20,
   // Not in the reference's table; the family's 20/s is the cautious choice.
   DescribeLiveRecordTemplates: 20,
+  // Callback actions: 200/s to change, 500/s to describe (each action's intl page).
+  CreateLiveCallbackTemplate: 200,
+  ModifyLiveCallbackTemplate: 200,
+  DescribeLiveCallbackTemplates: 500,
+  DescribeLiveCallbackTemplate: 500,
+  DeleteLiveCallbackTemplate: 200,
+  CreateLiveCallbackRule: 200,
+  DescribeLiveCallbackRules: 500,
+  DeleteLiveCallbackRule: 200,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { cstToDate } from "../validation";
+import { CALLBACK_HANDLERS } from "./callback-actions";
 import type { Params } from "./params";
 import { RECORD_TASK_HANDLERS } from "./record-task-actions";
 import { beijingTime, streamKey, taskState, type SimState, type TaskRec } from "./state";
@@ -134,6 +135,18 @@ const create: Handler = (s, p, now) => {
     recordType: str(p, "RecordType") ?? "video",
     viaApi: true,
   });
+  // A task whose start has come records at once (real-time mode always does). One that starts later
+  // reports no start: the simulator keeps no timers (README, callbacks).
+  if (startMs <= now) {
+    s.recordingEvents.emitStarted({
+      family: "legacy",
+      taskId: taskId.toString(),
+      domainName,
+      appName,
+      streamName,
+      startMs: now,
+    });
+  }
   return { data: { TaskId: taskId } };
 };
 
@@ -222,4 +235,5 @@ export const HANDLERS: Record<string, Handler> = {
   DescribeLiveStreamState: streamState,
   DescribeLiveDomains: domains,
   ...RECORD_TASK_HANDLERS,
+  ...CALLBACK_HANDLERS,
 };

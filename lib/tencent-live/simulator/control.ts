@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { SimTask } from "../types";
+import type { CallbackDelivery } from "./callback-sender";
 import { FAULT_MODES, type FaultSpec } from "./faults";
 import type { RateWindow } from "./rate-windows";
 import type { ControlRecordTask, SimRecordTask } from "./record-task-control";
@@ -21,6 +22,8 @@ export interface ControlContext {
   recordTasks(): SimRecordTask[];
   createRecordTask(i: ControlRecordTask): { taskId: string } | { error: string };
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
+  callbacks(): CallbackDelivery[];
+  clearCallbacks(): void;
 }
 
 export function handleControl(
@@ -111,17 +114,25 @@ export function handleControl(
       });
       return "error" in created ? send(400, created) : send(200, created);
     }
-    case "POST /_sim/streams": {
+    case "POST /_sim/streams":
+    case "POST /_sim/streams/push":
+    case "POST /_sim/streams/stop": {
+      // A push starting or stopping; with a callback rule bound, it sends the stream begin/end callback.
       const streamName = text("streamName");
       if (!streamName) return send(400, { error: "streamName is required" });
       ctx.setStreamOnline({
         streamName,
         appName: text("appName"),
         domainName: text("domainName"),
-        online: input.online !== false,
+        online: route.endsWith("/push") || (route.endsWith("/streams") && input.online !== false),
       });
       return send(200, { ok: true });
     }
+    case "GET /_sim/callbacks":
+      return send(200, { deliveries: ctx.callbacks() });
+    case "DELETE /_sim/callbacks":
+      ctx.clearCallbacks();
+      return send(200, { deliveries: [] });
     default:
       return send(404, { error: `unknown control route ${route}` });
   }

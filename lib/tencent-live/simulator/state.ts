@@ -1,5 +1,6 @@
 import type { SimTask, SimTaskState } from "../types";
 import { RecordTaskStore } from "./record-task-store";
+import { CallbackConfig } from "./callback-config";
 import { RecordingEvents } from "./recording-events";
 import { between, createRng, pick, type Rng } from "./rng";
 
@@ -78,6 +79,8 @@ export class SimState {
   readonly recordTasks = new RecordTaskStore();
   /** Recordings starting and ending, for the callback sender. */
   readonly recordingEvents = new RecordingEvents();
+  /** Callback templates and rules: kept across seed(), as a reset is the simulator's, not Tencent's. */
+  readonly callbacks = new CallbackConfig();
   private nextTaskId = 1n;
 
   constructor(opts: SeedOptions, now = Date.now()) {
