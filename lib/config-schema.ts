@@ -16,6 +16,8 @@ const EnvSchema = z.object({
       .default("https://live.tencentcloudapi.com"),
   ),
   TENCENTCLOUD_TIMEOUT_MS: int(100, 120_000, 10_000),
+  // The key of the callback template (CallbackKey): Tencent signs every callback with it. Unset: the endpoint is off.
+  TENCENTCLOUD_CALLBACK_KEY: optionalText,
   DATABASE_URL: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
@@ -161,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
       endpoint: e.TENCENTCLOUD_LIVE_ENDPOINT.replace(/\/+$/, ""),
       timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
     },
+    callbackKey: e.TENCENTCLOUD_CALLBACK_KEY,
     databaseUrl: e.DATABASE_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: path.resolve(e.RECDESK_DATA_DIR),
