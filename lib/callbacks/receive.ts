@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/types";
+import { parseLiveCallback } from "@/lib/tencent-live/callback-types";
 import { dedupKey, parseEnvelope } from "./envelope";
 import { readCappedBody } from "./read-body";
 import { recordCallbackRefusal, type CallbackRefusal } from "./refusals";
@@ -46,6 +47,9 @@ export async function receiveCallback(request: Request, deps: ReceiveDeps): Prom
   const now = deps.nowSeconds?.() ?? Math.floor(Date.now() / 1000);
   const check = checkSignature(deps.key, envelope.t, envelope.sign, now);
   if (!check.ok) return refuse(check.reason, { eventType: envelope.eventType });
+  // Checked after the signature, so that an unsigned caller learns nothing about what a valid body looks like.
+  const valid = parseLiveCallback(envelope.body);
+  if (!valid.ok) return refuse("malformed", { eventType: envelope.eventType, message: valid.message });
   let stored;
   try {
     stored = await storeCallbackEvent(await deps.getDb(), {
