@@ -2,7 +2,13 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 
 /** Tencent sends integers as JSON numbers; a numeric string is accepted too, as some of its SDK samples do. */
-const integer = z.union([z.number().int(), z.string().regex(/^-?\d{1,15}$/).transform(Number)]);
+const integer = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d{1,15}$/)
+    .transform(Number),
+]);
 
 /** What every callback carries, whatever its event: enough to authenticate it and keep it (§1.10c). */
 const EnvelopeSchema = z.looseObject({

@@ -53,7 +53,10 @@ export function createCallbackQueue(opts: CallbackQueueOptions): CallbackQueue {
           .where(and(eq(callbackEvents.id, row.id), isNull(callbackEvents.processedAt)));
     }
     if (done.length > 0)
-      await db.update(callbackEvents).set({ processedAt: sql`now()` }).where(inArray(callbackEvents.id, done));
+      await db
+        .update(callbackEvents)
+        .set({ processedAt: sql`now()` })
+        .where(inArray(callbackEvents.id, done));
     return rows.length;
   }
 

@@ -29,7 +29,10 @@ const STATUS: Record<CallbackRefusal, number> = {
 function refuse(reason: CallbackRefusal, detail: { eventType?: number; message?: string } = {}): Response {
   recordCallbackRefusal(reason, detail);
   // Tencent only looks at the status; the body says why, for a person testing the set-up with curl.
-  return Response.json({ code: -1, message: reason }, { status: STATUS[reason], headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { code: -1, message: reason },
+    { status: STATUS[reason], headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 /**

@@ -15,7 +15,8 @@ export function checkSignature(key: string, t: number, sign: string, nowSeconds:
   const expected = Buffer.from(callbackSign(key, t), "utf8");
   const given = Buffer.from(sign.toLowerCase(), "utf8");
   // timingSafeEqual needs equal lengths; comparing against itself keeps the time the same on a length mismatch.
-  const same = given.length === expected.length ? timingSafeEqual(given, expected) : !timingSafeEqual(expected, expected);
+  const same =
+    given.length === expected.length ? timingSafeEqual(given, expected) : !timingSafeEqual(expected, expected);
   if (!same) return { ok: false, reason: "bad-signature" };
   if (t < nowSeconds) return { ok: false, reason: "expired" };
   if (t > nowSeconds + MAX_EXPIRY_AHEAD_SECONDS) return { ok: false, reason: "too-far-ahead" };
