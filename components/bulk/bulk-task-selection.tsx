@@ -5,7 +5,7 @@ import type { BulkSelection } from "@/lib/bulk/selection-types";
 import { isStoppable, RUNNING_PRESETS_HOURS, type TaskFilters, type TaskView } from "@/lib/tasks/definitions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { TaskTable } from "@/components/tasks/task-table";
+import { TaskTable, type TaskTableProps } from "@/components/tasks/task-table";
 import type { StopAction } from "@/components/tasks/stop-task-button";
 import { BulkStopDialog, type CreateAction, type PreviewAction } from "./bulk-stop-dialog";
 
@@ -21,6 +21,7 @@ export interface BulkTaskSelectionProps {
   createAction: CreateAction;
   auditLinks?: boolean;
   correctLinks?: boolean;
+  recordings?: TaskTableProps["recordings"];
 }
 
 /**
@@ -39,6 +40,7 @@ export function BulkTaskSelection({
   createAction,
   auditLinks,
   correctLinks,
+  recordings,
 }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
@@ -151,6 +153,7 @@ export function BulkTaskSelection({
         empty={empty}
         auditLinks={auditLinks}
         correctLinks={correctLinks}
+        recordings={recordings}
         selection={{
           header: (
             <input

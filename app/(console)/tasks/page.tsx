@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import { parseTaskSearch, taskSearchQuery, TASKS_PAGE_SIZE, type SearchParams } from "@/lib/tasks/filters";
 import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
+import { recordingsOfTasks } from "@/lib/recordings/queries";
 import { stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -26,6 +27,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
     listTaskDomains(db),
   ]);
+  const recordings = await recordingsOfTasks(
+    db,
+    result.rows.map((r) => r.taskId),
+  );
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
   const filtered = Boolean(filters.state || filters.stream || filters.domain || filters.runningHours);
@@ -65,6 +70,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           createAction={createBulkStopAction}
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
+          recordings={recordings}
         />
       ) : (
         <TaskTable
@@ -74,6 +80,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           empty={empty}
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
+          recordings={recordings}
         />
       )}
       <Pager
