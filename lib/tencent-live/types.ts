@@ -10,7 +10,19 @@ export type LiveAction =
   | "CreateLiveRecord"
   | "DescribeLiveStreamOnlineList"
   | "DescribeLiveStreamState"
-  | "DescribeLiveDomains";
+  | "DescribeLiveDomains"
+  | CallbackAction;
+
+/** The callback template and rule actions (§1.10c), used by the set-up command (callback-client.ts). */
+export type CallbackAction =
+  | "CreateLiveCallbackTemplate"
+  | "ModifyLiveCallbackTemplate"
+  | "DescribeLiveCallbackTemplates"
+  | "DescribeLiveCallbackTemplate"
+  | "DeleteLiveCallbackTemplate"
+  | "CreateLiveCallbackRule"
+  | "DescribeLiveCallbackRules"
+  | "DeleteLiveCallbackRule";
 
 /** Tencent's documented default per-second limits (CN pages; OnlineList is 100/s on the intl page, we take the lower). */
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
@@ -20,6 +32,15 @@ export const DOCUMENTED_RATE_LIMITS: Readonly<Record<LiveAction, number>> = {
   DescribeLiveStreamOnlineList: 80,
   DescribeLiveStreamState: 300,
   DescribeLiveDomains: 200,
+  // Callback actions: 200/s to change, 500/s to describe (each action's intl page).
+  CreateLiveCallbackTemplate: 200,
+  ModifyLiveCallbackTemplate: 200,
+  DescribeLiveCallbackTemplates: 500,
+  DescribeLiveCallbackTemplate: 500,
+  DeleteLiveCallbackTemplate: 200,
+  CreateLiveCallbackRule: 200,
+  DescribeLiveCallbackRules: 500,
+  DeleteLiveCallbackRule: 200,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { cstToDate } from "../validation";
+import { CALLBACK_HANDLERS } from "./callback-actions";
 import type { Params } from "./params";
 import { beijingTime, streamKey, taskState, type SimState, type TaskRec } from "./state";
 
@@ -133,6 +134,18 @@ const create: Handler = (s, p, now) => {
     recordType: str(p, "RecordType") ?? "video",
     viaApi: true,
   });
+  // A task whose start has come records at once (real-time mode always does). One that starts later
+  // reports no start: the simulator keeps no timers (README, callbacks).
+  if (startMs <= now) {
+    s.recordingEvents.emitStarted({
+      family: "legacy",
+      taskId: taskId.toString(),
+      domainName,
+      appName,
+      streamName,
+      startMs: now,
+    });
+  }
   return { data: { TaskId: taskId } };
 };
 
@@ -220,4 +233,5 @@ export const HANDLERS: Record<string, Handler> = {
   DescribeLiveStreamOnlineList: onlineList,
   DescribeLiveStreamState: streamState,
   DescribeLiveDomains: domains,
+  ...CALLBACK_HANDLERS,
 };

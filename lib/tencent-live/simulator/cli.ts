@@ -3,7 +3,7 @@ import { startSimulator } from "./index";
 import { MAX_TASK_ID } from "./state";
 
 // `npm run simulator -- --port 4600 --secret-id X --secret-key Y --streams N --tasks N --task-id-base B
-//  --seed S --latency-ms L [--session-token T] [--control] [--host H]`
+//  --seed S --latency-ms L [--session-token T] [--control] [--host H] [--callback-retry-ms 60000]`
 
 const OPTIONS = {
   port: { type: "string", default: "4600" },
@@ -17,6 +17,7 @@ const OPTIONS = {
   seed: { type: "string" },
   "latency-ms": { type: "string" },
   "stop-limit": { type: "string" },
+  "callback-retry-ms": { type: "string" },
   control: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
 } satisfies ParseArgsConfig["options"];
@@ -34,7 +35,8 @@ const values = (() => {
 if (values.help) {
   console.log(
     "Usage: npm run simulator -- [--port 4600] [--host 127.0.0.1] [--secret-id X] [--secret-key Y] [--session-token T]\n" +
-      "  [--streams 240] [--tasks 60] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]",
+      "  [--streams 240] [--tasks 60] [--task-id-base 16093104850681751583] [--seed 20181] [--latency-ms 0] [--stop-limit 200] [--control]\n" +
+      "  [--callback-retry-ms 60000]  wait between callback retries (Tencent: a minute, 12 retries)",
   );
   process.exit(0);
 }
@@ -70,6 +72,7 @@ const sim = await startSimulator({
   seed: int("seed", values.seed),
   latencyMs: int("latency-ms", values["latency-ms"]),
   control: values.control,
+  callbackRetryMs: int("callback-retry-ms", values["callback-retry-ms"]),
   rateLimits: values["stop-limit"] ? { StopLiveRecord: int("stop-limit", values["stop-limit"]) } : undefined,
 }).catch((err: unknown) => {
   // Whatever the checks above cannot catch (port out of range or in use): one line, no stack trace.

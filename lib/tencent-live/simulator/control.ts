@@ -1,5 +1,6 @@
 import type http from "node:http";
 import type { SimTask } from "../types";
+import type { CallbackDelivery } from "./callback-sender";
 import { FAULT_MODES, type FaultSpec } from "./faults";
 import type { RateWindow } from "./rate-windows";
 import type { SeedOptions } from "./state";
@@ -18,6 +19,8 @@ export interface ControlContext {
   calls(): { total: number; byAction: Record<string, number>; rateWindows: Record<string, RateWindow[]> };
   tasks(): SimTask[];
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
+  callbacks(): CallbackDelivery[];
+  clearCallbacks(): void;
 }
 
 export function handleControl(
@@ -90,17 +93,25 @@ export function handleControl(
       ctx.reset(opts);
       return send(200, { ok: true, tasks: ctx.tasks().length });
     }
-    case "POST /_sim/streams": {
+    case "POST /_sim/streams":
+    case "POST /_sim/streams/push":
+    case "POST /_sim/streams/stop": {
+      // A push starting or stopping; with a callback rule bound, it sends the stream begin/end callback.
       const streamName = text("streamName");
       if (!streamName) return send(400, { error: "streamName is required" });
       ctx.setStreamOnline({
         streamName,
         appName: text("appName"),
         domainName: text("domainName"),
-        online: input.online !== false,
+        online: route.endsWith("/push") || (route.endsWith("/streams") && input.online !== false),
       });
       return send(200, { ok: true });
     }
+    case "GET /_sim/callbacks":
+      return send(200, { deliveries: ctx.callbacks() });
+    case "DELETE /_sim/callbacks":
+      ctx.clearCallbacks();
+      return send(200, { deliveries: [] });
     default:
       return send(404, { error: `unknown control route ${route}` });
   }

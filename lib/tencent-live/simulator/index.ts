@@ -5,6 +5,8 @@ import { DOCUMENTED_RATE_LIMITS, LIVE_API_VERSION, type RunningSimulator, type S
 import { parseLossless, stringifyLossless } from "../wire";
 import { HANDLERS } from "./actions";
 import { verifyRequest } from "./auth";
+import { startCallbacks, type BindCallbacksInput } from "./callbacks";
+import type { CallbackDelivery } from "./callback-sender";
 import { handleControl, type ControlContext } from "./control";
 import { FaultQueue, defaultFaultMessage, type FaultSpec } from "./faults";
 import { checkParams } from "./params";
@@ -18,6 +20,7 @@ import { DEFAULT_TASK_ID_BASE, SimState, streamKey, type SeedOptions } from "./s
 export type { RunningSimulator } from "../types";
 export type { FaultSpec } from "./faults";
 export type { RateWindow } from "./rate-windows";
+export type { CallbackDelivery } from "./callback-sender";
 
 export interface SimulatorOptions {
   port?: number;
@@ -34,6 +37,12 @@ export interface SimulatorOptions {
   /** Enables the /_sim/ control API over HTTP. The in-process methods below work regardless. */
   control?: boolean;
   rateLimits?: Partial<Record<string, number>>;
+  /** Wait between callback delivery attempts (Tencent: 60000). Tests shorten it. */
+  callbackRetryMs?: number;
+  /** Callback retries after the first attempt (Tencent: 12). */
+  callbackMaxRetries?: number;
+  /** How long a callback attempt may wait for an answer (Tencent: about 20000). */
+  callbackTimeoutMs?: number;
 }
 
 /** The contract's RunningSimulator plus in-process controls for tests and benches. */
@@ -44,6 +53,13 @@ export interface Simulator extends RunningSimulator {
   reset(o?: Partial<SeedOptions>): void;
   rateWindows(action: string): RateWindow[];
   setStreamOnline(s: { streamName: string; appName?: string; domainName?: string; online: boolean }): void;
+  /** Every callback sent or being sent, oldest first (also GET /_sim/callbacks). */
+  callbackDeliveries(): CallbackDelivery[];
+  /**
+   * Demo mode's shortcut for CreateLiveCallbackTemplate + CreateLiveCallbackRule: one template sending
+   * every event to `url`, bound to every push domain for each AppName.
+   */
+  bindCallbacks(i: BindCallbacksInput): void;
 }
 
 const MAX_BODY = 1 << 20;
@@ -72,6 +88,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
   const calls = new Map<string, number>();
   const hanging = new Set<http.ServerResponse>();
   let latencyMs = Math.max(0, o.latencyMs ?? 0);
+  const callbacks = startCallbacks(state, {
+    retryMs: o.callbackRetryMs,
+    maxRetries: o.callbackMaxRetries,
+    timeoutMs: o.callbackTimeoutMs,
+  });
 
   const ctx: ControlContext = {
     enabled: Boolean(o.control),
@@ -85,6 +106,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       faults.clear();
       windows.clear();
       calls.clear();
+      callbacks.reset();
     },
     calls: () => ({
       total: [...calls.values()].reduce((a, b) => a + b, 0),
@@ -96,8 +118,10 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       const domainName = s.domainName ?? state.pushDomains[0]!.name;
       const appName = s.appName ?? "live";
       const key = streamKey(domainName, appName, s.streamName);
-      if (!s.online) state.online.delete(key);
-      else if (!state.online.has(key)) {
+      if (!s.online) {
+        const was = state.online.get(key);
+        if (was && state.online.delete(key)) callbacks.streamEnded(was, Date.now());
+      } else if (!state.online.has(key)) {
         state.online.set(key, {
           domainName,
           appName,
@@ -105,8 +129,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
           publishTimes: [new Date().toISOString().replace(/\.\d{3}Z$/, "Z")],
           pushToDelay: 0,
         });
+        callbacks.streamBegan(state.online.get(key)!, Date.now());
       }
     },
+    callbacks: () => callbacks.sender.list(),
+    clearCallbacks: () => callbacks.sender.clear(),
   };
 
   const server = http.createServer((req, res) => {
@@ -238,8 +265,11 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     reset: ctx.reset,
     rateWindows: (action) => windows.history(action),
     setStreamOnline: ctx.setStreamOnline,
+    callbackDeliveries: () => callbacks.sender.list(),
+    bindCallbacks: (i) => callbacks.bind(i, Date.now()),
     close: () =>
       new Promise<void>((resolve) => {
+        callbacks.sender.close();
         for (const r of hanging) r.destroy();
         for (const s of sockets) s.destroy();
         server.close(() => resolve());

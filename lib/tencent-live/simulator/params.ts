@@ -1,5 +1,6 @@
 import { LosslessNumber } from "lossless-json";
 import { AppNameSchema, DomainNameSchema, StreamNameSchema } from "../validation";
+import { CALLBACK_PARAMS } from "./callback-actions";
 
 // Each action's documented parameters (shared/reference/tencent-live-api.md §1), checked the way API 3.0
 // reports problems: an undefined name → UnknownParameter, a required one absent → MissingParameter,
@@ -24,11 +25,13 @@ interface IntegerSpec {
   max: bigint;
 }
 type Spec = StringSpec | IntegerSpec;
+export type { Spec as ParamSpec };
 
 const name = (schema: { safeParse(v: string): { success: boolean } }) => (v: string) => schema.safeParse(v).success;
 const U64 = 18446744073709551615n;
 
 const PARAMS: Record<string, Record<string, Spec>> = {
+  ...CALLBACK_PARAMS,
   StopLiveRecord: {
     StreamName: { type: "String", required: true, check: name(StreamNameSchema) },
     TaskId: { type: "Integer", required: true, min: 1n, max: U64 },

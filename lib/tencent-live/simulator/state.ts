@@ -1,4 +1,5 @@
 import type { SimTask, SimTaskState } from "../types";
+import { CallbackConfig } from "./callback-config";
 import { RecordingEvents } from "./recording-events";
 import { between, createRng, pick, type Rng } from "./rng";
 
@@ -73,6 +74,8 @@ export class SimState {
   tasks = new Map<bigint, TaskRec>();
   /** Recordings starting and ending, for the callback sender. */
   readonly recordingEvents = new RecordingEvents();
+  /** Callback templates and rules: kept across seed(), as a reset is the simulator's, not Tencent's. */
+  readonly callbacks = new CallbackConfig();
   private nextTaskId = 1n;
 
   constructor(opts: SeedOptions, now = Date.now()) {
