@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { recordingFiles, recordStatusEvents, type RecordingFile } from "@/lib/db/schema/callbacks";
+import { recordingTasks } from "@/lib/db/schema/tasks";
 import type { Database } from "@/lib/db/types";
 import type { StreamKey } from "@/lib/streams/task-counts";
 import type { RecordingFailure, RecordingRow, RecordingsPage } from "./definitions";
@@ -94,16 +95,45 @@ export async function recordingsOfStream(db: Database, key: StreamKey, limit = 2
   return rows.map(toRow);
 }
 
-/** The recordings of the tasks on one page of tasks, by TaskId. */
+/**
+ * The recordings of the tasks on one page of tasks, by TaskId. A RecordTask's files carry its task_id; a legacy
+ * task's do not (Tencent sends task_id for the RecordTask family only), so those are matched by stream and by
+ * starting while the task ran (from a minute before its start, for clock skew, until it stopped or ended).
+ */
 export async function recordingsOfTasks(db: Database, taskIds: string[]): Promise<Record<string, RecordingRow[]>> {
   if (taskIds.length === 0) return {};
-  const rows = await db
-    .select()
-    .from(recordingFiles)
-    .where(inArray(recordingFiles.taskId, taskIds))
-    .orderBy(desc(recordingFiles.startTime), desc(recordingFiles.id));
+  const f = recordingFiles;
+  const t = recordingTasks;
+  const perTask = 20;
+  const [direct, legacy] = await Promise.all([
+    db
+      .select({ taskId: f.taskId, file: f })
+      .from(f)
+      .where(inArray(f.taskId, taskIds))
+      .orderBy(desc(f.startTime), desc(f.id))
+      .limit(taskIds.length * perTask),
+    db
+      .select({ taskId: t.taskId, file: f })
+      .from(t)
+      .innerJoin(
+        f,
+        and(
+          isNull(f.taskId),
+          eq(f.streamName, t.streamName),
+          or(eq(t.domainName, ""), eq(t.domainName, f.domainName)),
+          gte(f.startTime, sql`${t.startTime} - interval '1 minute'`),
+          lte(f.startTime, sql`coalesce(${t.stoppedAt}, ${t.endTime}, now())`),
+        ),
+      )
+      .where(and(inArray(t.taskId, taskIds), isNotNull(t.startTime)))
+      .orderBy(desc(f.startTime), desc(f.id))
+      .limit(taskIds.length * perTask),
+  ]);
   const out: Record<string, RecordingRow[]> = {};
-  for (const r of rows) (out[r.taskId!] ??= []).push(toRow(r));
+  for (const r of [...direct, ...legacy]) {
+    const list = (out[r.taskId!] ??= []);
+    if (list.length < perTask) list.push(toRow(r.file));
+  }
   return out;
 }
 
