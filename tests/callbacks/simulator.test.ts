@@ -76,6 +76,7 @@ describe.each(drivers)("callbacks from the simulator, received over HTTP, on %s"
     await sim?.close();
     server?.closeAllConnections();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await queue?.idle();
     await open?.close();
   });
 
