@@ -220,3 +220,36 @@ export function parseDatabaseConfig(
     auditKey: parsed.data.RECDESK_AUDIT_KEY,
   };
 }
+
+/**
+ * Only the Live API credentials and endpoint, for tools such as `npm run callbacks:setup` that call Tencent and
+ * need nothing else of the server's configuration. Both secrets are required: a tool has no demo mode.
+ */
+export function parseTencentConfig(env: Record<string, string | undefined>): RecDeskConfig["tencent"] & {
+  secretId: string;
+  secretKey: string;
+} {
+  const parsed = EnvSchema.pick({
+    TENCENTCLOUD_SECRET_ID: true,
+    TENCENTCLOUD_SECRET_KEY: true,
+    TENCENTCLOUD_SESSION_TOKEN: true,
+    TENCENTCLOUD_LIVE_ENDPOINT: true,
+    TENCENTCLOUD_TIMEOUT_MS: true,
+  }).safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? "environment");
+    throw new ConfigError(variable, describeIssue(issue, env[variable]));
+  }
+  const e = parsed.data;
+  for (const name of ["TENCENTCLOUD_SECRET_ID", "TENCENTCLOUD_SECRET_KEY"] as const) {
+    if (!e[name]) throw new ConfigError(name, "is missing: set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY");
+  }
+  return {
+    secretId: e.TENCENTCLOUD_SECRET_ID!,
+    secretKey: e.TENCENTCLOUD_SECRET_KEY!,
+    sessionToken: e.TENCENTCLOUD_SESSION_TOKEN,
+    endpoint: e.TENCENTCLOUD_LIVE_ENDPOINT.replace(/\/+$/, ""),
+    timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
+  };
+}
