@@ -1,0 +1,108 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./fixtures";
+import { sim } from "./simulator-control";
+import { expectNoSeriousA11yViolations } from "./a11y";
+
+// "Where is the recording?": in demo mode the simulator sends Tencent's callbacks to RecDesk's own endpoint, so
+// a Stop is followed, a moment later, by the recording's file on its stream's page, on its task's row and on
+// /recordings — with the download link and a copyable file id for the ticket.
+
+const rowOf = (page: Page, taskId: string) => page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
+
+/** Stops the first recording task that has a stream page (a domain); returns it with its stream page's path. */
+async function stopARecording(page: Page) {
+  await page.goto("/tasks?state=recording");
+  const row = page
+    .getByTestId("task-row")
+    .filter({ has: page.locator('a[href^="/streams/"]') })
+    .first();
+  await expect(row).toBeVisible();
+  const taskId = (await row.getAttribute("data-task-id"))!;
+  const streamPath = (await row.locator('a[href^="/streams/"]').first().getAttribute("href"))!;
+  await row.getByTestId("stop-button").click();
+  const dialog = page.getByTestId("stop-dialog");
+  await dialog.getByLabel("Reason").fill("customer asked where the recording is");
+  await dialog.getByLabel("Reason").press("Enter");
+  await expect(
+    page.locator(`[data-testid="task-result-row"][data-task-id="${taskId}"]`).getByTestId("stop-success"),
+  ).toBeVisible();
+  return { taskId, streamPath };
+}
+
+/** Reloads until the callback has been delivered and processed (it is asynchronous by design). */
+async function reloadUntilVisible(page: Page, locator: ReturnType<Page["getByTestId"]>) {
+  await expect(async () => {
+    await page.reload();
+    await expect(locator.first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test("a Stop is followed by the recording's file, linked, on its stream's page, its task's row and /recordings", async ({
+  page,
+}) => {
+  await signInAs(page, "support", "/tasks");
+  const { taskId, streamPath } = await stopARecording(page);
+
+  await page.goto(streamPath);
+  const files = page.locator("section[aria-labelledby=recordings-heading]").getByTestId("recording-row");
+  await reloadUntilVisible(page, files);
+  const file = files.first();
+  const link = file.getByTestId("recording-link");
+  await expect(link).toHaveAttribute("target", "_blank");
+  await expect(link).toHaveAttribute("rel", /noopener/);
+  await expect(link).toHaveAttribute("href", /^https:\/\/.+\.(mp4|flv|m3u8|aac)$/);
+  const fileId = (await file.getAttribute("data-file-id"))!;
+  await expect(file.getByTestId("file-id")).toHaveText(fileId);
+  await expect(file.getByRole("button", { name: `Copy file id ${fileId}` })).toBeVisible();
+
+  // Tencent reported it: the simulator's delivery log shows the record file answered 200 by RecDesk.
+  const { deliveries } = (await sim("callbacks", "GET")) as {
+    deliveries: Array<{ eventType: number; state: string; lastStatus?: number }>;
+  };
+  expect(deliveries.some((d) => d.eventType === 100 && d.state === "delivered" && d.lastStatus === 200)).toBe(true);
+
+  // Under its task's row on /tasks.
+  await page.goto(`/tasks?state=stopped`);
+  const taskFiles = page.locator(`[data-testid="task-recordings-row"][data-task-id="${taskId}"]`);
+  await expect(taskFiles).toBeVisible();
+  await taskFiles.locator("summary").click();
+  await expect(taskFiles.locator(`[data-file-id="${fileId}"]`)).toBeVisible();
+
+  // And on /recordings, from the nav, filtered by its stream.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Recordings" }).click();
+  await expect(page.locator(`[data-testid="recording-row"][data-file-id="${fileId}"]`)).toBeVisible();
+  const streamName = decodeURIComponent(streamPath.split("/").at(-1)!);
+  await page.getByLabel("Stream name").fill(streamName);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/stream=/);
+  const rows = page.getByTestId("recording-row");
+  await expect(rows.first()).toBeVisible();
+  for (const name of await rows.locator("td:first-child a").allTextContents()) expect(name.trim()).toBe(streamName);
+});
+
+test("every role sees /recordings; a bad filter is explained next to its field", async ({ page }) => {
+  for (const role of ["manager", "oncall"] as const) {
+    await signInAs(page, role, "/recordings");
+    await expect(page.getByRole("heading", { name: "Recordings", level: 1 })).toBeVisible();
+  }
+  await page.goto("/recordings?format=AVI");
+  await expect(page.getByText("Format must be one of")).toBeVisible();
+});
+
+test("recording pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {
+  await signInAs(page, "admin", "/tasks");
+  const { streamPath } = await stopARecording(page);
+  await page.goto(streamPath);
+  await reloadUntilVisible(page, page.getByTestId("recording-row"));
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto("/recordings");
+    await expect(page.getByTestId("recording-row").first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `docs/screenshots/recordings-${scheme}.png`, fullPage: true });
+    await page.goto(streamPath);
+    await expect(page.getByTestId("recording-row").first()).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
+    await page.screenshot({ path: `docs/screenshots/stream-recordings-${scheme}.png`, fullPage: true });
+  }
+});
