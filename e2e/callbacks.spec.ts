@@ -7,8 +7,6 @@ import { expectNoSeriousA11yViolations } from "./a11y";
 // a Stop is followed, a moment later, by the recording's file on its stream's page, on its task's row and on
 // /recordings — with the download link and a copyable file id for the ticket.
 
-const rowOf = (page: Page, taskId: string) => page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
-
 /** Stops the first recording task that has a stream page (a domain); returns it with its stream page's path. */
 async function stopARecording(page: Page) {
   await page.goto("/tasks?state=recording");
