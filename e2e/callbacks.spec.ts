@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures";
 import { sim } from "./simulator-control";
 import { expectNoSeriousA11yViolations } from "./a11y";
@@ -28,7 +28,7 @@ async function stopARecording(page: Page) {
 }
 
 /** Reloads until the callback has been delivered and processed (it is asynchronous by design). */
-async function reloadUntilVisible(page: Page, locator: ReturnType<Page["getByTestId"]>) {
+async function reloadUntilVisible(page: Page, locator: Locator) {
   await expect(async () => {
     await page.reload();
     await expect(locator.first()).toBeVisible({ timeout: 1_000 });
@@ -78,20 +78,28 @@ test("a Stop is followed by the recording's file, linked, on its stream's page, 
   for (const name of await rows.locator("td:first-child a").allTextContents()) expect(name.trim()).toBe(streamName);
 });
 
-test("every role sees /recordings; a bad filter is explained next to its field", async ({ page }) => {
-  for (const role of ["manager", "oncall"] as const) {
-    await signInAs(page, role, "/recordings");
+test("every role sees /recordings in its nav; a bad filter is explained next to its field", async ({ browser }) => {
+  for (const role of ["support", "oncall", "manager", "admin"] as const) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, role, "/streams");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Recordings" }).click();
     await expect(page.getByRole("heading", { name: "Recordings", level: 1 })).toBeVisible();
+    if (role === "manager") {
+      await page.goto("/recordings?format=AVI&date=2026-02-31");
+      await expect(page.getByText("Format must be one of")).toBeVisible();
+      await expect(page.getByText("Date is not a real day")).toBeVisible();
+    }
+    await context.close();
   }
-  await page.goto("/recordings?format=AVI");
-  await expect(page.getByText("Format must be one of")).toBeVisible();
 });
 
 test("recording pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {
   await signInAs(page, "admin", "/tasks");
   const { streamPath } = await stopARecording(page);
+  const streamFiles = page.locator("section[aria-labelledby=recordings-heading]").getByTestId("recording-row");
   await page.goto(streamPath);
-  await reloadUntilVisible(page, page.getByTestId("recording-row"));
+  await reloadUntilVisible(page, streamFiles);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/recordings");
@@ -99,7 +107,7 @@ test("recording pages pass axe in light and dark mode; screenshots for review @v
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `docs/screenshots/recordings-${scheme}.png`, fullPage: true });
     await page.goto(streamPath);
-    await expect(page.getByTestId("recording-row").first()).toBeVisible();
+    await expect(streamFiles.first()).toBeVisible();
     await expectNoSeriousA11yViolations(page);
     await page.screenshot({ path: `docs/screenshots/stream-recordings-${scheme}.png`, fullPage: true });
   }
