@@ -15,6 +15,7 @@ import { isNull, sql } from "drizzle-orm";
 import { Client } from "pg";
 import { createCallbackQueue } from "@/lib/callbacks/queue";
 import { receiveCallback } from "@/lib/callbacks/receive";
+import { createEventStore } from "@/lib/callbacks/store";
 import { callbackEvents, recordingFiles } from "@/lib/db/schema/callbacks";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
@@ -91,6 +92,7 @@ const results: Record<string, unknown>[] = [];
 
 async function run(label: string, open: OpenDatabase): Promise<void> {
   const queue = createCallbackQueue({ getDb: async () => open.db, streamsChanged: () => {} });
+  const store = createEventStore(async () => open.db);
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -100,12 +102,10 @@ async function run(label: string, open: OpenDatabase): Promise<void> {
         headers: { "content-type": "application/json" },
         body: Buffer.concat(chunks),
       });
-      void receiveCallback(request, { key: KEY, getDb: async () => open.db, onStored: () => queue.notify() }).then(
-        async (answer) => {
-          res.writeHead(answer.status, { "Content-Type": "application/json" });
-          res.end(await answer.text());
-        },
-      );
+      void receiveCallback(request, { key: KEY, store, onStored: () => queue.notify() }).then(async (answer) => {
+        res.writeHead(answer.status, { "Content-Type": "application/json" });
+        res.end(await answer.text());
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

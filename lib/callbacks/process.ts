@@ -1,8 +1,12 @@
 import "server-only";
-import { applyRecordStatus } from "@/lib/recordings/apply-status";
-import { keepRecordingFile } from "@/lib/recordings/keep-file";
+import { applyRecordStatuses } from "@/lib/recordings/apply-status";
+import { keepRecordingFiles } from "@/lib/recordings/keep-file";
 import type { Database } from "@/lib/db/types";
-import { parseLiveCallback } from "@/lib/tencent-live/callback-types";
+import {
+  parseLiveCallback,
+  type RecordFileCallback,
+  type RecordStatusCallback,
+} from "@/lib/tencent-live/callback-types";
 
 export interface ProcessDeps {
   /** A stream began or ended: the streams view must not wait for its next sweep. */
@@ -10,35 +14,41 @@ export interface ProcessDeps {
 }
 
 /**
- * What one stored callback changes. Throws only when the database fails (the row stays unprocessed and is
- * tried again); a body that cannot be processed is reported as an error string and not retried.
+ * What a batch of stored callbacks changes, a few statements for the whole batch. Answers, per event id, null
+ * (done) or why it cannot be processed (not retried). Throws only when the database fails: then the rows stay
+ * unprocessed and are tried again.
  */
-export async function processCallbackEvent(
+export async function processCallbackBatch(
   db: Database,
-  event: { id: number; rawBody: string },
+  events: { id: number; rawBody: string }[],
   deps: ProcessDeps,
-): Promise<string | null> {
-  let json: unknown;
-  try {
-    json = JSON.parse(event.rawBody);
-  } catch {
-    return "the stored body is not JSON";
+): Promise<Map<number, string | null>> {
+  const outcome = new Map<number, string | null>();
+  const files: { eventId: number; body: RecordFileCallback }[] = [];
+  const statuses: { eventId: number; body: RecordStatusCallback }[] = [];
+  let streamsChanged = false;
+  for (const event of events) {
+    let json: unknown;
+    try {
+      json = JSON.parse(event.rawBody);
+    } catch {
+      outcome.set(event.id, "the stored body is not JSON");
+      continue;
+    }
+    const parsed = parseLiveCallback(json);
+    if (!parsed.ok) {
+      outcome.set(event.id, parsed.message);
+      continue;
+    }
+    outcome.set(event.id, null);
+    const { event: callback } = parsed;
+    if (callback.kind === "stream") streamsChanged = true;
+    else if (callback.kind === "recordFile") files.push({ eventId: event.id, body: callback.body });
+    else if (callback.kind === "recordStatus") statuses.push({ eventId: event.id, body: callback.body });
+    // Unknown event types are stored for the record; nothing in RecDesk depends on them.
   }
-  const parsed = parseLiveCallback(json);
-  if (!parsed.ok) return parsed.message;
-  const { event: callback } = parsed;
-  switch (callback.kind) {
-    case "stream":
-      deps.streamsChanged();
-      return null;
-    case "recordFile":
-      await keepRecordingFile(db, event.id, callback.body);
-      return null;
-    case "recordStatus":
-      await applyRecordStatus(db, event.id, callback.body);
-      return null;
-    case "unknown":
-      // Stored for the record; nothing in RecDesk depends on it.
-      return null;
-  }
+  await keepRecordingFiles(db, files);
+  await applyRecordStatuses(db, statuses);
+  if (streamsChanged) deps.streamsChanged();
+  return outcome;
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { callbackEvents } from "@/lib/db/schema/callbacks";
 import type { Database } from "@/lib/db/types";
-import { processCallbackEvent, type ProcessDeps } from "./process";
+import { processCallbackBatch, type ProcessDeps } from "./process";
 
 export interface CallbackQueueOptions extends ProcessDeps {
   getDb: () => Promise<Database>;
@@ -42,16 +42,14 @@ export function createCallbackQueue(opts: CallbackQueueOptions): CallbackQueue {
       .where(isNull(callbackEvents.processedAt))
       .orderBy(asc(callbackEvents.id))
       .limit(batchSize);
-    const done: number[] = [];
-    for (const row of rows) {
-      const error = await processCallbackEvent(db, row, opts);
-      if (error === null) done.push(row.id);
-      else
+    const outcome = await processCallbackBatch(db, rows, opts);
+    const done = [...outcome].filter(([, error]) => error === null).map(([id]) => id);
+    for (const [id, error] of outcome)
+      if (error !== null)
         await db
           .update(callbackEvents)
           .set({ processedAt: sql`now()`, processError: error.slice(0, 2_000) })
-          .where(and(eq(callbackEvents.id, row.id), isNull(callbackEvents.processedAt)));
-    }
+          .where(and(eq(callbackEvents.id, id), isNull(callbackEvents.processedAt)));
     if (done.length > 0)
       await db
         .update(callbackEvents)

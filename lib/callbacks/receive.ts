@@ -1,16 +1,16 @@
 import "server-only";
-import type { Database } from "@/lib/db/types";
 import { parseLiveCallback } from "@/lib/tencent-live/callback-types";
 import { dedupKey, parseEnvelope } from "./envelope";
 import { readCappedBody } from "./read-body";
 import { recordCallbackRefusal, type CallbackRefusal } from "./refusals";
 import { checkSignature } from "./signature";
-import { storeCallbackEvent } from "./store";
+import type { StoreEvent } from "./store";
 
 export interface ReceiveDeps {
   /** null: the endpoint is off (no TENCENTCLOUD_CALLBACK_KEY outside demo mode). */
   key: string | null;
-  getDb: () => Promise<Database>;
+  /** Stores the event once (lib/callbacks/store.ts); a rejection is answered 503. */
+  store: StoreEvent;
   /** Told about each newly stored event, to process it after the answer. */
   onStored: (eventId: number) => void;
   nowSeconds?: () => number;
@@ -55,7 +55,7 @@ export async function receiveCallback(request: Request, deps: ReceiveDeps): Prom
   if (!valid.ok) return refuse("malformed", { eventType: envelope.eventType, message: valid.message });
   let stored;
   try {
-    stored = await storeCallbackEvent(await deps.getDb(), {
+    stored = await deps.store({
       dedupKey: dedupKey(envelope.body),
       eventType: envelope.eventType,
       rawBody: body.text,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, isNull, lte, ne, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import { recordStatusEvents } from "@/lib/db/schema/callbacks";
 import { recordingTasks, type TaskState } from "@/lib/db/schema/tasks";
 import type { Database } from "@/lib/db/types";
@@ -25,28 +25,50 @@ function errorText(body: RecordStatusCallback): string | null {
 }
 
 /**
- * Keeps a record status (332) and, when the task is known, moves its state. An event older than the task's
- * last recorded action is kept but moves nothing (callbacks can arrive out of order, retries late), and a
- * task whose Stop is in flight is left to that Stop.
+ * Keeps record statuses (332), in one statement, and moves the state of each task RecDesk knows. An event older
+ * than the task's last recorded action is kept but moves nothing (callbacks can arrive out of order, retries
+ * late), and a task whose Stop is in flight is left to that Stop.
  */
-export async function applyRecordStatus(db: Database, eventId: number, body: RecordStatusCallback): Promise<void> {
-  const eventTime = new Date(body.event_time * 1000);
-  const error = errorText(body);
+export async function applyRecordStatuses(
+  db: Database,
+  events: { eventId: number; body: RecordStatusCallback }[],
+): Promise<void> {
+  if (events.length === 0) return;
   await db
     .insert(recordStatusEvents)
-    .values({
-      eventId,
-      taskId: body.task_id ? body.task_id : null,
-      domainName: body.domain,
-      appName: body.appname,
-      streamName: body.stream_id,
-      recordEvent: body.record_event,
-      eventTime,
-      errorText: error,
-    })
+    .values(
+      events.map(({ eventId, body }) => ({
+        eventId,
+        taskId: body.task_id ? body.task_id : null,
+        domainName: body.domain,
+        appName: body.appname,
+        streamName: body.stream_id,
+        recordEvent: body.record_event,
+        eventTime: new Date(body.event_time * 1000),
+        errorText: errorText(body),
+      })),
+    )
     .onConflictDoNothing({ target: recordStatusEvents.eventId });
-  const change = TASK_CHANGE[body.record_event];
-  if (!body.task_id || !change) return;
+  const moving = events.filter((e) => e.body.task_id && TASK_CHANGE[e.body.record_event]);
+  if (moving.length === 0) return;
+  // Most statuses name tasks RecDesk does not know (or none): one read finds the few that need an update.
+  const known = new Set(
+    (
+      await db
+        .select({ taskId: recordingTasks.taskId })
+        .from(recordingTasks)
+        .where(inArray(recordingTasks.taskId, [...new Set(moving.map((e) => e.body.task_id!))]))
+    ).map((r) => r.taskId),
+  );
+  const inOrder = moving
+    .filter((e) => known.has(e.body.task_id!))
+    .sort((a, b) => a.body.event_time - b.body.event_time);
+  for (const { body } of inOrder) await moveTask(db, body);
+}
+
+async function moveTask(db: Database, body: RecordStatusCallback): Promise<void> {
+  const change = TASK_CHANGE[body.record_event]!;
+  const eventTime = new Date(body.event_time * 1000);
   await db
     .update(recordingTasks)
     .set({
@@ -63,13 +85,13 @@ export async function applyRecordStatus(db: Database, eventId: number, body: Rec
             lastOk: "error" as const,
             lastRequestId: null,
             lastErrorCode: body.record_event,
-            lastErrorMessage: error,
+            lastErrorMessage: errorText(body),
           }),
       updatedAt: new Date(),
     })
     .where(
       and(
-        eq(recordingTasks.taskId, body.task_id),
+        eq(recordingTasks.taskId, body.task_id!),
         ne(recordingTasks.state, "stopping"),
         or(isNull(recordingTasks.lastActionAt), lte(recordingTasks.lastActionAt, eventTime)),
       ),

@@ -4,6 +4,7 @@ import { callbackEvents } from "@/lib/db/schema/callbacks";
 import type { OpenDatabase } from "@/lib/db/types";
 import { receiveCallback, type ReceiveDeps } from "@/lib/callbacks/receive";
 import { callbackRefusalCounts } from "@/lib/callbacks/refusals";
+import { createEventStore } from "@/lib/callbacks/store";
 import { drivers, openTestDb } from "../helpers/test-db";
 import { KEY, NOW, post, recordFileBody, signed, streamBody } from "./fixtures";
 
@@ -13,7 +14,12 @@ describe.each(drivers)("POST /api/callbacks/live on %s", (driver) => {
   let deps: ReceiveDeps;
   beforeAll(async () => {
     open = await openTestDb(driver);
-    deps = { key: KEY, getDb: async () => open.db, onStored: (id) => stored.push(id), nowSeconds: () => NOW };
+    deps = {
+      key: KEY,
+      store: createEventStore(async () => open.db),
+      onStored: (id) => stored.push(id),
+      nowSeconds: () => NOW,
+    };
   });
   afterAll(async () => open?.close());
 
@@ -127,9 +133,9 @@ describe.each(drivers)("POST /api/callbacks/live on %s", (driver) => {
   it("answers 503 when the event cannot be stored, so that Tencent retries", async () => {
     const res = await receiveCallback(post(signed(recordFileBody())), {
       ...deps,
-      getDb: async () => {
+      store: createEventStore(async () => {
         throw new Error("database unavailable");
-      },
+      }),
     });
     expect(res.status).toBe(503);
   });

@@ -6,6 +6,7 @@ import type { OpenDatabase } from "@/lib/db/types";
 import { createCallbackQueue, type CallbackQueue } from "@/lib/callbacks/queue";
 import { receiveCallback, type ReceiveDeps } from "@/lib/callbacks/receive";
 import { dedupKey } from "@/lib/callbacks/envelope";
+import { createEventStore } from "@/lib/callbacks/store";
 import { drivers, openTestDb } from "../helpers/test-db";
 import { KEY, NOW, post, recordFileBody, recordStatusBody, signed, streamBody } from "./fixtures";
 
@@ -17,7 +18,12 @@ describe.each(drivers)("what callbacks change, on %s", (driver) => {
   beforeAll(async () => {
     open = await openTestDb(driver);
     queue = createCallbackQueue({ getDb: async () => open.db, streamsChanged: () => streamChanges++ });
-    deps = { key: KEY, getDb: async () => open.db, onStored: () => queue.notify(), nowSeconds: () => NOW };
+    deps = {
+      key: KEY,
+      store: createEventStore(async () => open.db),
+      onStored: () => queue.notify(),
+      nowSeconds: () => NOW,
+    };
   });
   afterAll(async () => {
     queue.stop();

@@ -8,6 +8,7 @@ import { recordingTasks } from "@/lib/db/schema/tasks";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { createCallbackQueue, type CallbackQueue } from "@/lib/callbacks/queue";
 import { receiveCallback } from "@/lib/callbacks/receive";
+import { createEventStore } from "@/lib/callbacks/store";
 import { recordingsOfTasks } from "@/lib/recordings/queries";
 import type { Simulator } from "@/lib/tencent-live/simulator";
 import { drivers, openTestDb } from "../helpers/test-db";
@@ -49,6 +50,7 @@ describe.each(drivers)("callbacks from the simulator, received over HTTP, on %s"
       }
       return open.db;
     };
+    const store = createEventStore(getDb);
     server = http.createServer((req, res) => {
       const request = new Request(`http://127.0.0.1${req.url}`, {
         method: req.method,
@@ -56,7 +58,7 @@ describe.each(drivers)("callbacks from the simulator, received over HTTP, on %s"
         body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
         duplex: "half",
       } as RequestInit);
-      void receiveCallback(request, { key: KEY, getDb, onStored: () => queue.notify() }).then(async (answer) => {
+      void receiveCallback(request, { key: KEY, store, onStored: () => queue.notify() }).then(async (answer) => {
         statuses.push(answer.status);
         res.writeHead(answer.status, { "Content-Type": "application/json" });
         res.end(await answer.text());

@@ -1,8 +1,7 @@
 import { callbackKey } from "@/lib/callbacks/key";
 import { receiveCallback } from "@/lib/callbacks/receive";
-import { getCallbackQueue } from "@/lib/callbacks/runtime";
+import { getCallbackQueue, getCallbackStore } from "@/lib/callbacks/runtime";
 import { getConfig } from "@/lib/config";
-import { getDb } from "@/lib/db";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request): Promise<Response> {
   return receiveCallback(request, {
     key: callbackKey(getConfig()),
-    getDb,
+    store: getCallbackStore(),
     onStored: () => getCallbackQueue().notify(),
   });
 }
