@@ -131,9 +131,11 @@ describe.each(drivers)("callbacks from the simulator, received over HTTP, on %s"
     const before = streamChanges;
     sim.setStreamOnline({ streamName: `cb_${driver}_push`, domainName: domain, online: true });
     sim.setStreamOnline({ streamName: `cb_${driver}_push`, domainName: domain, online: false });
-    await until("two stream events", async () => {
+    await until("both stream events, processed", async () => {
       await queue.idle();
-      return streamChanges >= before + 2;
+      const rows = await open.db.select().from(callbackEvents);
+      const mine = rows.filter((r) => r.rawBody.includes(`cb_${driver}_push`) && r.processedAt);
+      return mine.length === 2 && streamChanges > before;
     });
   });
 
