@@ -4,8 +4,10 @@
 // per record-file event. Reports the rate achieved and the answer time (p50/p99/max), on PGlite (on disk, in a
 // temp dir) and on Postgres too when DATABASE_URL is set (a scratch database, dropped afterwards).
 // Writes bench/results/callbacks.json. CALLBACKS_BENCH_RATE (default 500/s), CALLBACKS_BENCH_SECONDS (default 10), CALLBACKS_BENCH_RETRY_SHARE (0.1).
-// The load generator runs in the same process: on a shared 2-core machine the figures are a floor, not a ceiling.
+// The load generator (bench/callbacks-load.ts) runs in its own process, as Tencent does; on a shared 2-core
+// machine the figures are a floor, not a ceiling.
 import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -20,69 +22,11 @@ import { callbackEvents, recordingFiles } from "@/lib/db/schema/callbacks";
 import { openPglite } from "@/lib/db/pglite";
 import { openPostgres } from "@/lib/db/postgres";
 import type { OpenDatabase } from "@/lib/db/types";
-import { callbackSign } from "@/lib/tencent-live/callback-types";
 
 const RATE = Number(process.env.CALLBACKS_BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.CALLBACKS_BENCH_SECONDS ?? 10);
 const RETRY_SHARE = Number(process.env.CALLBACKS_BENCH_RETRY_SHARE ?? 0.1);
 const KEY = "bench-callback-key";
-
-let n = 0;
-/** One distinct event: mostly record files and record statuses, some stream begin/end, as a busy account sends. */
-function nextEvent(): Record<string, unknown> {
-  const i = ++n;
-  const now = Math.floor(Date.now() / 1000);
-  const stream = `bench_${i % 400}`;
-  switch (i % 4) {
-    case 0:
-    case 1:
-      return {
-        event_type: 100,
-        appid: 1250000000,
-        app: "push.example.com",
-        appname: "live",
-        stream_id: stream,
-        channel_id: stream,
-        file_id: `5285890${String(i).padStart(12, "0")}`,
-        file_format: i % 3 ? "mp4" : "hls",
-        task_id: "",
-        start_time: now - 1800,
-        end_time: now - 5,
-        duration: 1795,
-        file_size: 561_000_000 + i,
-        video_url: `https://1250000000.vod2.myqcloud.com/bench/${i}/f0.mp4`,
-      };
-    case 2:
-      return {
-        event_type: 332,
-        appid: 1250000000,
-        domain: "push.example.com",
-        appname: "live",
-        stream_id: stream,
-        task_id: `task-${i}`,
-        session_id: `s-${i}`,
-        seq: i,
-        event_time: now,
-        record_event: i % 8 === 2 ? "record_ended" : "record_start_succeeded",
-      };
-    default:
-      return {
-        event_type: i % 8 === 3 ? 1 : 0,
-        appid: 1250000000,
-        app: "push.example.com",
-        appname: "live",
-        stream_id: stream,
-        channel_id: stream,
-        event_time: now,
-        sequence: String(i),
-      };
-  }
-}
-
-function sign(body: Record<string, unknown>): string {
-  const t = Math.floor(Date.now() / 1000) + 600;
-  return JSON.stringify({ ...body, t, sign: callbackSign(KEY, t) });
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
@@ -110,65 +54,37 @@ async function run(label: string, open: OpenDatabase): Promise<void> {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
-
-  const latencies: number[] = [];
-  const statuses = new Map<number, number>();
-  const sent: Record<string, unknown>[] = [];
-  let inflight = 0;
-  let maxInflight = 0;
-
-  function post(body: string): Promise<void> {
-    inflight++;
-    maxInflight = Math.max(maxInflight, inflight);
-    const t0 = performance.now();
-    return new Promise((resolve) => {
-      const req = http.request(
-        {
-          host: "127.0.0.1",
-          port,
-          path: "/api/callbacks/live",
-          method: "POST",
-          agent,
-          headers: { "content-type": "application/json" },
-        },
-        (res) => {
-          res.resume();
-          res.on("end", () => {
-            latencies.push(performance.now() - t0);
-            statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-            inflight--;
-            resolve();
-          });
-        },
-      );
-      req.on("error", () => {
-        statuses.set(-1, (statuses.get(-1) ?? 0) + 1);
-        inflight--;
-        resolve();
-      });
-      req.end(body);
-    });
-  }
-
-  // Open loop: a tick every 10 ms sends its share of the rate, whether or not earlier answers came back, as
-  // Tencent does. A retry re-sends an earlier event, re-signed (only t and sign differ).
+  const WARMUP = Math.min(RATE, 250);
   const total = RATE * SECONDS;
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  let issued = 0;
-  while (issued < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * RATE) + 1);
-    for (; issued < due; issued++) {
-      const retry = sent.length > 10 && Math.random() < RETRY_SHARE;
-      const body = retry ? sent[Math.floor(Math.random() * sent.length)]! : nextEvent();
-      if (!retry) sent.push(body);
-      pending.push(post(sign(body)));
-    }
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  await Promise.all(pending);
-  const sendSeconds = (performance.now() - started) / 1000;
+  const child = spawn(
+    process.execPath,
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "bench/callbacks-load.ts",
+      ...[port, RATE, SECONDS, RETRY_SHARE, WARMUP].map(String),
+      KEY,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let out = "";
+  child.stdout.setEncoding("utf8");
+  child.stdout.on("data", (chunk: string) => (out += chunk));
+  await new Promise<void>((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`load generator exited with ${code}`)))),
+  );
+  const load = JSON.parse(out) as {
+    sendSeconds: number;
+    maxInflight: number;
+    latencies: number[];
+    statuses: Record<string, number>;
+    distinct: number;
+    distinctFiles: number;
+  };
+  const { sendSeconds, maxInflight } = load;
+  const sorted = load.latencies;
+  const statuses = new Map(Object.entries(load.statuses).map(([k, v]) => [Number(k), v]));
   const t1 = performance.now();
   // Processing runs behind the answers; wait until the queue has caught up.
   for (;;) {
@@ -185,12 +101,12 @@ async function run(label: string, open: OpenDatabase): Promise<void> {
 
   const [events] = await open.db.select({ n: sql<number>`count(*)::int` }).from(callbackEvents);
   const [files] = await open.db.select({ n: sql<number>`count(*)::int` }).from(recordingFiles);
-  const distinctFiles = sent.filter((b) => b.event_type === 100).length;
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const distinctFiles = load.distinctFiles;
+  const sent = { length: load.distinct };
   const ok = statuses.get(200) ?? 0;
-  const lost = total - ok + Math.abs(events!.n - sent.length) + Math.abs(files!.n - distinctFiles);
+  const lost = total + WARMUP - ok + Math.abs(events!.n - sent.length) + Math.abs(files!.n - distinctFiles);
   console.log(
-    `\n${label}: ${total} callbacks at a target ${RATE}/s for ${SECONDS} s (${Math.round(RETRY_SHARE * 100)}% retries)`,
+    `\n${label}: ${total} callbacks at a target ${RATE}/s for ${SECONDS} s (${Math.round(RETRY_SHARE * 100)}% retries), after ${WARMUP} to warm up`,
   );
   console.log(
     `  achieved      ${(total / sendSeconds).toFixed(0)}/s (all answered in ${sendSeconds.toFixed(1)} s), most in flight ${maxInflight}`,
@@ -200,7 +116,7 @@ async function run(label: string, open: OpenDatabase): Promise<void> {
     `  answer time   p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
   );
   console.log(
-    `  stored        ${events!.n} events for ${sent.length} distinct (${total - sent.length} retries folded in)`,
+    `  stored        ${events!.n} events for ${sent.length} distinct (${total + WARMUP - sent.length} retries folded in)`,
   );
   console.log(
     `  files         ${files!.n} of ${distinctFiles}; processing caught up ${drainSeconds.toFixed(1)} s after the last answer`,
@@ -221,7 +137,6 @@ async function run(label: string, open: OpenDatabase): Promise<void> {
     processingCatchUpSeconds: Number(drainSeconds.toFixed(1)),
     lost,
   });
-  agent.destroy();
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
   queue.stop();

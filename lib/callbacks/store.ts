@@ -20,11 +20,15 @@ export type StoreEvent = (event: EventToStore) => Promise<StoredEvent>;
 /**
  * Keeps each event once, however many times Tencent delivers it (a repeat only counts the delivery), with a
  * group commit: while one INSERT runs, the events arriving meanwhile wait and go in the next one, as a single
- * multi-row statement. At a few per second that is one row per statement, as before; under a burst it turns
+ * multi-row statement, and the first waits gatherMs for company. At a few per second that is one row per
+ * statement, as before; under a burst it turns
  * hundreds of single-row transactions into a handful, which is what lets PGlite (one connection, on the server's
  * own thread) keep up. Each caller still learns only once its own row is committed.
  */
-export function createEventStore(getDb: () => Promise<Database>, maxBatch = 500): StoreEvent {
+export function createEventStore(
+  getDb: () => Promise<Database>,
+  { maxBatch = 500, gatherMs = 5 }: { maxBatch?: number; gatherMs?: number } = {},
+): StoreEvent {
   type Waiter = { event: EventToStore; resolve: (s: StoredEvent) => void; reject: (e: unknown) => void };
   let waiting: Waiter[] = [];
   let writing = false;
@@ -64,6 +68,8 @@ export function createEventStore(getDb: () => Promise<Database>, maxBatch = 500)
   async function drain(): Promise<void> {
     writing = true;
     try {
+      // A few milliseconds more per callback (Tencent waits 20 s) buy several rows per commit under load.
+      if (gatherMs > 0) await new Promise((r) => setTimeout(r, gatherMs));
       while (waiting.length > 0) {
         const batch = waiting.slice(0, maxBatch);
         waiting = waiting.slice(batch.length);
