@@ -31,7 +31,7 @@ export interface CallbackQueue {
  * twice, by two instances or after a crash between its effects and its mark, changes nothing more.
  */
 export function createCallbackQueue(opts: CallbackQueueOptions): CallbackQueue {
-  const batchSize = opts.batchSize ?? 200;
+  const batchSize = opts.batchSize ?? 50;
   let draining: Promise<void> | undefined;
   let again = false;
   let timer: ReturnType<typeof setInterval> | undefined;
