@@ -112,3 +112,19 @@ test("recording pages pass axe in light and dark mode; screenshots for review @v
     await page.screenshot({ path: `docs/screenshots/stream-recordings-${scheme}.png`, fullPage: true });
   }
 });
+
+test("the endpoint needs no session but a signature: unsigned 401, malformed 400, never a sign-in redirect", async ({
+  request,
+}) => {
+  const unsigned = await request.post("/api/callbacks/live", {
+    data: { event_type: 1, appid: 1, t: Math.floor(Date.now() / 1000) + 600, sign: "0".repeat(32) },
+    maxRedirects: 0,
+  });
+  expect(unsigned.status()).toBe(401);
+  const malformed = await request.post("/api/callbacks/live", {
+    data: "not json",
+    headers: { "content-type": "application/json" },
+    maxRedirects: 0,
+  });
+  expect(malformed.status()).toBe(400);
+});
