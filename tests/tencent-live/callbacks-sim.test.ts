@@ -122,8 +122,15 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function setup(o: { failFirst?: number; alwaysStatus?: number; hold?: Promise<void>; maxRetries?: number } = {}) {
-  const sim = await simulator({ control: true, callbackRetryMs: 30, callbackMaxRetries: o.maxRetries });
+async function setup(
+  o: { failFirst?: number; alwaysStatus?: number; hold?: Promise<void>; maxRetries?: number; timeoutMs?: number } = {},
+) {
+  const sim = await simulator({
+    control: true,
+    callbackRetryMs: 30,
+    callbackMaxRetries: o.maxRetries,
+    callbackTimeoutMs: o.timeoutMs,
+  });
   const rx = await receiver(o);
   cleanups.push(() => sim.close(), rx.close);
   return { sim, rx };
@@ -286,6 +293,28 @@ describe("simulator callbacks", () => {
     const failed = await until("a failed delivery", () => sim.callbackDeliveries().find((d) => d.state === "failed"));
     expect(failed).toMatchObject({ attempts: 3, lastStatus: 503 });
     expect(rx.received).toHaveLength(3);
+  });
+
+  it("counts no answer within the timeout, or a refused connection, as a failed attempt", async () => {
+    const { sim, rx } = await setup({ hold: new Promise<void>(() => {}), maxRetries: 1, timeoutMs: 50 });
+    const { domain, templateId } = await bind(sim, rx.base);
+    await control(sim, "/_sim/streams/push", { streamName: "silent_rx", domainName: domain });
+    const failed = await until("a timed-out delivery", () =>
+      sim.callbackDeliveries().find((d) => d.state === "failed"),
+    );
+    expect(failed).toMatchObject({ attempts: 2, lastStatus: null, lastError: "no answer within 50 ms" });
+
+    const closed = await receiver();
+    await closed.close();
+    await api(sim, "ModifyLiveCallbackTemplate", {
+      TemplateId: templateId,
+      StreamEndNotifyUrl: `${closed.base}/end`,
+    });
+    await control(sim, "/_sim/streams/stop", { streamName: "silent_rx", domainName: domain });
+    const refused = await until("a refused delivery", () =>
+      sim.callbackDeliveries().find((d) => d.eventType === 0 && d.state === "failed"),
+    );
+    expect(refused.lastError).toMatch(/ECONNREFUSED/);
   });
 
   it("answers the API at once even while the receiver has not answered", async () => {

@@ -1,4 +1,5 @@
 import { callbackSign } from "../callback-types";
+import { postJson } from "../transport";
 import type { PendingCallback } from "./callback-events";
 
 // Delivers callbacks the way Tencent does (§1.10c): an HTTP POST of the JSON body; anything but an HTTP
@@ -20,6 +21,11 @@ export const TENCENT_CALLBACK_RETRY = { retryMs: 60_000, maxRetries: 12, timeout
 const SIGN_VALIDITY_S = 600;
 /** The delivery log is for tests and demos; keep it bounded in a long-running simulator. */
 const MAX_LOG = 5_000;
+/**
+ * Attempts in flight at once. A bulk stop of 1,000 tasks makes 2,000 callbacks; in demo mode they go to the
+ * same process's endpoint, which should see a steady stream rather than 2,000 connections at once.
+ */
+const MAX_IN_FLIGHT = 32;
 
 /** One event to one URL, with its attempts: what GET /_sim/callbacks lists. */
 export interface CallbackDelivery {
@@ -46,12 +52,16 @@ interface Job {
   /** The event without t and sign: every attempt signs it afresh. */
   unsigned: Record<string, unknown>;
   timer?: NodeJS.Timeout;
+  /** Cleared from the log: an attempt in flight finishes but schedules no retry. */
+  dropped?: boolean;
 }
 
 export class CallbackSender {
   private jobs: Job[] = [];
   private nextId = 1;
   private readonly inFlight = new Set<AbortController>();
+  /** Jobs whose attempt is due, waiting for one of the MAX_IN_FLIGHT slots. */
+  private ready: Job[] = [];
   private closed = false;
 
   constructor(private readonly o: CallbackSenderOptions) {}
@@ -73,8 +83,7 @@ export class CallbackSender {
     const job: Job = { delivery, key, unsigned: cb.body };
     this.jobs.push(job);
     this.trim();
-    job.timer = setTimeout(() => void this.attempt(job), 0);
-    job.timer.unref();
+    this.schedule(job, 0);
   }
 
   list(): CallbackDelivery[] {
@@ -82,8 +91,12 @@ export class CallbackSender {
   }
 
   clear(): void {
-    for (const j of this.jobs) clearTimeout(j.timer);
+    for (const j of this.jobs) {
+      clearTimeout(j.timer);
+      j.dropped = true;
+    }
     this.jobs = [];
+    this.ready = [];
   }
 
   close(): void {
@@ -92,9 +105,23 @@ export class CallbackSender {
     for (const c of this.inFlight) c.abort();
   }
 
+  private schedule(job: Job, delayMs: number): void {
+    job.timer = setTimeout(() => {
+      this.ready.push(job);
+      this.pump();
+    }, delayMs);
+    job.timer.unref();
+  }
+
+  private pump(): void {
+    while (this.inFlight.size < MAX_IN_FLIGHT && this.ready.length > 0) {
+      void this.attempt(this.ready.shift()!).finally(() => this.pump());
+    }
+  }
+
   private async attempt(job: Job): Promise<void> {
     const d = job.delivery;
-    if (this.closed || d.state !== "pending") return;
+    if (this.closed || job.dropped || d.state !== "pending") return;
     const t = Math.floor(Date.now() / 1000) + SIGN_VALIDITY_S;
     d.body = { ...job.unsigned, t, sign: callbackSign(job.key, t) };
     d.attempts += 1;
@@ -102,30 +129,24 @@ export class CallbackSender {
     d.nextAttemptAt = undefined;
     const controller = new AbortController();
     this.inFlight.add(controller);
-    const timer = setTimeout(() => controller.abort(), this.o.timeoutMs);
     try {
-      const res = await fetch(d.url, {
-        method: "POST",
+      // node:http, not fetch: in demo mode this runs inside Next, whose patched fetch is not meant for it.
+      const res = await postJson({
+        url: new URL(d.url),
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(d.body),
+        timeoutMs: this.o.timeoutMs,
         signal: controller.signal,
-        redirect: "manual",
       });
       d.lastStatus = res.status;
       d.lastError = undefined;
-      await res.arrayBuffer().catch(() => undefined); // drain, so the socket can be reused
     } catch (err) {
       d.lastStatus = null;
-      d.lastError = controller.signal.aborted
-        ? `no answer within ${this.o.timeoutMs} ms`
-        : err instanceof Error
-          ? ((err.cause as Error | undefined)?.message ?? err.message)
-          : String(err);
+      d.lastError = err instanceof Error ? err.message : String(err);
     } finally {
-      clearTimeout(timer);
       this.inFlight.delete(controller);
     }
-    if (this.closed) return;
+    if (this.closed || job.dropped) return;
     if (d.lastStatus === 200) {
       d.state = "delivered";
       return;
@@ -135,8 +156,7 @@ export class CallbackSender {
       return;
     }
     d.nextAttemptAt = new Date(Date.now() + this.o.retryMs).toISOString();
-    job.timer = setTimeout(() => void this.attempt(job), this.o.retryMs);
-    job.timer.unref();
+    this.schedule(job, this.o.retryMs);
   }
 
   /** Drops the oldest finished deliveries beyond the log's bound; pending ones are never dropped. */
