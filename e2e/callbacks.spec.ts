@@ -2,6 +2,8 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signInAs } from "./fixtures";
 import { sim } from "./simulator-control";
 import { expectNoSeriousA11yViolations } from "./a11y";
+import { DEMO_CALLBACK_KEY } from "../lib/callbacks/demo-key";
+import { callbackSign } from "../lib/tencent-live/callback-types";
 
 // "Where is the recording?": in demo mode the simulator sends Tencent's callbacks to RecDesk's own endpoint, so
 // a Stop is followed, a moment later, by the recording's file on its stream's page, on its task's row and on
@@ -127,4 +129,48 @@ test("the endpoint needs no session but a signature: unsigned 401, malformed 400
     maxRedirects: 0,
   });
   expect(malformed.status()).toBe(400);
+});
+
+test("Tencent's record_error shows as a failure with its time, on the task's row and on its stream's page", async ({
+  page,
+  request,
+}) => {
+  await signInAs(page, "oncall", "/tasks?state=recording");
+  const row = page
+    .getByTestId("task-row")
+    .filter({ has: page.locator('a[href^="/streams/"]') })
+    .nth(1);
+  await expect(row).toBeVisible();
+  const taskId = (await row.getAttribute("data-task-id"))!;
+  const streamPath = (await row.locator('a[href^="/streams/"]').first().getAttribute("href"))!;
+  const [, , domain, app, stream] = streamPath.split("/").map(decodeURIComponent);
+  // What Tencent would send (signed as the demo simulator signs): the recording of this task broke.
+  const t = Math.floor(Date.now() / 1000) + 600;
+  const answer = await request.post("/api/callbacks/live", {
+    data: {
+      event_type: 332,
+      appid: 1500000000,
+      domain,
+      appname: app,
+      stream_id: stream,
+      task_id: taskId,
+      session_id: `e2e-${taskId}`,
+      seq: 1,
+      event_time: Math.floor(Date.now() / 1000),
+      record_event: "record_error",
+      t,
+      sign: callbackSign(DEMO_CALLBACK_KEY, t),
+    },
+  });
+  expect(answer.status()).toBe(200);
+  expect(await answer.json()).toEqual({ code: 0 });
+
+  await page.goto(streamPath);
+  await reloadUntilVisible(page, page.getByTestId("recording-failure"));
+  await expect(page.getByTestId("recording-failure")).toContainText("Recording failed at");
+  await expect(page.getByTestId("recording-failure")).toContainText(taskId);
+  const taskRow = page.locator(`[data-testid="task-row"][data-task-id="${taskId}"]`);
+  await expect(taskRow).toHaveAttribute("data-state", "failed");
+  await expect(taskRow.getByTestId("last-action")).toContainText("record_error");
+  await expect(taskRow.getByTestId("last-action")).toContainText("Tencent");
 });
