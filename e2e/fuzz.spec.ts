@@ -25,6 +25,10 @@ const BASE = `http://localhost:${e2eEnv.port}`;
 // "forged" carries a session cookie that is not one: past the proxy, the action itself must refuse it.
 type Who = DemoRole | "anonymous" | "forged";
 
+/** JSON text of a generated value; a BigInt, which JSON has no form for, goes as its decimal text. */
+const jsonText = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? "null";
+
 const NO_UUID = "00000000-0000-4000-8000-000000000000"; // a well-formed id of no user and no job
 
 // Valid companions for the one broken field; over a form body, text cannot carry a lone surrogate (see badText).
@@ -283,6 +287,31 @@ const TARGETS: Target[] = [
         ),
       )
       .map((q) => ({ url: `/api/streams?${q}` })),
+  ),
+  route(
+    "POST /api/callbacks/live",
+    "anonymous",
+    fc
+      .oneof(
+        // Not JSON, or JSON of the wrong shape.
+        badText({ utf8Only: true }),
+        junk.map((v) => jsonText(v)),
+        // The right shape with a wrong signature, an expired or far-future t, or a wrongly typed field.
+        fc
+          .record({
+            event_type: fc.oneof(fc.constantFrom(0, 1, 100, 332, 9999), wrongType),
+            t: fc.oneof(fc.constantFrom(0, 1, 4_102_444_800, Math.floor(Date.now() / 1000) + 600), wrongType),
+            sign: fc.oneof(fc.stringMatching(/^[0-9a-f]{32}$/), badText({ utf8Only: true }), wrongType),
+            stream_id: fc.oneof(fc.constant("fuzz"), badText({ utf8Only: true })),
+          })
+          .map((v) => jsonText(v)),
+        // Past the 64 KB cap.
+        fc.constantFrom(70_000, 200_000).map((n) => `{"event_type":1,"pad":"${"x".repeat(n)}"}`),
+      )
+      .map((body) => ({
+        url: "/api/callbacks/live",
+        init: { method: "POST", body, headers: { "Content-Type": "application/json" } },
+      })),
   ),
   route(
     "GET /api/jobs/[id]",

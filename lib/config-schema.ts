@@ -24,6 +24,8 @@ const EnvSchema = z.object({
       .enum(RECORD_TASK_REGIONS, { error: `must be one of ${RECORD_TASK_REGIONS.join(", ")}` })
       .default(DEFAULT_RECORD_TASK_REGION),
   ),
+  // The key of the callback template (CallbackKey): Tencent signs every callback with it. Unset: the endpoint is off.
+  TENCENTCLOUD_CALLBACK_KEY: optionalText,
   DATABASE_URL: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
     z
@@ -172,6 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>): RecDeskCon
       timeoutMs: e.TENCENTCLOUD_TIMEOUT_MS,
       region: e.TENCENTCLOUD_REGION,
     },
+    callbackKey: e.TENCENTCLOUD_CALLBACK_KEY,
     databaseUrl: e.DATABASE_URL,
     databaseMigrationUrl: e.DATABASE_MIGRATION_URL,
     dataDir: path.resolve(e.RECDESK_DATA_DIR),

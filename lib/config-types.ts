@@ -14,6 +14,8 @@ export interface RecDeskConfig {
     /** X-TC-Region for the RecordTask family (TENCENTCLOUD_REGION). */
     region: string;
   };
+  /** Verifies Tencent's callbacks (lib/callbacks/key.ts); unset outside demo mode = the endpoint answers 404. */
+  callbackKey?: string;
   databaseUrl?: string;
   /** The schema owner's URL: migrations run as it, the server as DATABASE_URL (lib/db/postgres.ts). */
   databaseMigrationUrl?: string;

@@ -18,6 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     { href: "/streams", label: "Streams" },
     { href: "/tasks", label: "Tasks" },
   ];
+  if (can(actor.role, "recordings:view")) nav.push({ href: "/recordings", label: "Recordings" });
   if (can(actor.role, "jobs:view")) nav.push({ href: "/jobs", label: "Bulk jobs" });
   if (can(actor.role, "audit:view")) nav.push({ href: "/audit", label: "Audit" });
   if (can(actor.role, "users:manage")) nav.push({ href: "/users", label: "Users" });

@@ -5,7 +5,7 @@ import type { BulkSelection } from "@/lib/bulk/selection-types";
 import { isStoppable, RUNNING_PRESETS_HOURS, type TaskFilters, type TaskView } from "@/lib/tasks/definitions";
 import { Button } from "@/components/ui/button";
 import { useHydrated } from "@/components/ui/use-hydrated";
-import { TaskTable } from "@/components/tasks/task-table";
+import { TaskTable, type TaskTableProps } from "@/components/tasks/task-table";
 import type { StopAction } from "@/components/tasks/stop-task-button";
 import type { DeleteAction } from "@/components/tasks/delete-task-button";
 import { BulkStopDialog, type CreateAction, type PreviewAction } from "./bulk-stop-dialog";
@@ -23,6 +23,7 @@ export interface BulkTaskSelectionProps {
   auditLinks?: boolean;
   correctLinks?: boolean;
   deleteAction?: DeleteAction;
+  recordings?: TaskTableProps["recordings"];
 }
 
 /**
@@ -42,6 +43,7 @@ export function BulkTaskSelection({
   auditLinks,
   correctLinks,
   deleteAction,
+  recordings,
 }: BulkTaskSelectionProps) {
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
@@ -155,6 +157,7 @@ export function BulkTaskSelection({
         auditLinks={auditLinks}
         correctLinks={correctLinks}
         deleteAction={deleteAction}
+        recordings={recordings}
         selection={{
           header: (
             <input

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { Fragment, useState, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
+import { RecordingTable } from "@/components/recordings/recording-table";
+import type { RecordingRow } from "@/lib/recordings/definitions";
 import { isStoppable, type TaskView } from "@/lib/tasks/definitions";
 import { formatAge } from "./format";
 import { LocalTime } from "./local-time";
@@ -38,6 +40,8 @@ export interface TaskTableProps {
   correctLinks?: boolean;
   /** Absent when the viewer may not delete tasks (on-call and admin may). */
   deleteAction?: DeleteAction;
+  /** Recording files Tencent reported, by TaskId: shown under their task's row. */
+  recordings?: Readonly<Record<string, RecordingRow[]>>;
 }
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
@@ -54,6 +58,7 @@ export function TaskTable({
   auditLinks,
   correctLinks,
   deleteAction,
+  recordings,
 }: TaskTableProps) {
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
@@ -248,6 +253,25 @@ export function TaskTable({
                     <LastAction row={row} />
                   </td>
                 </tr>
+                {recordings?.[row.taskId]?.length ? (
+                  <tr data-testid="task-recordings-row" data-task-id={row.taskId}>
+                    <td colSpan={columns} className="px-3 pb-3">
+                      <details className="sticky left-3 max-w-[calc(100vw-3rem)]">
+                        <summary className="cursor-pointer text-xs font-medium text-brand-700 dark:text-brand-100">
+                          {recordings[row.taskId]!.length} recording file
+                          {recordings[row.taskId]!.length === 1 ? "" : "s"} of task {row.taskId}
+                        </summary>
+                        <div className="mt-2">
+                          <RecordingTable
+                            rows={recordings[row.taskId]!}
+                            caption={`Recording files of task ${row.taskId}`}
+                            showTask={false}
+                          />
+                        </div>
+                      </details>
+                    </td>
+                  </tr>
+                ) : null}
                 {result ? (
                   <tr data-testid="task-result-row" data-task-id={row.taskId}>
                     <td colSpan={columns} className="px-3 pb-3">

@@ -6,6 +6,7 @@ export { ROLES, type Role };
 export type Permission =
   | "streams:view"
   | "tasks:view"
+  | "recordings:view"
   | "task:stop"
   | "task:register"
   | "task:start"
@@ -18,14 +19,23 @@ export type Permission =
   | "audit:verify"
   | "users:manage";
 
-const SUPPORT: Permission[] = ["streams:view", "tasks:view", "task:stop", "task:register"];
+// Every role sees recordings: support needs the download links for tickets.
+const SUPPORT: Permission[] = ["streams:view", "tasks:view", "recordings:view", "task:stop", "task:register"];
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   support: new Set(SUPPORT),
   // Correcting a registration changes what every later Stop sends, so it is the on-call engineers' (and admins').
   // Deleting a task removes Tencent's record (legacy) or its configuration (RecordTask): on-call and admin only.
   oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "task:delete", "jobs:view"]),
   // Managers audit; they deliberately cannot change anything on the cloud account (bulk jobs: read only).
-  manager: new Set(["streams:view", "tasks:view", "jobs:view", "audit:view", "audit:export", "audit:verify"]),
+  manager: new Set([
+    "streams:view",
+    "tasks:view",
+    "recordings:view",
+    "jobs:view",
+    "audit:view",
+    "audit:export",
+    "audit:verify",
+  ]),
   admin: new Set([
     ...SUPPORT,
     "task:start",

@@ -5,6 +5,7 @@ import { prepareAuth } from "@/lib/auth/startup";
 import { prepareAuditKey, recoverInterruptedAudits, startAuditVerifySchedule } from "@/lib/audit/startup";
 import { prepareTaskRegistry } from "@/lib/tasks/startup";
 import { resumeBulkJobs } from "@/lib/bulk";
+import { startCallbackProcessing } from "@/lib/callbacks/runtime";
 
 /**
  * Everything a server process does once before serving: validate configuration, open and migrate the
@@ -22,6 +23,7 @@ export async function runStartup(): Promise<void> {
     { name: "tasks: release orphaned stop claims, seed demo tasks", run: prepareTaskRegistry },
     { name: "bulk: recover interrupted items, resume unfinished jobs", run: resumeBulkJobs },
     { name: "audit: scheduled verification", run: startAuditVerifySchedule },
+    { name: "callbacks: process what was stored but not processed", run: startCallbackProcessing },
   ];
   for (const step of steps) {
     await step.run();

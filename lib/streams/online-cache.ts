@@ -15,6 +15,8 @@ import type { UpstreamError } from "./types";
  * - Stale-on-error: a failed sweep keeps the last good data and reports the error next to it.
  * - Readers wait for a running sweep at most waitForSweepMs, then get the previous data; the page shows
  *   its fetchedAt, so nobody mistakes old data for new.
+ * - invalidate() (a stream-begin/end callback) makes the next read sweep at once rather than at the TTL, but
+ *   never sooner than minGapMs after the last sweep: a burst of callbacks costs one sweep, not one each.
  */
 
 export type OnlineStreamsFetcher = () => Promise<LiveResult<{ streams: OnlineStream[]; pages: number }>>;
@@ -24,6 +26,8 @@ export interface OnlineStreamCacheOptions {
   ttlMs: number;
   /** How long a reader holding stale data waits for the sweep it triggered; default 3 000 ms. */
   waitForSweepMs?: number;
+  /** The least time between two sweeps that invalidate() can force; default 1 000 ms. */
+  minGapMs?: number;
   now?: () => number;
 }
 
@@ -40,6 +44,8 @@ export interface OnlineSnapshot {
 
 export interface OnlineStreamCache {
   read(): Promise<OnlineSnapshot>;
+  /** The data is known to be out of date (a stream began or ended): the next read sweeps again. */
+  invalidate(): void;
   stats(): { sweeps: number; failures: number };
 }
 
@@ -53,6 +59,7 @@ export function createOnlineStreamCache(opts: OnlineStreamCacheOptions): OnlineS
   let lastError: UpstreamError | null = null;
   let lastSweepEndedAt: number | undefined;
   let inflight: Promise<void> | undefined;
+  let invalidated = false;
   const counters = { sweeps: 0, failures: 0 };
 
   async function sweep(): Promise<void> {
@@ -91,7 +98,10 @@ export function createOnlineStreamCache(opts: OnlineStreamCacheOptions): OnlineS
 
   function startSweepIfDue(): void {
     if (inflight) return;
-    if (lastSweepEndedAt !== undefined && now() - lastSweepEndedAt < opts.ttlMs) return;
+    const freshFor = invalidated ? Math.min(opts.minGapMs ?? 1_000, opts.ttlMs) : opts.ttlMs;
+    if (lastSweepEndedAt !== undefined && now() - lastSweepEndedAt < freshFor) return;
+    // A change reported during this sweep may not be in what it fetches: it keeps the data invalidated.
+    invalidated = false;
     inflight = sweep().finally(() => {
       lastSweepEndedAt = now();
       inflight = undefined;
@@ -111,6 +121,9 @@ export function createOnlineStreamCache(opts: OnlineStreamCacheOptions): OnlineS
         else await waitAtMost(running, waitMs);
       }
       return snapshot();
+    },
+    invalidate() {
+      invalidated = true;
     },
     stats: () => ({ ...counters }),
   };

@@ -123,6 +123,18 @@ export const MATRIX: MatrixRow[] = [
     request: () => new Request("http://localhost/api/auth/signout", { method: "POST" }),
   },
 
+  {
+    kind: "route",
+    file: "app/api/callbacks/live/route.ts",
+    export: "POST",
+    permission: {
+      public:
+        "Tencent Cloud Live's callbacks: no session, authenticated by their signature MD5(key + t) (lib/callbacks/receive.ts, tests/callbacks)",
+    },
+    load: () => import("@/app/api/callbacks/live/route"),
+    request: () => new Request("http://localhost/api/callbacks/live", { method: "POST", body: "{}" }),
+  },
+
   // ── Users (admin) ──
   {
     kind: "action",

@@ -7,6 +7,8 @@ const N = false;
 const TABLE: Record<Permission, { support: boolean; oncall: boolean; manager: boolean; admin: boolean }> = {
   "streams:view": { support: Y, oncall: Y, manager: Y, admin: Y },
   "tasks:view": { support: Y, oncall: Y, manager: Y, admin: Y },
+  // Support needs recording links for tickets: every role sees recordings.
+  "recordings:view": { support: Y, oncall: Y, manager: Y, admin: Y },
   "task:stop": { support: Y, oncall: Y, manager: N, admin: Y },
   "task:register": { support: Y, oncall: Y, manager: N, admin: Y },
   "task:start": { support: N, oncall: Y, manager: N, admin: Y },

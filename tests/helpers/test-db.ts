@@ -38,6 +38,9 @@ export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
     ...opened,
     async close() {
       await opened.close();
+      // pg-pool's end() resolves before its clients' sockets have closed; a forced drop in that moment kills a
+      // backend under a client that no longer has an error listener (an unhandled 57P01). Let them close first.
+      await new Promise((r) => setTimeout(r, 100));
       const dropper = new Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);

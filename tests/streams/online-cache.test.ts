@@ -114,4 +114,21 @@ describe("online stream cache", () => {
     expect(after.fetchedAt!.getTime()).toBe(clock);
     expect(sweeps()).toBe(2);
   });
+
+  it("sweeps again at the next read after a stream began or ended, and a burst of such callbacks costs one sweep", async () => {
+    const { cache, sweeps } = newCache();
+    await cache.read();
+    expect(sweeps()).toBe(1);
+    clock += 5_000; // well within the 30 s TTL
+    for (let i = 0; i < 20; i++) cache.invalidate();
+    await Promise.all(Array.from({ length: 10 }, () => cache.read()));
+    expect(sweeps()).toBe(2);
+    // Right after that sweep, a new invalidation waits for the minimum gap (1 s) rather than sweeping again.
+    cache.invalidate();
+    await cache.read();
+    expect(sweeps()).toBe(2);
+    clock += 1_001;
+    await cache.read();
+    expect(sweeps()).toBe(3);
+  });
 });

@@ -12,6 +12,7 @@ import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
 import { explainTaskError } from "@/lib/tasks/local-errors";
 import { ensureRecordTasksFresh, type SweepStatus } from "@/lib/tasks/record-task-sweep";
 import { SweepStatusLine, type SweepStatusView } from "@/components/tasks/sweep-status";
+import { recordingsOfTasks } from "@/lib/recordings/queries";
 import { deleteTaskAction, stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -32,6 +33,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
     listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
     listTaskDomains(db),
   ]);
+  const recordings = await recordingsOfTasks(
+    db,
+    result.rows.map((r) => r.taskId),
+  );
   const role = auth.actor.role;
   const canStop = can(role, "task:stop");
   const canDelete = can(role, "task:delete");
@@ -77,6 +82,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
           deleteAction={canDelete ? deleteTaskAction : undefined}
+          recordings={recordings}
         />
       ) : (
         <TaskTable
@@ -87,6 +93,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
           auditLinks={can(role, "audit:view")}
           correctLinks={can(role, "task:correct")}
           deleteAction={canDelete ? deleteTaskAction : undefined}
+          recordings={recordings}
         />
       )}
       <Pager

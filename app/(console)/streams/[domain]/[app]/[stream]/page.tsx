@@ -14,6 +14,9 @@ import { getLiveClient } from "@/lib/tencent-live";
 import { takeUserQuota } from "@/lib/tencent-live/user-quota";
 import { stopTaskAction } from "@/app/(console)/tasks/actions";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { RecordingFailureNotice } from "@/components/recordings/recording-failure";
+import { RecordingTable } from "@/components/recordings/recording-table";
+import { latestRecordingFailure, recordingsOfStream, recordingsOfTasks } from "@/lib/recordings/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -61,6 +64,16 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
     key,
   );
   const tasksHref = `/tasks?${new URLSearchParams({ stream: key.streamName })}`;
+  const recordingsHref = `/recordings?${new URLSearchParams({ stream: key.streamName, domain: key.domainName })}`;
+  const db = await getDb();
+  const [recordings, failure, taskRecordings] = await Promise.all([
+    recordingsOfStream(db, key),
+    latestRecordingFailure(db, key),
+    recordingsOfTasks(
+      db,
+      detail.tasks.map((t) => t.taskId),
+    ),
+  ]);
   // Rendered once on the server: the ages below are as of this request.
   const now = Date.parse(detail.checkedAt);
   const running = detail.tasks.filter((t) => t.state === "recording" || t.state === "stopping").length;
@@ -89,6 +102,8 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
         </h2>
         <StreamStatePanel state={detail.state} />
       </section>
+
+      {failure ? <RecordingFailureNotice failure={failure} /> : null}
 
       <section aria-labelledby="publish-heading" className={SECTION}>
         <h2 id="publish-heading" className="mb-2 text-lg font-semibold">
@@ -133,6 +148,7 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
             caption={`Recording tasks of ${key.streamName}`}
             stopAction={can(auth.actor.role, "task:stop") ? stopTaskAction : undefined}
             auditLinks={can(auth.actor.role, "audit:view")}
+            recordings={taskRecordings}
             empty={
               <>
                 RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone
@@ -144,6 +160,26 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
               </>
             }
           />
+        )}
+      </section>
+
+      <section aria-labelledby="recordings-heading" className={SECTION}>
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="recordings-heading" className="text-lg font-semibold">
+            Recordings{" "}
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(latest {recordings.length})</span>
+          </h2>
+          <Link href={recordingsHref} className="text-sm underline" data-testid="recordings-link">
+            All recordings of this stream
+          </Link>
+        </div>
+        {recordings.length === 0 ? (
+          <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="stream-recordings-empty">
+            No recording file has been reported for this stream. Files appear when Tencent&apos;s record callbacks reach
+            RecDesk, shortly after a recording ends.
+          </p>
+        ) : (
+          <RecordingTable rows={recordings} caption={`Recording files of ${key.streamName}`} />
         )}
       </section>
     </div>
