@@ -36,7 +36,7 @@ export function createLogger(destination?: pino.DestinationStream, env = process
       formatters: {
         // "level":"info" rather than 30: what log systems and people expect to filter on.
         level: (label) => ({ level: label }),
-        log: (fields) => scrubFields(fields) as Record<string, unknown>,
+        log: (fields) => scrubFields(fields, env) as Record<string, unknown>,
       },
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       hooks: {

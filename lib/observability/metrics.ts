@@ -116,7 +116,7 @@ export function setGaugeSources(s: GaugeSources): void {
  */
 export function labelValue(text: string | undefined): string {
   if (!text) return "none";
-  return /^[A-Za-z][A-Za-z0-9._-]{0,79}$/.test(text) ? text : "other";
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/.test(text) ? text : "other";
 }
 
 /** For the callbacks endpoint: one received callback, by its event type and what RecDesk did with it. */

@@ -53,14 +53,15 @@ export function scrubText(text: string, env: Record<string, string | undefined> 
   return out;
 }
 
-/** Scrubs every string in a log record's fields (one level of nesting deeper than pino's paths reach, too). */
-export function scrubFields(value: unknown, depth = 0): unknown {
-  if (typeof value === "string") return scrubText(value);
+/** Scrubs every string in a log record's fields, and removes secret fields at any depth pino's paths miss. */
+export function scrubFields(value: unknown, env: Record<string, string | undefined> = process.env, depth = 0): unknown {
+  if (typeof value === "string") return scrubText(value, env);
   if (depth > 4 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => scrubFields(v, depth + 1));
-  if (value instanceof Error) return { type: value.name, message: scrubText(value.message) };
+  if (Array.isArray(value)) return value.map((v) => scrubFields(v, env, depth + 1));
+  if (value instanceof Error)
+    return { type: value.name, message: scrubText(value.message, env), stack: scrubText(value.stack ?? "", env) };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
-    out[k] = SECRET_FIELDS.includes(k) || k === "set-cookie" ? REDACTED : scrubFields(v, depth + 1);
+    out[k] = SECRET_FIELDS.includes(k) || k === "set-cookie" ? REDACTED : scrubFields(v, env, depth + 1);
   return out;
 }
