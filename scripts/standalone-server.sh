@@ -14,10 +14,6 @@ mkdir -p "$standalone/$dist"
 cp -r "$dist/static" "$standalone/$dist/static"
 cp -r public "$standalone/public"
 rm -rf "$standalone/drizzle" && cp -r drizzle "$standalone/drizzle"
-if [ -n "${RECDESK_DATA_DIR:-}" ]; then
-  case "$RECDESK_DATA_DIR" in /*) ;; *) export RECDESK_DATA_DIR="$PWD/$RECDESK_DATA_DIR" ;; esac
-  rm -rf "$RECDESK_DATA_DIR"
-fi
 cd "$standalone"
 export PORT="$port" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}" NODE_ENV=production NEXT_MANUAL_SIG_HANDLE=true
 exec node server.js
