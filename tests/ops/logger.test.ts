@@ -16,7 +16,7 @@ function capture(env: Record<string, string | undefined> = {}) {
       done();
     },
   });
-  const log = createLogger(sink, { ...process.env, ...env });
+  const log = createLogger(sink, { ...process.env, LOG_LEVEL: "info", ...env });
   return { log, lines, parsed: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 

@@ -61,7 +61,13 @@ describe("graceful shutdown of a RecDesk instance (SIGTERM mid-job)", () => {
     await wire?.close();
     await sim?.close();
   });
-  const simEnv = () => ({ BULK_SIM_URL: wire.url, BULK_SECRET_ID: sim.secretId, BULK_SECRET_KEY: sim.secretKey });
+  // LOG_LEVEL: the instances' shutdown lines are part of what is checked.
+  const simEnv = () => ({
+    BULK_SIM_URL: wire.url,
+    BULK_SECRET_ID: sim.secretId,
+    BULK_SECRET_KEY: sim.secretKey,
+    LOG_LEVEL: "info",
+  });
 
   it(`leaves no intent without an outcome, exits 0, and the other instance takes over at once (${adminUrl ? "postgres" : "pglite"})`, async () => {
     const tasks = sim.listTasks();
