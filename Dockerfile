@@ -19,6 +19,7 @@ RUN npx next build
 
 FROM build AS tools
 # flock(1) from util-linux guards a PGlite directory (lib/db/os-file-lock.ts); it is part of Debian's base.
+RUN mkdir -p /data && chown node:node /data
 USER node
 ENV NODE_ENV=production RECDESK_DATA_DIR=/data
 CMD ["npm", "run", "simulator", "--", "--host", "0.0.0.0", "--port", "4600"]
