@@ -86,6 +86,8 @@ export default defineConfig({
         // Two bulk lanes: a three-item job still has an item waiting, which is what Pause and Cancel act on.
         RECDESK_BULK_CONCURRENCY: "2",
         RECDESK_STREAMS_CACHE_TTL_MS: String(streamsCacheTtlMs),
+        // Every upstream call and action is an info line; the run's report shows warnings and errors only.
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
         AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
         AUTH_TRUST_HOST: "true",
         // Single sign-on next to the demo accounts, against the test provider above.
