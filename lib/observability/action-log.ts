@@ -18,8 +18,10 @@ export function logActionOutcome(line: ActionOutcomeLine): void {
   const log = componentLogger("actions");
   const fields = { event: "action.outcome", ...line };
   const message = `${line.action}: ${line.outcome}${line.requestId ? ` (RequestId ${line.requestId})` : ""}`;
-  if (line.outcome === "ok") log.info(fields, message);
-  else log.warn(fields, message);
+  // A refusal or an invalid form is an expected answer (info); an upstream or server failure is worth a look (warn):
+  // Tencent's and RecDesk's error codes are dotted (ResourceNotFound.TaskId, RecDesk.Timeout).
+  if (line.outcome.includes(".") || line.outcome.startsWith("http-5")) log.warn(fields, message);
+  else log.info(fields, message);
 }
 
 /** What an action's answer says about its outcome: ok, or the failure's code, with Tencent's RequestId if any. */
