@@ -20,6 +20,9 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite"],
   // Lets tests and parallel builds keep separate outputs; production uses the default.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // A self-contained server (server.js plus only the node_modules it needs) for the container image; `next build`
+  // writes it next to the usual output, so `next start` and the test suite keep working unchanged.
+  output: "standalone",
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -88,6 +88,8 @@ export default defineConfig({
         RECDESK_STREAMS_CACHE_TTL_MS: String(streamsCacheTtlMs),
         // One RecordTask sweep per second at most, so a task made behind RecDesk's back shows on the next load.
         RECDESK_RECORD_TASKS_TTL_MS: "1000",
+        // Every upstream call and action is an info line; the run's report shows warnings and errors only.
+        LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
         AUTH_SECRET: "e2e-only-secret-e2e-only-secret-0123456789",
         AUTH_TRUST_HOST: "true",
         // Single sign-on next to the demo accounts, against the test provider above.

@@ -17,5 +17,7 @@ export default defineConfig({
     pool: "threads",
     maxWorkers: 2,
     server: { deps: { inline: ["next-auth"] } },
+    // The server's JSON log lines would bury the test report; tests that check logging set their own level.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" },
   },
 });

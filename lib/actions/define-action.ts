@@ -10,6 +10,9 @@ import type { Permission } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { logActionOutcome, outcomeOf } from "@/lib/observability/action-log";
+import { SHUTTING_DOWN_MESSAGE, trackInFlight } from "@/lib/observability/in-flight";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 import { answerInvalid, type InvalidReply } from "./invalid-reply";
 import { ACTION_REGISTRY } from "./registry";
 
@@ -68,14 +71,14 @@ type Answer = { ok: boolean } | ActionFailure;
 export function formAction<S extends z.ZodType, R extends Answer>(
   spec: FormActionSpec<S, R>,
 ): (previous: unknown, formData: FormData) => Promise<R | ActionFailure> {
-  return register(spec, async (_previous: unknown, formData: FormData) => run(spec, formValues(formData)));
+  return register(spec, async (_previous: unknown, formData: FormData) => observed(spec, formValues(formData)));
 }
 
 /** An action called with one value (or none) from a client component. */
 export function valueAction<S extends z.ZodType, R extends Answer>(
   spec: ValueActionSpec<S, R>,
 ): (input?: unknown) => Promise<R | ActionFailure> {
-  return register(spec, async (input?: unknown) => run(spec, input));
+  return register(spec, async (input?: unknown) => observed(spec, input));
 }
 
 function register<F extends (...args: never[]) => Promise<unknown>>(
@@ -87,11 +90,30 @@ function register<F extends (...args: never[]) => Promise<unknown>>(
   return action;
 }
 
-async function run<Raw, S extends z.ZodType, R extends Answer>(
+/**
+ * Every action's outcome gets a log line (actor id, action, outcome, RequestId), and shutdown waits for actions in
+ * flight (their audit outcome must be written); once shutdown has begun, new ones are refused before any intent.
+ */
+async function observed<Raw, S extends z.ZodType, R extends Answer>(
   spec: Spec<Raw, S, R>,
   raw: Raw,
 ): Promise<R | ActionFailure> {
+  if (isShuttingDown()) return actionFailure("ShuttingDown", SHUTTING_DOWN_MESSAGE);
+  const started = performance.now();
+  let actorId: string | undefined;
+  const answer = await trackInFlight(() => run(spec, raw, (id) => (actorId = id)));
+  const durationMs = Math.round(performance.now() - started);
+  logActionOutcome({ actorId, action: spec.audit, ...outcomeOf(answer), via: "action", durationMs });
+  return answer;
+}
+
+async function run<Raw, S extends z.ZodType, R extends Answer>(
+  spec: Spec<Raw, S, R>,
+  raw: Raw,
+  noteActor: (userId: string) => void,
+): Promise<R | ActionFailure> {
   const auth = await requirePermission(spec.permission);
+  if (auth.ok) noteActor(auth.actor.userId);
   const db = await getDb();
   if (!auth.ok) return refuse(db, spec, auth, raw);
   const schema =

@@ -7,6 +7,9 @@ import type { Permission } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
+import { logActionOutcome } from "@/lib/observability/action-log";
+import { SHUTTING_DOWN_MESSAGE, trackInFlight } from "@/lib/observability/in-flight";
+import { isShuttingDown } from "@/lib/observability/shutdown-state";
 
 /*
  * The one shape of a route handler, as define-action.ts is for server actions: authorize (401/403 with a typed
@@ -42,8 +45,13 @@ interface RouteSpec<Input, Params> {
 export function defineRoute<Input = undefined, Params = Record<string, never>>(
   spec: RouteSpec<Input, Params>,
 ): (request: Request, context?: { params: Promise<Params> }) => Promise<Response> {
-  return async (request, context) => {
+  const handle = async (
+    request: Request,
+    context: { params: Promise<Params> } | undefined,
+    noteActor: (id: string) => void,
+  ) => {
     const auth = await requirePermission(spec.permission);
+    if (auth.ok) noteActor(auth.actor.userId);
     if (!auth.ok) {
       if (spec.audit) await recordDenied(await getDb(), auth, spec.audit);
       return Response.json(
@@ -67,6 +75,18 @@ export function defineRoute<Input = undefined, Params = Record<string, never>>(
     }
     const params = context ? await context.params : ({} as Params);
     return spec.handler(parsed.data, { db, auth, request, params });
+  };
+  // Logged and tracked as actions are (define-action.ts): one outcome line each, and shutdown waits for it.
+  return async (request, context) => {
+    if (isShuttingDown())
+      return Response.json({ ok: false, code: "ShuttingDown", message: SHUTTING_DOWN_MESSAGE }, { status: 503 });
+    const started = performance.now();
+    let actorId: string | undefined;
+    const response = await trackInFlight(() => handle(request, context, (id) => (actorId = id)));
+    const outcome = response.ok ? "ok" : `http-${response.status}`;
+    const action = spec.audit ?? new URL(request.url).pathname;
+    logActionOutcome({ actorId, action, outcome, via: "route", durationMs: Math.round(performance.now() - started) });
+    return response;
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
+import { componentLogger } from "@/lib/observability/logger";
 import { describeBroken, runAuditedVerify, VerifyAlreadyRunningError } from "./integrity";
 
 /** How the schedule signs its records in the trail (it has no user). */
@@ -11,6 +12,15 @@ export interface VerifyLog {
   error(message: string): void;
 }
 
+/** The scheduled verification's lines (head hash included) as structured log lines. */
+function verifyLog(): VerifyLog {
+  const log = componentLogger("audit");
+  return {
+    info: (message) => log.info({ event: "audit.verify" }, message),
+    error: (message) => log.error({ event: "audit.verify" }, message),
+  };
+}
+
 /**
  * Verifies the chain every `intervalMs` and writes the head hash to the server log each time: the log leaves
  * the database (journald, a log service), so an anchor exists outside it without anyone clicking. Shares the
@@ -19,14 +29,14 @@ export interface VerifyLog {
  * instance's) skips its turn, so the chain is verified about once per interval, not once per instance.
  * Returns a function that stops the schedule.
  */
-export function scheduleAuditVerify(db: Database, intervalMs: number, log: VerifyLog = console): () => void {
+export function scheduleAuditVerify(db: Database, intervalMs: number, log: VerifyLog = verifyLog()): () => void {
   if (intervalMs <= 0) return () => {};
   const timer = setInterval(() => void runScheduledVerify(db, log, intervalMs), intervalMs);
   timer.unref();
   return () => clearInterval(timer);
 }
 
-export async function runScheduledVerify(db: Database, log: VerifyLog = console, intervalMs = 0): Promise<void> {
+export async function runScheduledVerify(db: Database, log: VerifyLog = verifyLog(), intervalMs = 0): Promise<void> {
   try {
     const recent = intervalMs > 0 ? await latestScheduledVerify(db, intervalMs * 0.9) : null;
     if (recent) {

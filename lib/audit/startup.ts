@@ -5,6 +5,7 @@ import { loadAuditKey, resolveAuditKey } from "./key";
 import { markInterruptedIntents, SHARED_DATABASE_GRACE_MS } from "./recovery";
 import { scheduleAuditVerify } from "./schedule";
 import { ensureKeyedChain } from "./write";
+import { componentLogger } from "@/lib/observability/logger";
 
 const holder = globalThis as unknown as { __recdeskAuditSweep?: NodeJS.Timeout; __recdeskAuditSchedule?: () => void };
 
@@ -42,7 +43,12 @@ export async function recoverInterruptedAudits(): Promise<void> {
   await sweep();
   if (!holder.__recdeskAuditSweep) {
     holder.__recdeskAuditSweep = setInterval(() => {
-      sweep().catch((err) => console.error(`audit recovery sweep failed: ${(err as Error).message}`));
+      sweep().catch((err) =>
+        componentLogger("audit").error(
+          { event: "audit.recovery-failed" },
+          `audit recovery sweep failed: ${(err as Error).message}`,
+        ),
+      );
     }, SHARED_DATABASE_GRACE_MS / 3);
     holder.__recdeskAuditSweep.unref();
   }

@@ -6,6 +6,8 @@ import { clipOptional, storableJson } from "@/lib/text/well-formed";
 import { loadedAuditKey } from "./key";
 import { KEY_SWITCH_ACTION, keyedFromId, keyMissing, keySwitchDetails } from "./keying";
 import type { AuditIntent, AuditResult } from "./types";
+import { componentLogger } from "@/lib/observability/logger";
+import { timeAuditAppend } from "@/lib/observability/metrics";
 
 /**
  * Serializes every append to the chain: prev_hash must be the hash of the record with the next-lower id, so
@@ -131,7 +133,14 @@ export async function ensureKeyedChain(db: Database): Promise<number | null> {
   return keyedFromId(db);
 }
 
-async function append(db: Database, requested: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
+function append(db: Database, requested: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
+  return timeAuditAppend(() => appendInTransaction(db, requested));
+}
+
+async function appendInTransaction(
+  db: Database,
+  requested: { intent: AuditIntent; result?: AuditResult }[],
+): Promise<number[]> {
   const key = loadedAuditKey();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
@@ -199,7 +208,8 @@ async function append(db: Database, requested: { intent: AuditIntent; result?: A
     });
     await tx.insert(auditRecords).values(values);
     if (switching) {
-      console.info(
+      componentLogger("audit").info(
+        { event: "audit.keyed", fromId: ids[0] },
         `RecDesk audit: the chain is keyed (HMAC-SHA256 with RECDESK_AUDIT_KEY) from record ${ids[0]} on; records before it keep the unkeyed rule. This happens once per database.`,
       );
     }

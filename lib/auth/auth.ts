@@ -19,6 +19,8 @@ import { MAX_PASSWORD_LENGTH } from "./password";
 import { endUserSessions, findUserById } from "./users";
 import { eq } from "drizzle-orm";
 import { users } from "@/lib/db/schema/users";
+import { componentLogger } from "@/lib/observability/logger";
+import { countSignIn } from "@/lib/observability/metrics";
 
 /** A session lasts 8 hours from sign-in (a working shift), however active it is. */
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
@@ -57,7 +59,10 @@ function buildConfig(): NextAuthConfig {
             new Date(),
             options,
           );
-          if (!refused.ok) throw new SignInRefused(refused);
+          if (!refused.ok) {
+            countSignIn(refused.reason);
+            throw new SignInRefused(refused);
+          }
         }
         // A direct POST to the callback skips the sign-in form's action, so the same rules apply here.
         const parsed = SignInCredentialsSchema.safeParse({
@@ -77,9 +82,11 @@ function buildConfig(): NextAuthConfig {
             },
             { outcome: "invalid", errorCode: "InvalidInput" },
           );
+          countSignIn("invalid");
           throw new SignInRefused({ reason: "invalid" });
         }
         const result = await authenticateWithPassword(await getDb(), { ...parsed.data, origin }, new Date(), options);
+        countSignIn(result.ok ? "ok" : result.reason);
         if (!result.ok) throw new SignInRefused(result);
         return { id: result.user.id, email: result.user.email, name: result.user.name };
       },
@@ -110,7 +117,7 @@ function buildConfig(): NextAuthConfig {
       // A refused sign-in is an expected outcome (audited on its own), not a server error worth a stack trace.
       error(error) {
         if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        componentLogger("auth").error({ event: "auth.error", type: error.name }, error.message);
       },
       warn() {},
       debug() {},

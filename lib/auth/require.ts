@@ -7,6 +7,7 @@ import { checkPermission, loadActor } from "./authorize";
 import { originFromHeaders } from "./origin";
 import type { Permission } from "./roles";
 import { sessionUserId } from "./session";
+import { componentLogger } from "@/lib/observability/logger";
 
 export async function requestOrigin(): Promise<RequestOrigin> {
   return originFromHeaders(await headers(), getConfig().trustedProxyHops);
@@ -33,7 +34,10 @@ export async function requirePermission(permission: Permission): Promise<AuthChe
     return await checkPermission(await getDb(), await sessionUserId(), permission, origin);
   } catch (err) {
     if (isNextSignal(err)) throw err;
-    console.error(`[auth] permission check for ${permission} failed closed: ${(err as Error).message}`);
+    componentLogger("auth").error(
+      { event: "auth.check-failed", permission },
+      `permission check for ${permission} failed closed: ${(err as Error).message}`,
+    );
     return {
       ok: false,
       code: "Forbidden",

@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { openDatabase } from "@/lib/db";
 import { getLiveClient } from "@/lib/tencent-live";
+import { logBulkEvent } from "./log-events";
 import { createBulkWorker, type BulkWorker } from "./worker";
 
 export { getJobView, listJobItems, listJobViews } from "./read";
@@ -21,17 +22,7 @@ export function getBulkWorker(): Promise<BulkWorker> {
       db,
       concurrency: getConfig().bulkConcurrency,
       client: await getLiveClient(),
-      onEvent: (e) => {
-        if (e.type === "error") console.error(`[bulk] ${e.message}`);
-        else if (e.type === "paused") console.warn(`[bulk] job ${e.jobId} paused: ${e.code}`);
-        else if (e.type === "late-answer")
-          console.warn(
-            `[bulk] late answer to audit ${e.auditId} (lease lapsed meanwhile) recorded as audit ${e.lateAuditId}`,
-          );
-        else if (e.type === "recovered" && e.report.neverSent + e.report.resend + e.report.completedFromAudit > 0) {
-          console.warn(`[bulk] recovered interrupted items: ${JSON.stringify(e.report)}`);
-        }
-      },
+      onEvent: logBulkEvent,
     });
     worker.start();
     return worker;
@@ -40,6 +31,12 @@ export function getBulkWorker(): Promise<BulkWorker> {
     throw err;
   });
   return g[KEY];
+}
+
+/** The worker if this process started one (the readiness probe and shutdown must not start it). */
+export function runningBulkWorker(): Promise<BulkWorker | undefined> {
+  const g = globalThis as unknown as Record<symbol, Promise<BulkWorker> | undefined>;
+  return g[KEY]?.catch(() => undefined) ?? Promise.resolve(undefined);
 }
 
 /** Start-up step: resume unfinished jobs (after recovering items a dead process left in flight). */

@@ -29,6 +29,7 @@ export interface BulkWorkerOptions {
 
 export type BulkWorkerEvent =
   | { type: "lease"; acquired: boolean }
+  | { type: "released" }
   | { type: "recovered"; report: RecoveryReport }
   | { type: "paused"; jobId: string; code: string }
   | { type: "finished"; jobIds: string[] }
@@ -38,8 +39,11 @@ export type BulkWorkerEvent =
 export interface BulkWorker {
   readonly id: string;
   start(): void;
-  /** Stops claiming, lets in-flight Stops finish and record their outcome, then gives the lease up. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming, lets in-flight Stops finish and record their outcome (for at most `graceMs`, default without
+   * limit), then gives the lease up. Answers how many items were still in flight when it gave up waiting.
+   */
+  stop(o?: { graceMs?: number }): Promise<{ inFlight: number }>;
   /** Something changed (a job was created or retried): look for work now instead of at the next poll. */
   wake(): void;
   stats(): { sent: number; stopped: number; failed: number; leading: boolean; inFlight: number };

@@ -261,15 +261,22 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       heartbeat.unref?.();
       loopDone = loop();
     },
-    async stop() {
+    async stop(o = {}) {
       stopping = true;
       running = false;
       wake();
       await loopDone;
-      while (inFlight.legacy + inFlight.recordTask > 0) await new Promise((r) => setTimeout(r, 20));
+      // Past the grace period (shutdown), the lease goes anyway: the next holder's recovery decides the rest.
+      const deadline = performance.now() + (o.graceMs ?? Infinity);
+      while (inFlight.legacy + inFlight.recordTask > 0 && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       if (heartbeat) clearInterval(heartbeat);
-      if (leading) await releaseLease(db, BULK_STOP_LEASE, id).catch(() => {});
+      if (leading) {
+        await releaseLease(db, BULK_STOP_LEASE, id).catch(() => {});
+        emit({ type: "released" });
+      }
       leading = false;
+      return { inFlight: inFlight.legacy + inFlight.recordTask };
     },
     wake,
     stats: () => ({ ...counters, leading, inFlight: inFlight.legacy + inFlight.recordTask }),

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { callbackEvents } from "@/lib/db/schema/callbacks";
 import type { Database } from "@/lib/db/types";
+import { componentLogger } from "@/lib/observability/logger";
 import { processCallbackBatch, type ProcessDeps } from "./process";
 
 export interface CallbackQueueOptions extends ProcessDeps {
@@ -83,7 +84,10 @@ export function createCallbackQueue(opts: CallbackQueueOptions): CallbackQueue {
     draining = drain()
       .catch((err: unknown) => {
         // The rows stay unprocessed; the next notification or sweep tries them again.
-        console.error(`[callbacks] processing failed, will retry: ${(err as Error).message}`);
+        componentLogger("callbacks").error(
+          { event: "callback.process_failed", err: (err as Error).message },
+          "processing callbacks failed, will retry",
+        );
       })
       .finally(() => {
         draining = undefined;

@@ -2,6 +2,7 @@ import "server-only";
 import { parseLiveCallback } from "@/lib/tencent-live/callback-types";
 import { dedupKey, parseEnvelope } from "./envelope";
 import { readCappedBody } from "./read-body";
+import { countCallback } from "@/lib/observability/metrics";
 import { recordCallbackRefusal, type CallbackRefusal } from "./refusals";
 import { checkSignature } from "./signature";
 import type { StoreEvent } from "./store";
@@ -64,5 +65,6 @@ export async function receiveCallback(request: Request, deps: ReceiveDeps): Prom
     return refuse("store-failed", { eventType: envelope.eventType, message: (err as Error).message });
   }
   if (stored.isNew) deps.onStored(stored.id);
+  countCallback(String(envelope.eventType), stored.isNew ? "accepted" : "duplicate");
   return Response.json({ code: 0 }, { headers: { "Cache-Control": "no-store" } });
 }

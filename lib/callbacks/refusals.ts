@@ -1,9 +1,12 @@
 import "server-only";
+import { logRefusedCallback } from "@/lib/observability/callback-log";
+import { countCallback } from "@/lib/observability/metrics";
 
 /*
  * Every refused callback goes through recordCallbackRefusal, and nowhere else: refusals are counted and
- * logged, but never written to the audit chain, so a flood of forged callbacks cannot fill it. (The ops
- * metrics, recdesk_callbacks_total{event,result}, and structured logging are wired in here.)
+ * logged, but never written to the audit chain, so a flood of forged callbacks cannot fill it. Every refusal
+ * counts in recdesk_callbacks_total{event,result=<reason>}; the log gets at most one line per reason per
+ * interval, so a flood does not flood the log either.
  */
 
 export type CallbackRefusal =
@@ -16,20 +19,16 @@ export type CallbackRefusal =
   | "store-failed"; // the database refused the row: 503, Tencent retries
 
 const counts = new Map<CallbackRefusal, number>();
-/** At most one log line per reason per interval, so a flood does not flood the log either. */
 const LOG_EVERY_MS = 10_000;
 const lastLogged = new Map<CallbackRefusal, number>();
 
 export function recordCallbackRefusal(reason: CallbackRefusal, detail: { eventType?: number; message?: string } = {}) {
   counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  countCallback(detail.eventType === undefined ? "unknown" : String(detail.eventType), reason);
   const now = Date.now();
   if (now - (lastLogged.get(reason) ?? 0) < LOG_EVERY_MS) return;
   lastLogged.set(reason, now);
-  const event = detail.eventType === undefined ? "" : ` event_type=${detail.eventType}`;
-  const message = detail.message ? ` (${detail.message})` : "";
-  console.warn(
-    `[callbacks] refused: ${reason}${event}${message}; ${counts.get(reason)} refused for this reason since start`,
-  );
+  logRefusedCallback({ reason, eventType: detail.eventType });
 }
 
 /** The refusal counters since the process started, for tests and the bench. */

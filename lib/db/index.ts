@@ -26,3 +26,12 @@ export function openDatabase(): Promise<OpenDatabase> {
 export async function getDb(): Promise<Database> {
   return (await openDatabase()).db;
 }
+
+/** Closes the process's database if it was opened (clean shutdown: PGlite flushes and gives its directory up). */
+export async function closeDatabase(): Promise<void> {
+  const open = holder.__recdeskDb;
+  holder.__recdeskDb = undefined;
+  if (!open) return;
+  const db = await open.catch(() => undefined);
+  await db?.close();
+}

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { componentLogger } from "@/lib/observability/logger";
 
 /** `release` resolves once the lock is really gone, so a close followed by an open in one process never races. */
 export type OsFileLock = { release: () => Promise<void> };
@@ -39,7 +40,9 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       const exited = new Promise<void>((done) =>
         child.once("exit", () => {
           if (!released)
-            console.warn(`RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`);
+            componentLogger("db").warn(
+              `RecDesk: the helper holding the lock on ${file} exited; the lock is no longer held.`,
+            );
           done();
         }),
       );
@@ -61,7 +64,7 @@ export function holdOsFileLock(file: string): Promise<OsFileLock | "held-elsewhe
       if (settled) return;
       settled = true;
       if (err.code !== "ENOENT") return reject(err);
-      console.warn(
+      componentLogger("db").warn(
         `RecDesk: flock(1) from util-linux is not installed, so ${file} is guarded by a pid file only (same pid namespace).`,
       );
       resolve({ release: async () => {} });

@@ -33,7 +33,7 @@ export interface LiveClientOptions {
   retryMaxDelayMs?: number;
   /** Credential-scope service name, default "live" (what Tencent's live endpoint expects). */
   service?: string;
-  /** Observability hook: one line per attempt sent, per retry and per throttled wait; never receives credentials. */
+  /** Observability hook: one event per attempt sent and answered, per retry and per throttled wait; never receives credentials. */
   onEvent?: (e: LiveClientEvent) => void;
   /** X-TC-Region for the RecordTask family (config TENCENTCLOUD_REGION), default ap-guangzhou. */
   region?: string;
@@ -43,6 +43,8 @@ export interface LiveClientOptions {
 
 export type LiveClientEvent =
   | { type: "attempt"; action: LiveAction; attempt: number }
+  /** One attempt's answer (or failure before one): code "ok" on success, else the error code. */
+  | { type: "answer"; action: LiveAction; attempt: number; code: string; requestId?: string; latencyMs: number }
   | { type: "retry"; action: LiveAction; attempt: number; code: string; kind: LiveErrorKind; delayMs: number }
   | { type: "throttled"; action: LiveAction; waitedMs: number };
 

@@ -85,7 +85,16 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         attempts += 1;
         // Emitted as the limiter lets the call go, before any transit time: what "the rate we send at" means.
         opts.onEvent?.({ type: "attempt", action: spec.action, attempt: attempts });
+        const sentAt = performance.now();
         const r = await attempt(spec);
+        opts.onEvent?.({
+          type: "answer",
+          action: spec.action,
+          attempt: attempts,
+          code: r.ok ? "ok" : r.code,
+          requestId: r.requestId,
+          latencyMs: Math.round(performance.now() - sentAt),
+        });
         if (r.ok) {
           const data = convert(r.response);
           if (data === undefined)

@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "@/lib/config";
 import { createLiveClient, type LiveClient } from "./client";
 import { ensureDemoSimulator } from "./demo-simulator";
+import { observeLiveEvent } from "@/lib/observability/live-events";
 
 export type * from "./types";
 export type { LiveClient } from "./client";
@@ -26,10 +27,8 @@ export function getLiveClient(): Promise<LiveClient> {
 async function buildClient(): Promise<LiveClient> {
   const config = getConfig();
   const rateLimits = { StopLiveRecord: Math.min(200, config.stopRateLimit) };
-  const onEvent = (e: Parameters<NonNullable<Parameters<typeof createLiveClient>[0]["onEvent"]>>[0]) => {
-    if (e.type === "retry")
-      console.warn(`[tencent-live] retry ${e.action} #${e.attempt} after ${e.code} in ${e.delayMs} ms`);
-  };
+  // Every attempt is logged and counted (lib/observability): action, code, RequestId, latency, attempt.
+  const onEvent = observeLiveEvent;
   if (config.demoMode) {
     const sim = await ensureDemoSimulator();
     return createLiveClient({

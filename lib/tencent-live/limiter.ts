@@ -34,6 +34,8 @@ export interface TokenBucket {
   acquire(signal?: AbortSignal, opts?: { maxQueued?: number }): Promise<Grant>;
   /** Bounded waiters in the queue now (see SINGLE_STOP_QUEUE_BOUND). */
   boundedWaiting(): number;
+  /** Every waiter in the queue now, bounded or not (the recdesk_limiter_queue_depth gauge). */
+  waiting(): number;
 }
 
 export interface Grant {
@@ -102,6 +104,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
   return {
     limit,
     boundedWaiting: () => bounded,
+    waiting: () => queue.length,
     acquire(signal, opts) {
       if (signal?.aborted) return Promise.resolve({ acquired: false, waitedMs: 0 });
       const t = now();
@@ -156,4 +159,14 @@ export function sharedBucket(scope: string, action: string, limitPerSecond: numb
   const bucket = createTokenBucket(limitPerSecond);
   buckets.set(key, bucket);
   return bucket;
+}
+
+/** Calls waiting per action now, summed over accounts and endpoints (an action name is the only label). */
+export function limiterQueueDepths(): Record<string, number> {
+  const depths: Record<string, number> = {};
+  for (const [key, bucket] of registry().buckets) {
+    const action = key.slice(key.lastIndexOf("\u0000") + 1);
+    depths[action] = (depths[action] ?? 0) + bucket.waiting();
+  }
+  return depths;
 }

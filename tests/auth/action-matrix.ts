@@ -134,6 +134,31 @@ export const MATRIX: MatrixRow[] = [
     load: () => import("@/app/api/callbacks/live/route"),
     request: () => new Request("http://localhost/api/callbacks/live", { method: "POST", body: "{}" }),
   },
+  // ── Operations (probes and metrics: no session by design) ──
+  {
+    kind: "route",
+    file: "app/api/health/live/route.ts",
+    export: "GET",
+    permission: { public: "liveness probe: answers ok, reads nothing" },
+    load: () => import("@/app/api/health/live/route"),
+    request: () => new Request("http://localhost/api/health/live"),
+  },
+  {
+    kind: "route",
+    file: "app/api/health/ready/route.ts",
+    export: "GET",
+    permission: { public: "readiness probe: database and migrations checks, no secrets, never calls Tencent" },
+    load: () => import("@/app/api/health/ready/route"),
+    request: () => new Request("http://localhost/api/health/ready"),
+  },
+  {
+    kind: "route",
+    file: "app/api/metrics/route.ts",
+    export: "GET",
+    permission: { public: "a bearer token (RECDESK_METRICS_TOKEN), not a session; 404 while it is unset" },
+    load: () => import("@/app/api/metrics/route"),
+    request: () => new Request("http://localhost/api/metrics"),
+  },
 
   // ── Users (admin) ──
   {

@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema/users";
 import { hashPassword } from "@/lib/auth/password";
 import type { Database, OpenDatabase } from "@/lib/db/types";
 import { resetConfigForTests } from "@/lib/config";
+import { getLogger, type Logger } from "@/lib/observability/logger";
 import { openTestDb } from "../helpers/test-db";
 
 const holder = vi.hoisted(() => ({ db: undefined as unknown as Database }));
@@ -81,7 +82,9 @@ describe("auth start-up step", () => {
       AUTH_SECRET: "p".repeat(40),
       RECDESK_AUDIT_KEY: "a".repeat(40),
     });
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // The process logger's warn line (lib/observability/logger.ts), not console.
+    const line = { warn: vi.fn() };
+    const child = vi.spyOn(getLogger(), "child").mockReturnValue(line as unknown as ReturnType<Logger["child"]>);
     await prepareAuth();
     await prepareAuth(); // idempotent: nothing more to disable, nothing more audited
     const rows = await open.db
@@ -102,7 +105,7 @@ describe("auth start-up step", () => {
       ["system:start-up", "ok", "oncall@recdesk.local"],
       ["system:start-up", "ok", "support@recdesk.local"],
     ]);
-    expect(warn).toHaveBeenCalledTimes(1);
-    warn.mockRestore();
+    expect(line.warn).toHaveBeenCalledTimes(1);
+    child.mockRestore();
   });
 });

@@ -5,25 +5,24 @@ import readline from "node:readline";
 export interface WorkerProcess {
   child: ChildProcess;
   /** Latest progress line (sent = Stops handed to the client so far). */
-  progress: { sent: number; stopped: number; failed: number; leading: boolean };
+  progress: { sent: number; stopped: number; failed: number; leading: boolean; inFlight?: number };
   events: Record<string, unknown>[];
   exited: Promise<number | null>;
 }
 
 const root = path.resolve(import.meta.dirname, "../../..");
 
-/** Starts tests/bulk/helpers/worker-process.ts in its own Node process, as a separate RecDesk server would be. */
-export function spawnWorker(env: Record<string, string>): WorkerProcess {
+/** Starts tests/bulk/helpers/worker-process.ts (or `script`) in its own Node process, as a separate RecDesk server would be. */
+export function spawnWorker(
+  env: Record<string, string>,
+  script = "tests/bulk/helpers/worker-process.ts",
+): WorkerProcess {
   // tsx as a loader inside one node process (not the tsx CLI, which forks): SIGKILL must hit the worker itself.
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", "--conditions=react-server", "tests/bulk/helpers/worker-process.ts"],
-    {
-      cwd: root,
-      env: { ...process.env, ...env, http_proxy: "", HTTP_PROXY: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", script], {
+    cwd: root,
+    env: { ...process.env, ...env, http_proxy: "", HTTP_PROXY: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const w: WorkerProcess = {
     child,
     progress: { sent: 0, stopped: 0, failed: 0, leading: false },

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Starts the standalone build exactly as the container image does (`node server.js` in the standalone folder),
+# after putting the static assets where the Dockerfile copies them. `next build` writes the standalone folder
+# (next.config.mjs: output "standalone"), so no second build is needed. Usage: scripts/standalone-server.sh PORT
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port=${1:?port}
+dist=${NEXT_DIST_DIR:-.next}
+standalone="$dist/standalone"
+[ -f "$standalone/server.js" ] || { echo "No $standalone/server.js: run next build first." >&2; exit 1; }
+# The image's COPY steps: static assets and public/ next to server.js, and the migrations it applies at start.
+rm -rf "$standalone/$dist/static" "$standalone/public"
+mkdir -p "$standalone/$dist"
+cp -r "$dist/static" "$standalone/$dist/static"
+cp -r public "$standalone/public"
+rm -rf "$standalone/drizzle" && cp -r drizzle "$standalone/drizzle"
+cd "$standalone"
+export PORT="$port" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}" NODE_ENV=production NEXT_MANUAL_SIG_HANDLE=true
+exec node server.js
