@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { RefreshStatus } from "@/components/streams/refresh-status";
 import { StreamsPager } from "@/components/streams/streams-pager";
@@ -13,7 +13,6 @@ import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
 import type { StreamSort, StreamsPage } from "@/lib/streams/types";
 
 const REFRESH_SECONDS = 30;
-const SEARCH_DEBOUNCE_MS = 250;
 
 class StreamsRequestError extends Error {
   constructor(
@@ -63,25 +62,26 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   // False in the server HTML, true once React has hydrated: the bench's (and anyone's) "interactive" signal.
   const hydrated = useHydrated();
 
-  // Typing refines the list after a short pause, and always restarts at page 1.
-  useEffect(() => {
-    const value = search.trim() || undefined;
-    if (value === query.q) return;
-    const t = setTimeout(() => setQuery((q) => ({ ...q, q: value, page: 1 })), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [search, query.q]);
+  // Typing refines the list at once, from page 1, with no debounce: the filter is a scan of the server's
+  // in-memory index (lib/streams/query.ts), and the list follows the box through a deferred value, so the input
+  // never waits for the table to re-render and a keystroke typed meanwhile supersedes the one before.
+  const onSearchChange = (value: string) => {
+    setSearch(value);
+    setQuery((q) => ({ ...q, q: value.trim() || undefined, page: 1 }));
+  };
+  const listQuery = useDeferredValue(query);
 
   // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable.
   useEffect(() => {
-    const qs = streamsSearchParams(query).toString();
+    const qs = streamsSearchParams(listQuery).toString();
     const url = qs ? `?${qs}` : window.location.pathname;
     if (url !== (window.location.search || window.location.pathname)) window.history.replaceState(null, "", url);
-  }, [query]);
+  }, [listQuery]);
 
-  const isInitial = JSON.stringify(query) === JSON.stringify(initialQuery);
+  const isInitial = JSON.stringify(listQuery) === JSON.stringify(initialQuery);
   const result = useQuery({
-    queryKey: ["streams", query],
-    queryFn: ({ signal }) => fetchStreams(query, signal),
+    queryKey: ["streams", listQuery],
+    queryFn: ({ signal }) => fetchStreams(listQuery, signal),
     refetchInterval: paused ? false : REFRESH_SECONDS * 1000,
     placeholderData: keepPreviousData,
     initialData: isInitial ? initialData : undefined,
@@ -89,7 +89,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   });
   const data = result.data;
   const set = (patch: Partial<StreamsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
-  const filtered = Boolean(query.q || query.domain || query.app);
+  const filtered = Boolean(listQuery.q || listQuery.domain || listQuery.app);
 
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
@@ -132,7 +132,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
 
       <StreamsToolbar
         search={search}
-        onSearchChange={setSearch}
+        onSearchChange={onSearchChange}
         domain={query.domain ?? ""}
         app={query.app ?? ""}
         domains={data?.facets.domains ?? []}
@@ -146,7 +146,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
         sort={query.sort}
         onSortChange={(sort: StreamSort) => set({ sort })}
         loading={!data && result.isPending}
-        updating={result.isPlaceholderData}
+        updating={result.isPlaceholderData || listQuery !== query}
         empty={
           filtered ? (
             <>
