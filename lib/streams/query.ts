@@ -3,7 +3,7 @@ import { safeText } from "@/lib/validation/safe-text";
 import { wholeNumberParam } from "@/lib/validation/whole-number";
 import type { OnlineStream } from "@/lib/tencent-live/types";
 import { forEachNameMatch, nameSearchText, type NameSearchText } from "./name-search";
-import type { StreamSort } from "./types";
+import { PAGE_SIZES, type StreamSort } from "./types";
 
 // Pure: indexes one sweep once, then answers every viewer's filter/sort/page from the index, so a
 // request over 20,000 streams is a single linear scan with no sorting, and a search a few indexOf calls over
@@ -74,8 +74,6 @@ export function indexStreams(streams: readonly OnlineStream[]): StreamIndex {
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** The viewer's question, as it arrives in the query string of /api/streams and of /streams. */
 export const StreamsQuerySchema = z.object({

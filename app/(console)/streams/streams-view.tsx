@@ -1,6 +1,5 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { RefreshStatus } from "@/components/streams/refresh-status";
@@ -9,8 +8,9 @@ import { StreamsTable } from "@/components/streams/streams-table";
 import { StreamsToolbar } from "@/components/streams/streams-toolbar";
 import { UpstreamErrorPanel } from "@/components/streams/upstream-error-panel";
 import { Button, LiveErrorPanel } from "@/components/ui";
-import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
-import type { StreamSort, StreamsPage } from "@/lib/streams/types";
+import type { StreamsQuery } from "@/lib/streams/query";
+import { usePolledPage } from "./use-polled-page";
+import { PAGE_SIZES, type StreamSort, type StreamsPage } from "@/lib/streams/types";
 
 const REFRESH_SECONDS = 30;
 
@@ -35,10 +35,10 @@ export function streamsSearchParams(q: StreamsQuery): URLSearchParams {
   return p;
 }
 
-async function fetchStreams(query: StreamsQuery, signal: AbortSignal): Promise<StreamsPage> {
+async function fetchStreams(searchParams: string, signal: AbortSignal): Promise<StreamsPage> {
   let res: Response;
   try {
-    res = await fetch(`/api/streams?${streamsSearchParams(query)}`, { signal, cache: "no-store" });
+    res = await fetch(`/api/streams?${searchParams}`, { signal, cache: "no-store" });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
     throw new StreamsRequestError(
@@ -71,21 +71,18 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   };
   const listQuery = useDeferredValue(query);
 
+  const listParams = streamsSearchParams(listQuery).toString();
+
   // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable.
   useEffect(() => {
-    const qs = streamsSearchParams(listQuery).toString();
-    const url = qs ? `?${qs}` : window.location.pathname;
+    const url = listParams ? `?${listParams}` : window.location.pathname;
     if (url !== (window.location.search || window.location.pathname)) window.history.replaceState(null, "", url);
-  }, [listQuery]);
+  }, [listParams]);
 
-  const isInitial = JSON.stringify(listQuery) === JSON.stringify(initialQuery);
-  const result = useQuery({
-    queryKey: ["streams", listQuery],
-    queryFn: ({ signal }) => fetchStreams(listQuery, signal),
-    refetchInterval: paused ? false : REFRESH_SECONDS * 1000,
-    placeholderData: keepPreviousData,
-    initialData: isInitial ? initialData : undefined,
-    retry: false,
+  const result = usePolledPage(listParams, fetchStreams, {
+    intervalMs: REFRESH_SECONDS * 1000,
+    paused,
+    initial: initialData && { key: streamsSearchParams(initialQuery).toString(), data: initialData },
   });
   const data = result.data;
   const set = (patch: Partial<StreamsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
