@@ -1,24 +1,48 @@
-// npm run bench:ui — the Streams page with 20,000 online streams, on the production build in demo mode:
+// npm run bench:ui — the console with 20,000 online streams, on the production build in demo mode:
 //  (a) navigation → streams table interactive (rows shown and React hydrated)
-//  (b) keystroke in the search box → filtered rows painted (includes the page's 250 ms debounce)
+//  (b) keystroke in the search box → only matching rows painted
 //  (c) upstream DescribeLiveStreamOnlineList sweeps per refresh interval with 50 concurrent viewers
-// Env: NEXT_DIST_DIR (build dir, built here if missing), BENCH_PORT (default 3520; the simulator takes +1),
-// BENCH_RUNS (default 7), BENCH_VIEWERS (50), BENCH_INTERVALS (3 refresh intervals of 30 s).
+//  (d) first-load JavaScript of /tasks, /streams and /audit, signed in, cache disabled (bench/ui-first-load.ts)
+// Baseline in the same run: BENCH_BASELINE_DIST names a build of the previous version, e.g.
+//   git worktree add /tmp/recdesk-base <ref> && (cd /tmp/recdesk-base && ln -s "$PWD/node_modules" . …)
+//   or simply NEXT_DIST_DIR=.next-base npx next build on the previous commit before switching.
+// Both servers run side by side and (a), (b) and (d) alternate between them run by run, so the machine's load
+// falls on both alike; (c) runs on the current build only.
+// Env: NEXT_DIST_DIR (build dir, built here if missing), BENCH_PORT (default 3520; the simulator takes +1, the
+// baseline +10/+11), BENCH_RUNS (default 7), BENCH_VIEWERS (50), BENCH_INTERVALS (3 refresh intervals of 30 s;
+// 0 skips (c)).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { firstLoadScripts } from "./ui-first-load";
 
 const STREAMS = 20_000;
 const DIST = process.env.NEXT_DIST_DIR || ".next";
+const BASELINE_DIST = process.env.BENCH_BASELINE_DIST || undefined;
 const PORT = Number(process.env.BENCH_PORT ?? 3520);
-const SIM_PORT = PORT + 1;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
 const INTERVALS = Number(process.env.BENCH_INTERVALS ?? 3);
 const REFRESH_MS = 30_000; // the page's refetchInterval and the server cache's default TTL
-const BASE = `http://localhost:${PORT}`;
-const SIM = `http://127.0.0.1:${SIM_PORT}`;
-const DATA_DIR = `.data-bench-ui-${PORT}`;
+const FIRST_LOAD_PAGES = ["/tasks", "/streams", "/audit"] as const;
+
+/** One production server (and its in-process simulator) under test. */
+interface Target {
+  label: string;
+  dist: string;
+  base: string;
+  sim: string;
+  dataDir: string;
+  server?: ChildProcess;
+}
+
+const target = (label: string, dist: string, port: number): Target => ({
+  label,
+  dist,
+  base: `http://localhost:${port}`,
+  sim: `http://127.0.0.1:${port + 1}`,
+  dataDir: `.data-bench-ui-${port}`,
+});
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -28,6 +52,7 @@ const median = (xs: number[]) => {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${Math.round(x)} ms`;
+const kB = (x: number) => `${(x / 1000).toFixed(1)} kB`;
 
 function buildIfNeeded(): void {
   if (existsSync(`${DIST}/BUILD_ID`)) return;
@@ -36,15 +61,16 @@ function buildIfNeeded(): void {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-async function startServer(): Promise<ChildProcess> {
-  rmSync(DATA_DIR, { recursive: true, force: true });
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], {
+async function startServer(t: Target): Promise<ChildProcess> {
+  rmSync(t.dataDir, { recursive: true, force: true });
+  const port = new URL(t.base).port;
+  const server = spawn("npx", ["next", "start", "-p", port], {
     env: {
       ...process.env,
-      NEXT_DIST_DIR: DIST,
-      RECDESK_DATA_DIR: DATA_DIR,
+      NEXT_DIST_DIR: t.dist,
+      RECDESK_DATA_DIR: t.dataDir,
       RECDESK_SIMULATOR_STREAMS: String(STREAMS),
-      RECDESK_SIMULATOR_PORT: String(SIM_PORT),
+      RECDESK_SIMULATOR_PORT: String(Number(port) + 1),
       RECDESK_SIMULATOR_CONTROL: "1", // the bench reads the simulator's call counter
       AUTH_SECRET: "bench-only-secret-bench-only-secret-0123456789",
       AUTH_TRUST_HOST: "true",
@@ -61,7 +87,7 @@ async function startServer(): Promise<ChildProcess> {
   server.stderr!.on("data", (d: Buffer) => (log += d));
   for (let i = 0; i < 240; i++) {
     if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    const ok = await fetch(`${BASE}/sign-in`).then(
+    const ok = await fetch(`${t.base}/sign-in`).then(
       (r) => r.ok,
       () => false,
     );
@@ -71,8 +97,8 @@ async function startServer(): Promise<ChildProcess> {
   throw new Error(`next start did not answer:\n${log}`);
 }
 
-async function onlineListCalls(): Promise<number> {
-  const r = (await (await fetch(`${SIM}/_sim/calls`)).json()) as { byAction: Record<string, number> };
+async function onlineListCalls(t: Target): Promise<number> {
+  const r = (await (await fetch(`${t.sim}/_sim/calls`)).json()) as { byAction: Record<string, number> };
   return r.byAction.DescribeLiveStreamOnlineList ?? 0;
 }
 
@@ -86,8 +112,8 @@ const INTERACTIVE_PROBE = `
   }).observe(document, { subtree: true, childList: true, attributes: true });
 `;
 
-async function timeToInteractive(page: Page): Promise<number> {
-  await page.goto(`${BASE}/streams`);
+async function timeToInteractive(page: Page, t: Target): Promise<number> {
+  await page.goto(`${t.base}/streams`);
   await page.waitForFunction(
     () => (window as unknown as { __interactiveAt?: number }).__interactiveAt !== undefined,
     null,
@@ -122,9 +148,9 @@ async function keystrokeToRows(page: Page, needle: string): Promise<number> {
   return done;
 }
 
-async function viewers(cookie: string, pagesPerSweep: number) {
+async function viewers(t: Target, cookie: string, pagesPerSweep: number) {
   const windowMs = INTERVALS * REFRESH_MS;
-  const before = await onlineListCalls();
+  const before = await onlineListCalls(t);
   const latencies: number[] = [];
   let failures = 0;
   const started = Date.now();
@@ -144,14 +170,14 @@ async function viewers(cookie: string, pagesPerSweep: number) {
       for (let at = phase; at < windowMs; at += REFRESH_MS) {
         await new Promise((r) => setTimeout(r, Math.max(0, started + at - Date.now())));
         const t0 = performance.now();
-        const res = await fetch(`${BASE}/api/streams?${queries[v % queries.length]}`, { headers: { cookie } });
+        const res = await fetch(`${t.base}/api/streams?${queries[v % queries.length]}`, { headers: { cookie } });
         latencies.push(performance.now() - t0);
         if (!res.ok) failures++;
         await res.arrayBuffer();
       }
     }),
   );
-  const calls = (await onlineListCalls()) - before;
+  const calls = (await onlineListCalls(t)) - before;
   return {
     requests: latencies.length,
     failures,
@@ -162,8 +188,43 @@ async function viewers(cookie: string, pagesPerSweep: number) {
   };
 }
 
+/** Signs in as `email` in a fresh context and waits for /streams to be interactive with the full list. */
+async function signedIn(
+  browser: Browser,
+  t: Target,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page; coldMs: number }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(INTERACTIVE_PROBE);
+  const page = await context.newPage();
+  await page.goto(`${t.base}/sign-in?callbackUrl=%2Fstreams`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("recdesk-demo");
+  const coldStart = performance.now();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((u) => u.pathname === "/streams", { timeout: 120_000 });
+  await page.waitForSelector('[data-hydrated="true"] [data-testid="stream-row"]', { timeout: 120_000 });
+  return { context, page, coldMs: performance.now() - coldStart }; // coldMs includes the first 200-page sweep
+}
+
+const cookieOf = async (context: BrowserContext) =>
+  (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+
+interface Figures {
+  coldMs: number;
+  nav: number[];
+  keys: number[];
+  firstLoad: Record<string, number[]>;
+}
+
+const summary = (xs: number[]) => `${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`;
+
 buildIfNeeded();
-const server = await startServer();
+const targets = [target("current", DIST, PORT)];
+if (BASELINE_DIST) {
+  if (!existsSync(`${BASELINE_DIST}/BUILD_ID`)) throw new Error(`BENCH_BASELINE_DIST=${BASELINE_DIST} holds no build`);
+  targets.push(target("baseline", BASELINE_DIST, PORT + 10));
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
@@ -176,73 +237,112 @@ const browser = await chromium.launch({
   ],
 });
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(INTERACTIVE_PROBE);
-  const page = await context.newPage();
-  await page.goto(`${BASE}/sign-in?callbackUrl=%2Fstreams`);
-  await page.getByLabel("Email").fill("support@recdesk.local");
-  await page.getByLabel("Password").fill("recdesk-demo");
-  const coldStart = performance.now();
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((u) => u.pathname === "/streams", { timeout: 120_000 });
-  await page.waitForSelector('[data-hydrated="true"] [data-testid="stream-row"]', { timeout: 120_000 });
-  const coldMs = performance.now() - coldStart; // includes the first 200-page sweep
-  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-  const first = (await (await fetch(`${BASE}/api/streams?pageSize=200`, { headers: { cookie } })).json()) as {
+  for (const t of targets) t.server = await startServer(t);
+  const sessions = [];
+  for (const t of targets) sessions.push(await signedIn(browser, t, "support@recdesk.local"));
+  const cookie = await cookieOf(sessions[0]!.context);
+  const first = (await (
+    await fetch(`${targets[0]!.base}/api/streams?pageSize=200`, { headers: { cookie } })
+  ).json()) as {
     total: number;
     sweepPages: number;
     rows: { streamName: string }[];
   };
   if (first.total !== STREAMS) throw new Error(`expected ${STREAMS} online streams, the page reports ${first.total}`);
+  const figures: Figures[] = sessions.map((s) => ({
+    coldMs: s.coldMs,
+    nav: [],
+    keys: [],
+    firstLoad: Object.fromEntries(FIRST_LOAD_PAGES.map((p) => [p, []])),
+  }));
 
   // (a) warm navigations (the shared cache holds the list; a stale one is refreshed within the request).
-  const nav: number[] = [];
-  for (let i = 0; i < RUNS; i++) nav.push(await timeToInteractive(page));
+  for (let i = 0; i < RUNS; i++)
+    for (const [k, t] of targets.entries()) figures[k]!.nav.push(await timeToInteractive(sessions[k]!.page, t));
 
   // (b) keystrokes: a different name each run, so no answer comes from the browser's query cache.
-  const keys: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     const name = first.rows[(i * 29) % first.rows.length]!.streamName;
-    keys.push(await keystrokeToRows(page, name));
+    for (const k of targets.keys()) figures[k]!.keys.push(await keystrokeToRows(sessions[k]!.page, name));
   }
-  await context.close();
+  for (const s of sessions) await s.context.close();
 
-  // (c) 50 viewers for INTERVALS refresh intervals.
-  const fanIn = await viewers(cookie, first.sweepPages);
+  // (d) first-load JavaScript, as an admin (who sees every page and every button), cache disabled.
+  const admins = [];
+  for (const t of targets) admins.push(await signedIn(browser, t, "admin@recdesk.local"));
+  const lastScripts: Record<string, { url: string; bytes: number }[]> = {};
+  for (let i = 0; i < 3; i++)
+    for (const path of FIRST_LOAD_PAGES)
+      for (const [k, t] of targets.entries()) {
+        const load = await firstLoadScripts(admins[k]!.context, `${t.base}${path}`);
+        figures[k]!.firstLoad[path]!.push(load.bytes);
+        if (k === 0) lastScripts[path] = load.scripts;
+      }
+  for (const a of admins) await a.context.close();
 
+  // (c) 50 viewers for INTERVALS refresh intervals, current build only.
+  const fanIn = INTERVALS > 0 ? await viewers(targets[0]!, cookie, first.sweepPages) : undefined;
+
+  const both = (pick: (f: Figures) => string) => figures.map(pick).join("   |   baseline: ");
   const rows: [string, string][] = [
     ["online streams", STREAMS.toLocaleString("en")],
     ["pages per sweep (100 streams each)", String(first.sweepPages)],
-    ["first visit after sign-in, cold cache (one sweep inside)", ms(coldMs)],
-    [
-      `(a) navigation → table interactive, median of ${RUNS}`,
-      `${ms(median(nav))} (min ${ms(Math.min(...nav))}, max ${ms(Math.max(...nav))})`,
-    ],
-    [
-      `(b) keystroke → filtered rows painted, median of ${RUNS}`,
-      `${ms(median(keys))} (min ${ms(Math.min(...keys))}, max ${ms(Math.max(...keys))}; 250 ms of it is the debounce)`,
-    ],
-    [
-      `(c) ${VIEWERS} viewers × ${fanIn.intervals} intervals of 30 s: requests`,
-      `${fanIn.requests} (${fanIn.failures} failed), p50 ${ms(pct(fanIn.latencies, 50))}, p95 ${ms(pct(fanIn.latencies, 95))}`,
-    ],
-    ["(c) DescribeLiveStreamOnlineList calls / full sweeps", `${fanIn.calls} / ${fanIn.sweeps.toFixed(2)}`],
-    ["(c) sweeps per refresh interval", (fanIn.sweeps / fanIn.intervals).toFixed(2)],
+    ["first visit after sign-in, cold cache (one sweep inside)", both((f) => ms(f.coldMs))],
+    [`(a) navigation → table interactive, median of ${RUNS}`, both((f) => summary(f.nav))],
+    [`(b) keystroke → only matching rows painted, median of ${RUNS}`, both((f) => summary(f.keys))],
+    ...FIRST_LOAD_PAGES.map((p): [string, string] => [
+      `(d) first-load JS of ${p}, transferred (median of 3)`,
+      both((f) => kB(median(f.firstLoad[p]!))),
+    ]),
   ];
+  if (fanIn)
+    rows.push(
+      [
+        `(c) ${VIEWERS} viewers × ${fanIn.intervals} intervals of 30 s: requests`,
+        `${fanIn.requests} (${fanIn.failures} failed), p50 ${ms(pct(fanIn.latencies, 50))}, p95 ${ms(pct(fanIn.latencies, 95))}`,
+      ],
+      ["(c) DescribeLiveStreamOnlineList calls / full sweeps", `${fanIn.calls} / ${fanIn.sweeps.toFixed(2)}`],
+      ["(c) sweeps per refresh interval", (fanIn.sweeps / fanIn.intervals).toFixed(2)],
+    );
   const width = Math.max(...rows.map((r) => r[0].length));
-  console.log(`\nbench:ui — ${new Date().toISOString()}\n`);
+  console.log(
+    `\nbench:ui — ${new Date().toISOString()}${BASELINE_DIST ? ` (current  |  baseline ${BASELINE_DIST})` : ""}\n`,
+  );
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log("\nscripts of the current build's first load:");
+  for (const [path, scripts] of Object.entries(lastScripts))
+    console.log(
+      `  ${path}: ${scripts.map((s) => `${new URL(s.url).pathname.split("/").pop()} ${kB(s.bytes)}`).join(", ")}`,
+    );
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
     "bench/results/ui.json",
-    `${JSON.stringify({ at: new Date().toISOString(), streams: STREAMS, runs: RUNS, coldMs, navigationMs: nav, keystrokeMs: keys, viewers: VIEWERS, ...fanIn, latencies: undefined, p50: pct(fanIn.latencies, 50), p95: pct(fanIn.latencies, 95) }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        streams: STREAMS,
+        runs: RUNS,
+        ...Object.fromEntries(targets.map((t, k) => [t.label, { dist: t.dist, ...figures[k] }])),
+        viewers: fanIn && {
+          viewers: VIEWERS,
+          ...fanIn,
+          latencies: undefined,
+          p50: pct(fanIn.latencies, 50),
+          p95: pct(fanIn.latencies, 95),
+        },
+      },
+      null,
+      2,
+    )}\n`,
   );
 } finally {
   await browser.close();
-  try {
-    process.kill(-server.pid!, "SIGTERM");
-  } catch {
-    /* already gone */
+  for (const t of targets) {
+    try {
+      process.kill(-t.server!.pid!, "SIGTERM");
+    } catch {
+      /* already gone, or never started */
+    }
+    rmSync(t.dataDir, { recursive: true, force: true });
   }
-  rmSync(DATA_DIR, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { memo } from "react";
 import { streamDetailHref } from "@/lib/streams/paths";
 import type { StreamRow, StreamSort } from "@/lib/streams/types";
 import { formatDuration, formatLocal, formatUtc } from "./time-format";
@@ -83,59 +84,77 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
             </tr>
           ) : null}
           {rows.map((r) => (
-            <tr
-              key={`${r.domainName}/${r.appName}/${r.streamName}`}
-              data-testid="stream-row"
-              className="hover:bg-slate-50 dark:hover:bg-slate-800/60"
-            >
-              <td
-                className={`${TD} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`}
-                data-testid="stream-domain"
-              >
-                {r.domainName}
-              </td>
-              <td className={`${TD} hidden text-slate-700 md:table-cell dark:text-slate-300`}>{r.appName}</td>
-              <td className={`${TD} break-words font-medium`}>
-                <Link
-                  href={streamDetailHref(r)}
-                  className="rounded text-brand-700 underline underline-offset-2 hover:decoration-2 dark:text-brand-100"
-                  data-testid="stream-link"
-                >
-                  {r.streamName}
-                </Link>
-                {/* On a phone the domain and app columns fold under the name. */}
-                <div className="break-words text-xs font-normal text-slate-600 md:hidden dark:text-slate-400">
-                  {r.domainName} · {r.appName}
-                </div>
-              </td>
-              <td className={`${TD} whitespace-nowrap`}>
-                {r.publishingSince ? (
-                  <time dateTime={r.publishingSince} title={formatUtc(r.publishingSince)} suppressHydrationWarning>
-                    {formatLocal(r.publishingSince)}
-                  </time>
-                ) : (
-                  <span className="text-slate-500 dark:text-slate-400">not reported</span>
-                )}
-              </td>
-              <td className={`${TD} whitespace-nowrap tabular-nums`} suppressHydrationWarning>
-                {r.publishingSince ? formatDuration(now - Date.parse(r.publishingSince)) : "—"}
-              </td>
-              <td className={`${TD} text-right tabular-nums`} data-testid="running-tasks">
-                {r.runningTasks > 0 ? (
-                  <span className="rounded-full bg-ok-50 px-2 py-0.5 font-semibold text-ok-700 ring-1 ring-inset ring-ok-300 dark:bg-ok-700/30 dark:text-ok-300 dark:ring-ok-700">
-                    {r.runningTasks}
-                  </span>
-                ) : (
-                  <span className="text-slate-500 dark:text-slate-400">0</span>
-                )}
-              </td>
-            </tr>
+            <StreamRowView key={`${r.domainName}/${r.appName}/${r.streamName}`} row={r} now={now} />
           ))}
         </tbody>
       </table>
     </div>
   );
 }
+
+/**
+ * One row, re-rendered only when what it shows changes: a narrower search keeps the rows that still match, and
+ * each arrives from the server as a new object, so identity alone would redraw the whole page of rows.
+ */
+const StreamRowView = memo(
+  function StreamRowView({ row, now }: { row: StreamRow; now: number }) {
+    return (
+      <tr data-testid="stream-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
+        <td
+          className={`${TD} hidden break-all text-slate-700 md:table-cell dark:text-slate-300`}
+          data-testid="stream-domain"
+        >
+          {row.domainName}
+        </td>
+        <td className={`${TD} hidden text-slate-700 md:table-cell dark:text-slate-300`}>{row.appName}</td>
+        <td className={`${TD} break-words font-medium`}>
+          {/* No prefetch: every keystroke in the search box brings a new page of rows, and prefetching each row's
+              detail page would send 50 server requests that compete with the next search's. */}
+          <Link
+            href={streamDetailHref(row)}
+            prefetch={false}
+            className="rounded text-brand-700 underline underline-offset-2 hover:decoration-2 dark:text-brand-100"
+            data-testid="stream-link"
+          >
+            {row.streamName}
+          </Link>
+          {/* On a phone the domain and app columns fold under the name. */}
+          <div className="break-words text-xs font-normal text-slate-600 md:hidden dark:text-slate-400">
+            {row.domainName} · {row.appName}
+          </div>
+        </td>
+        <td className={`${TD} whitespace-nowrap`}>
+          {row.publishingSince ? (
+            <time dateTime={row.publishingSince} title={formatUtc(row.publishingSince)} suppressHydrationWarning>
+              {formatLocal(row.publishingSince)}
+            </time>
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">not reported</span>
+          )}
+        </td>
+        <td className={`${TD} whitespace-nowrap tabular-nums`} suppressHydrationWarning>
+          {row.publishingSince ? formatDuration(now - Date.parse(row.publishingSince)) : "—"}
+        </td>
+        <td className={`${TD} text-right tabular-nums`} data-testid="running-tasks">
+          {row.runningTasks > 0 ? (
+            <span className="rounded-full bg-ok-50 px-2 py-0.5 font-semibold text-ok-700 ring-1 ring-inset ring-ok-300 dark:bg-ok-700/30 dark:text-ok-300 dark:ring-ok-700">
+              {row.runningTasks}
+            </span>
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">0</span>
+          )}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.now === b.now &&
+    a.row.domainName === b.row.domainName &&
+    a.row.appName === b.row.appName &&
+    a.row.streamName === b.row.streamName &&
+    a.row.publishingSince === b.row.publishingSince &&
+    a.row.runningTasks === b.row.runningTasks,
+);
 
 function SkeletonRows() {
   return (

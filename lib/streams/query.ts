@@ -2,10 +2,12 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { wholeNumberParam } from "@/lib/validation/whole-number";
 import type { OnlineStream } from "@/lib/tencent-live/types";
-import type { StreamSort } from "./types";
+import { forEachNameMatch, nameSearchText, type NameSearchText } from "./name-search";
+import { PAGE_SIZES, type StreamSort } from "./types";
 
 // Pure: indexes one sweep once, then answers every viewer's filter/sort/page from the index, so a
-// request over 20,000 streams is a single linear scan with no sorting.
+// request over 20,000 streams is a single linear scan with no sorting, and a search a few indexOf calls over
+// the names joined once per sweep (./name-search.ts): the search box asks on every keystroke.
 
 export interface IndexedStream {
   domainName: string;
@@ -21,6 +23,9 @@ export interface StreamIndex {
   ageDesc: IndexedStream[];
   /** Newest first; streams without a publish time last. */
   ageAsc: IndexedStream[];
+  /** The lower-cased names in each order, for the search box. */
+  ageDescNames: NameSearchText;
+  ageAscNames: NameSearchText;
   domains: string[];
   apps: string[];
 }
@@ -58,12 +63,17 @@ export function indexStreams(streams: readonly OnlineStream[]): StreamIndex {
   const ageDesc = [...known, ...unknown];
   const ageAsc = [...known.slice().reverse(), ...unknown];
   const byName = (a: string, b: string) => a.localeCompare(b);
-  return { ageDesc, ageAsc, domains: [...domains].sort(byName), apps: [...apps].sort(byName) };
+  return {
+    ageDesc,
+    ageAsc,
+    ageDescNames: nameSearchText(ageDesc.map((s) => s.nameLower)),
+    ageAscNames: nameSearchText(ageAsc.map((s) => s.nameLower)),
+    domains: [...domains].sort(byName),
+    apps: [...apps].sort(byName),
+  };
 }
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-export const PAGE_SIZES = [25, 50, 100, 200] as const;
 
 /** The viewer's question, as it arrives in the query string of /api/streams and of /streams. */
 export const StreamsQuerySchema = z.object({
@@ -95,19 +105,21 @@ export interface StreamSlice {
 }
 
 export function selectStreams(index: StreamIndex, query: StreamsQuery): StreamSlice {
-  const ordered = query.sort === ("age-asc" satisfies StreamSort) ? index.ageAsc : index.ageDesc;
+  const asc = query.sort === ("age-asc" satisfies StreamSort);
+  const ordered = asc ? index.ageAsc : index.ageDesc;
   const needle = query.q?.toLowerCase();
   const { domain, app } = query;
   const start = (query.page - 1) * query.pageSize;
   const rows: IndexedStream[] = [];
   let matched = 0;
-  for (const s of ordered) {
-    if (domain !== undefined && s.domainName !== domain) continue;
-    if (app !== undefined && s.appName !== app) continue;
-    if (needle !== undefined && !s.nameLower.includes(needle)) continue;
+  const consider = (s: IndexedStream) => {
+    if (domain !== undefined && s.domainName !== domain) return;
+    if (app !== undefined && s.appName !== app) return;
     if (matched >= start && rows.length < query.pageSize) rows.push(s);
     matched++;
-  }
+  };
+  if (needle) forEachNameMatch(asc ? index.ageAscNames : index.ageDescNames, needle, (i) => consider(ordered[i]!));
+  else for (const s of ordered) consider(s);
   const pageCount = Math.max(1, Math.ceil(matched / query.pageSize));
   // A page past the end (the list shrank since the link was made) shows the last page instead of nothing.
   if (query.page > pageCount && matched > 0) {

@@ -4,6 +4,10 @@ import type { LiveErrorExplanation } from "@/lib/action-result";
 import type { TaskView } from "@/lib/tasks/definitions";
 import type { StreamState } from "@/lib/tencent-live/types";
 
+/** The page sizes the Streams page offers. Here, not beside the zod schema in ./query.ts, so the page's client
+ * bundle does not carry zod (about 30 kB compressed) for one array. */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+
 /** An upstream failure as viewers see it next to the data it could not refresh. */
 export interface UpstreamError {
   code: string;

@@ -23,8 +23,11 @@ export const drivers: Driver[] = (() => {
  * so test files never see each other's rows.
  */
 export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
-  if (driver === "pglite")
-    return openPglite(undefined, { loadDataDir: new Blob([readFileSync(inject("pgliteTemplatePath"))]) });
+  if (driver === "pglite") {
+    // No template when the run was set up for Postgres only (tests/setup/pglite-template.ts): a fresh initdb.
+    const template = inject("pgliteTemplatePath");
+    return openPglite(undefined, template ? { loadDataDir: new Blob([readFileSync(template)]) } : {});
+  }
   const adminUrl = process.env.DATABASE_URL!;
   const name = `recdesk_test_${randomBytes(6).toString("hex")}`;
   const admin = new Client({ connectionString: adminUrl });

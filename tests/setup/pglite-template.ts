@@ -16,6 +16,12 @@ declare module "vitest" {
 // PGlite per test, and a fresh one costs seconds of CPU on a 2-core machine. Loading the snapshot still runs
 // the migrator (a no-op), so a template from an older schema could not go unnoticed.
 export default async function setup(project: TestProject): Promise<() => void> {
+  // CI's Postgres pass (RECDESK_TEST_DRIVERS=postgres) opens no PGlite: skip the seconds of initdb.
+  const only = process.env.RECDESK_TEST_DRIVERS?.split(",").map((d) => d.trim());
+  if (only && !only.includes("pglite")) {
+    project.provide("pgliteTemplatePath", "");
+    return () => {};
+  }
   const dir = mkdtempSync(path.join(tmpdir(), "recdesk-pglite-template-"));
   const file = path.join(dir, "template.tar");
   const opened = await openPglite(undefined);

@@ -1,7 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { RefreshStatus } from "@/components/streams/refresh-status";
 import { StreamsPager } from "@/components/streams/streams-pager";
@@ -9,11 +8,11 @@ import { StreamsTable } from "@/components/streams/streams-table";
 import { StreamsToolbar } from "@/components/streams/streams-toolbar";
 import { UpstreamErrorPanel } from "@/components/streams/upstream-error-panel";
 import { Button, LiveErrorPanel } from "@/components/ui";
-import { PAGE_SIZES, type StreamsQuery } from "@/lib/streams/query";
-import type { StreamSort, StreamsPage } from "@/lib/streams/types";
+import type { StreamsQuery } from "@/lib/streams/query";
+import { usePolledPage } from "./use-polled-page";
+import { PAGE_SIZES, type StreamSort, type StreamsPage } from "@/lib/streams/types";
 
 const REFRESH_SECONDS = 30;
-const SEARCH_DEBOUNCE_MS = 250;
 
 class StreamsRequestError extends Error {
   constructor(
@@ -36,10 +35,10 @@ export function streamsSearchParams(q: StreamsQuery): URLSearchParams {
   return p;
 }
 
-async function fetchStreams(query: StreamsQuery, signal: AbortSignal): Promise<StreamsPage> {
+async function fetchStreams(searchParams: string, signal: AbortSignal): Promise<StreamsPage> {
   let res: Response;
   try {
-    res = await fetch(`/api/streams?${streamsSearchParams(query)}`, { signal, cache: "no-store" });
+    res = await fetch(`/api/streams?${searchParams}`, { signal, cache: "no-store" });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
     throw new StreamsRequestError(
@@ -63,33 +62,31 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   // False in the server HTML, true once React has hydrated: the bench's (and anyone's) "interactive" signal.
   const hydrated = useHydrated();
 
-  // Typing refines the list after a short pause, and always restarts at page 1.
-  useEffect(() => {
-    const value = search.trim() || undefined;
-    if (value === query.q) return;
-    const t = setTimeout(() => setQuery((q) => ({ ...q, q: value, page: 1 })), SEARCH_DEBOUNCE_MS);
-    return () => clearTimeout(t);
-  }, [search, query.q]);
+  // Typing refines the list at once, from page 1, with no debounce: the filter is a scan of the server's
+  // in-memory index (lib/streams/query.ts), and the list follows the box through a deferred value, so the input
+  // never waits for the table to re-render and a keystroke typed meanwhile supersedes the one before.
+  const onSearchChange = (value: string) => {
+    setSearch(value);
+    setQuery((q) => ({ ...q, q: value.trim() || undefined, page: 1 }));
+  };
+  const listQuery = useDeferredValue(query);
+
+  const listParams = streamsSearchParams(listQuery).toString();
 
   // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable.
   useEffect(() => {
-    const qs = streamsSearchParams(query).toString();
-    const url = qs ? `?${qs}` : window.location.pathname;
+    const url = listParams ? `?${listParams}` : window.location.pathname;
     if (url !== (window.location.search || window.location.pathname)) window.history.replaceState(null, "", url);
-  }, [query]);
+  }, [listParams]);
 
-  const isInitial = JSON.stringify(query) === JSON.stringify(initialQuery);
-  const result = useQuery({
-    queryKey: ["streams", query],
-    queryFn: ({ signal }) => fetchStreams(query, signal),
-    refetchInterval: paused ? false : REFRESH_SECONDS * 1000,
-    placeholderData: keepPreviousData,
-    initialData: isInitial ? initialData : undefined,
-    retry: false,
+  const result = usePolledPage(listParams, fetchStreams, {
+    intervalMs: REFRESH_SECONDS * 1000,
+    paused,
+    initial: initialData && { key: streamsSearchParams(initialQuery).toString(), data: initialData },
   });
   const data = result.data;
   const set = (patch: Partial<StreamsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
-  const filtered = Boolean(query.q || query.domain || query.app);
+  const filtered = Boolean(listQuery.q || listQuery.domain || listQuery.app);
 
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
@@ -132,7 +129,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
 
       <StreamsToolbar
         search={search}
-        onSearchChange={setSearch}
+        onSearchChange={onSearchChange}
         domain={query.domain ?? ""}
         app={query.app ?? ""}
         domains={data?.facets.domains ?? []}
@@ -146,7 +143,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
         sort={query.sort}
         onSortChange={(sort: StreamSort) => set({ sort })}
         loading={!data && result.isPending}
-        updating={result.isPlaceholderData}
+        updating={result.isPlaceholderData || listQuery !== query}
         empty={
           filtered ? (
             <>
