@@ -42,7 +42,8 @@ export interface LiveClientOptions {
 }
 
 export type LiveClientEvent =
-  | { type: "attempt"; action: LiveAction; attempt: number }
+  /** `grantedAt`: the limiter's grant time (performance.now()), unaffected by the event loop's delays after it. */
+  | { type: "attempt"; action: LiveAction; attempt: number; grantedAt?: number }
   /** One attempt's answer (or failure before one): code "ok" on success, else the error code. */
   | { type: "answer"; action: LiveAction; attempt: number; code: string; requestId?: string; latencyMs: number }
   | { type: "retry"; action: LiveAction; attempt: number; code: string; kind: LiveErrorKind; delayMs: number }

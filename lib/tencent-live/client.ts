@@ -84,7 +84,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
         }
         attempts += 1;
         // Emitted as the limiter lets the call go, before any transit time: what "the rate we send at" means.
-        opts.onEvent?.({ type: "attempt", action: spec.action, attempt: attempts });
+        opts.onEvent?.({ type: "attempt", action: spec.action, attempt: attempts, grantedAt: slot.at });
         const sentAt = performance.now();
         const r = await attempt(spec);
         opts.onEvent?.({

@@ -41,6 +41,8 @@ export interface TokenBucket {
 export interface Grant {
   acquired: boolean;
   waitedMs: number;
+  /** When the limiter granted the call, on its clock: what its guarantee is about, before any event-loop delay. */
+  at?: number;
   busy?: boolean;
 }
 
@@ -97,7 +99,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
       const w = queue.shift()!;
       if (w.bounded) bounded -= 1;
       if (w.onAbort) w.signal?.removeEventListener("abort", w.onAbort);
-      w.resolve({ acquired: true, waitedMs: t - w.since });
+      w.resolve({ acquired: true, waitedMs: t - w.since, at: t });
     }
   }
 
@@ -110,7 +112,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
       const t = now();
       if (queue.length === 0 && waitNeeded(t) === 0) {
         grant(t);
-        return Promise.resolve({ acquired: true, waitedMs: 0 });
+        return Promise.resolve({ acquired: true, waitedMs: 0, at: t });
       }
       const isBounded = opts?.maxQueued !== undefined;
       if (isBounded && bounded >= opts.maxQueued!) return Promise.resolve({ acquired: false, waitedMs: 0, busy: true });
