@@ -76,6 +76,8 @@ test("a Stop is followed by the recording's file, linked, on its stream's page, 
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/stream=/);
   const rows = page.getByTestId("recording-row");
+  // The address changes before the filtered list has replaced the old one: wait for the list itself.
+  await expect(rows.locator("td:first-child a").filter({ hasNotText: streamName })).toHaveCount(0);
   await expect(rows.first()).toBeVisible();
   for (const name of await rows.locator("td:first-child a").allTextContents()) expect(name.trim()).toBe(streamName);
 });

@@ -230,6 +230,28 @@ const TARGETS: Target[] = [
     },
     ["streamName", "appName", "domainName", "mode", "timeZone", "fileFormat", "recordType"],
   ),
+  formAction(
+    "startRecordTaskAction",
+    "oncall",
+    {
+      streamName: taskFields.streamName,
+      appName: taskFields.appName,
+      domainName: taskFields.domainName,
+      startLocal: text("", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("2026-02-31T25:00", "tomorrow"))),
+      // Never a valid end: whatever else the run breaks, nothing may reach CreateRecordTask (which is billed).
+      endLocal: text("", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("2026-02-31T25:00", "next week"))),
+      timeZone: text("UTC", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("Mars/Olympus", "UTC+99", ""))),
+      templateId: text("", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("0", "-1", "1.5", "abc", "1e99"))),
+      streamType: text("", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("2", "push", "-1"))),
+      reason: text("fuzzing the edge"),
+    },
+    ["streamName", "appName", "domainName", "endLocal", "timeZone"],
+  ),
+  formAction("deleteTaskAction", "oncall", { ...taskFields, reason: text("fuzzing the edge") }, [
+    "taskId",
+    "streamName",
+    "reason",
+  ]),
   jsonAction(
     "previewBulkStopAction",
     "oncall",

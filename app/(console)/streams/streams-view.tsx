@@ -73,11 +73,13 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
 
   const listParams = streamsSearchParams(listQuery).toString();
 
-  // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable.
+  // Next's router picks up history.replaceState without a server round trip, so the link stays pasteable. The
+  // address follows what was asked for, not the deferred list, so a reload right after a change keeps the change.
+  const urlParams = streamsSearchParams(query).toString();
   useEffect(() => {
-    const url = listParams ? `?${listParams}` : window.location.pathname;
+    const url = urlParams ? `?${urlParams}` : window.location.pathname;
     if (url !== (window.location.search || window.location.pathname)) window.history.replaceState(null, "", url);
-  }, [listParams]);
+  }, [urlParams]);
 
   const result = usePolledPage(listParams, fetchStreams, {
     intervalMs: REFRESH_SECONDS * 1000,
