@@ -30,8 +30,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
  * which the legacy rule then refuses by name) are a legacy TaskId and get its rules and messages; anything else
  * is checked as a RecordTask TaskId.
  */
+// Tencent documents RecordTask TaskIds only as strings; real ones are long opaque tokens with letters. So an id
+// is judged as a RecordTask id only when it looks like one (16+ characters, a letter among them); anything else,
+// such as "+7", "1e3" or "0x10", is judged, and refused, as a mistyped legacy (decimal) TaskId.
+const RECORD_TASK_ID_SHAPE = /^(?=.*[A-Za-z]).{16,}$/s;
+
 export const AnyTaskIdSchema = z.string({ error: "TaskId is required" }).superRefine((v, ctx) => {
-  const schema = /^\s*[0-9]+\s*$/.test(v) ? TaskIdSchema : RecordTaskIdSchema;
+  const schema = RECORD_TASK_ID_SHAPE.test(v) ? RecordTaskIdSchema : TaskIdSchema;
   const r = schema.safeParse(v);
   if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
 });
