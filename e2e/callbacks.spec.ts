@@ -69,12 +69,17 @@ test("a Stop is followed by the recording's file, linked, on its stream's page, 
   await expect(taskFiles.locator(`[data-file-id="${fileId}"]`)).toBeVisible();
 
   // And on /recordings, from the nav, filtered by its stream.
+  // /tasks has a row holding this very file and a "Stream name" field of its own: wait until the navigation has
+  // landed on /recordings, or a slow run would find (and fill) them on the page it is leaving.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Recordings" }).click();
+  await expect(page).toHaveURL(/\/recordings$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Recordings" })).toBeVisible();
   await expect(page.locator(`[data-testid="recording-row"][data-file-id="${fileId}"]`)).toBeVisible();
   const streamName = decodeURIComponent(streamPath.split("/").at(-1)!);
-  await page.getByLabel("Stream name").fill(streamName);
+  await page.getByRole("search", { name: "Filter recordings" }).getByLabel("Stream name").fill(streamName);
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/stream=/);
+  // The form sends every field, so `stream=` alone would also match an empty one: require the name itself.
+  await expect(page).toHaveURL(new RegExp(`/recordings\\?stream=${encodeURIComponent(streamName)}&`));
   const rows = page.getByTestId("recording-row");
   // The address changes before the filtered list has replaced the old one: wait for the list itself.
   await expect(rows.locator("td:first-child a").filter({ hasNotText: streamName })).toHaveCount(0);
