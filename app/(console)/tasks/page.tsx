@@ -100,6 +100,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         page={result.page}
         pageCount={result.pageCount}
         total={result.total}
+        totalExact={result.totalExact}
         pageSize={result.pageSize}
         hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`}
       />
