@@ -278,7 +278,7 @@ function print(r: Awaited<ReturnType<typeof run>>) {
   );
 }
 
-const results = [];
+const results: Awaited<ReturnType<typeof run>>[] = [];
 {
   const dir = mkdtempSync(path.join(os.tmpdir(), "recdesk-bench-tasks-"));
   const open = await openPglite(dir);

@@ -7,6 +7,7 @@ export function Pager({
   pageCount,
   total,
   totalExact = true,
+  shown,
   pageSize,
   hrefFor,
   noun = "task",
@@ -16,12 +17,14 @@ export function Pager({
   total: number;
   /** false when `total` is only a floor (a big registry is counted up to a cap): "more than N", no last page. */
   totalExact?: boolean;
+  /** Rows on this page, for the "from–to" when the total is only a floor. */
+  shown?: number;
   pageSize: number;
   hrefFor: (page: number) => string;
   noun?: string;
 }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = totalExact ? Math.min(total, page * pageSize) : page * pageSize;
+  const to = totalExact ? Math.min(total, page * pageSize) : (page - 1) * pageSize + (shown ?? pageSize);
   const disabled = "pointer-events-none opacity-50";
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">

@@ -137,7 +137,7 @@ export async function listTasks(
   // Counted through a LIMIT: at most TASK_COUNT_CAP + 1 rows read, however big the registry.
   const [{ n: matched } = { n: 0 }] = await db
     .select({ n: sql<number>`count(*)::int` })
-    .from(db.select({ one: sql`1` }).from(t).where(where).limit(TASK_COUNT_CAP + 1).as("capped"));
+    .from(db.select({ one: sql`1`.as("one") }).from(t).where(where).limit(TASK_COUNT_CAP + 1).as("capped"));
   const [{ stoppable } = { stoppable: 0 }] = await db
     .select({ stoppable: sql<number>`count(*)::int` })
     .from(t)

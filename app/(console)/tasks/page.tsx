@@ -101,6 +101,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         pageCount={result.pageCount}
         total={result.total}
         totalExact={result.totalExact}
+        shown={result.rows.length}
         pageSize={result.pageSize}
         hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`}
       />
