@@ -70,7 +70,10 @@ function listQuery(name: string, filters: TaskFilters, page = 1): Query {
     name,
     async after(db) {
       const now = new Date();
-      const [r] = await Promise.all([listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }), listTaskDomains(db)]);
+      const [r] = await Promise.all([
+        listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
+        listTaskDomains(db),
+      ]);
       // The capped total is only comparable when exact.
       return {
         total: r.totalExact ? r.total : undefined,
@@ -247,7 +250,9 @@ async function run(engine: string, db: Database) {
     const a = await time(() => q.after(db), REPS);
     const b = before.get(q.name);
     if (b && !sameAnswer(a.answer, b.answer)) {
-      throw new Error(`${engine} ${q.name}: answers differ: ${JSON.stringify(a.answer)} vs ${JSON.stringify(b.answer)}`);
+      throw new Error(
+        `${engine} ${q.name}: answers differ: ${JSON.stringify(a.answer)} vs ${JSON.stringify(b.answer)}`,
+      );
     }
     rows.push({
       query: q.name,

@@ -41,9 +41,7 @@ export function Pager({
         >
           ← Previous
         </Link>
-        <span>
-          {totalExact ? `Page ${page} of ${pageCount}` : `Page ${page}`}
-        </span>
+        <span>{totalExact ? `Page ${page} of ${pageCount}` : `Page ${page}`}</span>
         <Link
           href={hrefFor(page + 1)}
           aria-disabled={page >= pageCount}

@@ -135,9 +135,14 @@ export async function listTasks(
   const where = taskFilterWhere(filters, now);
   const t = recordingTasks;
   // Counted through a LIMIT: at most TASK_COUNT_CAP + 1 rows read, however big the registry.
-  const [{ n: matched } = { n: 0 }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(db.select({ one: sql`1`.as("one") }).from(t).where(where).limit(TASK_COUNT_CAP + 1).as("capped"));
+  const [{ n: matched } = { n: 0 }] = await db.select({ n: sql<number>`count(*)::int` }).from(
+    db
+      .select({ one: sql`1`.as("one") })
+      .from(t)
+      .where(where)
+      .limit(TASK_COUNT_CAP + 1)
+      .as("capped"),
+  );
   const [{ stoppable } = { stoppable: 0 }] = await db
     .select({ stoppable: sql<number>`count(*)::int` })
     .from(t)

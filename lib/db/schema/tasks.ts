@@ -74,8 +74,12 @@ export const recordingTasks = pgTable(
     index("recording_tasks_open_end")
       .on(t.endTime)
       .where(sql`${t.deletedAt} is null and ${t.state} not in ('stopped', 'failed')`),
-    index("recording_tasks_stopping").on(t.stoppingSince).where(sql`${t.stoppingSince} is not null`),
-    index("recording_tasks_deleted").on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index("recording_tasks_stopping")
+      .on(t.stoppingSince)
+      .where(sql`${t.stoppingSince} is not null`),
+    index("recording_tasks_deleted")
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 
