@@ -65,11 +65,15 @@ interface Query {
   before(db: Database): Promise<Answer>;
 }
 
+// Every query runs as of the seed's own instant, as the server would a moment after: the answers before and after
+// are then the same rows, whatever the clock did during the run (tasks reaching their EndTime).
+let NOW = new Date();
+
 function listQuery(name: string, filters: TaskFilters, page = 1): Query {
   return {
     name,
     async after(db) {
-      const now = new Date();
+      const now = NOW;
       const [r] = await Promise.all([
         listTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
         listTaskDomains(db),
@@ -82,7 +86,7 @@ function listQuery(name: string, filters: TaskFilters, page = 1): Query {
       };
     },
     async before(db) {
-      const now = new Date();
+      const now = NOW;
       const [r] = await Promise.all([
         baselineListTasks(db, filters, { page, pageSize: TASKS_PAGE_SIZE, now }),
         baselineListTaskDomains(db),
@@ -97,10 +101,10 @@ function selectionQuery(name: string, filters: TaskFilters): Query {
   return {
     name,
     async after(db) {
-      const r = await resolveSelection(db, sel, MAX_ITEMS);
+      const r = await resolveSelection(db, sel, MAX_ITEMS, NOW);
       return { count: r.count, ids: r.targets.length };
     },
-    before: (db) => baselineResolveSelection(db, sel, MAX_ITEMS, new Date()),
+    before: (db) => baselineResolveSelection(db, sel, MAX_ITEMS, NOW),
   };
 }
 
@@ -218,9 +222,9 @@ function sameAnswer(a: Answer, b: Answer): boolean {
 
 async function run(engine: string, db: Database) {
   for (const name of NEW_INDEXES) await db.execute(sql.raw(`drop index if exists ${name}`));
-  const now = new Date();
+  NOW = new Date();
   let t = performance.now();
-  await db.execute(sql.raw(seedSql(N, now)));
+  await db.execute(sql.raw(seedSql(N, NOW)));
   const seedS = (performance.now() - t) / 1000;
   await db.execute(sql.raw("vacuum analyze recording_tasks"));
   const open = await db.execute<{ n: number }>(
