@@ -6,6 +6,8 @@ export function Pager({
   page,
   pageCount,
   total,
+  totalExact = true,
+  shown,
   pageSize,
   hrefFor,
   noun = "task",
@@ -13,18 +15,22 @@ export function Pager({
   page: number;
   pageCount: number;
   total: number;
+  /** false when `total` is only a floor (a big registry is counted up to a cap): "more than N", no last page. */
+  totalExact?: boolean;
+  /** Rows on this page, for the "from–to" when the total is only a floor. */
+  shown?: number;
   pageSize: number;
   hrefFor: (page: number) => string;
   noun?: string;
 }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
+  const to = totalExact ? Math.min(total, page * pageSize) : (page - 1) * pageSize + (shown ?? pageSize);
   const disabled = "pointer-events-none opacity-50";
   return (
     <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
       <p aria-live="polite">
-        {from}–{to} of {total} {noun}
-        {total === 1 ? "" : "s"}
+        {from}–{to} of {totalExact ? total : `more than ${total.toLocaleString("en-US")}`} {noun}
+        {total === 1 && totalExact ? "" : "s"}
       </p>
       <div className="flex items-center gap-2">
         <Link
@@ -35,9 +41,7 @@ export function Pager({
         >
           ← Previous
         </Link>
-        <span>
-          Page {page} of {pageCount}
-        </span>
+        <span>{totalExact ? `Page ${page} of ${pageCount}` : `Page ${page}`}</span>
         <Link
           href={hrefFor(page + 1)}
           aria-disabled={page >= pageCount}

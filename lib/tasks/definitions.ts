@@ -65,7 +65,9 @@ export interface TaskFilters {
 
 export interface TaskPage {
   rows: TaskView[];
+  /** Matching tasks, counted up to TASK_COUNT_CAP (lib/tasks/registry.ts); past it, totalExact is false. */
   total: number;
+  totalExact: boolean;
   /** How many of `total` a Stop makes sense for (what "select all matching" would stop). */
   stoppable: number;
   page: number;

@@ -100,6 +100,8 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         page={result.page}
         pageCount={result.pageCount}
         total={result.total}
+        totalExact={result.totalExact}
+        shown={result.rows.length}
         pageSize={result.pageSize}
         hrefFor={(p) => `/tasks${taskSearchQuery(filters, p)}`}
       />

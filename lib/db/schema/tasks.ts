@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
@@ -63,6 +64,22 @@ export const recordingTasks = pgTable(
     index("recording_tasks_family_created").on(t.family, t.createdAt),
     // The sweep's "which of ours should Tencent still list" reads recordTask rows by their end.
     index("recording_tasks_family_end").on(t.family, t.endTime),
+    // A year of a busy account is a million rows, nearly all stopped (bench/tasks.ts). The /tasks list reads them in
+    // its own order (newest first), so its first page is the index's first rows rather than a sort of every match.
+    index("recording_tasks_list_order").on(t.createdAt.desc().nullsFirst(), t.startTime.desc().nullsLast(), t.taskId),
+    index("recording_tasks_domain_created").on(t.domainName, t.createdAt),
+    // The few tasks that may still be open (a Stop makes sense for them): what "select all matching", its count,
+    // the runaway preset and the open-state filters read, through lib/tasks/registry.ts openCandidateSql, whose
+    // literals this predicate must keep matching.
+    index("recording_tasks_open_end")
+      .on(t.endTime)
+      .where(sql`${t.deletedAt} is null and ${t.state} not in ('stopped', 'failed')`),
+    index("recording_tasks_stopping")
+      .on(t.stoppingSince)
+      .where(sql`${t.stoppingSince} is not null`),
+    index("recording_tasks_deleted")
+      .on(t.deletedAt)
+      .where(sql`${t.deletedAt} is not null`),
   ],
 );
 
