@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl's per-request configuration: the language of each request (no locale in the URL) and its catalogs.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // Sent with every response — pages, route handlers, server actions, static assets, 404s and redirects
 // (Next applies config headers before the proxy and the filesystem, so they survive both).
 // The console must never be framed (clickjacking a Stop button); frame-ancestors is the modern form, X-Frame-Options
@@ -23,6 +28,8 @@ const nextConfig = {
   // A self-contained server (server.js plus only the node_modules it needs) for the container image; `next build`
   // writes it next to the usual output, so `next start` and the test suite keep working unchanged.
   output: "standalone",
+  // The catalogs are read from messages/ at run time (lib/i18n/catalog.ts): the standalone server needs them too.
+  outputFileTracingIncludes: { "/**": ["./messages/**/*.json"] },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
@@ -32,4 +39,4 @@ const nextConfig = {
     ];
   },
 };
-export default nextConfig;
+export default withNextIntl(nextConfig);
