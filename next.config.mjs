@@ -28,8 +28,6 @@ const nextConfig = {
   // A self-contained server (server.js plus only the node_modules it needs) for the container image; `next build`
   // writes it next to the usual output, so `next start` and the test suite keep working unchanged.
   output: "standalone",
-  // The catalogs are read from messages/ at run time (lib/i18n/catalog.ts): the standalone server needs them too.
-  outputFileTracingIncludes: { "/**": ["./messages/**/*.json"] },
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {
