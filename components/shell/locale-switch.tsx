@@ -21,7 +21,7 @@ export function LocaleSwitch({ action }: { action: LocaleAction }) {
         {LOCALES.map((locale, index) => (
           <span key={locale} className="flex items-center gap-1">
             {index > 0 ? (
-              <span aria-hidden="true" className="text-slate-400">
+              <span aria-hidden="true" className="text-slate-500 dark:text-slate-400">
                 /
               </span>
             ) : null}
