@@ -70,11 +70,11 @@ test("a first visit from a Chinese browser gets the sign-in page in Chinese; the
   const languages = page.getByRole("group", { name: "Language / 语言" });
   await expect(languages.getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
 
-  // A wrong password is refused in Chinese (the audit record keeps its English).
-  await page.getByLabel("邮箱", { exact: true }).fill(demoAccounts[ROLE].email);
-  await page.getByLabel("密码", { exact: true }).fill("not-the-password");
+  // An empty form is refused in Chinese, the form and each field (no failed attempt counts towards throttling).
   await page.getByRole("button", { name: "登录", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("邮箱与密码不匹配任何账号。请检查后重试。");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("请输入邮箱和密码。");
+  await expect(page.locator("#email-error")).toHaveText("请输入邮箱地址");
+  await expect(page.locator("#password-error")).toHaveText("请输入密码");
 
   await languages.getByRole("button", { name: "English" }).click();
   await expectLang(page, "en");
