@@ -26,15 +26,15 @@ export function loadMessages(locale: Locale): Promise<Messages> {
   return messages;
 }
 
+// The turbopackIgnore comments keep the build from tracing the whole project into the standalone output for these
+// reads: messages/ is copied next to server.js on purpose instead (Dockerfile, scripts/standalone-server.sh).
 export async function readCatalog(locale: Locale, folder = MESSAGES_FOLDER): Promise<Messages> {
-  const dir = path.join(folder, locale);
-  const files = (await fs.readdir(dir)).filter((f) => f.endsWith(".json")).sort();
+  const dir = path.join(/*turbopackIgnore: true*/ folder, locale);
+  const files = (await fs.readdir(/*turbopackIgnore: true*/ dir)).filter((f) => f.endsWith(".json")).sort();
   const messages: Messages = {};
   for (const file of files) {
-    messages[file.slice(0, -".json".length)] = JSON.parse(await fs.readFile(path.join(dir, file), "utf8")) as Record<
-      string,
-      unknown
-    >;
+    const text = await fs.readFile(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file), "utf8");
+    messages[file.slice(0, -".json".length)] = JSON.parse(text) as Record<string, unknown>;
   }
   return messages;
 }
