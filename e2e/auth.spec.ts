@@ -15,11 +15,12 @@ async function screenshot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+// Every role sees Recordings (recordings:view, app/(console)/layout.tsx).
 const NAV: Record<DemoRole, string[]> = {
-  support: ["Streams", "Tasks"],
-  oncall: ["Streams", "Tasks", "Bulk jobs"],
-  manager: ["Streams", "Tasks", "Bulk jobs", "Audit"],
-  admin: ["Streams", "Tasks", "Bulk jobs", "Audit", "Users"],
+  support: ["Streams", "Tasks", "Recordings"],
+  oncall: ["Streams", "Tasks", "Recordings", "Bulk jobs"],
+  manager: ["Streams", "Tasks", "Recordings", "Bulk jobs", "Audit"],
+  admin: ["Streams", "Tasks", "Recordings", "Bulk jobs", "Audit", "Users"],
 };
 
 for (const role of Object.keys(NAV) as DemoRole[]) {
