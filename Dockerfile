@@ -32,11 +32,13 @@ ENV NEXT_MANUAL_SIG_HANDLE=true
 # PGlite's data when DATABASE_URL is not set; mount a volume here.
 ENV RECDESK_DATA_DIR=/data
 # server.js and the node_modules it needs, then what the standalone output leaves out: static assets, public/,
-# and the migrations applied at start-up. Owned by root and read-only for the app user.
+# the migrations applied at start-up and the catalogs read at run time (lib/i18n/catalog.ts). Owned by root and
+# read-only for the app user.
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
+COPY --from=build /app/messages ./messages
 RUN mkdir -p /data && chown node:node /data
 VOLUME ["/data"]
 USER node

@@ -1,3 +1,8 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
+// next-intl's per-request configuration: the language of each request (no locale in the URL) and its catalogs.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
 // Sent with every response — pages, route handlers, server actions, static assets, 404s and redirects
 // (Next applies config headers before the proxy and the filesystem, so they survive both).
 // The console must never be framed (clickjacking a Stop button); frame-ancestors is the modern form, X-Frame-Options
@@ -32,4 +37,4 @@ const nextConfig = {
     ];
   },
 };
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -37,6 +37,8 @@ export default defineConfig({
     // Recording a trace costs about a fifth of the suite's time on 2 cores; E2E_TRACE=1 turns it on to debug.
     trace: process.env.E2E_TRACE === "1" ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
+    // What every journey's browser asks for (Accept-Language), whatever the machine's own language: English.
+    locale: "en-US",
   },
   projects: [
     {

@@ -15,6 +15,7 @@ async function screenshot(page: Page, name: string) {
   await page.emulateMedia({ colorScheme: "light" });
 }
 
+// Every role sees Recordings (recordings:view, app/(console)/layout.tsx).
 const NAV: Record<DemoRole, string[]> = {
   support: ["Streams", "Tasks", "Recordings"],
   oncall: ["Streams", "Tasks", "Recordings", "Bulk jobs"],

@@ -8,12 +8,14 @@ port=${1:?port}
 dist=${NEXT_DIST_DIR:-.next}
 standalone="$dist/standalone"
 [ -f "$standalone/server.js" ] || { echo "No $standalone/server.js: run next build first." >&2; exit 1; }
-# The image's COPY steps: static assets and public/ next to server.js, and the migrations it applies at start.
+# The image's COPY steps: static assets and public/ next to server.js, the migrations it applies at start and the
+# language catalogs it reads.
 rm -rf "$standalone/$dist/static" "$standalone/public"
 mkdir -p "$standalone/$dist"
 cp -r "$dist/static" "$standalone/$dist/static"
 cp -r public "$standalone/public"
 rm -rf "$standalone/drizzle" && cp -r drizzle "$standalone/drizzle"
+rm -rf "$standalone/messages" && cp -r messages "$standalone/messages"
 cd "$standalone"
 export PORT="$port" HOSTNAME="${HOSTNAME_BIND:-0.0.0.0}" NODE_ENV=production NEXT_MANUAL_SIG_HANDLE=true
 exec node server.js

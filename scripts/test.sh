@@ -37,7 +37,7 @@ npx vitest run "${vitest_files[@]}" --reporter=default --reporter=json --outputF
 # The same build writes the standalone server the image runs (e2e/standalone.spec.ts starts it): one build, both.
 dist=${NEXT_DIST_DIR:-.next}
 stale=yes
-if [ -f "$dist/BUILD_ID" ] && [ -f "$dist/standalone/server.js" ] && [ -z "$(find app components lib public proxy.ts instrumentation.ts next.config.mjs tailwind.config.ts postcss.config.mjs tsconfig.json package-lock.json -newer "$dist/BUILD_ID" -print -quit 2>/dev/null)" ]; then
+if [ -f "$dist/BUILD_ID" ] && [ -f "$dist/standalone/server.js" ] && [ -z "$(find app components lib messages public proxy.ts instrumentation.ts next.config.mjs tailwind.config.ts postcss.config.mjs tsconfig.json package-lock.json -newer "$dist/BUILD_ID" -print -quit 2>/dev/null)" ]; then
   stale=no
 fi
 if [ $stale = yes ]; then

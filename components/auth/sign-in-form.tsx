@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import type { DemoAccountView } from "@/lib/auth/definitions";
 
@@ -22,6 +23,8 @@ export function SignInForm({
   demoAccounts?: DemoAccountView[];
   demoPassword?: string;
 }) {
+  const t = useTranslations("signIn");
+  const roles = useTranslations("shell.roles");
   const [state, formAction, pending] = useActionState(action, null);
   // Controlled, so what was typed survives a refused attempt and the demo list can fill it in.
   const [email, setEmail] = useState("");
@@ -44,7 +47,7 @@ export function SignInForm({
         ) : null}
         <div>
           <label htmlFor="email" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
-            Email
+            {t("email")}
           </label>
           <input
             id="email"
@@ -66,7 +69,7 @@ export function SignInForm({
         </div>
         <div>
           <label htmlFor="password" className="block text-sm font-medium text-slate-700 dark:text-slate-200">
-            Password
+            {t("password")}
           </label>
           <input
             id="password"
@@ -91,7 +94,7 @@ export function SignInForm({
           disabled={pending}
           className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
         >
-          {pending ? "Signing in…" : "Sign in"}
+          {pending ? t("submitting") : t("submit")}
         </button>
       </form>
 
@@ -101,17 +104,17 @@ export function SignInForm({
           className="rounded-md border border-warn-300 bg-warn-50 p-3 text-sm text-warn-700 dark:border-warn-600 dark:bg-slate-900 dark:text-warn-300"
         >
           <h2 id="demo-accounts-heading" className="font-semibold">
-            Demo accounts
+            {t("demo.heading")}
           </h2>
           <p className="mt-1">
-            Password for all: <code className="font-mono">{demoPassword}</code>
+            {t("demo.passwordForAll")} <code className="font-mono">{demoPassword}</code>
           </p>
           <ul className="mt-2 space-y-1">
             {demoAccounts.map((a) => (
               <li key={a.email} className="flex items-center justify-between gap-2">
                 <span>
                   <code className="font-mono">{a.email}</code>{" "}
-                  <span className="text-xs uppercase tracking-wide">{a.role}</span>
+                  <span className="text-xs uppercase tracking-wide">{roles(a.role)}</span>
                 </span>
                 <button
                   type="button"
@@ -119,10 +122,10 @@ export function SignInForm({
                     setEmail(a.email);
                     setPassword(demoPassword ?? "");
                   }}
-                  aria-label={`Fill in ${a.email}`}
+                  aria-label={t("demo.fillIn", { email: a.email })}
                   className="rounded px-2 py-0.5 text-xs font-medium underline hover:bg-warn-300/40"
                 >
-                  Use
+                  {t("demo.use")}
                 </button>
               </li>
             ))}

@@ -17,10 +17,19 @@ export type Permission =
   | "audit:view"
   | "audit:export"
   | "audit:verify"
-  | "users:manage";
+  | "users:manage"
+  | "account:preferences";
 
-// Every role sees recordings: support needs the download links for tickets.
-const SUPPORT: Permission[] = ["streams:view", "tasks:view", "recordings:view", "task:stop", "task:register"];
+// Every role sees recordings: support needs the download links for tickets. Every role sets its own preferences
+// (the language): they change nothing on the cloud account.
+const SUPPORT: Permission[] = [
+  "streams:view",
+  "tasks:view",
+  "recordings:view",
+  "task:stop",
+  "task:register",
+  "account:preferences",
+];
 const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   support: new Set(SUPPORT),
   // Correcting a registration changes what every later Stop sends, so it is the on-call engineers' (and admins').
@@ -28,6 +37,7 @@ const PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   oncall: new Set([...SUPPORT, "task:start", "task:bulk-stop", "task:correct", "task:delete", "jobs:view"]),
   // Managers audit; they deliberately cannot change anything on the cloud account (bulk jobs: read only).
   manager: new Set([
+    "account:preferences",
     "streams:view",
     "tasks:view",
     "recordings:view",

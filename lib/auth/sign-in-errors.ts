@@ -1,32 +1,75 @@
+import type { SignInRefusal } from "./sign-in";
+import { MAX_PASSWORD_LENGTH } from "./password";
+
 /**
- * Messages for the `?error=` the sign-in page receives when Auth.js redirects back to it (a direct POST to the
- * credentials endpoint, or a single sign-on refusal); the form's own errors come from the server action.
+ * What the sign-in page says about a refused sign-in, as a key of the "signIn.errors" catalog namespace and its
+ * values, so the page says it in the visitor's language. The audit record keeps lib/auth/sign-in.ts's English
+ * (refusalMessage): data stays data. tests/i18n/sign-in-messages.test.ts checks both say the same in English.
  */
-export function signInErrorMessage(error: string | undefined, code?: string): string | undefined {
-  if (!error) return undefined;
-  if (error === "CredentialsSignin") {
-    if (code === "throttled")
-      return "Too many failed sign-ins for this account or from this address. Wait a minute, then try again.";
-    if (code === "disabled") return SSO_MESSAGES.Disabled;
-    if (code === "no-role") return SSO_MESSAGES.NoRole;
-    if (code === "too-long") return "That password is too long: passwords have at most 256 characters.";
-    if (code === "demo-password")
-      return "This account still has the published demo password, which works only in demo mode. Ask a RecDesk admin to set a new password.";
-    return "That email and password do not match an account. Check both and try again.";
-  }
-  return (
-    SSO_MESSAGES[error] ??
-    `Sign-in failed (${error.slice(0, 40)}). Try again; if it keeps failing, tell your RecDesk admin.`
-  );
+export interface SignInMessage {
+  key: SignInErrorKey;
+  values?: Record<string, string | number>;
 }
 
-const SSO_MESSAGES: Record<string, string> = {
-  Disabled: "This account is disabled. Ask a RecDesk admin to enable it.",
-  NoRole: "You are registered, but your account has no role yet. Ask a RecDesk admin to grant one, then sign in again.",
-  SsoEmailTaken:
-    "A RecDesk account with your email already exists and is not linked to single sign-on. Ask a RecDesk admin.",
-  SsoNoEmail:
-    "Your single sign-on provider did not share an email address, which RecDesk needs. Ask your identity admin.",
-  AccessDenied: "Access was refused. Ask a RecDesk admin if you should have access.",
-  Configuration: "Sign-in is not configured correctly on this server. Tell your RecDesk admin.",
+export type SignInErrorKey =
+  | "enterEmailAndPassword"
+  | "invalid"
+  | "throttled"
+  | "throttledWait"
+  | "disabled"
+  | "noRole"
+  | "noRoleSso"
+  | "tooLong"
+  | "demoPassword"
+  | "ssoEmailTaken"
+  | "ssoNoEmail"
+  | "accessDenied"
+  | "configuration"
+  | "failed"
+  | "incomplete";
+
+/** The form's own refusals (the server action), in the words of refusalMessage. */
+export function refusalSignInMessage(refusal: SignInRefusal, now = new Date()): SignInMessage {
+  switch (refusal.reason) {
+    case "invalid":
+      return { key: "invalid" };
+    case "throttled": {
+      const seconds = Math.max(1, Math.ceil((refusal.retryAt.getTime() - now.getTime()) / 1000));
+      return { key: "throttled", values: { seconds, time: refusal.retryAt.toISOString().slice(11, 19) } };
+    }
+    case "disabled":
+      return { key: "disabled" };
+    case "no-role":
+      return { key: "noRole" };
+    case "too-long":
+      return { key: "tooLong", values: { max: MAX_PASSWORD_LENGTH } };
+    case "demo-password":
+      return { key: "demoPassword" };
+  }
+}
+
+/**
+ * For the `?error=` the sign-in page receives when Auth.js redirects back to it (a direct POST to the
+ * credentials endpoint, or a single sign-on refusal); the form's own errors come from the server action.
+ */
+export function redirectSignInMessage(error: string | undefined, code?: string): SignInMessage | undefined {
+  if (!error) return undefined;
+  if (error === "CredentialsSignin") {
+    if (code === "throttled") return { key: "throttledWait" };
+    if (code === "disabled") return { key: "disabled" };
+    if (code === "no-role") return { key: "noRoleSso" };
+    if (code === "too-long") return { key: "tooLong", values: { max: MAX_PASSWORD_LENGTH } };
+    if (code === "demo-password") return { key: "demoPassword" };
+    return { key: "invalid" };
+  }
+  return SSO_MESSAGES[error] ? { key: SSO_MESSAGES[error] } : { key: "failed", values: { type: error.slice(0, 40) } };
+}
+
+const SSO_MESSAGES: Record<string, SignInErrorKey> = {
+  Disabled: "disabled",
+  NoRole: "noRoleSso",
+  SsoEmailTaken: "ssoEmailTaken",
+  SsoNoEmail: "ssoNoEmail",
+  AccessDenied: "accessDenied",
+  Configuration: "configuration",
 };

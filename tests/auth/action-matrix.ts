@@ -107,6 +107,14 @@ export const MATRIX: MatrixRow[] = [
     args: () => [],
   },
   {
+    kind: "action",
+    file: "app/(auth)/locale/actions.ts",
+    export: "setVisitorLocaleAction",
+    permission: { public: "the sign-in page's language switch: sets this browser's language cookie, nothing else" },
+    load: () => import("@/app/(auth)/locale/actions"),
+    args: () => [null, form({ locale: "zh-CN" })],
+  },
+  {
     kind: "route",
     file: "app/api/auth/[...nextauth]/route.ts",
     export: "GET",
@@ -158,6 +166,16 @@ export const MATRIX: MatrixRow[] = [
     permission: { public: "a bearer token (RECDESK_METRICS_TOKEN), not a session; 404 while it is unset" },
     load: () => import("@/app/api/metrics/route"),
     request: () => new Request("http://localhost/api/metrics"),
+  },
+
+  // ── The signed-in person's own preferences ──
+  {
+    kind: "action",
+    file: "app/(console)/account/actions.ts",
+    export: "setLocaleAction",
+    permission: "account:preferences",
+    load: () => import("@/app/(console)/account/actions"),
+    args: () => [null, form({ locale: "zh-CN" })],
   },
 
   // ── Users (admin) ──

@@ -21,6 +21,7 @@ const TABLE: Record<Permission, { support: boolean; oncall: boolean; manager: bo
   "audit:export": { support: N, oncall: N, manager: Y, admin: Y },
   "audit:verify": { support: N, oncall: N, manager: Y, admin: Y },
   "users:manage": { support: N, oncall: N, manager: N, admin: Y },
+  "account:preferences": { support: Y, oncall: Y, manager: Y, admin: Y },
 };
 
 describe("role → permission table", () => {

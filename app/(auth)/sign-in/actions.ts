@@ -1,13 +1,15 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { z } from "zod";
+import { getTranslations } from "next-intl/server";
 import { actionFailure, formValues, type ActionResult } from "@/lib/action-result";
 import { recordAudit } from "@/lib/audit";
 import { signIn, SignInRefused } from "@/lib/auth/auth";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { requestOrigin } from "@/lib/auth/require";
-import { refusalMessage, SIGN_IN_ERROR_CODES } from "@/lib/auth/sign-in";
+import { SIGN_IN_ERROR_CODES } from "@/lib/auth/sign-in";
+import { refusalSignInMessage } from "@/lib/auth/sign-in-errors";
+import { signInFieldErrors } from "@/lib/auth/sign-in-field-errors";
 import { getDb } from "@/lib/db";
 import { SignInCredentialsSchema } from "@/lib/auth/sign-in-input";
 import { recordableText } from "@/lib/validation/safe-text";
@@ -21,6 +23,8 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
   const email = typed.email ?? "";
   const values = { email };
   const parsed = SignInCredentialsSchema.safeParse({ email, password: typed.password });
+  // In the visitor's language; audit records keep English (lib/auth/sign-in.ts).
+  const t = await getTranslations("signIn");
   if (!parsed.success) {
     const origin = await requestOrigin();
     await recordAudit(
@@ -34,8 +38,10 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
       },
       { outcome: "invalid", errorCode: "InvalidInput" },
     );
-    return actionFailure("InvalidInput", "Enter your email and password.", {
-      fieldErrors: z.flattenError(parsed.error).fieldErrors,
+    return actionFailure("InvalidInput", t("errors.enterEmailAndPassword"), {
+      fieldErrors: signInFieldErrors(parsed.error, { email, password: typed.password }, (key, values) =>
+        t(`fields.${key}`, values),
+      ),
       values,
     });
   }
@@ -47,20 +53,17 @@ export async function signInAction(_prev: ActionResult | null, formData: FormDat
     });
   } catch (err) {
     if (err instanceof SignInRefused) {
-      const message = refusalMessage(err.refusal);
+      const { key, values: params } = refusalSignInMessage(err.refusal);
+      const message = t(`errors.${key}`, params);
       const fieldErrors = err.refusal.reason === "too-long" ? { password: [message] } : undefined;
       return actionFailure(SIGN_IN_ERROR_CODES[err.refusal.reason], message, { values, fieldErrors });
     }
     if (err instanceof AuthError) {
-      return actionFailure(
-        err.type,
-        `Sign-in failed (${err.type}). Try again; if it keeps failing, tell your RecDesk admin.`,
-        { values },
-      );
+      return actionFailure(err.type, t("errors.failed", { type: err.type }), { values });
     }
     throw err; // NEXT_REDIRECT: signed in
   }
-  return actionFailure("SignInFailed", "Sign-in did not complete. Try again.", { values });
+  return actionFailure("SignInFailed", t("errors.incomplete"), { values });
 }
 
 /** Starts single sign-on (only offered when AUTH_OIDC_* is configured). */

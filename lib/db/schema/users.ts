@@ -15,6 +15,8 @@ export const users = pgTable("users", {
   // Every session cookie carries the version it was issued at; sign-out, a password reset, disabling the account
   // and a role change bump it, so every cookie issued before stops working on its next request.
   sessionVersion: integer("session_version").notNull().default(0),
+  // The language chosen in the header ("en", "zh-CN"); null until the person chooses (cookie and browser decide).
+  locale: text("locale"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
