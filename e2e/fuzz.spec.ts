@@ -252,6 +252,19 @@ const TARGETS: Target[] = [
     "streamName",
     "reason",
   ]),
+  // The language switches: anything but a language this build speaks is refused, and nothing is stored.
+  formAction(
+    "setLocaleAction",
+    "support",
+    { locale: text("zh-CN", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("fr", "EN", "zh", "zh-cn", ""))) },
+    ["locale"],
+  ),
+  formAction(
+    "setVisitorLocaleAction",
+    "anonymous",
+    { locale: text("en", fc.oneof(badText({ utf8Only: true }), fc.constantFrom("fr", "EN", "zh", "zh-cn", ""))) },
+    ["locale"],
+  ),
   jsonAction(
     "previewBulkStopAction",
     "oncall",
