@@ -35,7 +35,23 @@ const STREAMS: string[] = [];
 const TASK_LIST: string[] = [];
 
 // Tasks: Start, Register, Stop by ID, Correct.
-const TASK_FORMS: string[] = [];
+const TASK_FORMS: string[] = [
+  "app/(console)/tasks/new/page.tsx",
+  "app/(console)/tasks/new/loading.tsx",
+  "app/(console)/tasks/register/page.tsx",
+  "app/(console)/tasks/register/loading.tsx",
+  "app/(console)/tasks/stop/page.tsx",
+  "app/(console)/tasks/stop/loading.tsx",
+  "app/(console)/tasks/correct/page.tsx",
+  "components/tasks/start-record-task-form.tsx",
+  "components/tasks/start-recording-form.tsx",
+  "components/tasks/start-family-chooser.tsx",
+  "components/tasks/start-outcome.tsx",
+  "components/tasks/register-task-form.tsx",
+  "components/tasks/stop-by-id-form.tsx",
+  "components/tasks/correct-registration-form.tsx",
+  "components/tasks/task-id-field.tsx",
+];
 
 // Bulk jobs.
 const BULK: string[] = [];
