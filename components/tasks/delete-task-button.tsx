@@ -109,8 +109,8 @@ export function DeleteTaskButton({
               id: (chunks) => <strong className="break-all font-mono">{chunks}</strong>,
               streamName: task.streamName,
               taskId: task.taskId,
-            })}{" "}
-            <span>{t(CONSEQUENCE[task.family])}</span>
+              consequence: () => <span>{t(CONSEQUENCE[task.family])}</span>,
+            })}
           </>
         }
       >
