@@ -32,7 +32,21 @@ const LIVE_ERRORS: string[] = [];
 const STREAMS: string[] = [];
 
 // Tasks: the list, Stop and Delete.
-const TASK_LIST: string[] = [];
+const TASK_LIST: string[] = [
+  "app/(console)/tasks/page.tsx",
+  "app/(console)/tasks/tasks-header.tsx",
+  "app/(console)/tasks/loading.tsx",
+  "app/(console)/tasks/form-skeleton.tsx",
+  "components/tasks/task-table.tsx",
+  "components/tasks/task-filters.tsx",
+  "components/tasks/task-state-badge.tsx",
+  "components/tasks/family-badge.tsx",
+  "components/tasks/sweep-status.tsx",
+  "components/tasks/stop-task-button.tsx",
+  "components/tasks/stop-outcome.tsx",
+  "components/tasks/delete-task-button.tsx",
+  "components/tasks/local-time.tsx",
+];
 
 // Tasks: Start, Register, Stop by ID, Correct.
 const TASK_FORMS: string[] = [
