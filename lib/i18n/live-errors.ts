@@ -7,6 +7,7 @@ import { ZH_REQUEST_CODES } from "@/lib/tencent-live/error-catalog/zh-cn-request
 import { ZH_SERVICE_CODES } from "@/lib/tencent-live/error-catalog/zh-cn-service-codes";
 import type { ZhTexts } from "@/lib/tencent-live/error-catalog/zh-cn-entry";
 import {
+  explainLiveError,
   LIVE_ERROR_CATALOG,
   liveErrorFamily,
   tencentSaid,
@@ -15,6 +16,8 @@ import {
   unknownCodeSentence,
   type LiveErrorExplanation,
 } from "@/lib/tencent-live/errors";
+import { explainTaskError } from "@/lib/tasks/local-errors";
+import { ZH_TASK_FLOW_CODES } from "./live-errors-task-flows";
 import type { Locale } from "./locales";
 
 // The Tencent error explanations in the reader's language. The English catalog (lib/tencent-live/errors.ts) stays
@@ -43,6 +46,11 @@ for (const [code, en] of Object.entries(LIVE_ERROR_CATALOG)) learn(code, en, ZH_
 for (const [action, codes] of Object.entries(RECORD_TASK_CODES)) {
   const zh = ZH_RECORD_TASK_CODES[action as keyof typeof ZH_RECORD_TASK_CODES];
   for (const [code, en] of Object.entries(codes)) learn(code, en, zh[code]);
+}
+for (const [code, zh] of Object.entries(ZH_TASK_FLOW_CODES)) {
+  const en = explainTaskError(code);
+  // Only the task flows' own words: never teach the catalog's fallback wording another meaning.
+  if (en.meaning !== explainLiveError(code).meaning) learn(code, en, zh);
 }
 
 const ZH_UNKNOWN_CODE_NEXT_STEP = "请稍后重试；如果问题持续出现，请将错误码、返回信息和请求 ID 发送给 RecDesk 团队。";

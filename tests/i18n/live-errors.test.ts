@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { RECORD_TASK_CODES } from "@/lib/tencent-live/error-catalog/record-task-codes";
 import { explainLiveError, KNOWN_LIVE_ERROR_CODES, type LiveErrorExplanation } from "@/lib/tencent-live/errors";
 import { localizeExplanation, ZH_LIVE_ERROR_CODES, ZH_RECORD_TASK_CODES } from "@/lib/i18n/live-errors";
+import { ZH_TASK_FLOW_CODES } from "@/lib/i18n/live-errors-task-flows";
+import { explainTaskError } from "@/lib/tasks/local-errors";
 import type { LiveAction } from "@/lib/tencent-live/types";
 
 const HAN = /\p{Script=Han}/u;
@@ -39,6 +41,12 @@ describe("the Tencent error catalog in Chinese", () => {
   });
 
   it.each(EXPLANATIONS)("%s reads in Chinese, with the same code, retryable and accountLevel", (_, en) => {
+    expectChinese(localizeExplanation(en, "zh-CN"), en);
+  });
+
+  it.each(Object.keys(ZH_TASK_FLOW_CODES))("the task flows' own %s reads in Chinese too", (code) => {
+    const en = explainTaskError(code);
+    expect(en.meaning, "lib/tasks/local-errors.ts still explains it").not.toBe(explainLiveError(code).meaning);
     expectChinese(localizeExplanation(en, "zh-CN"), en);
   });
 
