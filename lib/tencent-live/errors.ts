@@ -2,7 +2,8 @@
 // person in front of the screen should do next. Sources: the StopLiveRecord/CreateLiveRecord/
 // DeleteLiveRecord/DescribeLiveStream*/DescribeLiveDomains error lists and the API 3.0 common codes
 // (shared/reference/tencent-live-api.md §1.1–1.13, §2.3), plus the codes this client makes up for
-// failures that never reached Tencent (RecDesk.*).
+// failures that never reached Tencent (RecDesk.*). This English is the data: audit records, logs and CSV keep it.
+// Pages show it in the reader's language through lib/i18n/live-errors.ts (the Chinese: error-catalog/zh-cn-*.ts).
 
 import { type Entry, type LiveErrorExplanation } from "./error-catalog/entry";
 import { RECDESK_CODES } from "./error-catalog/recdesk-codes";
