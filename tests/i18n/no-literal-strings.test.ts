@@ -41,7 +41,16 @@ const TASK_FORMS: string[] = [];
 const BULK: string[] = [];
 
 // Audit, Users, Recordings and shared UI.
-const AUDIT_USERS_RECORDINGS_UI: string[] = [];
+const AUDIT_USERS_RECORDINGS_UI: string[] = [
+  "app/(console)/audit/page.tsx",
+  "components/audit/audit-filters.tsx",
+  "components/audit/audit-pager.tsx",
+  "components/audit/audit-table.tsx",
+  "components/audit/outcome-badge.tsx",
+  "components/audit/verify-integrity.tsx",
+  "components/ui/copy-button.tsx",
+  "components/ui/pager.tsx",
+];
 
 const TRANSLATED = [
   ...SHELL,
