@@ -50,6 +50,11 @@ const AUDIT_USERS_RECORDINGS_UI: string[] = [
   "components/audit/verify-integrity.tsx",
   "components/ui/copy-button.tsx",
   "components/ui/pager.tsx",
+  "app/(console)/users/page.tsx",
+  "components/users/action-message.tsx",
+  "components/users/add-user-form.tsx",
+  "components/users/user-row-actions.tsx",
+  "components/users/users-table.tsx",
 ];
 
 const TRANSLATED = [
