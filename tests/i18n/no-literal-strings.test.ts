@@ -55,6 +55,11 @@ const AUDIT_USERS_RECORDINGS_UI: string[] = [
   "components/users/add-user-form.tsx",
   "components/users/user-row-actions.tsx",
   "components/users/users-table.tsx",
+  "app/(console)/recordings/page.tsx",
+  "components/recordings/recording-failure.tsx",
+  "components/recordings/recording-filters.tsx",
+  "components/recordings/recording-table.tsx",
+  "components/recordings/recordings-pager.tsx",
 ];
 
 const TRANSLATED = [
