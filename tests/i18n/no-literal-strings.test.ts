@@ -42,6 +42,13 @@ const BULK: string[] = [];
 
 // Audit, Users, Recordings and shared UI.
 const AUDIT_USERS_RECORDINGS_UI: string[] = [
+  "app/page.tsx",
+  "components/ui/access-denied.tsx",
+  "components/ui/button.tsx",
+  "components/ui/dialog.tsx",
+  "components/ui/field.tsx",
+  "components/ui/query-provider.tsx",
+  "components/ui/status-badge.tsx",
   "app/(console)/audit/page.tsx",
   "components/audit/audit-filters.tsx",
   "components/audit/audit-pager.tsx",
