@@ -20,7 +20,8 @@ export function AuditTable({
   const t = useTranslations("audit");
   const roles = useTranslations("shell.roles");
   // Codes and stored values stay as they are (the CSV, a ticket); where the reader's language has a word for one,
-  // it is shown next to it.
+  // it is shown next to it. Text typed by people or sent by Tencent is data: translate="no" says so (to browsers
+  // and to the zh-CN e2e check that nothing else is left in English).
   const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
   return (
     <div
@@ -97,7 +98,9 @@ export function AuditTable({
               </td>
               <td className="px-3 py-2 text-xs">
                 {r.streamName ? (
-                  <div className="break-all">{[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}</div>
+                  <div className="break-all" translate="no">
+                    {[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}
+                  </div>
                 ) : null}
                 {r.taskId ? (
                   <div>
@@ -122,7 +125,13 @@ export function AuditTable({
                   </div>
                 ) : null}
               </td>
-              <td className="max-w-xs whitespace-pre-wrap break-words px-3 py-2">{r.reason}</td>
+              <td
+                className="max-w-xs whitespace-pre-wrap break-words px-3 py-2"
+                data-testid="audit-reason"
+                translate="no"
+              >
+                {r.reason}
+              </td>
               <td className="px-3 py-2">
                 <OutcomeBadge outcome={r.outcome} />
               </td>
@@ -130,7 +139,9 @@ export function AuditTable({
               <td className="max-w-xs px-3 py-2 text-xs">
                 {r.errorCode ? <div className="font-mono font-semibold">{r.errorCode}</div> : null}
                 {r.errorMessage ? (
-                  <div className="break-words text-slate-700 dark:text-slate-300">{r.errorMessage}</div>
+                  <div className="break-words text-slate-700 dark:text-slate-300" translate="no">
+                    {r.errorMessage}
+                  </div>
                 ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-right font-mono text-xs">

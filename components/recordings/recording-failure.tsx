@@ -25,6 +25,7 @@ export function RecordingFailureNotice({ failure }: { failure: RecordingFailure 
         {t.rich("body", {
           code: mono,
           task: mono,
+          sent: (chunks) => <span translate="no">{chunks}</span>,
           event: failure.recordEvent,
           hasTask: failure.taskId ? "yes" : "no",
           taskId: failure.taskId ?? "",

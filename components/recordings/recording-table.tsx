@@ -77,12 +77,13 @@ export function RecordingTable({
                 {showStream ? (
                   <td className={td}>
                     <Link
+                      translate="no"
                       href={streamHref(r)}
                       className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
                     >
                       {r.streamName}
                     </Link>
-                    <div className="text-xs text-slate-600 dark:text-slate-400">
+                    <div className="text-xs text-slate-600 dark:text-slate-400" translate="no">
                       {r.domainName} / {r.appName}
                     </div>
                   </td>

@@ -46,7 +46,7 @@ export function UsersTable({
               <tr key={u.id} data-testid={`user-row-${u.email}`} className="align-top">
                 <td className="px-4 py-3">
                   <div className="font-medium">
-                    {u.name}
+                    <span translate="no">{u.name}</span>
                     {isSelf ? (
                       <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">{t("you")}</span>
                     ) : null}
