@@ -71,7 +71,33 @@ const TASK_FORMS: string[] = [
 const BULK: string[] = [];
 
 // Audit, Users, Recordings and shared UI.
-const AUDIT_USERS_RECORDINGS_UI: string[] = [];
+const AUDIT_USERS_RECORDINGS_UI: string[] = [
+  "app/page.tsx",
+  "components/ui/access-denied.tsx",
+  "components/ui/button.tsx",
+  "components/ui/dialog.tsx",
+  "components/ui/field.tsx",
+  "components/ui/query-provider.tsx",
+  "components/ui/status-badge.tsx",
+  "app/(console)/audit/page.tsx",
+  "components/audit/audit-filters.tsx",
+  "components/audit/audit-pager.tsx",
+  "components/audit/audit-table.tsx",
+  "components/audit/outcome-badge.tsx",
+  "components/audit/verify-integrity.tsx",
+  "components/ui/copy-button.tsx",
+  "components/ui/pager.tsx",
+  "app/(console)/users/page.tsx",
+  "components/users/action-message.tsx",
+  "components/users/add-user-form.tsx",
+  "components/users/user-row-actions.tsx",
+  "components/users/users-table.tsx",
+  "app/(console)/recordings/page.tsx",
+  "components/recordings/recording-failure.tsx",
+  "components/recordings/recording-filters.tsx",
+  "components/recordings/recording-table.tsx",
+  "components/recordings/recordings-pager.tsx",
+];
 
 const TRANSLATED = [
   ...SHELL,
