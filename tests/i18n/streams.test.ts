@@ -1,4 +1,4 @@
-import { createElement, type ComponentType } from "react";
+import { createElement, type ComponentProps, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { createTranslator, NextIntlClientProvider } from "next-intl";
@@ -24,15 +24,24 @@ function text(html: string): string {
     .replace(/&amp;/g, "&");
 }
 
+// The provider with its children passed the usual way (its props type insists on a `children` prop).
+const Provider = NextIntlClientProvider as ComponentType<
+  Omit<ComponentProps<typeof NextIntlClientProvider>, "children">
+>;
+
 async function render<P extends object>(locale: Locale, component: ComponentType<P>, props: P): Promise<string> {
   const messages = await readCatalog(locale);
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC" }, createElement(component, props)),
+    createElement(Provider, { locale, messages, timeZone: "UTC" }, createElement(component, props)),
   );
 }
 
 async function timeText(locale: Locale): Promise<TimeText> {
-  return createTranslator({ locale, messages: await readCatalog(locale), namespace: "streams.time" }) as TimeText;
+  return createTranslator({
+    locale,
+    messages: await readCatalog(locale),
+    namespace: "streams.time",
+  }) as unknown as TimeText;
 }
 
 const MIN = 60_000;
