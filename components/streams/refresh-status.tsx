@@ -26,7 +26,7 @@ export function RefreshStatus(p: RefreshStatusProps) {
           ? t.rich("lastFetched", {
               clock: formatClock(fetchedAt, locale),
               seconds: ago ?? 0,
-              time: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
+              when: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
             })
           : t("notFetched")}
         {" · "}

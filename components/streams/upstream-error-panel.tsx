@@ -32,12 +32,12 @@ export function UpstreamErrorPanel({
       <p data-testid="stale-note" suppressHydrationWarning>
         {t.rich("failedAt", {
           clock: formatClock(error.at, locale),
-          time: (chunks) => <time dateTime={error.at}>{chunks}</time>,
+          when: (chunks) => <time dateTime={error.at}>{chunks}</time>,
         })}{" "}
         {hasData && fetchedAt
           ? t.rich("staleList", {
               clock: formatClock(fetchedAt, locale),
-              time: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
+              when: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
             })
           : t("noEarlierList")}
       </p>
