@@ -191,6 +191,7 @@ describe("the Streams pages in English and Chinese", () => {
     expect(zh.lastError?.explanation).toEqual(
       localizeExplanation(explainLiveError(lastError.code, lastError.message), "zh-CN"),
     );
+    expect(zh.lastError?.explanation.meaning).toMatch(/[\u4e00-\u9fff]/);
     const en = await buildStreamsPage(noDb, snapshot, query);
     expect(en.lastError?.explanation).toEqual(explainLiveError(lastError.code, lastError.message));
   });
