@@ -114,7 +114,7 @@ describe("the Streams pages in English and Chinese", () => {
     for (const label of ["Search stream name", "Domain", "App", "All domains", "All apps"]) expect(en).toContain(label);
     const zh = await render("zh-CN", StreamsToolbar, props);
     for (const label of ["搜索流名称", "推流域名", "推流路径", "全部推流域名"]) expect(text(zh)).toContain(label);
-    expect(zh).toContain('placeholder="流名称的一部分，例如 lobby"');
+    expect(zh).toContain('placeholder="流名称的一部分，例如 room_1"');
     expect(zh).toContain("push.example.com");
   });
 
