@@ -14,6 +14,8 @@ import { StreamsPager, type StreamsPagerProps } from "@/components/streams/strea
 import { StreamsTable } from "@/components/streams/streams-table";
 import { StreamsToolbar } from "@/components/streams/streams-toolbar";
 import { UpstreamErrorPanel } from "@/components/streams/upstream-error-panel";
+import type { StreamsPage } from "@/lib/streams/types";
+import { StreamsView } from "@/app/(console)/streams/streams-view";
 
 /** What a person reads: the markup's text, tags dropped, entities undone. */
 function text(html: string): string {
@@ -194,5 +196,59 @@ describe("the Streams pages in English and Chinese", () => {
     expect(zh.lastError?.explanation.meaning).toMatch(/[\u4e00-\u9fff]/);
     const en = await buildStreamsPage(noDb, snapshot, query);
     expect(en.lastError?.explanation).toEqual(explainLiveError(lastError.code, lastError.message));
+  });
+});
+
+describe("the Streams list page as first rendered", () => {
+  const page = (patch: Partial<StreamsPage>): StreamsPage => ({
+    rows: [
+      {
+        domainName: "push.example.com",
+        appName: "live",
+        streamName: "room_00001",
+        publishingSince: "2026-01-01T00:00:00.000Z",
+        publishTimes: ["2026-01-01T00:00:00.000Z"],
+        runningTasks: 2,
+      },
+    ],
+    matched: 1,
+    total: 1,
+    page: 1,
+    pageSize: 50,
+    pageCount: 1,
+    facets: { domains: ["push.example.com"], apps: ["live"] },
+    fetchedAt: "2026-01-01T00:10:00.000Z",
+    lastError: null,
+    sweepPages: 1,
+    ttlMs: 1000,
+    ...patch,
+  });
+  const query = StreamsQuerySchema.parse({});
+
+  it("reads in Chinese, stream names and API names as they are", async () => {
+    const html = await render("zh-CN", StreamsView, {
+      initialQuery: query,
+      initialData: page({ taskCountsError: "connection refused" }),
+    });
+    const zh = text(html);
+    expect(zh).toContain("直播流");
+    expect(zh).toContain("账号下所有在线的直播流，来自 DescribeLiveStreamOnlineList。");
+    expect(zh).toContain("运行中的任务数暂不可用：无法读取任务登记表：connection refused");
+    expect(zh).toContain("room_00001");
+    expect(html).toContain('title="UTC 时间 2026-01-01 00:00:00"');
+    expect(zh).toContain("显示第 1–1 个，共 1 个在线流");
+  });
+
+  it("keeps the English words as before", async () => {
+    const en = text(
+      await render("en", StreamsView, {
+        initialQuery: { ...query, q: "nothing" },
+        initialData: page({ rows: [], matched: 0, taskCountsError: "connection refused" }),
+      }),
+    );
+    expect(en).toContain("Every stream online on the account, from DescribeLiveStreamOnlineList.");
+    expect(en).toContain("Running-task counts are unavailable: Could not read the task registry: connection refused");
+    expect(en).toContain("No online stream matches these filters. Clear filters");
+    expect(en).toContain("No matches (filtered from 1 online)");
   });
 });
