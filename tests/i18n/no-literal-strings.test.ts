@@ -29,7 +29,20 @@ const SHELL: string[] = [
 const LIVE_ERRORS: string[] = ["components/ui/live-error-panel.tsx"];
 
 // Streams.
-const STREAMS: string[] = [];
+const STREAMS: string[] = [
+  "app/(console)/streams/page.tsx",
+  "app/(console)/streams/loading.tsx",
+  "app/(console)/streams/streams-view.tsx",
+  "app/(console)/streams/[domain]/[app]/[stream]/page.tsx",
+  "app/(console)/streams/[domain]/[app]/[stream]/loading.tsx",
+  "components/streams/publish-times.tsx",
+  "components/streams/refresh-status.tsx",
+  "components/streams/stream-state-panel.tsx",
+  "components/streams/streams-pager.tsx",
+  "components/streams/streams-table.tsx",
+  "components/streams/streams-toolbar.tsx",
+  "components/streams/upstream-error-panel.tsx",
+];
 
 // Tasks: the list, Stop and Delete.
 const TASK_LIST: string[] = [

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { defineRoute, fromSafeParse } from "@/lib/actions/define-route";
 import { getDb } from "@/lib/db";
+import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamsQuery, type StreamsQuery } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
@@ -18,7 +19,7 @@ export const GET = defineRoute<StreamsQuery>({
   invalidMessage: "The stream list query is not valid.",
   handler: async (query) => {
     const snapshot = await getOnlineStreamCache().read();
-    const page = await buildStreamsPage(getDb, snapshot, query);
+    const page = await buildStreamsPage(getDb, snapshot, query, await resolveRequestLocale());
     return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
   },
 });
