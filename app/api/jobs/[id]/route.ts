@@ -1,10 +1,7 @@
 import { NextResponse } from "next/server";
 import { defineRoute } from "@/lib/actions/define-route";
 import { getJobView, listJobItems } from "@/lib/bulk";
-import { explainedCodes } from "@/lib/bulk/paused-reason";
 import { BULK_ITEM_STATES, type BulkItemState } from "@/lib/db/schema/bulk";
-import { localizeExplanation } from "@/lib/i18n/live-errors";
-import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 
 interface ItemsPage {
@@ -28,11 +25,9 @@ export const GET = defineRoute<ItemsPage, { id: string }>({
     const job = await getJobView(db, id);
     if (!job) return NextResponse.json({ code: "NotFound", message: "No bulk job with this id." }, { status: 404 });
     const items = await listJobItems(db, id, { state, limit: 100, offset });
-    // Explanations travel with the data (components never import the Live API edge), in the reader's language.
-    const locale = await resolveRequestLocale();
-    const explanations = Object.fromEntries(
-      explainedCodes(job, items.items).map((c) => [c, localizeExplanation(explainLiveError(c), locale)]),
-    );
+    // Explanations travel with the data: components never import the Live API edge.
+    const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
+    const explanations = Object.fromEntries([...codes].map((c) => [c, explainLiveError(c)]));
     return NextResponse.json({ job, items, explanations }, { headers: { "Cache-Control": "no-store" } });
   },
 });
