@@ -71,7 +71,9 @@ export function JobProgress({
       q.state.data && !isJobActive(q.state.data.job.state, q.state.data.job.counts) ? false : 1000,
   });
   const current = data ?? initial;
-  const { job, items, explanations } = current;
+  const { job, items } = current;
+  // The server page explained the paused reason's code too; a poll explains only the listed items' codes.
+  const explanations = { ...initial.explanations, ...current.explanations };
   const c = job.counts;
   const done = c.stopped + c.failed + c.cancelled;
   const pausedReason = job.pausedReason ? parsePausedReason(job.pausedReason) : null;
