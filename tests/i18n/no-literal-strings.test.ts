@@ -26,16 +26,46 @@ const SHELL: string[] = [
 ];
 
 // Tencent error explanations.
-const LIVE_ERRORS: string[] = [];
+const LIVE_ERRORS: string[] = ["components/ui/live-error-panel.tsx"];
 
 // Streams.
 const STREAMS: string[] = [];
 
 // Tasks: the list, Stop and Delete.
-const TASK_LIST: string[] = [];
+const TASK_LIST: string[] = [
+  "app/(console)/tasks/page.tsx",
+  "app/(console)/tasks/tasks-header.tsx",
+  "app/(console)/tasks/loading.tsx",
+  "app/(console)/tasks/form-skeleton.tsx",
+  "components/tasks/task-table.tsx",
+  "components/tasks/task-filters.tsx",
+  "components/tasks/task-state-badge.tsx",
+  "components/tasks/family-badge.tsx",
+  "components/tasks/sweep-status.tsx",
+  "components/tasks/stop-task-button.tsx",
+  "components/tasks/stop-outcome.tsx",
+  "components/tasks/delete-task-button.tsx",
+  "components/tasks/local-time.tsx",
+];
 
 // Tasks: Start, Register, Stop by ID, Correct.
-const TASK_FORMS: string[] = [];
+const TASK_FORMS: string[] = [
+  "app/(console)/tasks/new/page.tsx",
+  "app/(console)/tasks/new/loading.tsx",
+  "app/(console)/tasks/register/page.tsx",
+  "app/(console)/tasks/register/loading.tsx",
+  "app/(console)/tasks/stop/page.tsx",
+  "app/(console)/tasks/stop/loading.tsx",
+  "app/(console)/tasks/correct/page.tsx",
+  "components/tasks/start-record-task-form.tsx",
+  "components/tasks/start-recording-form.tsx",
+  "components/tasks/start-family-chooser.tsx",
+  "components/tasks/start-outcome.tsx",
+  "components/tasks/register-task-form.tsx",
+  "components/tasks/stop-by-id-form.tsx",
+  "components/tasks/correct-registration-form.tsx",
+  "components/tasks/task-id-field.tsx",
+];
 
 // Bulk jobs.
 const BULK: string[] = [

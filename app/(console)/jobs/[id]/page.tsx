@@ -38,7 +38,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
     ]),
   );
   const role = job.createdByRole && roles.has(job.createdByRole) ? roles(job.createdByRole) : job.createdByRole;
-  const time = () => <LocalTime iso={job.createdAt} />;
+  const at = () => <LocalTime iso={job.createdAt} />;
   return (
     <div className="space-y-4">
       <p className="text-sm">
@@ -53,8 +53,8 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         <dt className="text-slate-600 dark:text-slate-400">{t("job.startedBy")}</dt>
         <dd>
           {role
-            ? t.rich("job.startedByValueWithRole", { email: job.createdByEmail, role, time })
-            : t.rich("job.startedByValue", { email: job.createdByEmail, time })}
+            ? t.rich("job.startedByValueWithRole", { email: job.createdByEmail, role, at })
+            : t.rich("job.startedByValue", { email: job.createdByEmail, at })}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">{t("job.jobId")}</dt>
         <dd className="font-mono text-xs">{job.id}</dd>
