@@ -12,6 +12,7 @@ import { explainedCodes, parsePausedReason } from "@/lib/bulk/paused-reason";
 import type { BulkJobView, JobProgressResponse } from "@/lib/bulk/types";
 import { readCatalog } from "@/lib/i18n/catalog";
 import type { Locale } from "@/lib/i18n/locales";
+import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 
 const ARREARS = "ResourceNotFound.StopService";
@@ -134,6 +135,20 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
     expect(text).toContain("直到值班工程师恢复该批量任务");
     expect(text).toContain("该批量任务的审计记录");
     expect(text).not.toMatch(/Progress|Paused|Pending items|Audit records/);
+  });
+
+  it("a job paused by Tencent's account-level error is explained in Chinese, the code kept as Tencent sent it", async () => {
+    const code = "ResourceNotFound.FreezeService";
+    const e = explainLiveError(code);
+    const zh = localizeExplanation(e, "zh-CN");
+    const initial: JobProgressResponse = {
+      job: job({ state: "paused", pausedReason: `${code}: ${e.title}. ${e.nextStep}` }),
+      items: { items: [], total: 0 },
+      explanations: { [code]: zh },
+    };
+    const text = await render("zh-CN", createElement(JobProgress, { jobId: "j", initial }));
+    expect(text).toContain(`已暂停：${code}：${zh.title}。${zh.nextStep}`);
+    expect(text).not.toContain(e.title);
   });
 
   it("the history table reads as before in English and in Chinese otherwise", async () => {
