@@ -81,7 +81,15 @@ const TASK_FORMS: string[] = [
 ];
 
 // Bulk jobs.
-const BULK: string[] = [];
+const BULK: string[] = [
+  "app/(console)/jobs/page.tsx",
+  "app/(console)/jobs/[id]/page.tsx",
+  "app/(console)/jobs/[id]/layout.tsx",
+  "components/bulk/bulk-stop-dialog.tsx",
+  "components/bulk/bulk-task-selection.tsx",
+  "components/bulk/job-history-table.tsx",
+  "components/bulk/job-progress.tsx",
+];
 
 // Audit, Users, Recordings and shared UI.
 const AUDIT_USERS_RECORDINGS_UI: string[] = [
