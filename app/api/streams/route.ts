@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamsQuery, type StreamsQuery } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
+import { say } from "@/lib/validation/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute<StreamsQuery>({
   permission: "streams:view",
   input: (request) => fromSafeParse(parseStreamsQuery(new URL(request.url).searchParams)),
-  invalidMessage: "The stream list query is not valid.",
+  invalidMessage: say("actions.routes.streamsQueryInvalid"),
   handler: async (query) => {
     const snapshot = await getOnlineStreamCache().read();
     const page = await buildStreamsPage(getDb, snapshot, query);
