@@ -4,7 +4,7 @@ import type { LiveErrorExplanation } from "@/lib/action-result";
 import { loadMessages } from "@/lib/i18n/catalog";
 import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import { localizeMessage, messageRefOf, type Translate } from "@/lib/validation/messages";
+import { localizeFieldErrors, localizeMessage, type Translate } from "@/lib/validation/messages";
 
 /*
  * The one place where what an action or a route answers a person is said in that person's language (the action
@@ -53,7 +53,7 @@ export async function localizeAnswer<A>(answer: A, locale: Locale): Promise<A> {
   if (typeof a.message === "string") out.message = localizeMessage(a.message, t);
   if (a.fieldErrors && typeof a.fieldErrors === "object")
     out.fieldErrors = localizeFieldErrorsIn(a.fieldErrors as Record<string, unknown>, t);
-  if (a.explanation) out.explanation = localizeAnyExplanation(a.explanation, locale, t);
+  if (a.explanation) out.explanation = localizeExplanation(a.explanation, locale);
   return out as A;
 }
 
@@ -66,24 +66,18 @@ function localizeFieldErrorsIn(fieldErrors: Record<string, unknown>, t: Translat
   );
 }
 
-/**
- * An explanation in `locale`: RecDesk's own (lib/tasks/local-errors.ts, made with `say`) from this namespace,
- * Tencent's codes from the error catalog's translation (lib/i18n/live-errors.ts).
- */
-export function localizeAnyExplanation(
-  explanation: LiveErrorExplanation,
-  locale: Locale,
-  t: Translate | undefined,
-): LiveErrorExplanation {
-  if (t && messageRefOf(explanation.title)) {
-    return {
-      ...explanation,
-      title: localizeMessage(explanation.title, t),
-      meaning: localizeMessage(explanation.meaning, t),
-      nextStep: localizeMessage(explanation.nextStep, t),
-    };
-  }
+/** An explanation in `locale`: the error catalog's translation (lib/i18n/live-errors.ts) knows every code. */
+export function localizeAnyExplanation(explanation: LiveErrorExplanation, locale: Locale): LiveErrorExplanation {
   return localizeExplanation(explanation, locale);
+}
+
+/** A form's field errors in `locale` (a page that parses its own search parameters shows them). */
+export async function localizeFieldErrorsTo(
+  fieldErrors: Record<string, string[]>,
+  locale: Locale,
+): Promise<Record<string, string[]>> {
+  const t = await translatorFor(locale);
+  return t ? localizeFieldErrors(fieldErrors, t) : fieldErrors;
 }
 
 /** One text in `locale` (a route's own message, for instance). */
