@@ -26,7 +26,7 @@ const SHELL: string[] = [
 ];
 
 // Tencent error explanations.
-const LIVE_ERRORS: string[] = [];
+const LIVE_ERRORS: string[] = ["components/ui/live-error-panel.tsx"];
 
 // Streams.
 const STREAMS: string[] = [];
