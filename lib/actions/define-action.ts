@@ -25,8 +25,9 @@ export type { InvalidReply } from "./invalid-reply";
  * the action's zod schema (an invalid attempt is audited, nothing goes upstream), then the handler, then
  * revalidatePath. Successful outcomes are audited by the handler (ctx.record) or, for the write-ahead flows in
  * lib/tasks and lib/bulk, by the lib flow itself; the wrapper never audits a success, so nothing is audited twice.
- * Last, the answer is said in the person's language (lib/actions/localize.ts): every message, field error and
- * explanation was made in English with lib/validation/messages.ts, which the audit record keeps.
+ * Last, the answer is said in the person's language (lib/actions/localize.ts): messages and field errors were
+ * made in English with lib/validation/messages.ts (the audit record keeps that English), explanations come from
+ * the error catalog (lib/i18n/live-errors.ts).
  */
 
 export type Allowed = Extract<AuthCheck, { ok: true }>;

@@ -33,7 +33,7 @@ export interface RouteContext<Params> {
   auth: Allowed;
   request: Request;
   params: Params;
-  /** The request's language, for the words of the handler's own answer (localizeText, localizeAnyExplanation). */
+  /** The request's language, for the words of the handler's own answer (localizeText, localizeExplanation). */
   locale: Locale;
 }
 

@@ -66,11 +66,6 @@ function localizeFieldErrorsIn(fieldErrors: Record<string, unknown>, t: Translat
   );
 }
 
-/** An explanation in `locale`: the error catalog's translation (lib/i18n/live-errors.ts) knows every code. */
-export function localizeAnyExplanation(explanation: LiveErrorExplanation, locale: Locale): LiveErrorExplanation {
-  return localizeExplanation(explanation, locale);
-}
-
 /** A form's field errors in `locale` (a page that parses its own search parameters shows them). */
 export async function localizeFieldErrorsTo(
   fieldErrors: Record<string, string[]>,
