@@ -4,7 +4,7 @@ import type { LiveErrorExplanation } from "@/lib/action-result";
 import { loadMessages } from "@/lib/i18n/catalog";
 import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
-import { localizeFieldErrors, localizeMessage, type Translate } from "@/lib/validation/messages";
+import { localizeMessage, type Translate } from "@/lib/validation/messages";
 
 /*
  * The one place where what an action or a route answers a person is said in that person's language (the action
@@ -64,15 +64,6 @@ function localizeFieldErrorsIn(fieldErrors: Record<string, unknown>, t: Translat
       Array.isArray(messages) ? messages.map((m) => (typeof m === "string" ? localizeMessage(m, t) : m)) : messages,
     ]),
   );
-}
-
-/** A form's field errors in `locale` (a page that parses its own search parameters shows them). */
-export async function localizeFieldErrorsTo(
-  fieldErrors: Record<string, string[]>,
-  locale: Locale,
-): Promise<Record<string, string[]>> {
-  const t = await translatorFor(locale);
-  return t ? localizeFieldErrors(fieldErrors, t) : fieldErrors;
 }
 
 /** One text in `locale` (a route's own message, for instance). */

@@ -1,8 +1,9 @@
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import actionsEn from "@/messages/en/actions.json";
 import validationEn from "@/messages/en/validation.json";
 
-// Pure, no server-only: schemas that run in the browser build their messages here too.
+// Pure, no server-only: schemas that run in the browser build their messages here too. use-intl/core is
+// next-intl's own translator without React, so scripts and the simulator (plain tsx, no react-server) load it too.
 
 /*
  * What the server says to a person (a field error, a refusal, an action's result) is built from a catalog key
@@ -75,11 +76,6 @@ export function render(ref: MessageRef, t: Translate): string {
   return t(ref.key, values);
 }
 
-/** What `say` made this English text from, if it did (and still remembers). */
-export function messageRefOf(text: string): MessageRef | undefined {
-  return REMEMBERED.get(text);
-}
-
 /**
  * A text the server produced, in the language of `t`: a text made by `say` is rendered again from its key;
  * anything else (Tencent's own message, a RequestId, a text made before the catalogs) comes back as it is.
@@ -95,7 +91,10 @@ export function localizeMessage(text: string, t: Translate): string {
   }
 }
 
-/** A form's field errors in the language of `t` (see localizeMessage). */
+/**
+ * A form's field errors in the language of `t` (see localizeMessage). A page that parses its own search parameters
+ * passes next-intl's root translator: `localizeFieldErrors(parsed.fieldErrors, await getTranslations())`.
+ */
 export function localizeFieldErrors(fieldErrors: Record<string, string[]>, t: Translate): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(fieldErrors).map(([field, messages]) => [field, messages.map((m) => localizeMessage(m, t))]),
