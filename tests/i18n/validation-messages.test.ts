@@ -38,6 +38,8 @@ vi.mock("next/cache", async (importOriginal) => ({
 
 const taskActions = await import("@/app/(console)/tasks/actions");
 const userActions = await import("@/app/(console)/users/actions");
+const streamsRoute = await import("@/app/api/streams/route");
+const jobRoute = await import("@/app/api/jobs/[id]/route");
 
 const HAN = /\p{Script=Han}/u;
 
@@ -195,5 +197,32 @@ describe("the action wrapper answers in the request's language; the audit record
     expect(refused).toMatchObject({
       message: "Your role (support) does not allow this (users:manage). Nothing was changed.",
     });
+  });
+
+  it("zh-CN: a route handler's 400 and 404 answers are in Chinese too; en as before", async () => {
+    state.check = { ok: true, actor: oncall.actor as never, origin: oncall.origin! };
+    const bad = () => streamsRoute.GET(new Request("http://localhost/api/streams?pageSize=7&q=a%07b"));
+    state.locale = "zh-CN";
+    const zh = await bad();
+    expect(zh.status).toBe(400);
+    expect(await zh.json()).toMatchObject({
+      code: "InvalidInput",
+      message: "直播流列表的查询条件无效。",
+      fieldErrors: {
+        pageSize: ["每页条数必须是以下之一：25, 50, 100, 200"],
+        q: ["搜索包含不可见的控制字符 U+0007，请删除后重试"],
+      },
+    });
+    const missing = () =>
+      jobRoute.GET(new Request("http://localhost/api/jobs/x"), {
+        params: Promise.resolve({ id: "00000000-0000-4000-8000-000000000000" }),
+      });
+    expect(await (await missing()).json()).toMatchObject({ code: "NotFound", message: "没有此 ID 的批量任务。" });
+    state.locale = "en";
+    expect(await (await bad()).json()).toMatchObject({
+      message: "The stream list query is not valid.",
+      fieldErrors: { pageSize: ["pageSize must be one of 25, 50, 100, 200"] },
+    });
+    expect(await (await missing()).json()).toMatchObject({ message: "No bulk job with this id." });
   });
 });
