@@ -12,8 +12,12 @@ export const TASKS_PAGE_SIZE = 25;
 const SearchSchema = z.object({
   family: z.enum(TASK_FAMILIES).optional().catch(undefined),
   state: z.enum(TASK_STATES).optional().catch(undefined),
-  stream: safeText({ label: label("stream"), max: 256 }).optional().catch(undefined),
-  domain: safeText({ label: label("domain"), max: 253 }).optional().catch(undefined),
+  stream: safeText({ label: label("stream"), max: 256 })
+    .optional()
+    .catch(undefined),
+  domain: safeText({ label: label("domain"), max: 253 })
+    .optional()
+    .catch(undefined),
   running: z.coerce
     .number()
     .int()
