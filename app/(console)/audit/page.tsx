@@ -16,6 +16,7 @@ import { AuditPager } from "@/components/audit/audit-pager";
 import { VerifyIntegrity } from "@/components/audit/verify-integrity";
 import { verifyIntegrityAction } from "./actions";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { localizeFieldErrors } from "@/lib/validation/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -77,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
       <AuditFiltersForm
         values={values}
-        fieldErrors={parsed.ok ? undefined : parsed.fieldErrors}
+        fieldErrors={parsed.ok ? undefined : localizeFieldErrors(parsed.fieldErrors, await getTranslations())}
         actions={AUDIT_ACTIONS}
         outcomes={AUDIT_OUTCOMES}
       />

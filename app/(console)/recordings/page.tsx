@@ -8,6 +8,7 @@ import { RecordingFiltersForm } from "@/components/recordings/recording-filters"
 import { RecordingsPager } from "@/components/recordings/recordings-pager";
 import { RecordingTable } from "@/components/recordings/recording-table";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { localizeFieldErrors } from "@/lib/validation/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("recordings"))("title") };
@@ -33,7 +34,10 @@ export default async function RecordingsPage({ searchParams }: { searchParams: S
         </h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700 dark:text-slate-300">{t("description")}</p>
       </div>
-      <RecordingFiltersForm values={parsed.values} fieldErrors={parsed.ok ? undefined : parsed.fieldErrors} />
+      <RecordingFiltersForm
+        values={parsed.values}
+        fieldErrors={parsed.ok ? undefined : localizeFieldErrors(parsed.fieldErrors, await getTranslations())}
+      />
       {!page ? (
         <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
           {t("invalidFilter")}

@@ -3,6 +3,7 @@ import { defineRoute } from "@/lib/actions/define-route";
 import { getJobView, listJobItems } from "@/lib/bulk";
 import { BULK_ITEM_STATES, type BulkItemState } from "@/lib/db/schema/bulk";
 import { explainLiveError } from "@/lib/tencent-live/errors";
+import { explainedCodes } from "@/lib/bulk/paused-reason";
 import { localizeText } from "@/lib/actions/localize";
 import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { say } from "@/lib/validation/messages";
@@ -32,9 +33,8 @@ export const GET = defineRoute<ItemsPage, { id: string }>({
     }
     const items = await listJobItems(db, id, { state, limit: 100, offset });
     // Explanations travel with the data, in the reader's language: components never import the Live API edge.
-    const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
     const explanations = Object.fromEntries(
-      [...codes].map((c) => [c, localizeExplanation(explainLiveError(c), locale)]),
+      explainedCodes(job, items.items).map((c) => [c, localizeExplanation(explainLiveError(c), locale)]),
     );
     return NextResponse.json({ job, items, explanations }, { headers: { "Cache-Control": "no-store" } });
   },

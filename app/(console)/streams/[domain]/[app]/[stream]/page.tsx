@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/validation/messages";
 import { PublishTimes } from "@/components/streams/publish-times";
 import { StreamStatePanel } from "@/components/streams/stream-state-panel";
 import { TaskTable } from "@/components/tasks/task-table";
@@ -34,10 +35,11 @@ const SECTION = "rounded-md border border-slate-200 bg-white p-4 dark:border-sla
 
 export default async function StreamDetailPage({ params }: { params: Promise<Params> }) {
   const auth = await pageAccess("streams:view");
-  const [t, streams, time] = await Promise.all([
+  const [t, streams, time, root] = await Promise.all([
     getTranslations("streams.detail"),
     getTranslations("streams"),
     getTranslations("streams.time"),
+    getTranslations(),
   ]);
   if (!auth.ok) return <AccessDenied title={streams("streamTitle")} {...auth.denied} />;
   const check = parseStreamSegments(await params);
@@ -50,7 +52,7 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
           {check.errors.map((e) => (
             <li key={e.segment}>
               <span className="font-medium">{t(`segment.${e.segment}`)}</span>{" "}
-              <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {e.message}
+              <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {localizeMessage(e.message, root)}
             </li>
           ))}
         </ul>
