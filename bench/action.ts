@@ -13,20 +13,18 @@
 // same run on a scratch Postgres database follows (totals only). Writes bench/results/action.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { ensureKeyedChain } from "@/lib/audit/write";
 import { loadAuditKey } from "@/lib/audit/key";
 import { checkPermission } from "@/lib/auth/authorize";
 import { createUser } from "@/lib/auth/users";
 import { openPglite } from "@/lib/db/pglite";
-import { openPostgres } from "@/lib/db/postgres";
 import { recordingTasks } from "@/lib/db/schema/tasks";
-import type { OpenDatabase } from "@/lib/db/types";
 import { StopTaskInputSchema } from "@/lib/tasks/schemas";
 import { stopTask } from "@/lib/tasks/stop-task";
 import { createLiveClient } from "@/lib/tencent-live/client";
 import type { LiveClient } from "@/lib/tencent-live/client-types";
 import { startSimulatorProcess } from "./simulator-process";
+import { scratchPostgres } from "./scratch-db";
 
 const STOPS = Number(process.env.BENCH_STOPS ?? 500);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
@@ -69,27 +67,6 @@ function timeStatements(client: unknown): { take(): Map<string, number> } {
       const out = current;
       current = new Map();
       return out;
-    },
-  };
-}
-
-async function scratchPostgres(admin: string): Promise<OpenDatabase & { drop(): Promise<void> }> {
-  const name = `recdesk_bench_${randomBytes(5).toString("hex")}`;
-  const c = new Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const open = await openPostgres(url.toString(), { max: 10 });
-  return {
-    ...open,
-    async drop() {
-      await open.close();
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
     },
   };
 }

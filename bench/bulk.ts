@@ -5,18 +5,14 @@
 // Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. The simulator runs in its own
 // process, as Tencent Cloud would. Writes bench/results/bulk.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { CommonClient } from "tencentcloud-sdk-nodejs-common";
 import { createBulkJob } from "@/lib/bulk/create";
 import { createBulkWorker } from "@/lib/bulk/worker";
-import { openPglite } from "@/lib/db/pglite";
-import { openPostgres } from "@/lib/db/postgres";
-import type { OpenDatabase } from "@/lib/db/types";
 import { createLiveClient } from "@/lib/tencent-live/client";
 import { startSimulatorProcess, type SimulatorProcess } from "./simulator-process";
 import { mixedRun } from "./bulk-mixed";
+import { scratchDb } from "./scratch-db";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1000);
 const LIMIT = 200;
@@ -25,31 +21,6 @@ const SEQUENTIAL_CAP = Number(process.env.BENCH_SEQUENTIAL_CALLS ?? 200);
 const LATENCIES = [20, 100];
 
 delete process.env.http_proxy; // the SDK would silently send loopback calls through it
-
-async function scratchDb(driver: "pglite" | "postgres"): Promise<OpenDatabase & { drop(): Promise<void> }> {
-  if (driver === "pglite") {
-    const open = await openPglite(undefined);
-    return { ...open, drop: async () => {} };
-  }
-  const admin = process.env.DATABASE_URL!;
-  const name = `recdesk_bench_${randomBytes(5).toString("hex")}`;
-  const c = new Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const open = await openPostgres(url.toString(), { max: 10 });
-  return {
-    ...open,
-    async drop() {
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
 
 async function bulkRun(driver: "pglite" | "postgres", latencyMs: number) {
   const sim = await startSimulatorProcess({ latencyMs, streams: 100, tasks: ITEMS, seed: latencyMs, stopLimit: LIMIT });

@@ -3,40 +3,14 @@
 // 100, 20 ms latency per answer) with the real client, limiter and a fresh database (PGlite in memory; also
 // Postgres when DATABASE_URL is set). Writes bench/results/record-task-sweep.json.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { Client } from "pg";
-import { openPglite } from "@/lib/db/pglite";
-import { openPostgres } from "@/lib/db/postgres";
-import type { OpenDatabase } from "@/lib/db/types";
 import { runRecordTaskSweep } from "@/lib/tasks/record-task-sweep";
 import { createLiveClient } from "@/lib/tencent-live/client";
 import { startSimulator } from "@/lib/tencent-live/simulator";
+import { scratchDb } from "./scratch-db";
 
 const SIZES = (process.env.BENCH_SIZES ?? "8,200,1000").split(",").map(Number);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const HOUR = 3_600_000;
-
-async function scratchDb(driver: "pglite" | "postgres"): Promise<OpenDatabase & { drop(): Promise<void> }> {
-  if (driver === "pglite") return { ...(await openPglite(undefined)), drop: async () => {} };
-  const admin = process.env.DATABASE_URL!;
-  const name = `recdesk_bench_${randomBytes(5).toString("hex")}`;
-  const c = new Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const open = await openPostgres(url.toString(), { max: 10 });
-  return {
-    ...open,
-    async drop() {
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
-}
 
 async function run(driver: "pglite" | "postgres", size: number) {
   const sim = await startSimulator({ streams: 0, tasks: 0, recordTasks: 0, latencyMs: LATENCY_MS });

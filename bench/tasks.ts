@@ -19,20 +19,18 @@
 // PGlite on disk (a temp dir), as the server keeps it; then Postgres when DATABASE_URL is set (a scratch database).
 // BENCH_SKIP_BASELINE=1 skips the baseline. Writes bench/results/tasks.json.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { Client } from "pg";
 import { sql } from "drizzle-orm";
 import { openPglite } from "@/lib/db/pglite";
-import { openPostgres } from "@/lib/db/postgres";
 import { MIGRATIONS_FOLDER } from "@/lib/db/migrations-folder";
-import type { Database, OpenDatabase } from "@/lib/db/types";
+import type { Database } from "@/lib/db/types";
 import { resolveSelection, type BulkSelection } from "@/lib/bulk/selection";
 import type { TaskFilters } from "@/lib/tasks/definitions";
 import { listTaskDomains, listTasks } from "@/lib/tasks/registry";
 import { TASKS_PAGE_SIZE } from "@/lib/tasks/filters";
 import { baselineListTaskDomains, baselineListTasks, baselineResolveSelection } from "./tasks-baseline";
+import { scratchPostgres } from "./scratch-db";
 
 const N = Number(process.env.BENCH_TASKS ?? 1_000_000);
 const REPS = Number(process.env.BENCH_REPS ?? 20);
@@ -191,27 +189,6 @@ async function time(fn: () => Promise<Answer>, reps: number) {
     ms.push(performance.now() - t);
   }
   return { ...stats(ms), answer };
-}
-
-async function scratchPostgres(admin: string): Promise<OpenDatabase & { drop(): Promise<void> }> {
-  const name = `recdesk_bench_${randomBytes(5).toString("hex")}`;
-  const c = new Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`create database ${name}`);
-  await c.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  const open = await openPostgres(url.toString(), { max: 10 });
-  return {
-    ...open,
-    async drop() {
-      await open.close();
-      const d = new Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`drop database if exists ${name} with (force)`);
-      await d.end();
-    },
-  };
 }
 
 function sameAnswer(a: Answer, b: Answer): boolean {
