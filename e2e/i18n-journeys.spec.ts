@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
@@ -24,12 +25,27 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const FREEZE = "ResourceNotFound.FreezeService";
 const FREEZE_MESSAGE = `Injected fault: ${FREEZE}.`;
 
-/** The English still on zh-CN pages, by page or state, gathered by every test for the last one to judge. */
-const leftovers = new Map<string, Leftover[]>();
+/**
+ * The English still on zh-CN pages, by page or state, gathered by every test for the last one to judge. Kept in a
+ * file of the run's output folder (Playwright empties it when a run starts), not in memory: after a failed test
+ * the next one runs in a new worker process.
+ */
+const leftoversFile = () => path.join(test.info().project.outputDir, "zh-CN-leftovers.json");
+
+function readLeftovers(): Map<string, Leftover[]> {
+  try {
+    return new Map(Object.entries(JSON.parse(fs.readFileSync(leftoversFile(), "utf8")) as Record<string, Leftover[]>));
+  } catch {
+    return new Map();
+  }
+}
 
 async function recordLeftovers(page: Page, name: string, knownData: string[] = []) {
   const found = await englishLeftovers(page, knownData);
-  leftovers.set(name, found);
+  const all = readLeftovers();
+  all.set(name, found);
+  fs.mkdirSync(path.dirname(leftoversFile()), { recursive: true });
+  fs.writeFileSync(leftoversFile(), JSON.stringify(Object.fromEntries(all), null, 1));
   if (found.length) console.log(`[zh-CN leftovers] ${formatLeftovers(name, found)}`);
 }
 
@@ -320,10 +336,10 @@ async function axe(page: Page, name: string, failures: string[]) {
 }
 
 async function visit(page: Page, p: ReturnType<typeof everyPage>[number]): Promise<string> {
-  const path = typeof p.path === "string" ? p.path : await p.path();
-  await page.goto(path);
+  const address = typeof p.path === "string" ? p.path : await p.path();
+  await page.goto(address);
   await p.ready();
-  return path;
+  return address;
 }
 
 test("zh-CN: nothing left in English on any page, beyond Tencent's codes, messages and names", async ({ browser }) => {
@@ -334,9 +350,9 @@ test("zh-CN: nothing left in English on any page, beyond Tencent's codes, messag
   await signInZh(page, "admin");
   for (const p of everyPage(page)) {
     // The audit log holds other specs' English reasons: its own journey checked the page over this spec's records.
-    if (p.name === "audit" && leftovers.has("/audit (this spec's records)")) continue;
-    const path = await visit(page, p);
-    await recordLeftovers(page, path);
+    if (p.name === "audit" && readLeftovers().has("/audit (this spec's records)")) continue;
+    const address = await visit(page, p);
+    await recordLeftovers(page, address);
   }
   // A page refused to a role shows its reason in Chinese too.
   await context.clearCookies({ name: /authjs/ });
@@ -346,6 +362,7 @@ test("zh-CN: nothing left in English on any page, beyond Tencent's codes, messag
   await recordLeftovers(page, "/audit (refused to support)");
   await context.close();
 
+  const leftovers = readLeftovers();
   const report = [...leftovers].map(([name, found]) => formatLeftovers(name, found)).join("\n");
   await test.info().attach("zh-CN leftovers", { body: report, contentType: "text/plain" });
   const pagesWithEnglish = [...leftovers].filter(([, found]) => found.length > 0);
