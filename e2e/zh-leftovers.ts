@@ -1,5 +1,8 @@
 import type { Page } from "@playwright/test";
 import { demoAccounts } from "./fixtures";
+import { judgeLeftovers, type Leftover, type Piece } from "./zh-leftovers-judge";
+
+export { formatLeftovers, type Leftover } from "./zh-leftovers-judge";
 
 // "Nothing left in English on a zh-CN page except Tencent's own codes, messages and names" (issue 15), as a check.
 //
@@ -7,7 +10,9 @@ import { demoAccounts } from "./fixtures";
 // checked, and its words may appear anywhere else on the page (a stream name in a sentence, a TaskId in an
 // aria-label). Data is what sits inside <code>, <kbd>, <samp>, <pre>, a monospace element (font-mono: RecDesk shows
 // every ID, name and code that way), an element marked translate="no" (HTML's own "do not translate this") or
-// data-i18n-data, or one of the few test ids that hold values. Besides, a word passes when its shape says it is not
+// data-i18n-data, or one of the few test ids that hold values; and the path segments and query values of the page's
+// own links (a stream's domain, app and name). The test adds what it knows is data: the demo accounts' names, the
+// reasons it typed, Tencent's message for a fault it injected. Besides, a word passes when its shape says it is not
 // prose: Tencent's codes and API names (dotted or CamelCase: ResourceNotFound.FreezeService, StopLiveRecord,
 // TaskId), e-mails, URLs and paths, host and file names, identifiers with digits or underscores, and acronyms
 // (ID, SSO, UTC, MP4, FLV…). Two words are allowed by name: the language switch names English in English and is
@@ -26,16 +31,6 @@ const DATA_SELECTOR = [
     (id) => `[data-testid="${id}"]`,
   ),
 ].join(",");
-
-/** Words a zh-CN page may show as they are, whatever the page's data. */
-const ALLOWED_WORDS = new Set(["English", "Language"]);
-/** Upper-case words that are English prose, not an acronym. */
-const NOT_ACRONYMS = new Set(["OK", "NO", "YES", "ON", "OFF", "AND", "OR", "NEW", "ALL", "NONE"]);
-
-interface Piece {
-  text: string;
-  where: string;
-}
 
 /** Every visible text node, attribute text and option on the page, split into prose and data. */
 function collect(dataSelector: string): { prose: Piece[]; data: string[] } {
@@ -92,35 +87,10 @@ function collect(dataSelector: string): { prose: Piece[]; data: string[] } {
   return { prose, data };
 }
 
-const TOKEN = /[A-Za-z0-9][A-Za-z0-9._\-@/+:'’]*/g;
-
-function tokens(text: string): string[] {
-  return (text.match(TOKEN) ?? []).map((t) => t.replace(/[.:'’\-/]+$/, "")).filter((t) => /[A-Za-z]/.test(t));
-}
-
-/** Whether a Latin-letter word is allowed by its shape alone (see the top of this file). */
-function allowedByShape(word: string): boolean {
-  if (ALLOWED_WORDS.has(word)) return true;
-  if (/^https?:/i.test(word) || word.includes("@") || word.includes("/") || word.includes("_")) return true;
-  // Dotted: Tencent's error codes, audit action codes, host and file names (but not an abbreviation like "e.g").
-  if (/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(word) && !/^([a-z]\.)+[a-z]$/i.test(word)) return true;
-  // CamelCase with a capital inside: API and parameter names, RecDesk, RecordTask.
-  if (/[a-z][A-Z]/.test(word)) return true;
-  // A digit inside: IDs, hashes, MP4, H.264 (a number with an English unit, "24h" or "5min", is prose).
-  if (/\d/.test(word) && !/^\d+(ms|s|sec|min|mins|h|hr|hrs|d|days?)$/i.test(word)) return true;
-  if (/^[A-Z]{2,6}s?$/.test(word) && !NOT_ACRONYMS.has(word)) return true;
-  return false;
-}
-
-export interface Leftover {
-  word: string;
-  /** The first text the word was seen in, and where. */
-  text: string;
-  where: string;
-}
-
-/** People's names are data: the demo accounts' names show in the header and on /users. */
-const DEMO_NAMES = Object.values(demoAccounts).map((a) => a.name);
+/**
+ * Demo data the seed puts on pages: the demo accounts' names (header, /users) and the seeded tasks' creator.
+ */
+const DEMO_DATA = [...Object.values(demoAccounts).map((a) => a.name), "simulator (demo seed)"];
 
 /**
  * The English words a zh-CN page still shows (one entry per distinct word), beyond what its data and the allowed
@@ -129,29 +99,5 @@ const DEMO_NAMES = Object.values(demoAccounts).map((a) => a.name);
  */
 export async function englishLeftovers(page: Page, knownData: string[] = []): Promise<Leftover[]> {
   const { prose, data } = await page.evaluate(collect, DATA_SELECTOR);
-  const dataTexts = [...data, ...DEMO_NAMES, ...knownData];
-  const dataWords = new Set(dataTexts.flatMap(tokens));
-  const found = new Map<string, Leftover>();
-  for (const piece of prose) {
-    // A whole text that is data shown elsewhere (a stream name as a link, a reason in a table cell).
-    if (dataTexts.includes(piece.text)) continue;
-    // A text that quotes data the test knows (Tencent's message after the code).
-    let text = piece.text;
-    for (const known of knownData) if (known) text = text.split(known).join(" ");
-    for (const word of tokens(text)) {
-      if (dataWords.has(word) || allowedByShape(word) || found.has(word)) continue;
-      found.set(word, { word, text: piece.text.slice(0, 120), where: piece.where });
-    }
-  }
-  return [...found.values()];
-}
-
-/** One line per page (`brief`), or one more line per word with the text it was seen in and where. */
-export function formatLeftovers(name: string, leftovers: Leftover[], brief = false): string {
-  if (!leftovers.length) return `${name}: nothing left in English`;
-  if (brief) return `${name}: ${leftovers.length} English word(s): ${leftovers.map((l) => l.word).join(", ")}`;
-  return [
-    `${name}: ${leftovers.length} English word(s): ${leftovers.map((l) => l.word).join(", ")}`,
-    ...leftovers.map((l) => `    ${l.word}  ← "${l.text}" (${l.where})`),
-  ].join("\n");
+  return judgeLeftovers(prose, data, [...DEMO_DATA, ...knownData]);
 }
