@@ -134,7 +134,8 @@ test("zh-CN: on-call stops a recording task and sees its RequestId", async ({ br
   const context = await zhContext(browser);
   const page = await context.newPage();
   await signInZh(page, "oncall", "/tasks");
-  const { taskId } = await recordingTask(page);
+  const { taskId, row } = await recordingTask(page);
+  const streamName = (await row.getByRole("link").first().textContent())!.trim();
   await expectZh(rowOf(page, taskId).getByTestId("stop-button"), "Stop");
   const before = await stopCalls();
 
@@ -148,6 +149,12 @@ test("zh-CN: on-call stops a recording task and sees its RequestId", async ({ br
   await expectZh(rowOf(page, taskId).getByTestId("task-state"), "stopped");
   expect(await stopCalls()).toBe(before + 1);
   await recordLeftovers(page, "/tasks: a Stop that succeeded", ["工单 42：录制失控"]);
+  const requestId = (await success.getByTestId("request-id").textContent())!;
+
+  // The registry keeps it: a fresh load shows the state and the last action's RequestId.
+  await page.goto(`/tasks?stream=${encodeURIComponent(streamName)}`);
+  await expect(rowOf(page, taskId)).toHaveAttribute("data-state", "stopped");
+  await expect(rowOf(page, taskId).getByTestId("last-action")).toContainText(requestId);
   await context.close();
 });
 
