@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SelectField, TextField, buttonClasses } from "@/components/ui";
 import type { AuditFilterValues } from "@/lib/audit/filters";
 
@@ -14,17 +15,21 @@ export interface AuditFiltersFormProps {
  * (/audit?taskId=…) and exported as CSV as-is. Works without JavaScript.
  */
 export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }: AuditFiltersFormProps) {
+  const t = useTranslations("audit");
+  // The option's value stays the stored code (the URL, the CSV); its text is the reader's word for it.
+  const labelOf = (group: "actions" | "outcomes", code: string) =>
+    t.has(`${group}.${code}`) ? t(`${group}.${code}`) : code;
   return (
     <form
       method="get"
       action="/audit"
       role="search"
-      aria-label="Filter audit records"
+      aria-label={t("filters.label")}
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
-          label="From (UTC)"
+          label={t("filters.from")}
           name="from"
           type="datetime-local"
           step={1}
@@ -32,7 +37,7 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
           errors={fieldErrors.from}
         />
         <TextField
-          label="To (UTC)"
+          label={t("filters.to")}
           name="to"
           type="datetime-local"
           step={1}
@@ -40,7 +45,7 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
           errors={fieldErrors.to}
         />
         <TextField
-          label="Actor email"
+          label={t("filters.actor")}
           name="actor"
           type="text"
           inputMode="email"
@@ -48,11 +53,16 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
           defaultValue={values.actor}
           errors={fieldErrors.actor}
         />
-        <SelectField label="Action" name="action" defaultValue={values.action ?? ""} errors={fieldErrors.action}>
-          <option value="">Any action</option>
+        <SelectField
+          label={t("filters.action")}
+          name="action"
+          defaultValue={values.action ?? ""}
+          errors={fieldErrors.action}
+        >
+          <option value="">{t("filters.anyAction")}</option>
           {actions.map((a) => (
             <option key={a} value={a}>
-              {a}
+              {labelOf("actions", a)}
             </option>
           ))}
           {/* Keep an unknown value selectable so its field error shows next to what was asked for. */}
@@ -60,11 +70,16 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
             <option value={values.action}>{values.action}</option>
           ) : null}
         </SelectField>
-        <SelectField label="Outcome" name="outcome" defaultValue={values.outcome ?? ""} errors={fieldErrors.outcome}>
-          <option value="">Any outcome</option>
+        <SelectField
+          label={t("filters.outcome")}
+          name="outcome"
+          defaultValue={values.outcome ?? ""}
+          errors={fieldErrors.outcome}
+        >
+          <option value="">{t("filters.anyOutcome")}</option>
           {outcomes.map((o) => (
             <option key={o} value={o}>
-              {o}
+              {labelOf("outcomes", o)}
             </option>
           ))}
           {values.outcome && !outcomes.includes(values.outcome) ? (
@@ -72,14 +87,14 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
           ) : null}
         </SelectField>
         <TextField
-          label="Stream"
+          label={t("filters.stream")}
           name="stream"
           autoComplete="off"
           defaultValue={values.stream}
           errors={fieldErrors.stream}
         />
         <TextField
-          label="TaskId"
+          label={t("filters.taskId")}
           name="taskId"
           inputMode="numeric"
           autoComplete="off"
@@ -87,7 +102,7 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
           errors={fieldErrors.taskId}
         />
         <TextField
-          label="Reason contains"
+          label={t("filters.reason")}
           name="q"
           type="search"
           autoComplete="off"
@@ -96,7 +111,7 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
         />
         {values.jobId || fieldErrors.jobId ? (
           <TextField
-            label="Bulk job id"
+            label={t("filters.jobId")}
             name="jobId"
             autoComplete="off"
             defaultValue={values.jobId}
@@ -106,10 +121,10 @@ export function AuditFiltersForm({ values, fieldErrors = {}, actions, outcomes }
       </div>
       <div className="mt-3 flex flex-wrap gap-2">
         <button type="submit" className={buttonClasses("primary")}>
-          Apply filters
+          {t("filters.apply")}
         </button>
         <Link href="/audit" className={buttonClasses("secondary")}>
-          Clear
+          {t("filters.clear")}
         </Link>
       </div>
     </form>

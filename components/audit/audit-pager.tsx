@@ -1,27 +1,29 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui";
 
 /** Keyset paging: links carry the boundary id, so every page costs the same at any depth. */
 export function AuditPager({ newerHref, olderHref }: { newerHref?: string; olderHref?: string }) {
+  const t = useTranslations("audit.pager");
   const disabled = `${buttonClasses("secondary", "sm")} pointer-events-none opacity-50`;
   return (
-    <nav aria-label="Audit pages" className="flex justify-between gap-2">
+    <nav aria-label={t("nav")} className="flex justify-between gap-2">
       {newerHref ? (
         <Link href={newerHref} className={buttonClasses("secondary", "sm")}>
-          ← Newer
+          {t("newer")}
         </Link>
       ) : (
         <span aria-disabled="true" className={disabled}>
-          ← Newer
+          {t("newer")}
         </span>
       )}
       {olderHref ? (
         <Link href={olderHref} className={buttonClasses("secondary", "sm")}>
-          Older →
+          {t("older")}
         </Link>
       ) : (
         <span aria-disabled="true" className={disabled}>
-          Older →
+          {t("older")}
         </span>
       )}
     </nav>

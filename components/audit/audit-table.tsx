@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { AuditRowView } from "@/lib/audit/definitions";
 import { OutcomeBadge } from "./outcome-badge";
 
@@ -16,6 +17,12 @@ export function AuditTable({
   caption: string;
   testId?: string;
 }) {
+  const t = useTranslations("audit");
+  const roles = useTranslations("shell.roles");
+  // Codes and stored values stay as they are (the CSV, a ticket); where the reader's language has a word for one,
+  // it is shown next to it. Text typed by people or sent by Tencent is data: translate="no" says so (to browsers
+  // and to the zh-CN e2e check that nothing else is left in English).
+  const actionLabel = (action: string) => (t.has(`actions.${action}`) ? t(`actions.${action}`) : action);
   return (
     <div
       className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
@@ -31,31 +38,31 @@ export function AuditTable({
               #
             </th>
             <th scope="col" className="px-3 py-2">
-              Time (UTC)
+              {t("table.time")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Actor
+              {t("table.actor")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Action
+              {t("table.action")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Target
+              {t("table.target")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Reason
+              {t("table.reason")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Outcome
+              {t("table.outcome")}
             </th>
             <th scope="col" className="px-3 py-2">
-              RequestId
+              {t("table.requestId")}
             </th>
             <th scope="col" className="px-3 py-2">
-              Error
+              {t("table.error")}
             </th>
             <th scope="col" className="px-3 py-2 text-right">
-              Latency
+              {t("table.latency")}
             </th>
           </tr>
         </thead>
@@ -67,27 +74,37 @@ export function AuditTable({
                 <time dateTime={r.at}>{utc(r.at)}</time>
                 {r.finishedAt && r.outcome === "unknown" ? (
                   <div className="text-slate-600 dark:text-slate-400">
-                    marked <time dateTime={r.finishedAt}>{utc(r.finishedAt)}</time>
+                    {t("table.marked")} <time dateTime={r.finishedAt}>{utc(r.finishedAt)}</time>
                   </div>
                 ) : null}
               </td>
               <td className="px-3 py-2">
                 <div className="break-all">
-                  {r.actorEmail ?? <span className="text-slate-600 dark:text-slate-400">anonymous</span>}
+                  {r.actorEmail ?? <span className="text-slate-600 dark:text-slate-400">{t("table.anonymous")}</span>}
                 </div>
-                {r.actorRole ? <div className="text-xs text-slate-600 dark:text-slate-400">{r.actorRole}</div> : null}
+                {r.actorRole ? (
+                  <div className="text-xs text-slate-600 dark:text-slate-400">
+                    {roles.has(r.actorRole) ? roles(r.actorRole) : r.actorRole}
+                  </div>
+                ) : null}
                 {r.clientIp ? (
                   <div className="font-mono text-xs text-slate-600 dark:text-slate-400">{r.clientIp}</div>
                 ) : null}
               </td>
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.action}</td>
+              <td
+                className={`whitespace-nowrap px-3 py-2 ${actionLabel(r.action) === r.action ? "font-mono " : ""}text-xs`}
+              >
+                {actionLabel(r.action)}
+              </td>
               <td className="px-3 py-2 text-xs">
                 {r.streamName ? (
-                  <div className="break-all">{[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}</div>
+                  <div className="break-all" translate="no">
+                    {[r.domainName, r.appName, r.streamName].filter(Boolean).join(" / ")}
+                  </div>
                 ) : null}
                 {r.taskId ? (
                   <div>
-                    TaskId{" "}
+                    {t("table.taskId")}{" "}
                     <Link
                       className="font-mono text-brand-700 underline dark:text-brand-100"
                       href={`/audit?taskId=${encodeURIComponent(r.taskId)}`}
@@ -98,7 +115,7 @@ export function AuditTable({
                 ) : null}
                 {r.jobId ? (
                   <div>
-                    Job{" "}
+                    {t("table.job")}{" "}
                     <Link
                       className="font-mono text-brand-700 underline dark:text-brand-100"
                       href={`/audit?jobId=${encodeURIComponent(r.jobId)}`}
@@ -108,7 +125,13 @@ export function AuditTable({
                   </div>
                 ) : null}
               </td>
-              <td className="max-w-xs whitespace-pre-wrap break-words px-3 py-2">{r.reason}</td>
+              <td
+                className="max-w-xs whitespace-pre-wrap break-words px-3 py-2"
+                data-testid="audit-reason"
+                translate="no"
+              >
+                {r.reason}
+              </td>
               <td className="px-3 py-2">
                 <OutcomeBadge outcome={r.outcome} />
               </td>
@@ -116,11 +139,13 @@ export function AuditTable({
               <td className="max-w-xs px-3 py-2 text-xs">
                 {r.errorCode ? <div className="font-mono font-semibold">{r.errorCode}</div> : null}
                 {r.errorMessage ? (
-                  <div className="break-words text-slate-700 dark:text-slate-300">{r.errorMessage}</div>
+                  <div className="break-words text-slate-700 dark:text-slate-300" translate="no">
+                    {r.errorMessage}
+                  </div>
                 ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2 text-right font-mono text-xs">
-                {r.latencyMs === null ? "" : `${r.latencyMs} ms`}
+                {r.latencyMs === null ? "" : t("table.milliseconds", { ms: r.latencyMs })}
               </td>
             </tr>
           ))}

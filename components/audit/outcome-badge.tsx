@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge, type BadgeTone } from "@/components/ui";
 
 const TONE: Record<string, BadgeTone> = {
@@ -9,6 +10,8 @@ const TONE: Record<string, BadgeTone> = {
   pending: "progress",
 };
 
+/** The outcome in the reader's words; the stored value (data-outcome, the CSV) stays the English code. */
 export function OutcomeBadge({ outcome }: { outcome: string }) {
-  return <StatusBadge tone={TONE[outcome] ?? "neutral"}>{outcome}</StatusBadge>;
+  const t = useTranslations("audit.outcomes");
+  return <StatusBadge tone={TONE[outcome] ?? "neutral"}>{t.has(outcome) ? t(outcome) : outcome}</StatusBadge>;
 }

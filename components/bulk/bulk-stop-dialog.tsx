@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import type { BulkSelection } from "@/lib/bulk/selection-types";
 import type { BulkPreview } from "@/lib/bulk/types";
@@ -9,6 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextAreaField } from "@/components/ui/field";
 import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
+
+/** StopLiveRecord's rate limit, which the server's job keeps to (lib/bulk/worker.ts). */
+const STOP_CALLS_PER_SECOND = 200;
 
 export type PreviewAction = (selection: BulkSelection) => Promise<ActionResult<{ preview: BulkPreview }>>;
 export type CreateAction = (input: {
@@ -31,6 +35,7 @@ export function BulkStopDialog({
   previewAction: PreviewAction;
   createAction: CreateAction;
 }) {
+  const t = useTranslations("bulk.dialog");
   const router = useRouter();
   const [preview, setPreview] = useState<BulkPreview | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
@@ -63,36 +68,30 @@ export function BulkStopDialog({
     setError({ code: r.code, message: r.message });
   }
 
-  const title =
-    preview === null
-      ? "Stop recording tasks"
-      : `Stop ${preview.count.toLocaleString("en-US")} recording task${preview.count === 1 ? "" : "s"}`;
+  const title = preview === null ? t("titleCounting") : t("title", { count: preview.count });
+  const mono = (chunks: React.ReactNode) => <code className="font-mono">{chunks}</code>;
   return (
     <Dialog open title={title} onClose={() => !busy && onClose()} testId="bulk-stop-dialog">
       <form onSubmit={submit} className="space-y-4">
         {preview === null && !error ? (
-          <p className="text-sm text-slate-700 dark:text-slate-300">Counting the tasks this selection covers…</p>
+          <p className="text-sm text-slate-700 dark:text-slate-300">{t("counting")}</p>
         ) : null}
         {preview !== null ? (
           tooMany ? (
             <p role="alert" className="text-sm text-red-800 dark:text-red-300" data-testid="bulk-too-many">
-              <code className="font-mono">TooManyItems</code> — {preview.count.toLocaleString("en-US")} tasks match; one
-              bulk job stops at most {preview.max.toLocaleString("en-US")}. Narrow the filter or split the batch.
+              {t.rich("tooMany", { count: preview.count, max: preview.max, mono })}
             </p>
           ) : (
             <>
               <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="bulk-count">
-                {preview.count.toLocaleString("en-US")} task{preview.count === 1 ? "" : "s"} will be stopped with
-                StopLiveRecord by the server, at up to 200 calls per second. Closing this tab does not stop the job.
+                {t("willStop", { count: preview.count, rate: STOP_CALLS_PER_SECOND })}
               </p>
               <details className="rounded-md border border-slate-200 p-2 text-sm dark:border-slate-700">
-                <summary className="cursor-pointer font-medium">
-                  Streams and TaskIds ({preview.count.toLocaleString("en-US")})
-                </summary>
+                <summary className="cursor-pointer font-medium">{t("targets", { count: preview.count })}</summary>
                 {/* Focusable so keyboard users can scroll a long list (axe: scrollable-region-focusable). */}
                 <ul
                   tabIndex={0}
-                  aria-label="Tasks in this batch"
+                  aria-label={t("targetsLabel")}
                   className="mt-2 max-h-56 space-y-0.5 overflow-y-auto font-mono text-xs"
                   data-testid="bulk-targets"
                 >
@@ -107,7 +106,7 @@ export function BulkStopDialog({
           )
         ) : null}
         <TextAreaField
-          label="Reason (recorded with every stop)"
+          label={t("reason")}
           name="reason"
           required
           minLength={REASON_MIN}
@@ -119,21 +118,21 @@ export function BulkStopDialog({
         />
         {error ? (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300" data-testid="bulk-error">
-            <code className="font-mono">{error.code}</code> — {error.message}
+            {t.rich("error", { code: error.code, message: error.message, mono })}
           </p>
         ) : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose} disabled={busy}>
-            Cancel
+            {t("cancel")}
           </Button>
           <Button
             type="submit"
             variant="danger"
             busy={busy}
-            busyLabel="Creating job…"
+            busyLabel={t("creating")}
             disabled={preview === null || tooMany || preview.count === 0 || reason.trim().length < REASON_MIN}
           >
-            {preview ? `Stop ${preview.count.toLocaleString("en-US")} tasks` : "Stop tasks"}
+            {preview ? t("submit", { count: preview.count }) : t("submitNoCount")}
           </Button>
         </div>
       </form>

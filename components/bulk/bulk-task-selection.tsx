@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { BulkSelection } from "@/lib/bulk/selection-types";
 import { isStoppable, RUNNING_PRESETS_HOURS, type TaskFilters, type TaskView } from "@/lib/tasks/definitions";
 import { Button } from "@/components/ui/button";
@@ -45,6 +46,7 @@ export function BulkTaskSelection({
   deleteAction,
   recordings,
 }: BulkTaskSelectionProps) {
+  const t = useTranslations("bulk.selection");
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [whole, setWhole] = useState<{ filters: TaskFilters; label: string } | null>(null);
   const [hours, setHours] = useState<number>(filters.runningHours ?? 24);
@@ -67,7 +69,7 @@ export function BulkTaskSelection({
     : picked.size > 0
       ? { kind: "ids", taskIds: [...picked] }
       : null;
-  const summary = whole ? whole.label : `${picked.size} selected`;
+  const summary = whole ? whole.label : t("selected", { count: picked.size });
 
   return (
     <div className="space-y-3">
@@ -76,7 +78,7 @@ export function BulkTaskSelection({
         data-testid="bulk-toolbar"
         data-hydrated={hydrated}
         role="group"
-        aria-label="Bulk stop"
+        aria-label={t("toolbar")}
       >
         <span className="font-medium" data-testid="bulk-summary">
           {summary}
@@ -90,16 +92,16 @@ export function BulkTaskSelection({
               setPicked(new Set());
               setWhole({
                 filters: { ...filters },
-                label: `All ${stoppable.toLocaleString("en-US")} stoppable tasks matching this filter`,
+                label: t("allMatching", { count: stoppable }),
               });
             }}
             data-testid="bulk-select-all"
           >
-            Select all {stoppable.toLocaleString("en-US")} stoppable matching this filter
+            {t("selectAll", { count: stoppable })}
           </Button>
         ) : null}
         <span className="inline-flex items-center gap-1">
-          <label htmlFor="bulk-runaway-hours">Running longer than</label>
+          <label htmlFor="bulk-runaway-hours">{t("runningLongerThan")}</label>
           <select
             id="bulk-runaway-hours"
             value={hours}
@@ -109,7 +111,7 @@ export function BulkTaskSelection({
           >
             {RUNNING_PRESETS_HOURS.map((h) => (
               <option key={h} value={h}>
-                {h} h
+                {t("hoursOption", { hours: h })}
               </option>
             ))}
           </select>
@@ -119,11 +121,11 @@ export function BulkTaskSelection({
             disabled={!hydrated}
             onClick={() => {
               setPicked(new Set());
-              setWhole({ filters: { runningHours: hours }, label: `Every task recording for more than ${hours} h` });
+              setWhole({ filters: { runningHours: hours }, label: t("runaways", { hours }) });
             }}
             data-testid="bulk-runaway"
           >
-            Select runaways
+            {t("selectRunaways")}
           </Button>
         </span>
         {selection ? (
@@ -135,7 +137,7 @@ export function BulkTaskSelection({
               setWhole(null);
             }}
           >
-            Clear selection
+            {t("clear")}
           </Button>
         ) : null}
         <Button
@@ -146,7 +148,7 @@ export function BulkTaskSelection({
           onClick={() => selection && setDialog(selection)}
           data-testid="bulk-stop-open"
         >
-          Stop selected…
+          {t("stopSelected")}
         </Button>
       </div>
       <TaskTable
@@ -162,7 +164,7 @@ export function BulkTaskSelection({
           header: (
             <input
               type="checkbox"
-              aria-label="Select every stoppable task on this page"
+              aria-label={t("selectPage")}
               checked={allOnPage}
               disabled={!hydrated || pageIds.length === 0}
               onChange={(e) => {
@@ -179,7 +181,7 @@ export function BulkTaskSelection({
             isStoppable(row.state) ? (
               <input
                 type="checkbox"
-                aria-label={`Select ${row.streamName} (TaskId ${row.taskId})`}
+                aria-label={t("selectRow", { streamName: row.streamName, taskId: row.taskId })}
                 data-testid="bulk-select-row"
                 checked={whole !== null || picked.has(row.taskId)}
                 disabled={!hydrated}

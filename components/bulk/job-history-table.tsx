@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { BulkJobView } from "@/lib/bulk/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { LocalTime } from "@/components/tasks/local-time";
@@ -6,32 +7,45 @@ import { formatDuration, jobStateTone } from "./format";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
+const COLUMNS = [
+  "started",
+  "by",
+  "reason",
+  "state",
+  "stopped",
+  "failed",
+  "pending",
+  "cancelled",
+  "duration",
+  "audit",
+] as const;
 
 /** Job history: who ran which bulk stop, when, why, how it ended, and where its audit records are. */
 export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
+  const t = useTranslations("bulk");
+  const roles = useTranslations("shell.roles");
+  const duration = useTranslations("bulk.duration");
   if (jobs.length === 0) {
     return (
       <div
         data-testid="jobs-empty"
         className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300"
       >
-        No bulk job has run yet.
+        {t("history.empty")}
       </div>
     );
   }
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="jobs-table">
-        <caption className="sr-only">Bulk jobs, newest first</caption>
+        <caption className="sr-only">{t("history.caption")}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
-            {["Started", "By", "Reason", "State", "Stopped", "Failed", "Pending", "Cancelled", "Duration", "Audit"].map(
-              (h) => (
-                <th key={h} scope="col" className={th}>
-                  {h}
-                </th>
-              ),
-            )}
+            {COLUMNS.map((h) => (
+              <th key={h} scope="col" className={th}>
+                {t(`history.columns.${h}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
@@ -48,21 +62,25 @@ export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
               <td className={td}>
                 {j.createdByEmail}
                 {j.createdByRole ? (
-                  <div className="text-xs text-slate-600 dark:text-slate-400">{j.createdByRole}</div>
+                  <div className="text-xs text-slate-600 dark:text-slate-400">
+                    {roles.has(j.createdByRole) ? roles(j.createdByRole) : j.createdByRole}
+                  </div>
                 ) : null}
               </td>
               <td className={`${td} max-w-xs`}>{j.reason}</td>
               <td className={td}>
-                <StatusBadge tone={jobStateTone(j.state)}>{j.state}</StatusBadge>
+                <StatusBadge tone={jobStateTone(j.state)}>{t(`jobStates.${j.state}`)}</StatusBadge>
               </td>
               <td className={`${td} tabular-nums`}>{j.counts.stopped}</td>
               <td className={`${td} tabular-nums`}>{j.counts.failed}</td>
               <td className={`${td} tabular-nums`}>{j.counts.pending + j.counts.sending}</td>
               <td className={`${td} tabular-nums`}>{j.counts.cancelled}</td>
-              <td className={`${td} tabular-nums`}>{j.durationMs === null ? "—" : formatDuration(j.durationMs)}</td>
+              <td className={`${td} tabular-nums`}>
+                {j.durationMs === null ? "—" : formatDuration(j.durationMs, duration)}
+              </td>
               <td className={td}>
                 <Link href={`/audit?jobId=${j.id}`} className="underline">
-                  Audit records
+                  {t("history.auditLink")}
                 </Link>
               </td>
             </tr>

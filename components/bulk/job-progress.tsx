@@ -2,10 +2,12 @@
 
 import { FamilyBadge } from "@/components/tasks/family-badge";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { ACTOR_DISABLED_CODE, isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
+import { parsePausedReason } from "@/lib/bulk/paused-reason";
+import { isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
 import { Button } from "@/components/ui/button";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { StatusBadge, type BadgeTone } from "@/components/ui/status-badge";
@@ -22,6 +24,8 @@ const ITEM_TONE: Record<BulkItemState, BadgeTone> = {
 };
 
 const PAGE = 100;
+const ITEM_FILTERS = ["failed", "pending", "stopped", "cancelled"] as const;
+const ITEM_COLUMNS = ["stream", "taskId", "state", "requestId", "error"] as const;
 
 /**
  * Live progress of one bulk job, polled with TanStack Query while the job can still change by itself (and
@@ -39,6 +43,9 @@ export function JobProgress({
   cancelAction?: JobControlAction;
   retryAction?: JobControlAction;
 }) {
+  const t = useTranslations("bulk");
+  const duration = useTranslations("bulk.duration");
+  const format = useFormatter();
   const queryClient = useQueryClient();
   const [filter, setFilter] = useState<BulkItemState | "">("");
   const [offset, setOffset] = useState(0);
@@ -64,9 +71,13 @@ export function JobProgress({
       q.state.data && !isJobActive(q.state.data.job.state, q.state.data.job.counts) ? false : 1000,
   });
   const current = data ?? initial;
-  const { job, items, explanations } = current;
+  const { job, items } = current;
+  // The server page explained the paused reason's code too; a poll explains only the listed items' codes.
+  const explanations = { ...initial.explanations, ...current.explanations };
   const c = job.counts;
   const done = c.stopped + c.failed + c.cancelled;
+  const pausedReason = job.pausedReason ? parsePausedReason(job.pausedReason) : null;
+  const pausedText = pausedReason ? describePausedReason(pausedReason, explanations, t) : "";
   const pct = (n: number) => `${c.total ? (n / c.total) * 100 : 0}%`;
 
   async function control(kind: "cancel" | "retry") {
@@ -79,12 +90,9 @@ export function JobProgress({
       r.ok
         ? {
             ok: true,
-            text:
-              kind === "cancel"
-                ? `Cancelled: ${r.affected} pending item(s) will not be sent.`
-                : `${r.affected} failed item(s) are queued again.`,
+            text: t(kind === "cancel" ? "progress.cancelledNotice" : "progress.requeuedNotice", { count: r.affected }),
           }
-        : { ok: false, text: `${r.code} — ${r.message}` },
+        : { ok: false, text: t("progress.failedNotice", { code: r.code, message: r.message }) },
     );
     await queryClient.invalidateQueries({ queryKey: ["bulk-job", jobId] });
   }
@@ -97,13 +105,13 @@ export function JobProgress({
       >
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="progress-h" className="text-lg font-semibold">
-            Progress
+            {t("progress.heading")}
           </h2>
           <StatusBadge tone={jobStateTone(job.state)} testId="job-state">
-            {job.state}
+            {t(`jobStates.${job.state}`)}
           </StatusBadge>
           <span className="text-sm text-slate-700 dark:text-slate-300">
-            {done.toLocaleString("en-US")} of {c.total.toLocaleString("en-US")} done
+            {t("progress.done", { done, total: c.total })}
           </span>
           <span className="ml-auto flex gap-2">
             {/* A cancelled job is closed for good (the server refuses a retry too): start a new bulk stop instead. */}
@@ -112,12 +120,12 @@ export function JobProgress({
                 variant="secondary"
                 size="sm"
                 busy={busy === "retry"}
-                busyLabel="Queuing…"
+                busyLabel={t("progress.queuing")}
                 onClick={() => void control("retry")}
                 disabled={busy !== null}
                 data-testid="job-retry"
               >
-                Retry failed{job.state === "paused" ? " and resume" : ""}
+                {t(job.state === "paused" ? "progress.retryAndResume" : "progress.retry")}
               </Button>
             ) : null}
             {cancelAction && (job.state === "running" || job.state === "paused") ? (
@@ -125,19 +133,19 @@ export function JobProgress({
                 variant="danger"
                 size="sm"
                 busy={busy === "cancel"}
-                busyLabel="Cancelling…"
+                busyLabel={t("progress.cancelling")}
                 onClick={() => void control("cancel")}
                 disabled={busy !== null}
                 data-testid="job-cancel"
               >
-                Cancel
+                {t("progress.cancel")}
               </Button>
             ) : null}
           </span>
         </div>
         <div
           role="progressbar"
-          aria-label="Items finished"
+          aria-label={t("progress.bar")}
           aria-valuemin={0}
           aria-valuemax={c.total}
           aria-valuenow={done}
@@ -150,35 +158,37 @@ export function JobProgress({
         <dl className="grid grid-cols-2 gap-2 text-sm sm:grid-cols-6" data-testid="job-counts">
           {(
             [
-              ["Stopped", c.stopped, "count-stopped"],
-              ["Failed", c.failed, "count-failed"],
-              ["Pending", c.pending + c.sending, "count-pending"],
-              ["Cancelled", c.cancelled, "count-cancelled"],
+              ["stopped", c.stopped, "count-stopped"],
+              ["failed", c.failed, "count-failed"],
+              ["pending", c.pending + c.sending, "count-pending"],
+              ["cancelled", c.cancelled, "count-cancelled"],
             ] as const
           ).map(([label, n, id]) => (
             <div key={id}>
-              <dt className="text-slate-600 dark:text-slate-400">{label}</dt>
+              <dt className="text-slate-600 dark:text-slate-400">{t(`progress.${label}`)}</dt>
               <dd className="text-lg font-semibold tabular-nums" data-testid={id}>
-                {n.toLocaleString("en-US")}
+                {format.number(n)}
               </dd>
             </div>
           ))}
           <div>
-            <dt className="text-slate-600 dark:text-slate-400">Rate</dt>
+            <dt className="text-slate-600 dark:text-slate-400">{t("progress.rate")}</dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="job-rate">
-              {job.ratePerSecond.toLocaleString("en-US")}/s
+              {t("progress.rateValue", { rate: job.ratePerSecond })}
             </dd>
           </div>
           <div>
-            <dt className="text-slate-600 dark:text-slate-400">{job.state === "running" ? "Time left" : "Duration"}</dt>
+            <dt className="text-slate-600 dark:text-slate-400">
+              {t(job.state === "running" ? "progress.timeLeft" : "progress.duration")}
+            </dt>
             <dd className="text-lg font-semibold tabular-nums" data-testid="job-time">
               {job.state === "running"
                 ? job.secondsLeft === null
                   ? "—"
-                  : formatDuration(job.secondsLeft * 1000)
+                  : formatDuration(job.secondsLeft * 1000, duration)
                 : job.durationMs === null
                   ? "—"
-                  : formatDuration(job.durationMs)}
+                  : formatDuration(job.durationMs, duration)}
             </dd>
           </div>
         </dl>
@@ -188,13 +198,14 @@ export function JobProgress({
             className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
             data-testid="job-paused"
           >
-            <strong>Paused:</strong> {job.pausedReason} Pending items wait
-            {retryAction
-              ? job.pausedReason.startsWith(ACTOR_DISABLED_CODE)
-                ? "; press “Retry failed and resume” to continue the job in your name"
-                : "; press “Retry failed and resume” once the account is fixed"
-              : " until an on-call engineer resumes the job"}
-            .
+            {t.rich(
+              retryAction
+                ? pausedReason?.kind === "actor-disabled"
+                  ? "progress.pausedActor"
+                  : "progress.pausedAccount"
+                : "progress.pausedReadOnly",
+              { reason: pausedText, strong: (chunks) => <strong>{chunks}</strong> },
+            )}
           </p>
         ) : null}
         {notice ? (
@@ -208,12 +219,12 @@ export function JobProgress({
         ) : null}
         {error ? (
           <p role="alert" className="text-sm text-red-800 dark:text-red-300">
-            Could not refresh: {error.message}. Showing the last known state.
+            {t("progress.refreshFailed", { error: error.message })}
           </p>
         ) : null}
         <p className="text-sm">
           <Link href={`/audit?jobId=${job.id}`} className="text-brand-700 underline dark:text-brand-100">
-            Audit records of this job
+            {t("progress.auditLink")}
           </Link>
         </p>
       </section>
@@ -221,10 +232,10 @@ export function JobProgress({
       <section aria-labelledby="items-h" className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
           <h2 id="items-h" className="text-lg font-semibold">
-            Items
+            {t("items.heading")}
           </h2>
           <label className="text-sm">
-            Show{" "}
+            {t("items.show")}{" "}
             <select
               value={filter}
               onChange={(e) => {
@@ -233,17 +244,18 @@ export function JobProgress({
               }}
               className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-800"
             >
-              <option value="">all (failed first)</option>
-              <option value="failed">failed</option>
-              <option value="pending">pending</option>
-              <option value="stopped">stopped</option>
-              <option value="cancelled">cancelled</option>
+              <option value="">{t("items.all")}</option>
+              {ITEM_FILTERS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`itemStates.${s}`)}
+                </option>
+              ))}
             </select>
           </label>
           <span className="text-sm text-slate-600 dark:text-slate-400" data-testid="job-items-range">
             {items.total > items.items.length
-              ? `${(offset + 1).toLocaleString("en-US")}–${(offset + items.items.length).toLocaleString("en-US")} of ${items.total.toLocaleString("en-US")}`
-              : `${items.total.toLocaleString("en-US")} item(s)`}
+              ? t("items.range", { from: offset + 1, to: offset + items.items.length, total: items.total })
+              : t("items.count", { count: items.total })}
           </span>
           {items.total > PAGE ? (
             <span className="ml-auto flex gap-2">
@@ -253,7 +265,7 @@ export function JobProgress({
                 disabled={offset === 0}
                 onClick={() => setOffset(Math.max(0, offset - PAGE))}
               >
-                ← Previous
+                {t("items.previous")}
               </Button>
               <Button
                 variant="secondary"
@@ -261,23 +273,23 @@ export function JobProgress({
                 disabled={offset + PAGE >= items.total}
                 onClick={() => setOffset(offset + PAGE)}
               >
-                Next →
+                {t("items.next")}
               </Button>
             </span>
           ) : null}
         </div>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="job-items">
-            <caption className="sr-only">Items of this bulk job</caption>
+            <caption className="sr-only">{t("items.caption")}</caption>
             <thead className="bg-slate-50 dark:bg-slate-800/60">
               <tr>
-                {["Stream", "TaskId", "State", "RequestId", "Error"].map((h) => (
+                {ITEM_COLUMNS.map((h) => (
                   <th
                     key={h}
                     scope="col"
                     className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300"
                   >
-                    {h}
+                    {t(`items.columns.${h}`)}
                   </th>
                 ))}
               </tr>
@@ -290,7 +302,7 @@ export function JobProgress({
                     <td className="px-3 py-2">
                       {i.streamName}
                       <div className="text-xs text-slate-600 dark:text-slate-400">
-                        {i.domainName || "(domain not given)"} / {i.appName}
+                        {i.domainName || t("items.noDomain")} / {i.appName}
                       </div>
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">
@@ -300,7 +312,7 @@ export function JobProgress({
                       <span className="break-all">{i.taskId}</span>
                     </td>
                     <td className="px-3 py-2">
-                      <StatusBadge tone={ITEM_TONE[i.state]}>{i.state}</StatusBadge>
+                      <StatusBadge tone={ITEM_TONE[i.state]}>{t(`itemStates.${i.state}`)}</StatusBadge>
                     </td>
                     <td className="px-3 py-2">
                       {i.requestId ? (
@@ -315,7 +327,8 @@ export function JobProgress({
                           <code className="font-mono text-xs">{i.errorCode}</code>
                           {x ? (
                             <div className="text-xs">
-                              <strong>{x.title}.</strong> {x.meaning} <em>{x.nextStep}</em>
+                              <strong>{t("items.explanationTitle", { title: x.title })}</strong> {x.meaning}{" "}
+                              <em>{x.nextStep}</em>
                             </div>
                           ) : null}
                           {i.errorMessage ? (
@@ -333,4 +346,16 @@ export function JobProgress({
       </section>
     </div>
   );
+}
+
+/** The stored (English) paused reason, said again in the page's language. */
+function describePausedReason(
+  reason: ReturnType<typeof parsePausedReason>,
+  explanations: JobProgressResponse["explanations"],
+  t: ReturnType<typeof useTranslations<"bulk">>,
+): string {
+  if (reason.kind === "actor-disabled")
+    return t("progress.pausedReasonActor", { code: reason.code, email: reason.email });
+  const x = reason.kind === "live-error" ? explanations[reason.code] : undefined;
+  return x ? t("progress.pausedReasonLive", { code: x.code, title: x.title, nextStep: x.nextStep }) : reason.text;
 }

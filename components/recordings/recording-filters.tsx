@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { SelectField, TextField, buttonClasses } from "@/components/ui";
 import { RECORDING_FORMATS } from "@/lib/recordings/definitions";
 
@@ -10,38 +11,33 @@ export function RecordingFiltersForm({
   values: Record<string, string>;
   fieldErrors?: Record<string, string[]>;
 }) {
+  const t = useTranslations("recordings.filters");
   return (
     <form
       method="get"
       action="/recordings"
       role="search"
-      aria-label="Filter recordings"
+      aria-label={t("label")}
       className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
     >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <TextField
-          label="Stream name"
+          label={t("stream")}
           name="stream"
           autoComplete="off"
           defaultValue={values.stream}
           errors={fieldErrors.stream}
         />
         <TextField
-          label="Push domain"
+          label={t("domain")}
           name="domain"
           autoComplete="off"
           defaultValue={values.domain}
           errors={fieldErrors.domain}
         />
-        <TextField
-          label="Started on (UTC)"
-          name="date"
-          type="date"
-          defaultValue={values.date}
-          errors={fieldErrors.date}
-        />
-        <SelectField label="Format" name="format" defaultValue={values.format ?? ""} errors={fieldErrors.format}>
-          <option value="">Any format</option>
+        <TextField label={t("date")} name="date" type="date" defaultValue={values.date} errors={fieldErrors.date} />
+        <SelectField label={t("format")} name="format" defaultValue={values.format ?? ""} errors={fieldErrors.format}>
+          <option value="">{t("anyFormat")}</option>
           {RECORDING_FORMATS.map((f) => (
             <option key={f} value={f}>
               {f}
@@ -51,10 +47,10 @@ export function RecordingFiltersForm({
       </div>
       <div className="mt-3 flex gap-2">
         <button type="submit" className={buttonClasses("primary", "sm")}>
-          Filter
+          {t("submit")}
         </button>
         <Link href="/recordings" className={buttonClasses("secondary", "sm")}>
-          Clear
+          {t("clear")}
         </Link>
       </div>
     </form>

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatUtc } from "@/components/streams/time-format";
 import type { RecordingRow } from "@/lib/recordings/definitions";
-import { formatBytes, formatSeconds, safeVideoHref } from "./format";
+import { durationParts, formatBytes, safeVideoHref } from "./format";
 
 const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
@@ -26,6 +27,12 @@ export function RecordingTable({
   showStream?: boolean;
   showTask?: boolean;
 }) {
+  const t = useTranslations("recordings");
+  const locale = useLocale();
+  const duration = (seconds: number) => {
+    const { key, values } = durationParts(seconds);
+    return t(`duration.${key}`, values);
+  };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table
@@ -37,27 +44,27 @@ export function RecordingTable({
           <tr>
             {showStream ? (
               <th scope="col" className={th}>
-                Stream
+                {t("table.stream")}
               </th>
             ) : null}
             <th scope="col" className={th}>
-              Format
+              {t("table.format")}
             </th>
             <th scope="col" className={th}>
-              Start → end (UTC)
+              {t("table.startEnd")}
             </th>
             <th scope="col" className={th}>
-              Duration
+              {t("table.duration")}
             </th>
             <th scope="col" className={th}>
-              Size
+              {t("table.size")}
             </th>
             <th scope="col" className={th}>
-              File
+              {t("table.file")}
             </th>
             {showTask ? (
               <th scope="col" className={th}>
-                Task
+                {t("table.task")}
               </th>
             ) : null}
           </tr>
@@ -70,12 +77,13 @@ export function RecordingTable({
                 {showStream ? (
                   <td className={td}>
                     <Link
+                      translate="no"
                       href={streamHref(r)}
                       className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
                     >
                       {r.streamName}
                     </Link>
-                    <div className="text-xs text-slate-600 dark:text-slate-400">
+                    <div className="text-xs text-slate-600 dark:text-slate-400" translate="no">
                       {r.domainName} / {r.appName}
                     </div>
                   </td>
@@ -87,13 +95,13 @@ export function RecordingTable({
                   </div>
                   <div className="text-slate-600 dark:text-slate-400">
                     <span aria-hidden="true">→ </span>
-                    <span className="sr-only">until </span>
+                    <span className="sr-only">{t("table.until")}</span>
                     <time dateTime={r.endTime}>{formatUtc(r.endTime)}</time>
                   </div>
                 </td>
-                <td className={`${td} whitespace-nowrap`}>{formatSeconds(r.durationSeconds)}</td>
-                <td className={`${td} whitespace-nowrap`} title={`${r.fileSize} bytes`}>
-                  {formatBytes(r.fileSize)}
+                <td className={`${td} whitespace-nowrap`}>{duration(r.durationSeconds)}</td>
+                <td className={`${td} whitespace-nowrap`} title={t("table.bytes", { bytes: r.fileSize })}>
+                  {formatBytes(r.fileSize, locale)}
                 </td>
                 <td className={`${td} text-xs`}>
                   {href ? (
@@ -104,15 +112,15 @@ export function RecordingTable({
                       className="font-medium text-brand-700 underline dark:text-brand-100"
                       data-testid="recording-link"
                     >
-                      Open video
+                      {t("table.openVideo")}
                       <span className="sr-only">
                         {" "}
-                        {r.fileFormat} file {r.fileId} (opens in a new tab)
+                        {t("table.openVideoDetail", { format: r.fileFormat, fileId: r.fileId })}
                       </span>
                     </a>
                   ) : (
                     <span className="text-slate-600 dark:text-slate-400" title={r.videoUrl}>
-                      No usable link
+                      {t("table.noLink")}
                     </span>
                   )}
                   <div className="mt-1 flex flex-wrap items-center gap-1.5">
@@ -122,7 +130,7 @@ export function RecordingTable({
                     >
                       {r.fileId}
                     </code>
-                    <CopyButton value={r.fileId} what="file id" />
+                    <CopyButton value={r.fileId} what={t("table.fileId")} />
                   </div>
                 </td>
                 {showTask ? <td className={`${td} font-mono text-xs`}>{r.taskId ?? "—"}</td> : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui";
 import { formatClock } from "./time-format";
 import { useNow } from "./use-now";
@@ -13,20 +14,23 @@ export interface RefreshStatusProps {
 }
 
 export function RefreshStatus(p: RefreshStatusProps) {
+  const t = useTranslations("streams.refresh");
+  const locale = useLocale();
   const now = useNow(1000);
-  const ago = p.fetchedAt ? Math.max(0, Math.round((now - Date.parse(p.fetchedAt)) / 1000)) : null;
+  const fetchedAt = p.fetchedAt;
+  const ago = fetchedAt ? Math.max(0, Math.round((now - Date.parse(fetchedAt)) / 1000)) : null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
       <p data-testid="last-fetched" className="text-slate-700 dark:text-slate-300" suppressHydrationWarning>
-        {p.fetchedAt ? (
-          <>
-            Last fetched <time dateTime={p.fetchedAt}>{formatClock(p.fetchedAt)}</time> ({ago} s ago)
-          </>
-        ) : (
-          "Not fetched yet"
-        )}
+        {fetchedAt
+          ? t.rich("lastFetched", {
+              clock: formatClock(fetchedAt, locale),
+              seconds: ago ?? 0,
+              when: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
+            })
+          : t("notFetched")}
         {" · "}
-        {p.paused ? "auto-refresh paused" : `auto-refresh every ${p.intervalSeconds} s`}
+        {p.paused ? t("paused") : t("every", { seconds: p.intervalSeconds })}
       </p>
       <Button
         variant="secondary"
@@ -35,7 +39,7 @@ export function RefreshStatus(p: RefreshStatusProps) {
         onClick={() => p.onPausedChange(!p.paused)}
         data-testid="toggle-refresh"
       >
-        {p.paused ? "Resume auto-refresh" : "Pause auto-refresh"}
+        {p.paused ? t("resume") : t("pause")}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui";
 
 export interface StreamsPagerProps {
@@ -14,19 +15,23 @@ export interface StreamsPagerProps {
 }
 
 export function StreamsPager(p: StreamsPagerProps) {
+  const t = useTranslations("streams.pager");
   const first = p.matched === 0 ? 0 : (p.page - 1) * p.pageSize + 1;
   const last = Math.min(p.matched, p.page * p.pageSize);
   return (
-    <nav aria-label="Stream list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+    <nav aria-label={t("nav")} className="flex flex-wrap items-center justify-between gap-3 text-sm">
       <p aria-live="polite" data-testid="streams-count">
         {p.matched === 0
-          ? "No matches"
-          : `Showing ${first.toLocaleString()}–${last.toLocaleString()} of ${p.matched.toLocaleString()}`}
-        {p.matched !== p.total ? ` (filtered from ${p.total.toLocaleString()} online)` : " online"}
+          ? p.matched !== p.total
+            ? t("countNoneFiltered", { total: p.total })
+            : t("countNone")
+          : p.matched !== p.total
+            ? t("countFiltered", { first, last, matched: p.matched, total: p.total })
+            : t("countAll", { first, last, matched: p.matched })}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="stream-page-size" className="text-slate-700 dark:text-slate-300">
-          Rows per page
+          {t("rowsPerPage")}
         </label>
         <select
           id="stream-page-size"
@@ -41,10 +46,10 @@ export function StreamsPager(p: StreamsPagerProps) {
           ))}
         </select>
         <Button variant="secondary" size="sm" onClick={() => p.onPageChange(p.page - 1)} disabled={p.page <= 1}>
-          Previous
+          {t("previous")}
         </Button>
         <span className="tabular-nums" data-testid="streams-page">
-          Page {p.page} of {p.pageCount}
+          {t("page", { page: p.page, pageCount: p.pageCount })}
         </span>
         <Button
           variant="secondary"
@@ -52,7 +57,7 @@ export function StreamsPager(p: StreamsPagerProps) {
           onClick={() => p.onPageChange(p.page + 1)}
           disabled={p.page >= p.pageCount}
         >
-          Next
+          {t("next")}
         </Button>
       </div>
     </nav>

@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { memo } from "react";
 import { streamDetailHref } from "@/lib/streams/paths";
 import type { StreamRow, StreamSort } from "@/lib/streams/types";
-import { formatDuration, formatLocal, formatUtc } from "./time-format";
+import { formatDuration, formatLocal, formatUtcFor } from "./time-format";
 import { useNow } from "./use-now";
 
 export interface StreamsTableProps {
@@ -22,13 +23,14 @@ const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 const TD = "px-3 py-2 align-top";
 
 export function StreamsTable({ rows, sort, onSortChange, loading, updating, empty }: StreamsTableProps) {
+  const t = useTranslations("streams.table");
   const now = useNow(15_000);
   const ageSort = sort === "age-desc" ? "descending" : "ascending";
   return (
     // A focusable, labelled scroll region: on a phone the table scrolls sideways, also by keyboard.
     <div
       role="region"
-      aria-label="Online streams"
+      aria-label={t("region")}
       tabIndex={0}
       className="overflow-x-auto rounded-md border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
     >
@@ -40,13 +42,13 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
         <thead className="bg-slate-50 dark:bg-slate-900">
           <tr>
             <th scope="col" className={`${TH} hidden md:table-cell`}>
-              Domain
+              {t("domain")}
             </th>
             <th scope="col" className={`${TH} hidden md:table-cell`}>
-              App
+              {t("app")}
             </th>
             <th scope="col" className={TH}>
-              Stream
+              {t("stream")}
             </th>
             <th scope="col" className={TH} aria-sort={ageSort}>
               <button
@@ -55,18 +57,18 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
                 className="inline-flex items-center gap-1 whitespace-nowrap rounded uppercase hover:text-slate-900 dark:hover:text-white"
                 data-testid="sort-by-age"
               >
-                Publishing since
+                {t("publishingSince")}
                 <span className="normal-case font-normal">
-                  {sort === "age-desc" ? "· oldest first" : "· newest first"}
+                  {sort === "age-desc" ? t("oldestFirst") : t("newestFirst")}
                 </span>
                 <span aria-hidden>⇅</span>
               </button>
             </th>
             <th scope="col" className={TH}>
-              For
+              {t("for")}
             </th>
             <th scope="col" className={`${TH} text-right`}>
-              Running tasks
+              {t("runningTasks")}
             </th>
           </tr>
         </thead>
@@ -98,6 +100,9 @@ export function StreamsTable({ rows, sort, onSortChange, loading, updating, empt
  */
 const StreamRowView = memo(
   function StreamRowView({ row, now }: { row: StreamRow; now: number }) {
+    const t = useTranslations("streams.table");
+    const time = useTranslations("streams.time");
+    const locale = useLocale();
     return (
       <tr data-testid="stream-row" className="hover:bg-slate-50 dark:hover:bg-slate-800/60">
         <td
@@ -125,15 +130,19 @@ const StreamRowView = memo(
         </td>
         <td className={`${TD} whitespace-nowrap`}>
           {row.publishingSince ? (
-            <time dateTime={row.publishingSince} title={formatUtc(row.publishingSince)} suppressHydrationWarning>
-              {formatLocal(row.publishingSince)}
+            <time
+              dateTime={row.publishingSince}
+              title={formatUtcFor(row.publishingSince, time)}
+              suppressHydrationWarning
+            >
+              {formatLocal(row.publishingSince, locale)}
             </time>
           ) : (
-            <span className="text-slate-500 dark:text-slate-400">not reported</span>
+            <span className="text-slate-500 dark:text-slate-400">{t("notReported")}</span>
           )}
         </td>
         <td className={`${TD} whitespace-nowrap tabular-nums`} suppressHydrationWarning>
-          {row.publishingSince ? formatDuration(now - Date.parse(row.publishingSince)) : "—"}
+          {row.publishingSince ? formatDuration(now - Date.parse(row.publishingSince), time) : "—"}
         </td>
         <td className={`${TD} text-right tabular-nums`} data-testid="running-tasks">
           {row.runningTasks > 0 ? (

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { inputClasses } from "@/components/ui";
 
 export interface StreamsToolbarProps {
@@ -15,6 +16,7 @@ export interface StreamsToolbarProps {
 
 /** Search and filters. The search box is controlled by the caller, which debounces what it sends. */
 export function StreamsToolbar(p: StreamsToolbarProps) {
+  const t = useTranslations("streams.toolbar");
   // A filter value from a pasted link may name a domain no longer online: keep it selectable so the
   // control shows what is applied.
   const domains = p.domain && !p.domains.includes(p.domain) ? [p.domain, ...p.domains] : p.domains;
@@ -23,14 +25,14 @@ export function StreamsToolbar(p: StreamsToolbarProps) {
     <div role="search" className="grid gap-3 sm:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
       <div>
         <label htmlFor="stream-search" className="mb-1 block text-sm font-medium">
-          Search stream name
+          {t("search")}
         </label>
         <input
           id="stream-search"
           type="search"
           value={p.search}
           onChange={(e) => p.onSearchChange(e.target.value)}
-          placeholder="part of a name, e.g. lobby"
+          placeholder={t("searchPlaceholder")}
           autoComplete="off"
           spellCheck={false}
           maxLength={256}
@@ -39,7 +41,7 @@ export function StreamsToolbar(p: StreamsToolbarProps) {
       </div>
       <div>
         <label htmlFor="stream-domain" className="mb-1 block text-sm font-medium">
-          Domain
+          {t("domain")}
         </label>
         <select
           id="stream-domain"
@@ -47,7 +49,7 @@ export function StreamsToolbar(p: StreamsToolbarProps) {
           onChange={(e) => p.onDomainChange(e.target.value)}
           className={inputClasses}
         >
-          <option value="">All domains</option>
+          <option value="">{t("allDomains")}</option>
           {domains.map((d) => (
             <option key={d} value={d}>
               {d}
@@ -57,10 +59,10 @@ export function StreamsToolbar(p: StreamsToolbarProps) {
       </div>
       <div>
         <label htmlFor="stream-app" className="mb-1 block text-sm font-medium">
-          App
+          {t("app")}
         </label>
         <select id="stream-app" value={p.app} onChange={(e) => p.onAppChange(e.target.value)} className={inputClasses}>
-          <option value="">All apps</option>
+          <option value="">{t("allApps")}</option>
           {apps.map((a) => (
             <option key={a} value={a}>
               {a}

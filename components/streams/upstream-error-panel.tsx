@@ -1,8 +1,14 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
 import { LiveErrorPanel } from "@/components/ui";
 import type { ExplainedUpstreamError } from "@/lib/streams/types";
 import { formatClock } from "./time-format";
 
-/** The last sweep of the online list failed: say so, and say how old the list still on screen is. */
+/**
+ * The last sweep of the online list failed: say so, and say how old the list still on screen is. The
+ * explanation arrives already in the reader's language (lib/streams/streams-page.ts localizes it on the server).
+ */
 export function UpstreamErrorPanel({
   error,
   hasData,
@@ -12,9 +18,11 @@ export function UpstreamErrorPanel({
   hasData: boolean;
   fetchedAt: string | null;
 }) {
+  const t = useTranslations("streams.upstream");
+  const locale = useLocale();
   return (
     <LiveErrorPanel
-      heading="Tencent Cloud did not return the stream list"
+      heading={t("heading")}
       code={error.code}
       message={error.message}
       explanation={error.explanation}
@@ -22,15 +30,16 @@ export function UpstreamErrorPanel({
       testId="streams-upstream-error"
     >
       <p data-testid="stale-note" suppressHydrationWarning>
-        Failed at <time dateTime={error.at}>{formatClock(error.at)}</time>.{" "}
-        {hasData && fetchedAt ? (
-          <>
-            The list below is the last good one, from <time dateTime={fetchedAt}>{formatClock(fetchedAt)}</time>;
-            RecDesk keeps trying.
-          </>
-        ) : (
-          "No earlier list to show; RecDesk keeps trying."
-        )}
+        {t.rich("failedAt", {
+          clock: formatClock(error.at, locale),
+          when: (chunks) => <time dateTime={error.at}>{chunks}</time>,
+        })}{" "}
+        {hasData && fetchedAt
+          ? t.rich("staleList", {
+              clock: formatClock(fetchedAt, locale),
+              when: (chunks) => <time dateTime={fetchedAt}>{chunks}</time>,
+            })
+          : t("noEarlierList")}
       </p>
     </LiveErrorPanel>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -16,8 +17,6 @@ interface Names {
 export type CorrectOutcome = ActionResult<{ taskId: string; from: Names; to: Names; bulkItemsUpdated: number }>;
 export type CorrectAction = (prev: CorrectOutcome | null, formData: FormData) => Promise<CorrectOutcome>;
 
-const show = (n: Names) => `${n.streamName} (app ${n.appName}${n.domainName ? `, domain ${n.domainName}` : ""})`;
-
 /**
  * Correct what RecDesk has for a TaskId. Pre-filled from the link that led here (the task row, or Stop by ID
  * when the typed stream differed from the registry's); nothing is sent to Tencent Cloud.
@@ -31,6 +30,8 @@ export function CorrectRegistrationForm({
   initial: Record<string, string>;
   registered?: Names;
 }) {
+  const t = useTranslations("taskForms");
+  const show = (n: Names) => t(n.domainName ? "correct.namesWithDomain" : "correct.names", { ...n });
   const [result, formAction, pending] = useActionState<CorrectOutcome | null, FormData>(action, null);
   const failed = result && !result.ok ? result : null;
   const typed = failed?.values ?? initial;
@@ -39,54 +40,57 @@ export function CorrectRegistrationForm({
     <div className="space-y-4">
       {registered ? (
         <p className="max-w-2xl text-sm" data-testid="registered-as">
-          Registered now as <strong className="font-mono">{show(registered)}</strong>.
+          {t.rich("correct.registeredAs", {
+            names: show(registered),
+            strong: (chunks) => <strong className="font-mono">{chunks}</strong>,
+          })}
         </p>
       ) : null}
       <form action={formAction} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" key={JSON.stringify(typed)}>
         <TaskIdField defaultValue={typed.taskId} errors={errors?.taskId} />
         <TextField
-          label="Correct stream name"
+          label={t("correct.streamName")}
           name="streamName"
           required
           defaultValue={typed.streamName}
           errors={errors?.streamName}
           autoComplete="off"
           spellCheck={false}
-          hint="StreamName exactly as pushed"
+          hint={t("correct.streamNameHint")}
         />
         <TextField
-          label="App name (optional)"
+          label={t("fields.appNameOptional")}
           name="appName"
           defaultValue={typed.appName}
           errors={errors?.appName}
-          hint="Empty keeps the registered app"
+          hint={t("correct.appNameHint")}
         />
         <TextField
-          label="Domain (optional)"
+          label={t("fields.domainOptional")}
           name="domainName"
           defaultValue={typed.domainName}
           errors={errors?.domainName}
-          hint="Empty keeps the registered domain"
+          hint={t("correct.domainHint")}
         />
         <TextField
           className="sm:col-span-2"
-          label="Reason"
+          label={t("fields.reason")}
           name="reason"
           required
           defaultValue={typed.reason}
           errors={errors?.reason}
-          hint="Recorded in the audit trail with the old and new names, e.g. ticket #1234"
+          hint={t("correct.reasonHint")}
         />
         <div className="sm:col-span-2">
-          <Button type="submit" busy={pending} busyLabel="Correcting…" data-testid="correct-submit">
-            Correct registration
+          <Button type="submit" busy={pending} busyLabel={t("correct.submitting")} data-testid="correct-submit">
+            {t("correct.submit")}
           </Button>
         </div>
       </form>
       <div aria-live="polite" className="max-w-2xl">
         {failed && failed.code !== "InvalidInput" ? (
           <LiveErrorPanel
-            heading="Not corrected"
+            heading={t("correct.failedHeading")}
             code={failed.code}
             message={failed.message}
             explanation={failed.explanation}
@@ -103,21 +107,22 @@ export function CorrectRegistrationForm({
             data-testid="correct-success"
             className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
           >
-            Task <span className="font-mono">{result.taskId}</span> is now registered as{" "}
-            <span className="font-mono">{show(result.to)}</span> (was{" "}
-            <span className="font-mono">{show(result.from)}</span>)
-            {result.bulkItemsUpdated > 0
-              ? `; ${result.bulkItemsUpdated} queued bulk item(s) will send the new name`
-              : ""}
-            .{" "}
-            <Link
-              className="underline"
-              href={`/tasks?stream=${encodeURIComponent(result.to.streamName)}`}
-              data-testid="stop-it-now"
-            >
-              Stop it from the task list
-            </Link>
-            .
+            {t.rich("correct.corrected", {
+              taskId: result.taskId,
+              to: show(result.to),
+              from: show(result.from),
+              count: Math.max(0, result.bulkItemsUpdated),
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              link: (chunks) => (
+                <Link
+                  className="underline"
+                  href={`/tasks?stream=${encodeURIComponent(result.to.streamName)}`}
+                  data-testid="stop-it-now"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </div>
         ) : null}
       </div>

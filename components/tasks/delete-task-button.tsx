@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { RequestIdLine } from "@/components/ui/copy-button";
@@ -16,12 +17,10 @@ export type DeleteOutcome = DeleteTaskResult;
 /** The server action (app/(console)/tasks/actions.ts deleteTaskAction), passed in so components stay data-free. */
 export type DeleteAction = (prev: DeleteOutcome | null, formData: FormData) => Promise<DeleteOutcome>;
 
-// What each family's Delete does, said before anyone confirms (tencent-live-api.md §1.3, §1.9).
-const CONSEQUENCE: Record<TaskFamily, string> = {
-  legacy:
-    "DeleteLiveRecord removes Tencent Cloud's record of this legacy task. Tencent refuses it while the task is recording: stop it first.",
-  recordTask:
-    "DeleteRecordTask deletes this task's configuration. It does NOT stop a recording that is running now: only future pushes are no longer recorded. To end a running recording, use Stop.",
+// What each family's Delete does, said before anyone confirms (tencent-live-api.md §1.3, §1.9): catalog keys.
+const CONSEQUENCE: Record<TaskFamily, "delete.consequenceLegacy" | "delete.consequenceRecordTask"> = {
+  legacy: "delete.consequenceLegacy",
+  recordTask: "delete.consequenceRecordTask",
 };
 
 /** Delete with a confirmation that says what the family's Delete does, and a required reason for the audit trail. */
@@ -38,6 +37,7 @@ export function DeleteTaskButton({
   /** True from the request until its outcome is dismissed, so a table can keep the row on screen meanwhile. */
   onActiveChange?: (active: boolean) => void;
 }) {
+  const t = useTranslations("tasks");
   const router = useRouter();
   const hydrated = useHydrated();
   const [open, setOpen] = useState(false);
@@ -51,7 +51,7 @@ export function DeleteTaskButton({
     e.preventDefault();
     if (pending) return;
     if (reason.trim().length < REASON_MIN) {
-      setReasonError([`Give a reason (at least ${REASON_MIN} characters): it goes into the audit trail.`]);
+      setReasonError([t("reason.tooShort", { min: REASON_MIN })]);
       return;
     }
     const fd = new FormData(e.currentTarget);
@@ -65,7 +65,7 @@ export function DeleteTaskButton({
       r = {
         ok: false,
         code: "RecDesk.NetworkError",
-        message: "The request to the RecDesk server failed. Refresh the page to see the task before trying again.",
+        message: t("delete.networkError"),
       };
     }
     setPending(false);
@@ -85,8 +85,8 @@ export function DeleteTaskButton({
           variant="secondary"
           size="sm"
           busy={pending}
-          busyLabel="Deleting…"
-          aria-label={`Delete task ${task.taskId} of stream ${task.streamName}`}
+          busyLabel={t("delete.busy")}
+          aria-label={t("delete.label", { taskId: task.taskId, streamName: task.streamName })}
           data-testid="delete-button"
           disabled={!hydrated}
           onClick={() => {
@@ -94,18 +94,23 @@ export function DeleteTaskButton({
             setOpen(true);
           }}
         >
-          Delete
+          {t("delete.button")}
         </Button>
       ) : null}
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
         testId="delete-dialog"
-        title={task.family === "recordTask" ? "Delete this task's configuration?" : "Delete this task's record?"}
+        title={task.family === "recordTask" ? t("delete.titleRecordTask") : t("delete.titleLegacy")}
         description={
           <>
-            Stream <strong className="font-mono">{task.streamName}</strong>, TaskId{" "}
-            <strong className="break-all font-mono">{task.taskId}</strong>. <span>{CONSEQUENCE[task.family]}</span>
+            {t.rich("delete.description", {
+              strong: (chunks) => <strong className="font-mono">{chunks}</strong>,
+              id: (chunks) => <strong className="break-all font-mono">{chunks}</strong>,
+              streamName: task.streamName,
+              taskId: task.taskId,
+              consequence: () => <span>{t(CONSEQUENCE[task.family])}</span>,
+            })}
           </>
         }
       >
@@ -113,22 +118,22 @@ export function DeleteTaskButton({
           <input type="hidden" name="taskId" value={task.taskId} />
           <input type="hidden" name="streamName" value={task.streamName} />
           <TextField
-            label="Reason"
+            label={t("reason.label")}
             name="reason"
             required
             autoFocus
             autoComplete="off"
-            hint="Recorded in the audit trail with your name."
+            hint={t("reason.hint")}
             value={reason}
             errors={reasonError}
             onChange={(e) => setReason(e.target.value)}
           />
           <div className="mt-4 flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" data-testid="confirm-delete">
-              Delete
+              {t("delete.confirm")}
             </Button>
           </div>
         </form>
@@ -142,16 +147,19 @@ export function DeleteTaskButton({
               className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm text-slate-900 dark:border-ok-700 dark:bg-ok-700/20 dark:text-slate-100"
             >
               <p className="font-semibold text-ok-700 dark:text-ok-300">
-                Deleted task <span className="font-mono">{result.taskId}</span>
+                {t.rich("delete.deleted", {
+                  mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                  taskId: result.taskId,
+                })}
               </p>
               {result.requestId ? <RequestIdLine requestId={result.requestId} /> : null}
               <button type="button" onClick={dismiss} className="mt-1 text-xs font-medium underline">
-                Dismiss
+                {t("dismiss")}
               </button>
             </div>
           ) : (
             <LiveErrorPanel
-              heading="Delete failed"
+              heading={t("delete.failed")}
               code={result.code}
               message={result.message}
               explanation={result.explanation}

@@ -1,4 +1,5 @@
-import { FAMILY_LABEL, type TaskFamily } from "@/lib/tasks/task-family";
+import { useTranslations } from "next-intl";
+import type { TaskFamily } from "@/lib/tasks/task-family";
 
 // Square and outlined, unlike the round state badges next to it, so a family is never read as a state.
 const STYLE: Record<TaskFamily, string> = {
@@ -11,13 +12,14 @@ const STYLE: Record<TaskFamily, string> = {
  * which Stop is sent (StopLiveRecord or StopRecordTask) and what Delete does, so people must see it at a glance.
  */
 export function FamilyBadge({ family }: { family: TaskFamily }) {
+  const t = useTranslations("tasks.family");
   return (
     <span
       data-testid="task-family"
       data-family={family}
       className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs font-medium ${STYLE[family]}`}
     >
-      {FAMILY_LABEL[family]}
+      {t(family)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -13,6 +14,7 @@ export type RegisterAction = (prev: RegisterOutcome | null, formData: FormData) 
 
 /** Tell RecDesk about an existing task (nothing is sent to Tencent Cloud). */
 export function RegisterTaskForm({ action }: { action: RegisterAction }) {
+  const t = useTranslations("taskForms");
   const [result, formAction, pending] = useActionState<RegisterOutcome | null, FormData>(action, null);
   const failed = result && !result.ok ? result : null;
   const typed = failed?.values;
@@ -26,7 +28,7 @@ export function RegisterTaskForm({ action }: { action: RegisterAction }) {
         key={JSON.stringify(typed ?? {})}
       >
         <TextField
-          label="Stream name"
+          label={t("fields.streamName")}
           name="streamName"
           required
           defaultValue={typed?.streamName}
@@ -36,37 +38,37 @@ export function RegisterTaskForm({ action }: { action: RegisterAction }) {
         />
         <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} />
         <TextField
-          label="App name (optional)"
+          label={t("fields.appNameOptional")}
           name="appName"
           defaultValue={typed?.appName}
           errors={errors?.appName}
-          hint="Defaults to live"
+          hint={t("register.appNameHint")}
         />
         <TextField
-          label="Domain (optional)"
+          label={t("fields.domainOptional")}
           name="domainName"
           defaultValue={typed?.domainName}
           errors={errors?.domainName}
-          hint="Push domain, e.g. 5000.livepush.myqcloud.com"
+          hint={t("register.domainHint")}
         />
         <TextField
           className="sm:col-span-2"
-          label="Note (optional)"
+          label={t("register.note")}
           name="note"
           defaultValue={typed?.note}
           errors={errors?.note}
-          hint="Where the TaskId came from, e.g. ticket #1234"
+          hint={t("register.noteHint")}
         />
         <div className="sm:col-span-2">
-          <Button type="submit" busy={pending} busyLabel="Registering…">
-            Register task
+          <Button type="submit" busy={pending} busyLabel={t("register.submitting")}>
+            {t("register.submit")}
           </Button>
         </div>
       </form>
       <div aria-live="polite" className="max-w-2xl">
         {failed && failed.code !== "InvalidInput" ? (
           <LiveErrorPanel
-            heading="Not registered"
+            heading={t("register.failedHeading")}
             code={failed.code}
             message={failed.message}
             explanation={failed.explanation}
@@ -84,13 +86,16 @@ export function RegisterTaskForm({ action }: { action: RegisterAction }) {
             data-testid="register-success"
             className="rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
           >
-            {result.alreadyKnown ? "RecDesk already knew" : "Registered"} task{" "}
-            <span className="font-mono">{result.taskId}</span> of stream{" "}
-            <span className="font-mono">{result.streamName}</span>.{" "}
-            <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
-              Open it in the task list
-            </Link>
-            .
+            {t.rich(result.alreadyKnown ? "register.alreadyKnown" : "register.registered", {
+              taskId: result.taskId,
+              streamName: result.streamName,
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+              link: (chunks) => (
+                <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </div>
         ) : null}
       </div>

@@ -1,14 +1,11 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
-import { FAMILY_LABEL, type TaskFamily } from "@/lib/tasks/task-family";
+import type { TaskFamily } from "@/lib/tasks/task-family";
 
-const WHAT: Record<TaskFamily, string> = {
-  recordTask:
-    "CreateRecordTask: Tencent's current API. The task can be listed, so RecDesk keeps it in step with Tencent. Lasts at most 24 hours and ends at most 7 days ahead.",
-  legacy:
-    "CreateLiveRecord: the older API. Tencent cannot list these tasks, so RecDesk knows them only because it created them.",
-};
+/** Catalog keys (taskForms.family) of each family's name and what it is. */
+const WHAT: Record<TaskFamily, string> = { recordTask: "whatRecordTask", legacy: "whatLegacy" };
 
 /**
  * Start recording: choose the family first (RecordTask by default, or `initial` from ?family=); each family has
@@ -21,11 +18,12 @@ export function StartFamilyChooser({
   forms: Record<TaskFamily, ReactNode>;
   initial?: TaskFamily;
 }) {
+  const t = useTranslations("taskForms.family");
   const [family, setFamily] = useState<TaskFamily>(initial);
   return (
     <div className="space-y-4">
       <fieldset className="max-w-3xl" data-testid="family-chooser">
-        <legend className="mb-1 text-sm font-medium">Task family</legend>
+        <legend className="mb-1 text-sm font-medium">{t("legend")}</legend>
         <div className="space-y-2 text-sm">
           {(["recordTask", "legacy"] as const).map((f) => (
             <label key={f} className="flex items-start gap-2">
@@ -39,10 +37,10 @@ export function StartFamilyChooser({
               />
               <span>
                 <span className="font-medium">
-                  {FAMILY_LABEL[f]}
-                  {f === "recordTask" ? " (recommended)" : ""}
+                  {t(f)}
+                  {f === "recordTask" ? t("recommended") : ""}
                 </span>
-                <span className="block text-slate-600 dark:text-slate-400">{WHAT[f]}</span>
+                <span className="block text-slate-600 dark:text-slate-400">{t(WHAT[f])}</span>
               </span>
             </label>
           ))}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
 import type { ActionResult } from "@/lib/action-result";
@@ -25,6 +26,7 @@ export function StartOutcomePanel({
   result: StartOutcome | null;
   typedStreamName?: string;
 }) {
+  const t = useTranslations("taskForms.startOutcome");
   const failed = result && !result.ok ? result : null;
   return (
     <div aria-live="polite" className="max-w-3xl">
@@ -35,7 +37,7 @@ export function StartOutcomePanel({
       ) : null}
       {failed && failed.code !== "InvalidInput" ? (
         <LiveErrorPanel
-          heading="Recording not started"
+          heading={t("failedHeading")}
           code={failed.code}
           message={failed.message}
           explanation={failed.explanation}
@@ -43,19 +45,22 @@ export function StartOutcomePanel({
         >
           {failed.mayExist ? (
             <p data-testid="may-exist">
-              <strong>The task may exist.</strong> Before trying again, check{" "}
-              {failed.streamHref ? (
-                <Link className="underline" href={failed.streamHref}>
-                  the stream&apos;s page
-                </Link>
-              ) : (
-                "the stream's page"
-              )}{" "}
-              and the{" "}
-              <Link className="underline" href={`/tasks?stream=${encodeURIComponent(typedStreamName ?? "")}`}>
-                task list
-              </Link>
-              ; if a task appears in the Tencent Cloud console, register it here instead of creating a second one.
+              {t.rich("mayExist", {
+                strong: (chunks) => <strong>{chunks}</strong>,
+                stream: (chunks) =>
+                  failed.streamHref ? (
+                    <Link className="underline" href={failed.streamHref}>
+                      {chunks}
+                    </Link>
+                  ) : (
+                    chunks
+                  ),
+                list: (chunks) => (
+                  <Link className="underline" href={`/tasks?stream=${encodeURIComponent(typedStreamName ?? "")}`}>
+                    {chunks}
+                  </Link>
+                ),
+              })}
             </p>
           ) : null}
         </LiveErrorPanel>
@@ -67,19 +72,29 @@ export function StartOutcomePanel({
           className="space-y-1 rounded-md border border-ok-300 bg-ok-50 p-3 text-sm dark:border-ok-700 dark:bg-ok-700/20"
         >
           <p className="font-semibold text-ok-700 dark:text-ok-300">
-            Recording task <span className="font-mono">{result.taskId}</span> created ({result.state}).
+            {t.rich("created", {
+              taskId: result.taskId,
+              state: result.state,
+              mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            })}
           </p>
           {result.startTimeCst || result.endTimeCst ? (
             <p>
-              Sent as China Standard Time: {result.startTimeCst ?? "now"} → {result.endTimeCst ?? "Tencent default"}.
+              {t("sentAs", {
+                start: result.startTimeCst ?? t("sentNow"),
+                end: result.endTimeCst ?? t("sentTencentDefault"),
+              })}
             </p>
           ) : null}
           {result.requestId ? <RequestIdLine requestId={result.requestId} /> : null}
           <p>
-            <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
-              See it in the task list
-            </Link>
-            .
+            {t.rich("seeInList", {
+              link: (chunks) => (
+                <Link className="underline" href={`/tasks?stream=${encodeURIComponent(result.streamName)}`}>
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -40,6 +41,7 @@ export function StartRecordTaskForm({
   /** Set when DescribeLiveRecordTemplates failed: only Tencent's default template can be chosen. */
   templatesError?: string;
 }) {
+  const t = useTranslations("taskForms");
   const [result, formAction, pending] = useActionState<StartOutcome | null, FormData>(action, null);
   const browserZone = useBrowserZone();
   const failed = result && !result.ok ? result : null;
@@ -53,7 +55,7 @@ export function StartRecordTaskForm({
   const inZone = (local: string) => {
     if (!local) return undefined;
     const d = wallTimeToDate(local, zone);
-    return Number.isNaN(d.getTime()) ? undefined : `= ${formatInZone(d, CST)} China Standard Time`;
+    return Number.isNaN(d.getTime()) ? undefined : t("time.inChinaStandardTime", { time: formatInZone(d, CST) });
   };
 
   return (
@@ -66,7 +68,7 @@ export function StartRecordTaskForm({
         data-testid="start-record-task-form"
       >
         <TextField
-          label="Stream name"
+          label={t("fields.streamName")}
           name="streamName"
           required
           defaultValue={typed?.streamName}
@@ -75,20 +77,20 @@ export function StartRecordTaskForm({
           spellCheck={false}
         />
         <TextField
-          label="App name"
+          label={t("fields.appName")}
           name="appName"
           required
           defaultValue={typed?.appName ?? "live"}
           errors={errors?.appName}
         />
         <TextField
-          label="Push domain"
+          label={t("fields.pushDomain")}
           name="domainName"
           required
           defaultValue={typed?.domainName ?? domains[0] ?? ""}
           errors={errors?.domainName}
           list="known-domains-rt"
-          hint="e.g. 5000.livepush.myqcloud.com"
+          hint={t("fields.domainExample")}
         />
         <datalist id="known-domains-rt">
           {domains.map((d) => (
@@ -97,7 +99,7 @@ export function StartRecordTaskForm({
         </datalist>
 
         <SelectField
-          label="Time zone of the times below"
+          label={t("time.zone")}
           name="timeZone"
           value={zone}
           onChange={(e) => setZoneChoice(e.target.value)}
@@ -105,69 +107,73 @@ export function StartRecordTaskForm({
         >
           {zones.map((z) => (
             <option key={z} value={z}>
-              {z === browserZone ? `${z} (this browser)` : z === CST ? `${z} (China Standard Time)` : z}
+              {z === browserZone
+                ? t("time.zoneThisBrowser", { zone: z })
+                : z === CST
+                  ? t("time.zoneChinaStandard", { zone: z })
+                  : z}
             </option>
           ))}
         </SelectField>
         <TextField
-          label="Start (optional)"
+          label={t("time.startOptional")}
           name="startLocal"
           type="datetime-local"
           value={start}
           onChange={(e) => setStart(e.target.value)}
           errors={errors?.startLocal}
-          hint={inZone(start) ?? "Leave empty to start now"}
+          hint={inZone(start) ?? t("time.startEmptyHint")}
         />
         <TextField
-          label="End"
+          label={t("time.end")}
           name="endLocal"
           type="datetime-local"
           required
           value={end}
           onChange={(e) => setEnd(e.target.value)}
           errors={errors?.endLocal}
-          hint={inZone(end) ?? "At most 7 days from now, and 24 hours after the start"}
+          hint={inZone(end) ?? t("time.endLimitHint")}
         />
 
         <SelectField
-          label="Recording template"
+          label={t("start.template")}
           name="templateId"
           defaultValue={typed?.templateId ?? ""}
           errors={errors?.templateId}
           className="sm:col-span-2"
-          hint={
-            templatesError
-              ? `The templates could not be listed (${templatesError}); Tencent's default applies.`
-              : "From DescribeLiveRecordTemplates"
-          }
+          hint={templatesError ? t("start.templatesFailed", { error: templatesError }) : t("start.templatesSource")}
         >
-          <option value="">Tencent default (HLS, kept in VOD)</option>
-          {templates.map((t) => (
-            <option key={t.templateId} value={t.templateId}>
-              {t.templateName} — {t.formats.length ? t.formats.join(", ") : "no format enabled"} (#{t.templateId})
+          <option value="">{t("start.templateDefault")}</option>
+          {templates.map((tpl) => (
+            <option key={tpl.templateId} value={tpl.templateId}>
+              {t("start.templateOption", {
+                name: tpl.templateName,
+                formats: tpl.formats.length ? tpl.formats.join(", ") : t("start.noFormat"),
+                id: String(tpl.templateId),
+              })}
             </option>
           ))}
         </SelectField>
         <SelectField
-          label="Stream type"
+          label={t("start.streamType")}
           name="streamType"
           defaultValue={typed?.streamType ?? ""}
           errors={errors?.streamType}
         >
-          <option value="">Pushed stream (default)</option>
-          <option value="1">Mixed stream (A+B=C)</option>
+          <option value="">{t("start.streamTypePushed")}</option>
+          <option value="1">{t("start.streamTypeMixed")}</option>
         </SelectField>
         <TextField
-          label="Reason (optional)"
+          label={t("fields.reasonOptional")}
           name="reason"
           defaultValue={typed?.reason}
           errors={errors?.reason}
-          hint="Recorded in the audit trail"
+          hint={t("fields.reasonAuditHint")}
         />
 
         <div className="sm:col-span-3">
-          <Button type="submit" busy={pending} busyLabel="Creating… (not retried)" data-testid="start-submit">
-            Start recording
+          <Button type="submit" busy={pending} busyLabel={t("start.submitting")} data-testid="start-submit">
+            {t("start.submit")}
           </Button>
         </div>
       </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useSyncExternalStore } from "react";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
@@ -23,6 +24,7 @@ function useBrowserZone(): string {
 
 /** CreateLiveRecord as a form. Times are typed in a zone the user sees and previewed in China Standard Time. */
 export function StartRecordingForm({ action, domains }: { action: StartAction; domains: string[] }) {
+  const t = useTranslations("taskForms");
   const [result, formAction, pending] = useActionState<StartOutcome | null, FormData>(action, null);
   const browserZone = useBrowserZone();
   const failed = result && !result.ok ? result : null;
@@ -38,9 +40,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
   const cstPreview = (local: string) => {
     if (!local) return undefined;
     const d = wallTimeToDate(local, zone);
-    return Number.isNaN(d.getTime())
-      ? undefined
-      : `= ${formatInZone(d, CST)} China Standard Time (sent to Tencent Cloud)`;
+    return Number.isNaN(d.getTime()) ? undefined : t("time.sentInChinaStandardTime", { time: formatInZone(d, CST) });
   };
 
   return (
@@ -52,7 +52,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
         key={JSON.stringify(typed ?? {})}
       >
         <TextField
-          label="Stream name"
+          label={t("fields.streamName")}
           name="streamName"
           required
           defaultValue={typed?.streamName}
@@ -61,20 +61,20 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
           spellCheck={false}
         />
         <TextField
-          label="App name"
+          label={t("fields.appName")}
           name="appName"
           required
           defaultValue={typed?.appName ?? "live"}
           errors={errors?.appName}
         />
         <TextField
-          label="Push domain"
+          label={t("fields.pushDomain")}
           name="domainName"
           required
           defaultValue={typed?.domainName ?? domains[0] ?? ""}
           errors={errors?.domainName}
           list="known-domains"
-          hint="e.g. 5000.livepush.myqcloud.com"
+          hint={t("fields.domainExample")}
         />
         <datalist id="known-domains">
           {domains.map((d) => (
@@ -83,7 +83,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
         </datalist>
 
         <fieldset className="sm:col-span-3">
-          <legend className="mb-1 text-sm font-medium">Mode</legend>
+          <legend className="mb-1 text-sm font-medium">{t("start.mode")}</legend>
           <div className="flex flex-wrap gap-4 text-sm">
             <label className="inline-flex items-center gap-2">
               <input
@@ -93,7 +93,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
                 checked={mode === "realtime"}
                 onChange={() => setMode("realtime")}
               />
-              Real-time (starts now; may end at most 30 minutes from now)
+              {t("start.modeRealtime")}
             </label>
             <label className="inline-flex items-center gap-2">
               <input
@@ -103,7 +103,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
                 checked={mode === "scheduled"}
                 onChange={() => setMode("scheduled")}
               />
-              Scheduled (start and end times)
+              {t("start.modeScheduled")}
             </label>
           </div>
           {errors?.mode ? (
@@ -114,7 +114,7 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
         </fieldset>
 
         <SelectField
-          label="Time zone of the times below"
+          label={t("time.zone")}
           name="timeZone"
           value={zone}
           onChange={(e) => setZoneChoice(e.target.value)}
@@ -122,13 +122,17 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
         >
           {zones.map((z) => (
             <option key={z} value={z}>
-              {z === browserZone ? `${z} (this browser)` : z === CST ? `${z} (China Standard Time)` : z}
+              {z === browserZone
+                ? t("time.zoneThisBrowser", { zone: z })
+                : z === CST
+                  ? t("time.zoneChinaStandard", { zone: z })
+                  : z}
             </option>
           ))}
         </SelectField>
         {mode === "scheduled" ? (
           <TextField
-            label="Start"
+            label={t("time.start")}
             name="startLocal"
             type="datetime-local"
             required
@@ -138,23 +142,21 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
             hint={cstPreview(start)}
           />
         ) : (
-          <div className="text-sm text-slate-700 dark:text-slate-300 sm:pt-6">
-            Starts as soon as Tencent Cloud accepts the request.
-          </div>
+          <div className="text-sm text-slate-700 dark:text-slate-300 sm:pt-6">{t("start.startsNow")}</div>
         )}
         <TextField
-          label={mode === "scheduled" ? "End" : "End (optional)"}
+          label={mode === "scheduled" ? t("time.end") : t("time.endOptional")}
           name="endLocal"
           type="datetime-local"
           required={mode === "scheduled"}
           value={end}
           onChange={(e) => setEnd(e.target.value)}
           errors={errors?.endLocal}
-          hint={cstPreview(end) ?? (mode === "realtime" ? "Leave empty for Tencent's default" : undefined)}
+          hint={cstPreview(end) ?? (mode === "realtime" ? t("time.endEmptyHint") : undefined)}
         />
 
         <SelectField
-          label="File format"
+          label={t("start.fileFormat")}
           name="fileFormat"
           defaultValue={typed?.fileFormat ?? "flv"}
           errors={errors?.fileFormat}
@@ -166,25 +168,25 @@ export function StartRecordingForm({ action, domains }: { action: StartAction; d
           ))}
         </SelectField>
         <SelectField
-          label="Record type"
+          label={t("start.recordType")}
           name="recordType"
           defaultValue={typed?.recordType ?? "video"}
           errors={errors?.recordType}
         >
-          <option value="video">video</option>
-          <option value="audio">audio</option>
+          <option value="video">{t("start.recordTypeVideo")}</option>
+          <option value="audio">{t("start.recordTypeAudio")}</option>
         </SelectField>
         <TextField
-          label="Reason (optional)"
+          label={t("fields.reasonOptional")}
           name="reason"
           defaultValue={typed?.reason}
           errors={errors?.reason}
-          hint="Recorded in the audit trail"
+          hint={t("fields.reasonAuditHint")}
         />
 
         <div className="sm:col-span-3">
-          <Button type="submit" busy={pending} busyLabel="Creating… (not retried)" data-testid="start-submit">
-            Start recording
+          <Button type="submit" busy={pending} busyLabel={t("start.submitting")} data-testid="start-submit">
+            {t("start.submit")}
           </Button>
         </div>
       </form>

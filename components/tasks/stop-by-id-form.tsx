@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -15,6 +16,7 @@ import { familyOfTaskId } from "@/lib/tasks/task-family";
  * an audit record. The TaskId stays text end to end (it can exceed 2^53).
  */
 export function StopByIdForm({ action, canCorrect = false }: { action: StopAction; canCorrect?: boolean }) {
+  const t = useTranslations("taskForms");
   const [result, formAction, pending] = useActionState<StopOutcome | null, FormData>(action, null);
   const [confirming, setConfirming] = useState<FormData | null>(null);
   const [dismissed, setDismissed] = useState<StopOutcome | null>(null);
@@ -35,42 +37,48 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
         key={JSON.stringify(typed ?? {})}
       >
         <TextField
-          label="Stream name"
+          label={t("fields.streamName")}
           name="streamName"
           required
           defaultValue={typed?.streamName}
           errors={errors?.streamName}
           autoComplete="off"
           spellCheck={false}
-          hint="StreamName exactly as pushed, e.g. room_00012"
+          hint={t("stopById.streamNameHint")}
         />
         <TaskIdField defaultValue={typed?.taskId} errors={errors?.taskId} anyFamily />
         <TextField
-          label="App name (optional)"
+          label={t("fields.appNameOptional")}
           name="appName"
           defaultValue={typed?.appName}
           errors={errors?.appName}
-          hint="Defaults to live; kept with the registered task"
+          hint={t("stopById.appNameHint")}
         />
         <TextField
-          label="Domain (optional)"
+          label={t("fields.domainOptional")}
           name="domainName"
           defaultValue={typed?.domainName}
           errors={errors?.domainName}
-          hint="Push domain, kept with the registered task"
+          hint={t("stopById.domainHint")}
         />
         <TextField
           className="sm:col-span-2"
-          label="Reason"
+          label={t("fields.reason")}
           name="reason"
           required
           defaultValue={typed?.reason}
           errors={errors?.reason}
-          hint="Recorded in the audit trail with your name, e.g. ticket #1234"
+          hint={t("stopById.reasonHint")}
         />
         <div className="sm:col-span-2">
-          <Button type="submit" variant="danger" busy={pending} busyLabel="Stopping…" data-testid="stop-by-id-submit">
-            Stop recording…
+          <Button
+            type="submit"
+            variant="danger"
+            busy={pending}
+            busyLabel={t("stopById.submitting")}
+            data-testid="stop-by-id-submit"
+          >
+            {t("stopById.submit")}
           </Button>
         </div>
       </form>
@@ -78,19 +86,14 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
       <Dialog
         open={confirming !== null}
         onClose={() => setConfirming(null)}
-        title="Stop this recording?"
+        title={t("stopById.confirmTitle")}
         testId="stop-dialog"
-        description={
-          <>
-            Stream <strong className="font-mono">{String(confirming?.get("streamName") ?? "")}</strong>, TaskId{" "}
-            <strong className="font-mono">{String(confirming?.get("taskId") ?? "")}</strong>. RecDesk registers the task
-            and sends{" "}
-            {familyOfTaskId(String(confirming?.get("taskId") ?? "").trim()) === "recordTask"
-              ? "StopRecordTask (a RecordTask TaskId)"
-              : "StopLiveRecord (a legacy TaskId)"}{" "}
-            to Tencent Cloud.
-          </>
-        }
+        description={t.rich("stopById.confirmDescription", {
+          streamName: String(confirming?.get("streamName") ?? ""),
+          taskId: String(confirming?.get("taskId") ?? ""),
+          family: familyOfTaskId(String(confirming?.get("taskId") ?? "").trim()),
+          strong: (chunks) => <strong className="font-mono">{chunks}</strong>,
+        })}
       >
         <form
           onSubmit={(e) => {
@@ -102,10 +105,10 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
         >
           <div className="flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(null)}>
-              Cancel
+              {t("stopById.cancel")}
             </Button>
             <Button type="submit" variant="danger" autoFocus data-testid="confirm-stop">
-              Stop recording
+              {t("stopById.confirm")}
             </Button>
           </div>
         </form>
@@ -114,7 +117,7 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
       <div aria-live="polite">
         {pending ? (
           <p className="text-sm font-medium" data-testid="stop-pending">
-            Stopping… waiting for Tencent Cloud.
+            {t("stopById.pending")}
           </p>
         ) : null}
         {shown && !pending ? (
@@ -125,14 +128,16 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
             ) : null}
             {shown.ok || shown.code !== "InvalidInput" ? (
               <p className="text-sm">
-                The task is in the registry:{" "}
-                <Link
-                  className="underline"
-                  href={`/tasks?stream=${encodeURIComponent(String(shown.ok ? shown.streamName : (shown.values?.streamName ?? "")))}`}
-                >
-                  see it in the task list
-                </Link>
-                .
+                {t.rich("stopById.inRegistry", {
+                  link: (chunks) => (
+                    <Link
+                      className="underline"
+                      href={`/tasks?stream=${encodeURIComponent(String(shown.ok ? shown.streamName : (shown.values?.streamName ?? "")))}`}
+                    >
+                      {chunks}
+                    </Link>
+                  ),
+                })}
               </p>
             ) : null}
           </div>
@@ -148,11 +153,11 @@ export function StopByIdForm({ action, canCorrect = false }: { action: StopActio
  * correction, Stop works from the task list. Roles that may not correct are told whom to ask.
  */
 function MismatchOffer({ typed, canCorrect }: { typed: Record<string, string>; canCorrect: boolean }) {
+  const t = useTranslations("taskForms.stopById");
   if (!canCorrect) {
     return (
       <p className="text-sm" data-testid="mismatch-ask">
-        If the ticket&apos;s stream name is right, ask an on-call engineer or an admin to correct the task&apos;s
-        registration.
+        {t("mismatchAsk")}
       </p>
     );
   }
@@ -160,11 +165,14 @@ function MismatchOffer({ typed, canCorrect }: { typed: Record<string, string>; c
   for (const k of ["taskId", "streamName", "appName", "domainName", "reason"]) if (typed[k]) query.set(k, typed[k]);
   return (
     <p className="text-sm" data-testid="mismatch-offer">
-      If the ticket is right and the registration wrong:{" "}
-      <Link className="font-medium underline" href={`/tasks/correct?${query}`} data-testid="mismatch-correct-link">
-        Correct the registration to “{typed.streamName}”
-      </Link>
-      , then stop it.
+      {t.rich("mismatchOffer", {
+        streamName: typed.streamName ?? "",
+        link: (chunks) => (
+          <Link className="font-medium underline" href={`/tasks/correct?${query}`} data-testid="mismatch-correct-link">
+            {chunks}
+          </Link>
+        ),
+      })}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LiveErrorPanel } from "@/components/ui/live-error-panel";
@@ -35,10 +36,11 @@ export function StopOutcomePanel({ result, onDismiss }: { result: StopOutcome; o
 }
 
 function StopOutcomeBody({ result, onDismiss }: { result: StopOutcome; onDismiss?: () => void }) {
+  const t = useTranslations("tasks");
   if (!result.ok) {
     return (
       <LiveErrorPanel
-        heading="Stop failed"
+        heading={t("stopOutcome.failed")}
         code={result.code}
         message={result.message}
         explanation={result.explanation}
@@ -49,10 +51,10 @@ function StopOutcomeBody({ result, onDismiss }: { result: StopOutcome; onDismiss
     );
   }
   const note = result.alreadyStopped
-    ? "The task had already stopped; nothing was sent to Tencent Cloud."
+    ? t("stopOutcome.alreadyStopped")
     : result.coalesced
-      ? "Someone else pressed Stop at the same moment; RecDesk sent one request and this is its answer."
-      : "Tencent Cloud accepted the Stop.";
+      ? t("stopOutcome.coalesced")
+      : t("stopOutcome.accepted");
   return (
     <div
       role="status"
@@ -61,11 +63,15 @@ function StopOutcomeBody({ result, onDismiss }: { result: StopOutcome; onDismiss
     >
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold text-ok-700 dark:text-ok-300">
-          Stopped task <span className="font-mono">{result.taskId}</span> ({result.streamName})
+          {t.rich("stopOutcome.stopped", {
+            mono: (chunks) => <span className="font-mono">{chunks}</span>,
+            taskId: result.taskId,
+            streamName: result.streamName,
+          })}
         </p>
         {onDismiss ? (
           <button type="button" onClick={onDismiss} className="rounded px-1.5 text-xs font-medium underline">
-            Dismiss
+            {t("dismiss")}
           </button>
         ) : null}
       </div>

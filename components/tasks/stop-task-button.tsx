@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { Button } from "@/components/ui/button";
@@ -34,6 +35,7 @@ export interface StopTaskButtonProps {
  * stays on screen until dismissed, and the list is refreshed so the row keeps it too.
  */
 export function StopTaskButton({ task, action, onPendingChange, onResult }: StopTaskButtonProps) {
+  const t = useTranslations("tasks");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
@@ -46,7 +48,7 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
     e.preventDefault();
     if (pending) return; // a double click or a second Enter sends nothing more
     if (reason.trim().length < REASON_MIN) {
-      setReasonError([`Give a reason (at least ${REASON_MIN} characters): it goes into the audit trail.`]);
+      setReasonError([t("reason.tooShort", { min: REASON_MIN })]);
       return;
     }
     const fd = new FormData(e.currentTarget);
@@ -60,8 +62,7 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
       result = {
         ok: false,
         code: "RecDesk.NetworkError",
-        message:
-          "The request to the RecDesk server failed. Refresh the page to see the task's state before trying again.",
+        message: t("stop.networkError"),
       };
     }
     setPending(false);
@@ -73,15 +74,15 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
   }
 
   const hydrated = useHydrated();
-  const label = `Stop recording task ${task.taskId} of stream ${task.streamName}`;
+  const label = t("stop.label", { taskId: task.taskId, streamName: task.streamName });
   return (
     <>
       <Button
         variant="danger"
         size="sm"
         busy={pending}
-        busyLabel="Stopping…"
-        aria-label={pending ? `Stopping task ${task.taskId}` : label}
+        busyLabel={t("stop.busy")}
+        aria-label={pending ? t("stop.busyLabel", { taskId: task.taskId }) : label}
         data-testid="stop-button"
         disabled={!hydrated}
         onClick={() => {
@@ -89,48 +90,50 @@ export function StopTaskButton({ task, action, onPendingChange, onResult }: Stop
           setOpen(true);
         }}
       >
-        Stop
+        {t("stop.button")}
       </Button>
       <Dialog
         open={open}
         onClose={() => setOpen(false)}
         testId="stop-dialog"
-        title="Stop this recording?"
+        title={t("stop.title")}
         description={
-          <>
-            Stream <strong className="font-mono">{task.streamName}</strong>
-            {task.appName || task.domainName ? (
-              <span className="text-slate-600 dark:text-slate-400">
-                {" "}
-                ({[task.domainName, task.appName].filter(Boolean).join(" / ")})
-              </span>
-            ) : null}
-            , TaskId <strong className="font-mono">{task.taskId}</strong>. Tencent Cloud ends the recording and will not
-            restart it.
-          </>
+          task.appName || task.domainName
+            ? t.rich("stop.descriptionWithPlace", {
+                strong: (chunks) => <strong className="font-mono">{chunks}</strong>,
+                where: (chunks) => <span className="text-slate-600 dark:text-slate-400">{chunks}</span>,
+                streamName: task.streamName,
+                place: [task.domainName, task.appName].filter(Boolean).join(" / "),
+                taskId: task.taskId,
+              })
+            : t.rich("stop.description", {
+                strong: (chunks) => <strong className="font-mono">{chunks}</strong>,
+                streamName: task.streamName,
+                taskId: task.taskId,
+              })
         }
       >
         <form onSubmit={submit} noValidate>
           <input type="hidden" name="taskId" value={task.taskId} />
           <input type="hidden" name="streamName" value={task.streamName} />
           <TextField
-            label="Reason"
+            label={t("reason.label")}
             name="reason"
             required
             autoFocus
             autoComplete="off"
-            placeholder="e.g. customer ticket #1234, runaway recording"
-            hint="Recorded in the audit trail with your name."
+            placeholder={t("stop.reasonPlaceholder")}
+            hint={t("reason.hint")}
             value={reason}
             errors={reasonError}
             onChange={(e) => setReason(e.target.value)}
           />
           <div className="mt-4 flex flex-wrap justify-end gap-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t("cancel")}
             </Button>
             <Button type="submit" variant="danger" data-testid="confirm-stop">
-              Stop recording
+              {t("stop.confirm")}
             </Button>
           </div>
         </form>

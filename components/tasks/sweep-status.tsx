@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { LocalTime } from "./local-time";
 
@@ -12,6 +13,7 @@ export interface SweepStatusView {
  * last listing failed (code, what to do, RequestId). RecordTask rows are only as current as this line says.
  */
 export function SweepStatusLine({ status }: { status: SweepStatusView }) {
+  const t = useTranslations("tasks.sweep");
   const e = status.lastError;
   if (e) {
     return (
@@ -22,16 +24,17 @@ export function SweepStatusLine({ status }: { status: SweepStatusView }) {
         className="max-w-3xl rounded-md border border-warn-300 bg-warn-50 p-2 text-sm text-slate-900 dark:border-warn-700 dark:bg-warn-700/20 dark:text-slate-100"
       >
         <p>
-          <strong>RecordTasks could not be listed</strong> (<code className="font-mono">{e.code}</code>, at{" "}
-          <LocalTime iso={e.at} />
-          ): {e.title}. {e.nextStep}{" "}
-          {status.lastSuccessAt ? (
-            <>
-              RecordTask rows are as of <LocalTime iso={status.lastSuccessAt} />.
-            </>
-          ) : (
-            "RecordTask rows may be missing."
-          )}
+          {t.rich("failed", {
+            strong: (chunks) => <strong>{chunks}</strong>,
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+            at: () => <LocalTime iso={e.at} />,
+            errorCode: e.code,
+            title: e.title,
+            nextStep: e.nextStep,
+          })}{" "}
+          {status.lastSuccessAt
+            ? t.rich("asOf", { at: () => <LocalTime iso={status.lastSuccessAt} /> })
+            : t("mayBeMissing")}
         </p>
         {e.requestId ? <RequestIdLine requestId={e.requestId} /> : null}
       </div>
@@ -44,15 +47,9 @@ export function SweepStatusLine({ status }: { status: SweepStatusView }) {
       data-testid="sweep-status"
       data-outcome="ok"
     >
-      RecordTasks listed from Tencent Cloud{" "}
-      {status.lastSuccessAt ? (
-        <>
-          at <LocalTime iso={status.lastSuccessAt} withZone />
-        </>
-      ) : (
-        "— not yet"
-      )}
-      .
+      {status.lastSuccessAt
+        ? t.rich("listedAt", { at: () => <LocalTime iso={status.lastSuccessAt} withZone /> })
+        : t("notYet")}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/field";
 
 /**
@@ -13,9 +14,10 @@ export function TaskIdField({
   errors?: string[];
   anyFamily?: boolean;
 }) {
+  const t = useTranslations("taskForms.fields");
   return (
     <TextField
-      label="TaskId"
+      label={t("taskId")}
       name="taskId"
       required
       inputMode={anyFamily ? "text" : "numeric"}
@@ -23,11 +25,7 @@ export function TaskIdField({
       errors={errors}
       autoComplete="off"
       spellCheck={false}
-      hint={
-        anyFamily
-          ? "Legacy: a whole number up to 18446744073709551615. RecordTask: Tencent's TaskId string, as given"
-          : "A whole number up to 18446744073709551615"
-      }
+      hint={anyFamily ? t("taskIdHintAnyFamily") : t("taskIdHint")}
     />
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { StatusBadge, type BadgeTone } from "@/components/ui/status-badge";
 import type { TaskState } from "@/lib/tasks/definitions";
 
@@ -10,20 +11,13 @@ const TONE: Record<TaskState, BadgeTone> = {
   deleted: "neutral",
   unknown: "warn",
 };
-const LABEL: Record<TaskState, string> = {
-  scheduled: "scheduled",
-  recording: "recording",
-  stopping: "stopping…",
-  stopped: "stopped",
-  failed: "failed",
-  deleted: "deleted",
-  unknown: "unknown",
-};
 
+/** The state in the reader's language (data-state on the row keeps the stored value). */
 export function TaskStateBadge({ state }: { state: TaskState }) {
+  const t = useTranslations("tasks.stateBadge");
   return (
     <StatusBadge tone={TONE[state]} testId="task-state">
-      {LABEL[state]}
+      {t(state)}
     </StatusBadge>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Fragment, useState, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { RecordingTable } from "@/components/recordings/recording-table";
@@ -52,7 +53,7 @@ export function TaskTable({
   now,
   stopAction,
   selection,
-  caption = "Recording tasks",
+  caption,
   hideStream,
   empty,
   auditLinks,
@@ -60,6 +61,8 @@ export function TaskTable({
   deleteAction,
   recordings,
 }: TaskTableProps) {
+  const t = useTranslations("tasks");
+  const tAge = useTranslations("tasks.age");
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [results, setResults] = useState<Readonly<Record<string, StopOutcome>>>({});
   // A row someone just acted on stays (with its outcome) even if the refreshed list no longer contains it,
@@ -75,7 +78,7 @@ export function TaskTable({
         data-testid="tasks-empty"
         className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300"
       >
-        {empty ?? "No recording tasks match."}
+        {empty ?? t("empty.default")}
       </div>
     );
   }
@@ -94,7 +97,7 @@ export function TaskTable({
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="task-table">
-        <caption className="sr-only">{caption}</caption>
+        <caption className="sr-only">{caption ?? t("table.caption")}</caption>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
             {selection ? (
@@ -104,30 +107,30 @@ export function TaskTable({
             ) : null}
             {hideStream ? null : (
               <th scope="col" className={th}>
-                Stream
+                {t("table.stream")}
               </th>
             )}
             <th scope="col" className={`${th} ${taskIdCol}`}>
-              TaskId
+              {t("table.taskId")}
             </th>
             <th scope="col" className={th}>
-              State
+              {t("table.state")}
             </th>
             <th scope="col" className={th}>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("table.actions")}</span>
             </th>
             {/* One column for both ends, so the Last action column (the RequestId) fits a 1280-px screen. */}
             <th scope="col" className={th}>
-              Start → end
+              {t("table.startEnd")}
             </th>
             <th scope="col" className={th}>
-              Age
+              {t("table.age")}
             </th>
             <th scope="col" className={th}>
-              Created / registered by
+              {t("table.createdBy")}
             </th>
             <th scope="col" className={th}>
-              Last action
+              {t("table.lastAction")}
             </th>
           </tr>
         </thead>
@@ -161,10 +164,10 @@ export function TaskTable({
                         {row.streamName}
                       </Link>
                       <div className="text-xs text-slate-600 dark:text-slate-400">
-                        {row.domainName || "(domain not given)"} / {row.appName}
+                        {row.domainName || t("table.domainNotGiven")} / {row.appName}
                       </div>
                       <div className="font-mono text-xs sm:hidden">
-                        <FamilyBadge family={row.family} /> TaskId {row.taskId}
+                        <FamilyBadge family={row.family} /> {t("table.mobileTaskId", { taskId: row.taskId })}
                       </div>
                     </td>
                   )}
@@ -198,7 +201,7 @@ export function TaskTable({
                         href={`/audit?taskId=${encodeURIComponent(row.taskId)}`}
                         className="ml-2 text-xs text-brand-700 underline dark:text-brand-100"
                       >
-                        Audit history
+                        {t("table.auditHistory")}
                       </Link>
                     ) : null}
                     {deleteAction && (isDeletable(row) || deleting[row.taskId]) ? (
@@ -227,9 +230,9 @@ export function TaskTable({
                           href={`/tasks/correct?taskId=${encodeURIComponent(row.taskId)}`}
                           className="text-xs text-brand-700 underline dark:text-brand-100"
                           data-testid="correct-link"
-                          aria-label={`Correct registration of task ${row.taskId}`}
+                          aria-label={t("table.correctLabel", { taskId: row.taskId })}
                         >
-                          Correct registration
+                          {t("table.correct")}
                         </Link>
                       </div>
                     ) : null}
@@ -240,14 +243,16 @@ export function TaskTable({
                     </div>
                     <div className="text-slate-600 dark:text-slate-400">
                       <span aria-hidden="true">→ </span>
-                      <span className="sr-only">until </span>
+                      <span className="sr-only">{t("table.until")}</span>
                       <LocalTime iso={row.endTime} />
                     </div>
                   </td>
-                  <td className={`${td} whitespace-nowrap`}>{formatAge(row.startTime ?? row.createdAt, now)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatAge(row.startTime ?? row.createdAt, now, tAge)}</td>
                   <td className={`${td} text-xs`}>
                     <div>{row.createdByEmail ?? "—"}</div>
-                    <div className="text-slate-600 dark:text-slate-400">{row.source}</div>
+                    <div className="text-slate-600 dark:text-slate-400">
+                      {t("table.source", { source: row.source })}
+                    </div>
                   </td>
                   <td className={`${td} min-w-56 max-w-72 text-xs`}>
                     <LastAction row={row} />
@@ -258,13 +263,12 @@ export function TaskTable({
                     <td colSpan={columns} className="px-3 pb-3">
                       <details className="sticky left-3 max-w-[calc(100vw-3rem)]">
                         <summary className="cursor-pointer text-xs font-medium text-brand-700 dark:text-brand-100">
-                          {recordings[row.taskId]!.length} recording file
-                          {recordings[row.taskId]!.length === 1 ? "" : "s"} of task {row.taskId}
+                          {t("table.recordingFiles", { count: recordings[row.taskId]!.length, taskId: row.taskId })}
                         </summary>
                         <div className="mt-2">
                           <RecordingTable
                             rows={recordings[row.taskId]!}
-                            caption={`Recording files of task ${row.taskId}`}
+                            caption={t("table.recordingFilesCaption", { taskId: row.taskId })}
                             showTask={false}
                           />
                         </div>
@@ -328,16 +332,20 @@ function withKeptRows(
 }
 
 function LastAction({ row }: { row: TaskView }) {
+  const t = useTranslations("tasks.table");
   if (!row.lastAction) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
     <div className="space-y-1" data-testid="last-action">
       <div>
-        <span className="font-medium">{row.lastAction}</span>{" "}
+        <span className="font-medium">{t("action", { action: row.lastAction })}</span>{" "}
         {row.lastOk === "ok" ? (
-          <span className="text-ok-700 dark:text-ok-300">ok</span>
+          <span className="text-ok-700 dark:text-ok-300">{t("actionOk")}</span>
         ) : (
           <span className="text-danger-700 dark:text-danger-300">
-            failed: <code className="font-mono">{row.lastErrorCode}</code>
+            {t.rich("actionFailed", {
+              code: (chunks) => <code className="font-mono">{chunks}</code>,
+              errorCode: row.lastErrorCode ?? "",
+            })}
           </span>
         )}
         {row.lastActionBy ? <span className="text-slate-600 dark:text-slate-400"> · {row.lastActionBy}</span> : null}

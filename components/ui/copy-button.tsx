@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * Copies a value (a RequestId, a TaskId) so it can be pasted into a ticket. Falls back to selecting a hidden
@@ -8,13 +9,16 @@ import { useEffect, useState } from "react";
  */
 export function CopyButton({
   value,
-  label = "Copy",
-  what = "value",
+  label: labelProp,
+  what: whatProp,
 }: {
   value: string;
   label?: string;
   what?: string;
 }) {
+  const t = useTranslations("ui.copy");
+  const label = labelProp ?? t("label");
+  const what = whatProp ?? t("what");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
 
   useEffect(() => {
@@ -49,16 +53,18 @@ export function CopyButton({
     <button
       type="button"
       onClick={copy}
-      aria-label={`${label} ${what} ${value}`}
+      aria-label={t("ariaLabel", { label, what, value })}
       className="inline-flex items-center rounded border border-slate-300 px-1.5 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
     >
-      <span aria-live="polite">{state === "copied" ? "Copied" : state === "failed" ? "Select & copy" : label}</span>
+      <span aria-live="polite">{state === "copied" ? t("copied") : state === "failed" ? t("failed") : label}</span>
     </button>
   );
 }
 
 /** A RequestId in monospace with its copy button: the thing support pastes into a Tencent ticket. */
-export function RequestIdLine({ requestId, label = "RequestId" }: { requestId: string; label?: string }) {
+export function RequestIdLine({ requestId, label: labelProp }: { requestId: string; label?: string }) {
+  const t = useTranslations("ui");
+  const label = labelProp ?? t("requestId");
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5 text-sm">
       <span className="text-slate-600 dark:text-slate-400">{label}</span>

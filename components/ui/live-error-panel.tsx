@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 import type { LiveErrorExplanation } from "@/lib/action-result";
 import { RequestIdLine } from "./copy-button";
 
@@ -7,7 +8,7 @@ export interface LiveErrorPanelProps {
   message: string;
   explanation?: LiveErrorExplanation;
   requestId?: string;
-  /** Heading above the code, e.g. "Stop failed". */
+  /** Heading above the code, e.g. "Stop failed" (already in the reader's language); "The call failed" by default. */
   heading?: string;
   onDismiss?: () => void;
   /** Extra content under the next step (e.g. a link to check whether a task exists). */
@@ -15,17 +16,22 @@ export interface LiveErrorPanelProps {
   testId?: string;
 }
 
-/** Every user-visible failure: what code, what happened in plain words, what to do next, and the RequestId. */
+/**
+ * Every user-visible failure: what code, what happened in plain words, what to do next, and the RequestId. The
+ * explanation comes already in the reader's language (the server localizes it); the code and Tencent's message are
+ * shown exactly as sent.
+ */
 export function LiveErrorPanel({
   code,
   message,
   explanation,
   requestId,
-  heading = "The call failed",
+  heading,
   onDismiss,
   children,
   testId = "live-error",
 }: LiveErrorPanelProps) {
+  const t = useTranslations("liveErrors.panel");
   return (
     <div
       role="alert"
@@ -35,11 +41,13 @@ export function LiveErrorPanel({
     >
       <div className="flex items-start justify-between gap-2">
         <p className="font-semibold text-danger-700 dark:text-danger-300">
-          {heading}: {explanation?.title ?? code}
+          {heading ?? t("defaultHeading")}
+          {t("headingSeparator")}
+          {explanation?.title ?? code}
         </p>
         {onDismiss ? (
           <button type="button" onClick={onDismiss} className="rounded px-1.5 text-xs font-medium underline">
-            Dismiss
+            {t("dismiss")}
           </button>
         ) : null}
       </div>
@@ -52,13 +60,13 @@ export function LiveErrorPanel({
       {explanation ? (
         <dl className="mt-2 space-y-1">
           <div>
-            <dt className="inline font-medium">What happened: </dt>
+            <dt className="inline font-medium">{t("whatHappened")}</dt>
             <dd className="inline" data-testid="error-meaning">
               {explanation.meaning}
             </dd>
           </div>
           <div>
-            <dt className="inline font-medium">Next step: </dt>
+            <dt className="inline font-medium">{t("nextStep")}</dt>
             <dd className="inline" data-testid="error-next-step">
               {explanation.nextStep}
             </dd>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 
 /** Server-side paging links ("1–25 of 312 tasks"); `hrefFor` builds the URL with the current filters. */
@@ -25,13 +26,13 @@ export function Pager({
 }) {
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = totalExact ? Math.min(total, page * pageSize) : (page - 1) * pageSize + (shown ?? pageSize);
+  const t = useTranslations("ui.pager");
   const disabled = "pointer-events-none opacity-50";
+  // Known nouns have their own words (and plurals) in each language; any other is shown as the caller wrote it.
+  const range = { from, to, total, noun: noun === "task" || noun === "job" ? noun : "other", nounText: noun };
   return (
-    <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-2 text-sm">
-      <p aria-live="polite">
-        {from}–{to} of {totalExact ? total : `more than ${total.toLocaleString("en-US")}`} {noun}
-        {total === 1 && totalExact ? "" : "s"}
-      </p>
+    <nav aria-label={t("nav")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <p aria-live="polite">{totalExact ? t("range", range) : t("rangeMore", range)}</p>
       <div className="flex items-center gap-2">
         <Link
           href={hrefFor(page - 1)}
@@ -39,16 +40,16 @@ export function Pager({
           tabIndex={page <= 1 ? -1 : undefined}
           className={buttonClasses("secondary", "sm", page <= 1 ? disabled : "")}
         >
-          ← Previous
+          {t("previous")}
         </Link>
-        <span>{totalExact ? `Page ${page} of ${pageCount}` : `Page ${page}`}</span>
+        <span>{totalExact ? t("pageOf", { page, pageCount }) : t("page", { page })}</span>
         <Link
           href={hrefFor(page + 1)}
           aria-disabled={page >= pageCount}
           tabIndex={page >= pageCount ? -1 : undefined}
           className={buttonClasses("secondary", "sm", page >= pageCount ? disabled : "")}
         >
-          Next →
+          {t("next")}
         </Link>
       </div>
     </nav>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import { ActionMessage } from "./action-message";
 import { inputClass, labelClass, primaryButton } from "./styles";
@@ -16,6 +17,7 @@ export function AddUserForm({
   roles: { value: string; label: string }[];
   minPasswordLength: number;
 }) {
+  const t = useTranslations("users.form");
   const [state, formAction, pending] = useActionState(action, null);
   const failure = state && !state.ok ? state : null;
   const values = failure?.values ?? {};
@@ -39,7 +41,7 @@ export function AddUserForm({
     <form key={formKey} action={formAction} className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5" noValidate>
       <div>
         <label htmlFor="new-email" className={labelClass}>
-          Email
+          {t("email")}
         </label>
         <input
           {...field("email")}
@@ -52,7 +54,7 @@ export function AddUserForm({
       </div>
       <div>
         <label htmlFor="new-name" className={labelClass}>
-          Name
+          {t("name")}
         </label>
         <input
           {...field("name")}
@@ -65,7 +67,7 @@ export function AddUserForm({
       </div>
       <div>
         <label htmlFor="new-role" className={labelClass}>
-          Role
+          {t("role")}
         </label>
         <select {...field("role")} defaultValue={values.role ?? "support"} className={`mt-1 ${inputClass}`}>
           {roles.map((r) => (
@@ -78,7 +80,7 @@ export function AddUserForm({
       </div>
       <div>
         <label htmlFor="new-password" className={labelClass}>
-          Initial password
+          {t("password")}
         </label>
         <input
           {...field("password")}
@@ -88,14 +90,16 @@ export function AddUserForm({
           className={`mt-1 ${inputClass}`}
         />
         {errorFor("password") ?? (
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">At least {minPasswordLength} characters</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
+            {t("passwordHint", { min: minPasswordLength })}
+          </p>
         )}
       </div>
       <div className="flex flex-col justify-start gap-2 pt-6">
         <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Adding…" : "Add user"}
+          {pending ? t("submitting") : t("submit")}
         </button>
-        <ActionMessage state={state} success="User added." />
+        <ActionMessage state={state} success={t("added")} />
       </div>
     </form>
   );

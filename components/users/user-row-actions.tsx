@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/action-result";
 import type { UserView } from "@/lib/auth/definitions";
 import { ActionMessage } from "./action-message";
@@ -25,12 +26,15 @@ export function RoleForm({
   action: FormAction;
   isSelf: boolean;
 }) {
+  const t = useTranslations("users.row");
+  // The option's value is the stored role (English); its text is the role's name in the reader's language.
+  const roleName = useTranslations("shell.roles");
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={user.id} />
       <label htmlFor={`role-${user.id}`} className="sr-only">
-        Role for {user.email}
+        {t("roleFor", { email: user.email })}
       </label>
       <select
         id={`role-${user.id}`}
@@ -41,12 +45,12 @@ export function RoleForm({
       >
         {user.role ? null : (
           <option value="" disabled>
-            No role
+            {t("noRole")}
           </option>
         )}
         {roles.map((r) => (
           <option key={r} value={r}>
-            {r}
+            {roleName.has(r) ? roleName(r) : r}
           </option>
         ))}
       </select>
@@ -54,18 +58,18 @@ export function RoleForm({
         type="submit"
         disabled={pending || isSelf}
         className={secondaryButton}
-        aria-label={`Save role for ${user.email}`}
+        aria-label={t("saveRoleFor", { email: user.email })}
       >
-        Save
+        {t("save")}
       </button>
-      <ActionMessage state={state} success="Role saved." />
+      <ActionMessage state={state} success={t("roleSaved")} />
     </form>
   );
 }
 
 export function DisableForm({ user, action, isSelf }: { user: UserView; action: FormAction; isSelf: boolean }) {
+  const t = useTranslations("users.row");
   const [state, formAction, pending] = useActionState(action, null);
-  const verb = user.disabled ? "Enable" : "Disable";
   return (
     <form action={formAction} className="flex flex-wrap items-center gap-2">
       <input type="hidden" name="userId" value={user.id} />
@@ -74,11 +78,11 @@ export function DisableForm({ user, action, isSelf }: { user: UserView; action: 
         type="submit"
         disabled={pending || isSelf}
         className={secondaryButton}
-        aria-label={`${verb} ${user.email}`}
+        aria-label={user.disabled ? t("enableUser", { email: user.email }) : t("disableUser", { email: user.email })}
       >
-        {verb}
+        {user.disabled ? t("enable") : t("disable")}
       </button>
-      <ActionMessage state={state} success={user.disabled ? "Disabled." : "Enabled."} />
+      <ActionMessage state={state} success={user.disabled ? t("disabledDone") : t("enabled")} />
     </form>
   );
 }
@@ -92,17 +96,18 @@ export function ResetPasswordForm({
   action: FormAction;
   minPasswordLength: number;
 }) {
+  const t = useTranslations("users.row");
   const [state, formAction, pending] = useActionState(action, null);
   const error = state && !state.ok ? state.fieldErrors?.password?.[0] : undefined;
   return (
     <details className="group">
       <summary className="cursor-pointer text-sm font-medium text-brand-700 underline dark:text-brand-100">
-        Reset password
+        {t("resetPassword")}
       </summary>
       <form action={formAction} className="mt-2 flex flex-wrap items-center gap-2">
         <input type="hidden" name="userId" value={user.id} />
         <label htmlFor={`password-${user.id}`} className="sr-only">
-          New password for {user.email}
+          {t("newPasswordFor", { email: user.email })}
         </label>
         <input
           id={`password-${user.id}`}
@@ -110,7 +115,7 @@ export function ResetPasswordForm({
           type="password"
           autoComplete="new-password"
           minLength={minPasswordLength}
-          placeholder={`New password (${minPasswordLength}+ characters)`}
+          placeholder={t("newPasswordPlaceholder", { min: minPasswordLength })}
           aria-invalid={error ? true : undefined}
           className={`w-64 py-1.5 ${fieldClass}`}
         />
@@ -118,11 +123,11 @@ export function ResetPasswordForm({
           type="submit"
           disabled={pending}
           className={secondaryButton}
-          aria-label={`Set new password for ${user.email}`}
+          aria-label={t("setPasswordFor", { email: user.email })}
         >
-          Set
+          {t("set")}
         </button>
-        <ActionMessage state={state} success="Password reset." />
+        <ActionMessage state={state} success={t("passwordReset")} />
       </form>
     </details>
   );

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { UserView } from "@/lib/auth/definitions";
 import { DisableForm, ResetPasswordForm, RoleForm, type UserRowActionSet } from "./user-row-actions";
 
@@ -14,26 +15,27 @@ export function UsersTable({
   currentUserId: string;
   minPasswordLength: number;
 }) {
+  const t = useTranslations("users.table");
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
-        <caption className="sr-only">RecDesk users</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-700 dark:bg-slate-950 dark:text-slate-300">
           <tr>
             <th scope="col" className="px-4 py-2">
-              User
+              {t("user")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Status
+              {t("status")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Role
+              {t("role")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Access
+              {t("access")}
             </th>
             <th scope="col" className="px-4 py-2">
-              Password
+              {t("password")}
             </th>
           </tr>
         </thead>
@@ -44,24 +46,26 @@ export function UsersTable({
               <tr key={u.id} data-testid={`user-row-${u.email}`} className="align-top">
                 <td className="px-4 py-3">
                   <div className="font-medium">
-                    {u.name}
-                    {isSelf ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">(you)</span> : null}
+                    <span translate="no">{u.name}</span>
+                    {isSelf ? (
+                      <span className="ml-1 text-xs text-slate-600 dark:text-slate-300">{t("you")}</span>
+                    ) : null}
                   </div>
                   <div className="font-mono text-xs text-slate-600 dark:text-slate-300">{u.email}</div>
-                  {u.sso ? <div className="text-xs text-slate-600 dark:text-slate-300">Single sign-on</div> : null}
+                  {u.sso ? <div className="text-xs text-slate-600 dark:text-slate-300">{t("sso")}</div> : null}
                 </td>
                 <td className="px-4 py-3">
                   {u.disabled ? (
                     <span className="rounded bg-danger-50 px-1.5 py-0.5 text-xs font-semibold text-danger-700 dark:bg-danger-700 dark:text-danger-50">
-                      Disabled
+                      {t("disabled")}
                     </span>
                   ) : !u.role ? (
                     <span className="rounded bg-warn-50 px-1.5 py-0.5 text-xs font-semibold text-warn-700 dark:bg-warn-700 dark:text-warn-50">
-                      Waiting for a role
+                      {t("waiting")}
                     </span>
                   ) : (
                     <span className="rounded bg-ok-50 px-1.5 py-0.5 text-xs font-semibold text-ok-700 dark:bg-ok-700 dark:text-ok-50">
-                      Active
+                      {t("active")}
                     </span>
                   )}
                 </td>

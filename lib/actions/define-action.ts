@@ -13,7 +13,9 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { logActionOutcome, outcomeOf } from "@/lib/observability/action-log";
 import { SHUTTING_DOWN_MESSAGE, trackInFlight } from "@/lib/observability/in-flight";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
+import { say } from "@/lib/validation/messages";
 import { answerInvalid, type InvalidReply } from "./invalid-reply";
+import { answerLocale, localizeAnswer } from "./localize";
 import { ACTION_REGISTRY } from "./registry";
 
 export type { InvalidReply } from "./invalid-reply";
@@ -23,6 +25,9 @@ export type { InvalidReply } from "./invalid-reply";
  * the action's zod schema (an invalid attempt is audited, nothing goes upstream), then the handler, then
  * revalidatePath. Successful outcomes are audited by the handler (ctx.record) or, for the write-ahead flows in
  * lib/tasks and lib/bulk, by the lib flow itself; the wrapper never audits a success, so nothing is audited twice.
+ * Last, the answer is said in the person's language (lib/actions/localize.ts): messages and field errors were
+ * made in English with lib/validation/messages.ts (the audit record keeps that English), explanations come from
+ * the error catalog (lib/i18n/live-errors.ts).
  */
 
 export type Allowed = Extract<AuthCheck, { ok: true }>;
@@ -98,13 +103,19 @@ async function observed<Raw, S extends z.ZodType, R extends Answer>(
   spec: Spec<Raw, S, R>,
   raw: Raw,
 ): Promise<R | ActionFailure> {
-  if (isShuttingDown()) return actionFailure("ShuttingDown", SHUTTING_DOWN_MESSAGE);
+  if (isShuttingDown()) return inLanguage(actionFailure("ShuttingDown", SHUTTING_DOWN_MESSAGE));
   const started = performance.now();
   let actorId: string | undefined;
   const answer = await trackInFlight(() => run(spec, raw, (id) => (actorId = id)));
   const durationMs = Math.round(performance.now() - started);
   logActionOutcome({ actorId, action: spec.audit, ...outcomeOf(answer), via: "action", durationMs });
-  return answer;
+  return inLanguage(answer);
+}
+
+/** The answer in the request's language; a success carries no words of the wrapper's to translate. */
+async function inLanguage<A extends Answer>(answer: A): Promise<A> {
+  if (answer.ok) return answer;
+  return localizeAnswer(answer, await answerLocale());
 }
 
 async function run<Raw, S extends z.ZodType, R extends Answer>(
@@ -166,5 +177,5 @@ function rejectInput<Raw>(
 }
 
 function defaultInvalid(error: z.ZodError, attempt: Attempt | undefined): InvalidReply {
-  return { message: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(error), attempt };
+  return { message: say("actions.common.checkFields"), fieldErrors: fieldErrorsOf(error), attempt };
 }

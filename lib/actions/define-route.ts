@@ -10,11 +10,15 @@ import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { logActionOutcome } from "@/lib/observability/action-log";
 import { SHUTTING_DOWN_MESSAGE, trackInFlight } from "@/lib/observability/in-flight";
 import { isShuttingDown } from "@/lib/observability/shutdown-state";
+import type { Locale } from "@/lib/i18n/locales";
+import { say } from "@/lib/validation/messages";
+import { answerLocale, localizeAnswer, localizeText } from "./localize";
 
 /*
  * The one shape of a route handler, as define-action.ts is for server actions: authorize (401/403 with a typed
  * JSON body), then parse the request (400 with the field errors), then the handler. Routes that name an audit
  * action have their refusals and invalid requests audited here; the others answer without a record, as before.
+ * The words of an answer are in the request's language (lib/actions/localize.ts); the audit record keeps English.
  */
 
 type Allowed = Extract<AuthCheck, { ok: true }>;
@@ -29,6 +33,8 @@ export interface RouteContext<Params> {
   auth: Allowed;
   request: Request;
   params: Params;
+  /** The request's language, for the words of the handler's own answer (localizeText, localizeExplanation). */
+  locale: Locale;
 }
 
 interface RouteSpec<Input, Params> {
@@ -55,7 +61,7 @@ export function defineRoute<Input = undefined, Params = Record<string, never>>(
     if (!auth.ok) {
       if (spec.audit) await recordDenied(await getDb(), auth, spec.audit);
       return Response.json(
-        { ok: false, code: auth.code, message: auth.message },
+        { ok: false, code: auth.code, message: await localizeText(auth.message, await answerLocale()) },
         { status: auth.code === "Unauthenticated" ? 401 : 403 },
       );
     }
@@ -63,23 +69,23 @@ export function defineRoute<Input = undefined, Params = Record<string, never>>(
     const db = await getDb();
     if (!parsed.ok) {
       if (spec.audit) await recordInvalid(db, auth, spec.audit, parsed.fieldErrors, parsed.attempt);
-      return Response.json(
-        {
-          ok: false,
-          code: "InvalidInput",
-          message: spec.invalidMessage ?? "The request is not valid.",
-          fieldErrors: parsed.fieldErrors,
-        },
-        { status: 400 },
-      );
+      const answer = {
+        ok: false,
+        code: "InvalidInput",
+        message: spec.invalidMessage ?? say("actions.common.requestInvalid"),
+        fieldErrors: parsed.fieldErrors,
+      };
+      return Response.json(await localizeAnswer(answer, await answerLocale()), { status: 400 });
     }
     const params = context ? await context.params : ({} as Params);
-    return spec.handler(parsed.data, { db, auth, request, params });
+    return spec.handler(parsed.data, { db, auth, request, params, locale: await answerLocale() });
   };
   // Logged and tracked as actions are (define-action.ts): one outcome line each, and shutdown waits for it.
   return async (request, context) => {
-    if (isShuttingDown())
-      return Response.json({ ok: false, code: "ShuttingDown", message: SHUTTING_DOWN_MESSAGE }, { status: 503 });
+    if (isShuttingDown()) {
+      const message = await localizeText(SHUTTING_DOWN_MESSAGE, await answerLocale());
+      return Response.json({ ok: false, code: "ShuttingDown", message }, { status: 503 });
+    }
     const started = performance.now();
     let actorId: string | undefined;
     const response = await trackInFlight(() => handle(request, context, (id) => (actorId = id)));

@@ -4,6 +4,7 @@ import { AnyTaskIdSchema } from "@/lib/tasks/schemas";
 import { safeText } from "@/lib/validation/safe-text";
 import { wholeNumberParam } from "@/lib/validation/whole-number";
 import { AUDIT_ACTIONS, type AuditAction } from "./types";
+import { label, say, type MessageRef } from "@/lib/validation/messages";
 
 // Pure zod: the page, the CSV route and the tests all read filters from URL search params through this.
 
@@ -34,19 +35,19 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 // the page shows every time in UTC, so what a manager types matches what they read.
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
 
-const instant = (label: string) =>
+const instant = (name: MessageRef) =>
   z.preprocess(
     blankToUndefined,
     z
       .string()
       .trim()
-      .regex(DATE_TIME, `${label} must be a date and time such as 2026-05-01T08:30 (UTC)`)
+      .regex(DATE_TIME, say("validation.filters.dateTime", { label: name }))
       .transform((v, ctx) => {
         const iso = v.replace(" ", "T");
         const withZone = /Z|[+-]\d{2}:\d{2}$/.test(iso) ? iso : `${iso.length === 10 ? `${iso}T00:00` : iso}Z`;
         const d = new Date(withZone);
         if (Number.isNaN(d.getTime()) || !sameCalendarDate(iso, d, withZone)) {
-          ctx.addIssue({ code: "custom", message: `${label} is not a real date` });
+          ctx.addIssue({ code: "custom", message: say("validation.filters.notRealDate", { label: name }) });
           return z.NEVER;
         }
         return d;
@@ -60,39 +61,51 @@ function sameCalendarDate(typed: string, parsed: Date, withZone: string): boolea
   return parsed.toISOString().slice(0, 10) === typed.slice(0, 10);
 }
 
-const text = (max: number, label: string) => z.preprocess(blankToUndefined, safeText({ label, max }).optional());
+const text = (max: number, name: MessageRef) =>
+  z.preprocess(blankToUndefined, safeText({ label: name, max }).optional());
 
 const cursor = z.preprocess(
   blankToUndefined,
-  wholeNumberParam("Page cursor")
-    .pipe(z.number().positive("Page cursor must be a record id").max(Number.MAX_SAFE_INTEGER))
+  wholeNumberParam(label("pageCursor"))
+    .pipe(z.number().positive(say("validation.filters.cursorRecordId")).max(Number.MAX_SAFE_INTEGER))
     .optional(),
 );
 
 export const AuditFiltersSchema = z
   .object({
-    from: instant("From"),
-    to: instant("To"),
-    actor: z.preprocess(blankToUndefined, safeText({ label: "Actor", max: 320 }).toLowerCase().optional()),
+    from: instant(label("from")),
+    to: instant(label("to")),
+    actor: z.preprocess(
+      blankToUndefined,
+      safeText({ label: label("actor"), max: 320 })
+        .toLowerCase()
+        .optional(),
+    ),
     action: z.preprocess(
       blankToUndefined,
-      z.enum(AUDIT_ACTIONS, { error: `Action must be one of: ${AUDIT_ACTIONS.join(", ")}` }).optional(),
+      z
+        .enum(AUDIT_ACTIONS, { error: say("validation.filters.actionOneOf", { actions: AUDIT_ACTIONS.join(", ") }) })
+        .optional(),
     ),
     outcome: z.preprocess(
       blankToUndefined,
-      z.enum(AUDIT_OUTCOMES, { error: `Outcome must be one of: ${AUDIT_OUTCOMES.join(", ")}` }).optional(),
+      z
+        .enum(AUDIT_OUTCOMES, {
+          error: say("validation.filters.outcomeOneOf", { outcomes: AUDIT_OUTCOMES.join(", ") }),
+        })
+        .optional(),
     ),
-    stream: text(256, "Stream"),
+    stream: text(256, label("stream")),
     // Either family's TaskId: a RecordTask row's "Audit history" link filters by its string TaskId.
     taskId: z.preprocess(blankToUndefined, AnyTaskIdSchema.optional()),
-    jobId: z.preprocess(blankToUndefined, z.uuid({ error: "Job id must be a UUID" }).optional()),
-    q: text(200, "Search"),
+    jobId: z.preprocess(blankToUndefined, z.uuid({ error: say("validation.filters.jobIdUuid") }).optional()),
+    q: text(200, label("search")),
     before: cursor,
     after: cursor,
   })
   .superRefine((f, ctx) => {
     if (f.from && f.to && f.from > f.to)
-      ctx.addIssue({ code: "custom", path: ["to"], message: "To must not be before From" });
+      ctx.addIssue({ code: "custom", path: ["to"], message: say("validation.filters.toBeforeFrom") });
   });
 
 export type AuditFilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;

@@ -8,6 +8,7 @@ import { AuditKeyError } from "./keying";
 import { auditWho } from "./refusal";
 import { verifyAuditChain } from "./verify";
 import { recordAudit } from "./write";
+import { say } from "@/lib/validation/messages";
 
 export const CHAIN_BROKEN_CODE = "RecDesk.AuditChainBroken";
 export const VERIFY_RUNNING_CODE = "RecDesk.VerifyRunning";
@@ -23,9 +24,7 @@ const LEASE_TTL_MS = 120_000;
 export class VerifyAlreadyRunningError extends Error {
   readonly code = VERIFY_RUNNING_CODE;
   constructor() {
-    super(
-      "A verification of the audit log is already running. Wait for it to finish (a minute per million records), then see its result in the log.",
-    );
+    super(say("actions.audit.verifyRunning"));
     this.name = "VerifyAlreadyRunningError";
   }
 }

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { auditKeyFingerprint, loadedAuditKey } from "./key";
+import { say } from "@/lib/validation/messages";
 
 /**
  * Where the chain switches from plain SHA-256 (records written before RECDESK_AUDIT_KEY existed) to HMAC-SHA256:
@@ -30,10 +31,7 @@ export class AuditKeyError extends Error {
 }
 
 export function keyMissing(keyedFrom: number): AuditKeyError {
-  return new AuditKeyError(
-    "RecDesk.AuditKeyMissing",
-    `The audit chain is keyed from record ${keyedFrom} on, but this process has no RECDESK_AUDIT_KEY: set it (the same value as the server's)`,
-  );
+  return new AuditKeyError("RecDesk.AuditKeyMissing", say("actions.audit.keyMissing", { record: String(keyedFrom) }));
 }
 
 /** Throws when `key` is not the one the switch record was written with: every keyed record would look forged. */
@@ -43,7 +41,7 @@ export function checkKeyMatches(switchRow: { id: number; details: unknown }, key
   if (expected !== auditKeyFingerprint(key)) {
     throw new AuditKeyError(
       "RecDesk.AuditKeyMismatch",
-      `RECDESK_AUDIT_KEY is not the key the audit chain was keyed with at record ${switchRow.id} (fingerprint ${String(expected)}): restore that key`,
+      say("actions.audit.keyMismatch", { record: String(switchRow.id), fingerprint: String(expected) }),
     );
   }
   return key;

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/types";
 import type { Actor, AuthCheck, RequestOrigin } from "./actor";
 import { can, isRole, type Permission } from "./roles";
 import { findUserById } from "./users";
+import { say } from "@/lib/validation/messages";
 
 /** The signed-in, enabled user behind a session claim, with a role this build knows; otherwise null. */
 export async function loadActor(db: Database, userId: string | null): Promise<Actor | null> {
@@ -22,15 +23,15 @@ export async function checkPermission(
   permission: Permission,
   origin: RequestOrigin,
 ): Promise<AuthCheck> {
-  if (!userId) return { ok: false, code: "Unauthenticated", message: "Sign in to continue.", origin };
+  if (!userId) return { ok: false, code: "Unauthenticated", message: say("actions.auth.signIn"), origin };
   const user = await findUserById(db, userId);
-  if (!user) return { ok: false, code: "Unauthenticated", message: "Your session has ended. Sign in again.", origin };
+  if (!user) return { ok: false, code: "Unauthenticated", message: say("actions.auth.sessionEnded"), origin };
   if (user.disabled) {
     // Refused like a signed-out visitor, but the refusal's audit record still says who tried.
     return {
       ok: false,
       code: "Unauthenticated",
-      message: "Your account is disabled. Ask a RecDesk admin.",
+      message: say("actions.auth.disabled"),
       actor: { userId: user.id, email: user.email, name: user.name },
       origin,
     };
@@ -40,7 +41,7 @@ export async function checkPermission(
     return {
       ok: false,
       code: "Forbidden",
-      message: "Your account has no role yet. Ask a RecDesk admin to grant one.",
+      message: say("actions.auth.noRole"),
       actor,
       origin,
     };
@@ -50,7 +51,7 @@ export async function checkPermission(
     return {
       ok: false,
       code: "Forbidden",
-      message: `Your role (${user.role}) does not allow this (${permission}). Nothing was changed.`,
+      message: say("actions.auth.forbidden", { role: user.role, permission }),
       actor,
       origin,
     };

@@ -1,4 +1,5 @@
 import "server-only";
+import { answerLocale, localizeText } from "@/lib/actions/localize";
 import type { AuthCheck } from "./actor";
 import { requirePermission } from "./require";
 import type { Permission } from "./roles";
@@ -13,7 +14,8 @@ export interface PageDenied {
 
 /**
  * The permission check at the top of every console page: the signed-in person (with role and origin), or what
- * the page's AccessDenied block says. `hint` follows the refusal's message and names who may use the page.
+ * the page's AccessDenied block says, in the request's language. `hint` follows the refusal's message and names
+ * who may use the page (a page passes it already in the reader's language).
  */
 export async function pageAccess(
   permission: Permission,
@@ -21,5 +23,6 @@ export async function pageAccess(
 ): Promise<Allowed | { ok: false; denied: PageDenied }> {
   const auth = await requirePermission(permission);
   if (auth.ok) return auth;
-  return { ok: false, denied: { code: auth.code, message: hint ? `${auth.message} ${hint}` : auth.message } };
+  const message = await localizeText(auth.message, await answerLocale());
+  return { ok: false, denied: { code: auth.code, message: hint ? `${message} ${hint}` : message } };
 }

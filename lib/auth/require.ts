@@ -8,6 +8,7 @@ import { originFromHeaders } from "./origin";
 import type { Permission } from "./roles";
 import { sessionUserId } from "./session";
 import { componentLogger } from "@/lib/observability/logger";
+import { say } from "@/lib/validation/messages";
 
 export async function requestOrigin(): Promise<RequestOrigin> {
   return originFromHeaders(await headers(), getConfig().trustedProxyHops);
@@ -41,7 +42,7 @@ export async function requirePermission(permission: Permission): Promise<AuthChe
     return {
       ok: false,
       code: "Forbidden",
-      message: "Your permissions could not be checked just now, so nothing was done. Try again in a moment.",
+      message: say("actions.auth.checkFailed"),
       origin,
     };
   }

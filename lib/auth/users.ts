@@ -7,28 +7,34 @@ import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./passwo
 import type { UserView } from "./definitions";
 import { wellFormed } from "@/lib/text/well-formed";
 import { safeText } from "@/lib/validation/safe-text";
+import { label, say } from "@/lib/validation/messages";
 
 export const EmailSchema = safeText({
-  label: "Email",
+  label: label("email"),
   min: 1,
-  minMessage: "Enter an email address such as name@example.com",
+  minMessage: say("validation.users.email"),
   max: 254,
 })
   .toLowerCase()
-  .pipe(z.email({ error: "Enter an email address such as name@example.com" }).max(254));
+  .pipe(z.email({ error: say("validation.users.email") }).max(254));
 
 export const PasswordSchema = safeText({
-  label: "Password",
+  label: label("password"),
   trim: false,
   min: MIN_PASSWORD_LENGTH,
-  minMessage: `Use at least ${MIN_PASSWORD_LENGTH} characters`,
+  minMessage: say("validation.users.passwordTooShort", { min: MIN_PASSWORD_LENGTH }),
   max: MAX_PASSWORD_LENGTH,
-  maxMessage: `Use at most ${MAX_PASSWORD_LENGTH} characters`,
+  maxMessage: say("validation.users.passwordTooLong", { max: MAX_PASSWORD_LENGTH }),
 });
 
-export const RoleSchema = z.enum(ROLES, { error: `Choose one of: ${ROLES.join(", ")}` });
+export const RoleSchema = z.enum(ROLES, { error: say("validation.users.chooseRole", { roles: ROLES.join(", ") }) });
 
-export const NameSchema = safeText({ label: "Name", min: 1, minMessage: "Enter a name", max: 120 });
+export const NameSchema = safeText({
+  label: label("name"),
+  min: 1,
+  minMessage: say("validation.users.enterName"),
+  max: 120,
+});
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

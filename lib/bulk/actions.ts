@@ -13,20 +13,21 @@ import { createBulkJob } from "./create";
 import { BulkSelectionSchema, resolveSelection, type BulkSelection } from "./selection";
 import { bulkSelectionSchema } from "./selection-types";
 import type { BulkPreview } from "./types";
+import { label, say } from "@/lib/validation/messages";
 
 // The bodies of the bulk server actions (app/(console)/jobs/actions.ts declares them with lib/actions): what a
 // refused or invalid request's audit record says, and what each action does once its input parsed.
 // Every job created, cancelled or retried leaves an audit record here; refusals are audited by the wrapper.
 
 const ReasonSchema = safeText({
-  label: "Reason",
+  label: label("reason"),
   min: REASON_MIN,
-  minMessage: `Give a reason of at least ${REASON_MIN} characters; it goes into every audit record.`,
+  minMessage: say("validation.reason.bulkTooShort", { min: REASON_MIN }),
   max: REASON_MAX,
 });
 export const createBulkStopSchema = (maxItems: number) =>
   z.object({ selection: bulkSelectionSchema(maxItems), reason: ReasonSchema });
-export const JobIdSchema = z.uuid("Not a bulk job id.");
+export const JobIdSchema = z.uuid(say("validation.bulk.notAJobId"));
 
 /** A refused control of a job names the job when the id at least looks like one. */
 export function jobAttempt(jobId: unknown): Attempt {
@@ -65,7 +66,9 @@ function invalidReply(
 
 export function invalidPreview(error: z.ZodError, input: unknown, maxItems: number): InvalidReply {
   const many = tooManyIds(error);
-  const message = many ? (error.issues[0]?.message ?? "Too many tasks selected.") : "The selection is not valid.";
+  const message = many
+    ? (error.issues[0]?.message ?? say("actions.bulk.tooManySelected"))
+    : say("actions.bulk.selectionInvalid");
   const details = { step: "preview", ...describeSelection(input), ...(many ? { max: maxItems } : {}) };
   return invalidReply(many ? "TooManyItems" : "InvalidInput", message, details, { fieldErrors: fieldErrorsOf(error) });
 }
@@ -79,7 +82,7 @@ export function invalidCreate(error: z.ZodError, input: unknown, maxItems: numbe
     typeof typedReason === "string" && typedReason.trim() !== ""
       ? recordableText(typedReason.trim(), REASON_MAX)
       : undefined;
-  const message = error.issues[0]?.message ?? "Invalid request.";
+  const message = error.issues[0]?.message ?? say("actions.bulk.invalidRequest");
   return invalidReply(many ? "TooManyItems" : "InvalidInput", message, many ? { ...details, max: maxItems } : details, {
     fieldErrors: fieldErrorsOf(error),
     attempt: { reason },
@@ -87,7 +90,7 @@ export function invalidCreate(error: z.ZodError, input: unknown, maxItems: numbe
 }
 
 export function invalidJobId(jobId: unknown): InvalidReply {
-  return invalidReply("InvalidInput", "Not a bulk job id.", { jobId: recordableText(String(jobId), 80) });
+  return invalidReply("InvalidInput", say("validation.bulk.notAJobId"), { jobId: recordableText(String(jobId), 80) });
 }
 
 /** What the confirmation dialog shows: how many tasks the selection really covers, and which streams. */
@@ -130,7 +133,7 @@ export async function createBulkStop(
   };
   const resolved = await resolveSelection(db, input.selection, maxItems);
   if (resolved.tooMany) {
-    const message = `${resolved.count.toLocaleString("en-US")} tasks match; one bulk job stops at most ${maxItems.toLocaleString("en-US")} (RECDESK_BULK_MAX_ITEMS). Narrow the filter or split the batch.`;
+    const message = say("actions.bulk.tooManyMatch", { count: resolved.count, max: maxItems });
     return refuse("TooManyItems", message, { matched: resolved.count, max: maxItems });
   }
   const created = await createBulkJob(db, { actor, origin, reason: input.reason, targets: resolved.targets }, maxItems);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { clipText } from "@/lib/text/well-formed";
 import { ACTOR_DISABLED_CODE } from "./types";
+import { say } from "@/lib/validation/messages";
 
 export type JobControlResult =
   | { ok: true; affected: number; resumedInNameOf?: string }
@@ -23,12 +24,12 @@ export async function cancelJob(db: Database, jobId: string): Promise<JobControl
   return db.transaction(async (tx) => {
     const job = await tx.execute(sql`select state from bulk_jobs where id = ${jobId}::uuid for update`);
     const state = (job.rows[0] as { state: string } | undefined)?.state;
-    if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
+    if (!state) return { ok: false, code: "NotFound", message: say("actions.bulk.jobNotFound") } as const;
     if (state !== "running" && state !== "paused") {
       return {
         ok: false,
         code: "InvalidState",
-        message: `The job is already ${state}; there is nothing left to cancel.`,
+        message: say("actions.bulk.alreadyFinished", { state }),
       } as const;
     }
     const items = await tx.execute(sql`
@@ -64,16 +65,15 @@ export async function retryFailed(db: Database, jobId: string, resumer?: Resumer
       return {
         ok: false,
         code: "InvalidState",
-        message:
-          "The person this job acted for was disabled; an on-call engineer or admin must resume it in their own name.",
+        message: say("actions.bulk.actorDisabled"),
       } as const;
     }
-    if (!state) return { ok: false, code: "NotFound", message: "No bulk job with this id." } as const;
+    if (!state) return { ok: false, code: "NotFound", message: say("actions.bulk.jobNotFound") } as const;
     if (state === "cancelled") {
       return {
         ok: false,
         code: "InvalidState",
-        message: "The job was cancelled; start a new bulk stop for the tasks you still need stopped.",
+        message: say("actions.bulk.cancelledNoRetry"),
       } as const;
     }
     const items = await tx.execute(sql`
@@ -84,7 +84,7 @@ export async function retryFailed(db: Database, jobId: string, resumer?: Resumer
       sql`select 1 from bulk_items where job_id = ${jobId}::uuid and state in ('pending', 'sending') limit 1`,
     );
     if (items.rows.length === 0 && pending.rows.length === 0) {
-      return { ok: false, code: "InvalidState", message: "No failed items to retry." } as const;
+      return { ok: false, code: "InvalidState", message: say("actions.bulk.noFailedItems") } as const;
     }
     if (actorWasDisabled && resumer) {
       await tx.execute(sql`

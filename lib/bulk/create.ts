@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/types";
 import type { BulkTarget } from "./types";
 import { wellFormed } from "@/lib/text/well-formed";
 import { familyOfTaskId } from "@/lib/tasks/task-family";
+import { say } from "@/lib/validation/messages";
 
 export interface BulkJobRequest {
   actor: { userId?: string; email: string; role?: string | null };
@@ -29,17 +30,17 @@ export async function createBulkJob(db: Database, req: BulkJobRequest, maxItems:
     return {
       ok: false,
       code: "InvalidInput",
-      message: "Give one reason for the batch; it goes into every audit record.",
+      message: say("actions.bulk.oneReason"),
     };
   const unique = new Map<string, BulkTarget>();
   for (const t of req.targets) if (!unique.has(t.taskId)) unique.set(t.taskId, t);
   const targets = [...unique.values()];
-  if (targets.length === 0) return { ok: false, code: "EmptySelection", message: "No recording tasks are selected." };
+  if (targets.length === 0) return { ok: false, code: "EmptySelection", message: say("actions.bulk.emptySelection") };
   if (targets.length > maxItems) {
     return {
       ok: false,
       code: "TooManyItems",
-      message: `${targets.length.toLocaleString("en-US")} tasks are selected; one bulk job stops at most ${maxItems.toLocaleString("en-US")} (RECDESK_BULK_MAX_ITEMS). Narrow the filter or split the batch.`,
+      message: say("actions.bulk.tooManyInSelection", { count: targets.length, max: maxItems }),
     };
   }
   const jobId = await db.transaction(async (tx) => {

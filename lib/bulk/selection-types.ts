@@ -4,6 +4,7 @@ import { TASK_STATES } from "@/lib/tasks/definitions";
 import { AnyTaskIdSchema } from "@/lib/tasks/schemas";
 import { TASK_FAMILIES } from "@/lib/tasks/task-family";
 import { safeText } from "@/lib/validation/safe-text";
+import { label, say } from "@/lib/validation/messages";
 
 /**
  * What the person selected on /tasks. "filter" is resolved here on the server against the whole registry,
@@ -16,19 +17,16 @@ export function bulkSelectionSchema(maxItems: number) {
       kind: z.literal("ids"),
       taskIds: z
         .array(AnyTaskIdSchema)
-        .min(1, "Select at least one task.")
-        .max(
-          maxItems,
-          `Select at most ${maxItems.toLocaleString("en-US")} tasks: one bulk job stops at most that many (RECDESK_BULK_MAX_ITEMS). Split the batch.`,
-        ),
+        .min(1, say("validation.bulk.selectAtLeastOne"))
+        .max(maxItems, say("validation.bulk.selectAtMost", { max: maxItems })),
     }),
     z.object({
       kind: z.literal("filter"),
       filters: z.object({
         family: z.enum(TASK_FAMILIES).optional(),
         state: z.enum(TASK_STATES).optional(),
-        stream: safeText({ label: "Stream", max: 256 }).optional(),
-        domain: safeText({ label: "Domain", max: 253 }).optional(),
+        stream: safeText({ label: label("stream"), max: 256 }).optional(),
+        domain: safeText({ label: label("domain"), max: 253 }).optional(),
         runningHours: z
           .number()
           .int()

@@ -1,3 +1,5 @@
+import { say } from "@/lib/validation/messages";
+
 // Work that must finish before the process exits: server actions and route handlers that may have an audit
 // intent open (a single Stop, a Create). Shutdown waits for the count to reach zero, up to its grace period.
 
@@ -39,4 +41,4 @@ export async function waitForInFlight(timeoutMs: number): Promise<number> {
 }
 
 /** What an action or route answers once shutdown has begun (the load balancer sends the retry elsewhere). */
-export const SHUTTING_DOWN_MESSAGE = "This RecDesk instance is restarting. Try again in a moment.";
+export const SHUTTING_DOWN_MESSAGE = say("actions.common.shuttingDown");

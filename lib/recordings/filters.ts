@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { RECORDING_FORMATS } from "./definitions";
+import { label, say } from "@/lib/validation/messages";
 
 // Pure zod: the /recordings page and the tests read its URL search params through this.
 
@@ -25,7 +26,7 @@ const cursor = z.preprocess(
   (v) => blank(one(v)),
   z
     .string()
-    .regex(/^\d{1,15}\.\d{1,15}$/, "Page cursor is not valid: go back to the first page")
+    .regex(/^\d{1,15}\.\d{1,15}$/, say("validation.filters.cursorInvalid"))
     .transform((v) => {
       const [ms, id] = v.split(".");
       return { startMs: Number(ms), id: Number(id) };
@@ -34,14 +35,14 @@ const cursor = z.preprocess(
 );
 
 const Schema = z.object({
-  stream: z.preprocess((v) => blank(one(v)), safeText({ label: "Stream", max: 256 }).optional()),
-  domain: z.preprocess((v) => blank(one(v)), safeText({ label: "Domain", max: 256 }).optional()),
+  stream: z.preprocess((v) => blank(one(v)), safeText({ label: label("stream"), max: 256 }).optional()),
+  domain: z.preprocess((v) => blank(one(v)), safeText({ label: label("domain"), max: 256 }).optional()),
   date: z.preprocess(
     (v) => blank(one(v)),
     z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Date must be a day such as 2026-12-03 (UTC)")
-      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "Date is not a real day")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, say("validation.filters.day"))
+      .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), say("validation.filters.notRealDay"))
       .optional(),
   ),
   format: z.preprocess(
@@ -49,7 +50,11 @@ const Schema = z.object({
       const s = blank(one(v));
       return typeof s === "string" ? s.toUpperCase() : s;
     },
-    z.enum(RECORDING_FORMATS, { error: `Format must be one of: ${RECORDING_FORMATS.join(", ")}` }).optional(),
+    z
+      .enum(RECORDING_FORMATS, {
+        error: say("validation.filters.formatOneOf", { formats: RECORDING_FORMATS.join(", ") }),
+      })
+      .optional(),
   ),
   before: cursor,
   after: cursor,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { label, say } from "@/lib/validation/messages";
 import { safeText } from "@/lib/validation/safe-text";
 import { wholeNumberParam } from "@/lib/validation/whole-number";
 import type { OnlineStream } from "@/lib/tencent-live/types";
@@ -77,16 +78,22 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 
 /** The viewer's question, as it arrives in the query string of /api/streams and of /streams. */
 export const StreamsQuerySchema = z.object({
-  q: z.preprocess(blankToUndefined, safeText({ label: "Search", max: 256 }).optional()),
-  domain: z.preprocess(blankToUndefined, safeText({ label: "Domain", max: 253 }).optional()),
-  app: z.preprocess(blankToUndefined, safeText({ label: "App", max: 128 }).optional()),
+  q: z.preprocess(blankToUndefined, safeText({ label: label("search"), max: 256 }).optional()),
+  domain: z.preprocess(blankToUndefined, safeText({ label: label("domain"), max: 253 }).optional()),
+  app: z.preprocess(blankToUndefined, safeText({ label: label("app"), max: 128 }).optional()),
   sort: z.preprocess(blankToUndefined, z.enum(["age-desc", "age-asc"]).default("age-desc")),
-  page: z.preprocess(blankToUndefined, wholeNumberParam("page").pipe(z.number().min(1).max(1_000_000)).default(1)),
+  page: z.preprocess(
+    blankToUndefined,
+    wholeNumberParam(label("page")).pipe(z.number().min(1).max(1_000_000)).default(1),
+  ),
   pageSize: z.preprocess(
     blankToUndefined,
-    wholeNumberParam("pageSize")
+    wholeNumberParam(label("pageSize"))
       .pipe(z.number())
-      .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), `pageSize must be one of ${PAGE_SIZES.join(", ")}`)
+      .refine(
+        (n) => (PAGE_SIZES as readonly number[]).includes(n),
+        say("validation.filters.pageSizeOneOf", { sizes: PAGE_SIZES.join(", ") }),
+      )
       .default(50),
   ),
 });

@@ -52,7 +52,7 @@ export interface StreamsPage {
   /** Pages Tencent returned in the last good sweep. */
   sweepPages: number;
   ttlMs: number;
-  /** Set when the registry could not be read: counts are then 0, not real. */
+  /** Set when the registry could not be read (the reason, as the database said it): counts are then 0, not real. */
   taskCountsError?: string;
 }
 

@@ -9,6 +9,7 @@ import { getTaskRow } from "./registry";
 import { CorrectRegistrationInputSchema } from "./schemas";
 import { invalidCorrection } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
+import { messageRef, say, type MessageRef } from "@/lib/validation/messages";
 
 export interface RegistrationNames {
   streamName: string;
@@ -69,8 +70,8 @@ export async function correctRegistration(
   if (!row)
     return refuse(
       "RecDesk.TaskNotRegistered",
-      `RecDesk has no task ${input.taskId}; register it (or use Stop by ID) instead.`,
-      { taskId: ["Not in the registry"] },
+      say("actions.tasks.noTaskToCorrect", { taskId: input.taskId }),
+      { taskId: [say("validation.tasks.notRegistered")] },
       input.reason,
     );
   const from: RegistrationNames = { streamName: row.streamName, appName: row.appName, domainName: row.domainName };
@@ -82,8 +83,8 @@ export async function correctRegistration(
   if (from.streamName === to.streamName && from.appName === to.appName && from.domainName === to.domainName) {
     return refuse(
       "RecDesk.NothingToCorrect",
-      `TaskId ${input.taskId} is already registered as ${describeRegistration(to)}.`,
-      { streamName: ["Same as the registration"] },
+      say("actions.tasks.alreadyRegisteredAs", { taskId: input.taskId, registration: registrationRef(to) }),
+      { streamName: [say("validation.tasks.sameAsRegistration")] },
       input.reason,
     );
   }
@@ -105,7 +106,7 @@ export async function correctRegistration(
   if (!outcome)
     return refuse(
       "RecDesk.StopInProgress",
-      `A Stop of TaskId ${input.taskId} is waiting for Tencent Cloud; correct the registration once it has answered.`,
+      say("actions.tasks.stopPendingCorrect", { taskId: input.taskId }),
       undefined,
       input.reason,
     );
@@ -124,6 +125,8 @@ export async function correctRegistration(
   return { ok: true, taskId: input.taskId, from, to, bulkItemsUpdated: outcome.bulkItemsUpdated };
 }
 
-export function describeRegistration(n: RegistrationNames): string {
-  return `stream "${n.streamName}" (app ${n.appName}${n.domainName ? `, domain ${n.domainName}` : ""})`;
+function registrationRef(n: RegistrationNames): MessageRef {
+  return n.domainName
+    ? messageRef("actions.tasks.registrationWithDomain", { ...n, domainName: n.domainName })
+    : messageRef("actions.tasks.registration", { streamName: n.streamName, appName: n.appName });
 }

@@ -13,6 +13,7 @@ import { explainTaskError } from "./local-errors";
 import { getTask, getTaskRow } from "./registry";
 import { DeleteTaskInputSchema } from "./schemas";
 import { recordTaskAction } from "./task-rows";
+import { say } from "@/lib/validation/messages";
 
 /*
  * Delete (on-call and admin), audited with a reason: intent before the call, outcome after, as a Stop.
@@ -62,18 +63,18 @@ export async function deleteTask(
   };
 
   const row = await getTaskRow(db, input.taskId);
-  if (!row) return refuse("RecDesk.TaskNotRegistered", `RecDesk has no task ${input.taskId}.`);
+  if (!row) return refuse("RecDesk.TaskNotRegistered", say("actions.tasks.noTask", { taskId: input.taskId }));
   if (row.streamName !== input.streamName) {
     return refuse(
       "RecDesk.StreamMismatch",
-      `RecDesk knows TaskId ${input.taskId} as stream "${row.streamName}", not "${input.streamName}".`,
+      say("actions.tasks.streamMismatch", { taskId: input.taskId, known: row.streamName, typed: input.streamName }),
     );
   }
   const view = await getTask(db, input.taskId);
   if (row.family === "legacy" && view && LEGACY_BUSY.includes(view.state)) {
     return refuse(
       "RecDesk.DeleteWhileRecording",
-      `Task ${input.taskId} is ${view.state}; Tencent Cloud refuses to delete a legacy task while it records.`,
+      say("actions.tasks.deleteWhileRecording", { taskId: input.taskId, state: view.state }),
     );
   }
 

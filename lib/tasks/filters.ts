@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { label } from "@/lib/validation/messages";
 import { safeText } from "@/lib/validation/safe-text";
 import { TASK_STATES, type TaskFilters } from "./definitions";
 import { TASK_FAMILIES } from "./task-family";
@@ -11,8 +12,12 @@ export const TASKS_PAGE_SIZE = 25;
 const SearchSchema = z.object({
   family: z.enum(TASK_FAMILIES).optional().catch(undefined),
   state: z.enum(TASK_STATES).optional().catch(undefined),
-  stream: safeText({ label: "Stream", max: 256 }).optional().catch(undefined),
-  domain: safeText({ label: "Domain", max: 253 }).optional().catch(undefined),
+  stream: safeText({ label: label("stream"), max: 256 })
+    .optional()
+    .catch(undefined),
+  domain: safeText({ label: label("domain"), max: 253 })
+    .optional()
+    .catch(undefined),
   running: z.coerce
     .number()
     .int()

@@ -5,6 +5,7 @@ import { clipText } from "@/lib/text/well-formed";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import { clip } from "./actor";
 import { explainTaskError } from "./local-errors";
+import { say } from "@/lib/validation/messages";
 
 /*
  * How each task form answers and audits input its schema refused. The wrapper (lib/actions/define-action.ts)
@@ -29,7 +30,7 @@ export function invalidStop(via: "list" | "by-id") {
   return (error: z.ZodError, values: Values): InvalidReply => {
     const fieldErrors = fieldErrorsOf(error);
     return {
-      ...reply(values, fieldErrors, "Some fields need attention; nothing was sent to Tencent Cloud."),
+      ...reply(values, fieldErrors, say("actions.tasks.fieldsNothingSent")),
       attempt: {
         target: typedTarget(values, ["taskId", "streamName"]),
         reason: clip(values.reason, 500),
@@ -45,7 +46,7 @@ export function invalidStop(via: "list" | "by-id") {
 export function invalidDelete(error: z.ZodError, values: Values): InvalidReply {
   const fieldErrors = fieldErrorsOf(error);
   return {
-    ...reply(values, fieldErrors, "Some fields need attention; nothing was sent to Tencent Cloud."),
+    ...reply(values, fieldErrors, say("actions.tasks.fieldsNothingSent")),
     attempt: { target: typedTarget(values, ["taskId", "streamName"]), reason: clip(values.reason, 500) },
     errorMessage: summarize(fieldErrors),
     errorDetails: { fieldErrors },
@@ -55,7 +56,7 @@ export function invalidDelete(error: z.ZodError, values: Values): InvalidReply {
 export function invalidRegister(error: z.ZodError, values: Values): InvalidReply {
   const fieldErrors = fieldErrorsOf(error);
   return {
-    ...reply(values, fieldErrors, "Some fields need attention."),
+    ...reply(values, fieldErrors, say("actions.tasks.fields")),
     attempt: {
       target: typedTarget(values, ["taskId", "streamName", "appName", "domainName"]),
       reason: clip(values.note, 500),
@@ -67,7 +68,7 @@ export function invalidRegister(error: z.ZodError, values: Values): InvalidReply
 export function invalidStart(error: z.ZodError, values: Values): InvalidReply {
   const fieldErrors = fieldErrorsOf(error);
   return {
-    ...reply(values, fieldErrors, "Some fields need attention; nothing was sent to Tencent Cloud."),
+    ...reply(values, fieldErrors, say("actions.tasks.fieldsNothingSent")),
     attempt: {
       target: typedTarget(values, ["streamName", "appName", "domainName"]),
       reason: clip(values.reason, 500),
@@ -78,7 +79,7 @@ export function invalidStart(error: z.ZodError, values: Values): InvalidReply {
 
 export function invalidCorrection(error: z.ZodError, values: Values): InvalidReply {
   const fieldErrors = fieldErrorsOf(error);
-  const message = "Some fields need attention; nothing was changed.";
+  const message = say("actions.tasks.fieldsNothingChanged");
   return {
     ...reply(values, fieldErrors, message),
     attempt: {

@@ -7,6 +7,7 @@ import { recordTaskAction, registerReportedTask } from "./task-rows";
 import { RegisterTaskInputSchema } from "./schemas";
 import { invalidRegister } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
+import { say } from "@/lib/validation/messages";
 
 export type RegisterTaskResult = ActionResult<{ taskId: string; streamName: string; alreadyKnown: boolean }>;
 
@@ -35,7 +36,7 @@ export async function registerTask(
   };
   const { inserted, task } = await registerReportedTask(db, input, ctx.actor);
   if (task.streamName !== input.streamName) {
-    const msg = `TaskId ${input.taskId} is already registered for stream "${task.streamName}".`;
+    const msg = say("actions.tasks.registeredForOtherStream", { taskId: input.taskId, streamName: task.streamName });
     await recordAudit(
       db,
       { ...base, action: "task.register", target, reason: input.note },

@@ -9,16 +9,17 @@ import {
 import { REASON_MAX, REASON_MIN } from "@/lib/validation/reason";
 import { safeText } from "@/lib/validation/safe-text";
 import { isValidTimeZone, wallTimeToDate } from "./zoned-time";
+import { label, say, type MessageRef } from "@/lib/validation/messages";
 
 // One zod schema per form. Pure, so the same rules can run in the browser; the server actions parse with them
 // before anything else happens, and lib/tasks parses again because bulk jobs call it without a form.
 
 export const ReasonSchema = safeText({
-  label: "Reason",
+  label: label("reason"),
   min: REASON_MIN,
-  minMessage: `Give a reason (at least ${REASON_MIN} characters): it goes into the audit trail`,
+  minMessage: say("validation.reason.tooShort", { min: REASON_MIN }),
   max: REASON_MAX,
-  maxMessage: `Keep the reason under ${REASON_MAX} characters`,
+  maxMessage: say("validation.reason.tooLong", { max: REASON_MAX }),
 });
 
 /** Optional text field: "" (an empty input) means "not given". */
@@ -35,7 +36,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
 // such as "+7", "1e3" or "0x10", is judged, and refused, as a mistyped legacy (decimal) TaskId.
 const RECORD_TASK_ID_SHAPE = /^(?=.*[A-Za-z]).{16,}$/s;
 
-export const AnyTaskIdSchema = z.string({ error: "TaskId is required" }).superRefine((v, ctx) => {
+export const AnyTaskIdSchema = z.string({ error: say("validation.taskId.required") }).superRefine((v, ctx) => {
   const schema = RECORD_TASK_ID_SHAPE.test(v) ? RecordTaskIdSchema : TaskIdSchema;
   const r = schema.safeParse(v);
   if (!r.success) for (const issue of r.error.issues) ctx.addIssue({ code: "custom", message: issue.message });
@@ -56,7 +57,12 @@ export const RegisterTaskInputSchema = z.object({
   appName: optional(AppNameSchema),
   domainName: optional(DomainNameSchema),
   note: optional(
-    safeText({ label: "Note", max: 500, maxMessage: "Keep the note under 500 characters", multiline: true }),
+    safeText({
+      label: label("note"),
+      max: 500,
+      maxMessage: say("validation.note.tooLong", { max: 500 }),
+      multiline: true,
+    }),
   ),
 });
 
@@ -80,12 +86,12 @@ export const FILE_FORMATS = ["flv", "hls", "mp4", "aac", "mp3"] as const;
 export const RECORD_TYPES = ["video", "audio"] as const;
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 // A real calendar time even when the mode ignores it (a real-time start): "2026-02-31T25:00" is refused, not dropped.
-const wallTime = (label: string) =>
-  safeText({ label, max: 19 })
-    .regex(LOCAL_TIME, "Enter a date and time")
+const wallTime = (name: MessageRef) =>
+  safeText({ label: name, max: 19 })
+    .regex(LOCAL_TIME, say("validation.start.enterDateTime"))
     .refine(
       (v) => !LOCAL_TIME.test(v) || !Number.isNaN(wallTimeToDate(v, "UTC").getTime()),
-      "Not a real date and time",
+      say("validation.start.notRealDateTime"),
     );
 
 export const StartRecordingInputSchema = z
@@ -93,21 +99,26 @@ export const StartRecordingInputSchema = z
     streamName: StreamNameSchema,
     appName: AppNameSchema,
     domainName: DomainNameSchema,
-    mode: z.enum(["realtime", "scheduled"], { error: "Choose real-time or scheduled" }),
+    mode: z.enum(["realtime", "scheduled"], { error: say("validation.start.chooseMode") }),
     /** Wall-clock times as typed in <input type="datetime-local">, in `timeZone`. */
-    startLocal: optional(wallTime("Start")),
-    endLocal: optional(wallTime("End")),
-    timeZone: safeText({ label: "Time zone", min: 1, max: 64 }).refine(isValidTimeZone, "Unknown time zone"),
-    fileFormat: z.enum(FILE_FORMATS, { error: "Choose a file format" }),
-    recordType: z.enum(RECORD_TYPES, { error: "Choose video or audio" }),
-    reason: optional(safeText({ label: "Reason", max: 500, maxMessage: "Keep the reason under 500 characters" })),
+    startLocal: optional(wallTime(label("start"))),
+    endLocal: optional(wallTime(label("end"))),
+    timeZone: safeText({ label: label("timeZone"), min: 1, max: 64 }).refine(
+      isValidTimeZone,
+      say("validation.start.unknownTimeZone"),
+    ),
+    fileFormat: z.enum(FILE_FORMATS, { error: say("validation.start.chooseFileFormat") }),
+    recordType: z.enum(RECORD_TYPES, { error: say("validation.start.chooseRecordType") }),
+    reason: optional(
+      safeText({ label: label("reason"), max: 500, maxMessage: say("validation.reason.tooLong", { max: 500 }) }),
+    ),
   })
   .superRefine((v, ctx) => {
     if (v.mode === "scheduled") {
       if (!v.startLocal)
-        ctx.addIssue({ code: "custom", path: ["startLocal"], message: "A scheduled recording needs a start time" });
+        ctx.addIssue({ code: "custom", path: ["startLocal"], message: say("validation.start.scheduledNeedsStart") });
       if (!v.endLocal)
-        ctx.addIssue({ code: "custom", path: ["endLocal"], message: "A scheduled recording needs an end time" });
+        ctx.addIssue({ code: "custom", path: ["endLocal"], message: say("validation.start.scheduledNeedsEnd") });
     }
   });
 export type StartRecordingInput = z.infer<typeof StartRecordingInputSchema>;

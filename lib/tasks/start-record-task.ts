@@ -12,6 +12,7 @@ import { explainTaskError } from "./local-errors";
 import { recordTaskStartSchemaAt, recordTaskTimes } from "./record-task-start-schema";
 import type { StartTaskDeps, StartTaskResult } from "./start-task";
 import { recordTaskAction, registerTaskRow } from "./task-rows";
+import { say } from "@/lib/validation/messages";
 
 /*
  * Start recording in the RecordTask family = one CreateRecordTask, never retried (the client never retries a
@@ -79,9 +80,7 @@ export async function startRecordTask(
     return {
       ok: false,
       code: result.code,
-      message: mayExist
-        ? `${result.message} The RecordTask may have been created anyway. It was not retried, to avoid a duplicate task; the task list shows it after the next sweep if it exists.`
-        : result.message,
+      message: mayExist ? say("actions.tasks.recordTaskMayExist", { message: result.message }) : result.message,
       requestId: result.requestId,
       explanation: explainTaskError(result.code, result.message),
       values,

@@ -13,6 +13,7 @@ import { invalidStart } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
 import { wallTimeToDate } from "./zoned-time";
 import { clientUnavailable } from "@/lib/tencent-live/response";
+import { say } from "@/lib/validation/messages";
 
 /*
  * Start recording = one CreateLiveRecord, never retried (the client enforces it: a retried create can leave two
@@ -102,9 +103,7 @@ export async function startRecording(
     return {
       ok: false,
       code: result.code,
-      message: mayExist
-        ? `${result.message} The recording task may have been created anyway. It was not retried, to avoid a duplicate (billed) task.`
-        : result.message,
+      message: mayExist ? say("actions.tasks.startMayExist", { message: result.message }) : result.message,
       requestId: result.requestId,
       explanation: explainTaskError(result.code, result.message),
       values,
@@ -184,15 +183,13 @@ export function startRecordingSchemaAt(now: Date) {
 function timeErrors(input: StartRecordingInput, now: Date): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   const { start, end } = apiTimes(input);
-  if (start && Number.isNaN(start.getTime())) errors.startLocal = ["Not a real date and time"];
-  if (end && Number.isNaN(end.getTime())) errors.endLocal = ["Not a real date and time"];
+  if (start && Number.isNaN(start.getTime())) errors.startLocal = [say("validation.start.notRealDateTime")];
+  if (end && Number.isNaN(end.getTime())) errors.endLocal = [say("validation.start.notRealDateTime")];
   if (errors.startLocal || errors.endLocal) return errors;
-  if (end && end <= now) errors.endLocal = ["The end time is in the past"];
-  else if (start && end && end <= start) errors.endLocal = ["The end time must be after the start time"];
+  if (end && end <= now) errors.endLocal = [say("validation.start.endInPast")];
+  else if (start && end && end <= start) errors.endLocal = [say("validation.start.endBeforeStart")];
   else if (input.mode === "realtime" && end && end.getTime() - now.getTime() > REALTIME_MAX_MS) {
-    errors.endLocal = [
-      "Real-time recordings can end at most 30 minutes from now (Tencent's limit); use scheduled mode for longer",
-    ];
+    errors.endLocal = [say("validation.start.realtimeTooLong")];
   }
   return errors;
 }

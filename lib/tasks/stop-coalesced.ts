@@ -4,6 +4,7 @@ import type { RecordingTask } from "@/lib/db/schema/tasks";
 import { explainTaskError } from "./local-errors";
 import { awaitOtherStop } from "./stop-join";
 import type { StopTaskDeps, StopTaskResult } from "./stop-types";
+import { say } from "@/lib/validation/messages";
 
 // A single Stop that makes no call of its own: another Stop holds the task's claim, or the task already stopped.
 // Either way the answer is the other Stop's (same RequestId or error), and the audit record says upstreamCall:false.
@@ -32,7 +33,7 @@ export async function joinInFlightStop(
     return { ok: false, code, message, requestId, explanation: explainTaskError(code, message) };
   }
   const code = "RecDesk.StopInProgress";
-  const message = "Another Stop of this task has not reported an outcome yet.";
+  const message = say("actions.tasks.stopNotReported");
   await recordAudit(db, { ...intent, details }, { outcome: "unknown", errorCode: code, errorMessage: message });
   return { ok: false, code, message, explanation: explainTaskError(code) };
 }

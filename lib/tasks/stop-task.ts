@@ -15,6 +15,7 @@ import { registerReportedTask, type ActionOutcome } from "./task-rows";
 import { StopTaskInputSchema } from "./schemas";
 import { invalidStop } from "./invalid-input";
 import { answerInvalid } from "@/lib/actions/invalid-reply";
+import { say } from "@/lib/validation/messages";
 
 /*
  * A single Stop: the task list and the stream detail page (both through the tasks' stop action, via "list")
@@ -71,13 +72,18 @@ export async function stopTask(
   let row = await getTaskRow(db, input.taskId);
   let registered = false;
   if (!row) {
-    if (!opts.registerIfMissing) return refuse("RecDesk.TaskNotRegistered", `RecDesk has no task ${input.taskId}.`);
+    if (!opts.registerIfMissing)
+      return refuse("RecDesk.TaskNotRegistered", say("actions.tasks.noTask", { taskId: input.taskId }));
     const reg = await registerReportedTask(db, input, ctx.actor);
     row = reg.task;
     registered = reg.inserted;
   }
   if (row.streamName !== input.streamName) {
-    const msg = `RecDesk knows TaskId ${input.taskId} as stream "${row.streamName}", not "${input.streamName}".`;
+    const msg = say("actions.tasks.streamMismatch", {
+      taskId: input.taskId,
+      known: row.streamName,
+      typed: input.streamName,
+    });
     return refuse("RecDesk.StreamMismatch", msg, { streamName: [msg] });
   }
   const target = {

@@ -12,8 +12,6 @@ export type TaskFamily = (typeof TASK_FAMILIES)[number];
 const sameFamilies: [TaskFamily, SchemaTaskFamily] extends [SchemaTaskFamily, TaskFamily] ? true : never = true;
 void sameFamilies;
 
-export const FAMILY_LABEL: Record<TaskFamily, string> = { legacy: "Legacy", recordTask: "RecordTask" };
-
 const DECIMAL = /^[0-9]+$/;
 
 /** The family a TaskId belongs to, by its format alone. */

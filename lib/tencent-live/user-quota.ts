@@ -1,3 +1,5 @@
+import { say } from "@/lib/validation/messages";
+
 // Per-person spending limits on calls that use the account's Tencent quota on demand. Tencent's limits are per
 // account, so one person (or one script with a person's session) could otherwise use up what everybody
 // shares. Kept in this process's memory: with several instances behind a load balancer each one counts on
@@ -34,7 +36,7 @@ function windows(): Windows {
 
 /** Counts one call for `userId` if the window has room; a refused call is not counted (it spends nothing). */
 export function takeUserQuota(kind: UserQuotaKind, userId: string, now = Date.now()): UserQuotaDecision {
-  const { limit, windowMs, what } = USER_QUOTAS[kind];
+  const { limit, windowMs } = USER_QUOTAS[kind];
   const byKey = windows().byKey;
   const key = `${kind}\u0000${userId}`;
   const recent = (byKey.get(key) ?? []).filter((t) => t > now - windowMs);
@@ -44,7 +46,10 @@ export function takeUserQuota(kind: UserQuotaKind, userId: string, now = Date.no
     return {
       ok: false,
       code: USER_RATE_LIMITED_CODE,
-      message: `You made ${limit} ${what} in the last minute, the most one person may (they spend the Tencent Cloud account's shared quota). Try again in ${retryAfterSeconds} s.`,
+      message: say(kind === "stop-by-id" ? "actions.quota.stopById" : "actions.quota.streamState", {
+        limit,
+        seconds: retryAfterSeconds,
+      }),
       retryAfterSeconds,
     };
   }

@@ -1,4 +1,5 @@
 import { safeText } from "@/lib/validation/safe-text";
+import { label, say } from "@/lib/validation/messages";
 
 // Pure zod, no server-only: forms use these too, and the simulator applies the same rules to requests.
 
@@ -9,16 +10,16 @@ export const MAX_TASK_ID = 18446744073709551615n; // 2^64 − 1: legacy TaskIds 
  * 1..2^64−1. Compared as BigInt because a JS number silently rounds above 2^53.
  */
 export const TaskIdSchema = safeText({
-  label: "TaskId",
+  label: label("taskId"),
   max: 40,
-  maxMessage: "TaskId must be at most 18446744073709551615",
+  maxMessage: say("validation.taskId.tooBig"),
   trim: false,
 })
   // Not trimmed: " 12" is refused rather than quietly becoming a value other than the one sent.
-  .refine((v) => v === v.trim(), { message: "TaskId must not start or end with a space", abort: true })
-  .regex(/^[1-9][0-9]{0,19}$/, "TaskId must be a whole number without leading zeros")
+  .refine((v) => v === v.trim(), { message: say("validation.taskId.spaces"), abort: true })
+  .regex(/^[1-9][0-9]{0,19}$/, say("validation.taskId.wholeNumber"))
   // zod 4 runs refinements even after the regex failed, so guard the BigInt conversion.
-  .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, "TaskId must be at most 18446744073709551615");
+  .refine((v) => !/^\d+$/.test(v) || BigInt(v) <= MAX_TASK_ID, say("validation.taskId.tooBig"));
 
 /*
  * Tencent documents StreamName/AppName only as "letters, digits and symbols" (console address generator)
@@ -32,24 +33,29 @@ const NAME_CHARS = /^[A-Za-z0-9_.~!*()@+=,:-]+$/;
 const notDotSegment = (v: string) => v !== "." && v !== "..";
 
 export const StreamNameSchema = safeText({
-  label: "StreamName",
+  label: label("streamName"),
   min: 1,
-  minMessage: "StreamName is required",
+  minMessage: say("validation.names.streamNameRequired"),
   max: 256,
 })
-  .regex(NAME_CHARS, "StreamName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
-  .refine(notDotSegment, "StreamName cannot be . or .. (a URL path would resolve it away)");
+  .regex(NAME_CHARS, say("validation.names.streamNameChars"))
+  .refine(notDotSegment, say("validation.names.streamNameDots"));
 
-export const AppNameSchema = safeText({ label: "AppName", min: 1, minMessage: "AppName is required", max: 128 })
-  .regex(NAME_CHARS, "AppName may contain letters, digits and _ . ~ ! * ( ) @ + = , : -")
-  .refine(notDotSegment, "AppName cannot be . or .. (a URL path would resolve it away)");
+export const AppNameSchema = safeText({
+  label: label("appName"),
+  min: 1,
+  minMessage: say("validation.names.appNameRequired"),
+  max: 128,
+})
+  .regex(NAME_CHARS, say("validation.names.appNameChars"))
+  .refine(notDotSegment, say("validation.names.appNameDots"));
 
 /** A push/playback domain: an ordinary DNS host name (labels of letters, digits, hyphens). */
-export const DomainNameSchema = safeText({ label: "DomainName", max: 253 })
+export const DomainNameSchema = safeText({ label: label("domainName"), max: 253 })
   .toLowerCase()
   .regex(
     /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/,
-    "DomainName must be a host name such as 5000.livepush.myqcloud.com",
+    say("validation.names.domainName"),
   );
 
 /** Parses "YYYY-MM-DD HH:MM:SS" as UTC+8. Invalid input yields an Invalid Date. */
@@ -84,9 +90,9 @@ export function dateToCst(d: Date): string {
  * characters, and absurd lengths. Not trimmed, for the same reason as TaskIdSchema.
  */
 export const RecordTaskIdSchema = safeText({
-  label: "TaskId",
+  label: label("taskId"),
   min: 1,
-  minMessage: "TaskId is required",
+  minMessage: say("validation.taskId.required"),
   max: 256,
   trim: false,
-}).regex(/^[A-Za-z0-9_\-+=/.:~]+$/, "A RecordTask TaskId has only letters, digits and _ - + = / . : ~");
+}).regex(/^[A-Za-z0-9_\-+=/.:~]+$/, say("validation.taskId.recordTaskChars"));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageRef, say, type MessageRef } from "./messages";
 
 // Pure zod, no server-only: forms, server actions, route handlers and the simulator share it.
 
@@ -20,8 +21,8 @@ const FORBIDDEN_MULTI_LINE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 export type SafeTextOptions = {
-  /** How the field is named in messages, e.g. "Reason" or "StreamName". */
-  label: string;
+  /** How the field is named in messages, e.g. label("reason") ("Reason") or label("streamName") ("StreamName"). */
+  label: MessageRef | string;
   /** Most code points allowed (an emoji counts as one, as a person counts it). */
   max: number;
   /** Fewest code points; default 0. */
@@ -39,13 +40,20 @@ export function codePointLength(value: string): number {
   return value.length - (value.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
 
-/** Describes the first character `safeText` would refuse, or undefined when there is none. */
+/** Describes the first character `safeText` would refuse (in English), or undefined when there is none. */
 export function forbiddenCharacter(value: string, multiline = false): string | undefined {
-  if (LONE_SURROGATE.test(value)) return "an unpaired surrogate (half of an emoji or other character)";
+  const ref = forbiddenCharacterRef(value, multiline);
+  return ref ? say(ref.key, ref.values) : undefined;
+}
+
+function forbiddenCharacterRef(value: string, multiline: boolean): MessageRef | undefined {
+  if (LONE_SURROGATE.test(value)) return messageRef("validation.text.loneSurrogate");
   const match = (multiline ? FORBIDDEN_MULTI_LINE : FORBIDDEN_SINGLE_LINE).exec(value);
   if (!match) return undefined;
   const code = match[0].codePointAt(0)!;
-  return `the invisible control character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  return messageRef("validation.text.controlCharacter", {
+    codePoint: `U+${code.toString(16).toUpperCase().padStart(4, "0")}`,
+  });
 }
 
 /**
@@ -55,24 +63,25 @@ export function forbiddenCharacter(value: string, multiline = false): string | u
  */
 export function safeText(opts: SafeTextOptions) {
   const { label, max, min = 0, multiline = false, trim = true } = opts;
-  const base = z.string({ error: `${label} must be text` });
+  const base = z.string({ error: say("validation.text.notText", { label }) });
   return (trim ? base.trim() : base).superRefine((value, ctx) => {
-    const bad = forbiddenCharacter(value, multiline);
+    const bad = forbiddenCharacterRef(value, multiline);
     if (bad) {
-      ctx.addIssue({ code: "custom", message: `${label} contains ${bad}; remove it and try again`, continue: false });
+      const message = say("validation.text.forbidden", { label, character: bad });
+      ctx.addIssue({ code: "custom", message, continue: false });
       return;
     }
     const length = codePointLength(value);
     if (length < min) {
       ctx.addIssue({
         code: "custom",
-        message: opts.minMessage ?? `${label} must be at least ${min} characters`,
+        message: opts.minMessage ?? say("validation.text.tooShort", { label, min }),
         continue: false,
       });
     } else if (length > max) {
       ctx.addIssue({
         code: "custom",
-        message: opts.maxMessage ?? `${label} must be at most ${max} characters`,
+        message: opts.maxMessage ?? say("validation.text.tooLong", { label, max }),
         continue: false,
       });
     }

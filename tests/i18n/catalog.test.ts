@@ -2,8 +2,28 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
+import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { MESSAGES_FOLDER, readCatalog } from "@/lib/i18n/catalog";
 import { LOCALES } from "@/lib/i18n/locales";
+
+/** A value for every argument and tag an English message takes (a plural gets a number, a tag a function). */
+function argumentsOf(message: unknown): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const visit = (elements: MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type === TYPE.argument) args[el.value] ??= "x";
+      else if (el.type === TYPE.number || el.type === TYPE.plural) args[el.value] = 2;
+      else if (el.type === TYPE.date || el.type === TYPE.time) args[el.value] = new Date(0);
+      else if (el.type === TYPE.select) args[el.value] ??= "other";
+      else if (el.type === TYPE.tag) args[el.value] = (chunks: unknown) => chunks;
+      if (el.type === TYPE.select || el.type === TYPE.plural)
+        for (const option of Object.values(el.options)) visit(option.value);
+      if (el.type === TYPE.tag) visit(el.children);
+    }
+  };
+  if (typeof message === "string") visit(parse(message));
+  return args;
+}
 
 /** Every leaf key of a catalog as "namespace.a.b", with its message. */
 function leaves(value: unknown, prefix = ""): Map<string, unknown> {
@@ -66,7 +86,9 @@ describe("the catalogs (messages/<locale>/<namespace>.json)", () => {
         field: "email",
         detail: "d",
       };
-      for (const key of leaves(messages).keys()) t(key as never, sample as never);
+      const english = leaves(await readCatalog("en"));
+      for (const key of leaves(messages).keys())
+        t(key as never, { ...argumentsOf(english.get(key)), ...sample } as never);
       expect(problems).toEqual([]);
     }
   });

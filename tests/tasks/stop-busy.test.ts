@@ -31,8 +31,8 @@ describe.each(drivers)("single Stops past the limiter's queue bound (%s)", (driv
     expect(tasks).toHaveLength(7);
     const before = live.sim.callCount("StopLiveRecord");
 
-    const started = performance.now();
-    const busyAt: number[] = [];
+    // The order answers arrive in, not their wall-clock times (shared CI machines are too noisy for a threshold).
+    const answered: Array<"ok" | "busy" | "other"> = [];
     const singles = tasks.slice(0, 6).map((t, i) =>
       stopTask(
         opened.db,
@@ -40,20 +40,21 @@ describe.each(drivers)("single Stops past the limiter's queue bound (%s)", (driv
         { taskId: t.taskId, streamName: t.streamName, reason: `click ${i}` },
         i % 2 ? oncall : support,
       ).then((r) => {
-        if (!r.ok && r.code === "RecDesk.Busy") busyAt.push(performance.now() - started);
+        answered.push(r.ok ? "ok" : r.code === "RecDesk.Busy" ? "busy" : "other");
         return r;
       }),
     );
     // As the bulk worker calls it: no bound, so it waits its turn even with the single-Stop queue full.
-    while (busyAt.length < 3) await new Promise((r) => setTimeout(r, 10));
+    while (answered.filter((a) => a === "busy").length < 3) await new Promise((r) => setTimeout(r, 10));
     const bulkStyle = client.stopLiveRecord({ streamName: tasks[6]!.streamName, taskId: tasks[6]!.taskId });
     const results = await Promise.all(singles);
 
     const busy = results.filter((r) => !r.ok && r.code === "RecDesk.Busy");
     expect(results.filter((r) => r.ok)).toHaveLength(3); // one granted at once, two from the bounded queue
     expect(busy).toHaveLength(3);
-    // Refused at once, not after waiting for the queue.
-    for (const ms of busyAt) expect(ms).toBeLessThan(900);
+    // Refused at once, not after waiting for the queue: every refusal came before the queued Stops were answered
+    // (at 1/s they wait 1 s and 2 s for their turn); only the one granted at once may come earlier.
+    expect(answered.slice(0, answered.lastIndexOf("busy")).filter((a) => a === "ok").length).toBeLessThanOrEqual(1);
     for (const r of busy) {
       if (r.ok) continue;
       expect(r.message).toMatch(

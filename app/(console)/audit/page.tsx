@@ -1,5 +1,7 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -14,22 +16,22 @@ import { AuditPager } from "@/components/audit/audit-pager";
 import { VerifyIntegrity } from "@/components/audit/verify-integrity";
 import { verifyIntegrityAction } from "./actions";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { localizeFieldErrors } from "@/lib/validation/messages";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("audit"))("title") };
+}
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const check = await pageAccess("audit:view");
+  const t = await getTranslations("audit");
   if (!check.ok) {
     if (check.denied.code === "Unauthenticated") redirect("/sign-in?callbackUrl=/audit");
-    return (
-      <AccessDenied
-        title="Audit log"
-        code="Forbidden"
-        message="the audit log is for managers and admins. Ask an admin if you need a record from it."
-      />
-    );
+    return <AccessDenied title={t("title")} code="Forbidden" message={t("forbidden")} />;
   }
   const parsed = parseAuditFilters(await searchParams);
   const db = await getDb();
@@ -45,17 +47,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 id="audit-heading" className="text-2xl font-semibold">
-            Audit log
+            {t("title")}
           </h1>
-          <p className="mt-1 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
-            Every action RecDesk takes on Tencent Cloud and every refused attempt, newest first. Times are UTC. Records
-            are append-only and hash-chained.
-          </p>
+          <p className="mt-1 max-w-2xl text-sm text-slate-700 dark:text-slate-300">{t("description")}</p>
         </div>
         <div className="flex flex-wrap items-start gap-3">
           {can(check.actor.role, "audit:export") && parsed.ok ? (
             <a href={exportHref} className={buttonClasses("secondary")} download>
-              Download CSV
+              {t("downloadCsv")}
             </a>
           ) : null}
           {can(check.actor.role, "audit:verify") ? <VerifyIntegrity action={verifyIntegrityAction} /> : null}
@@ -65,35 +64,35 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       {followUp.length > 0 ? (
         <section aria-labelledby="follow-up-heading" className="flex flex-col gap-2" data-testid="follow-up">
           <h2 id="follow-up-heading" className="text-lg font-semibold">
-            Needs follow-up
+            {t("followUp.heading")}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            Whether Tencent Cloud acted on these is unknown: it did not answer in time (
-            <code className="font-mono">RecDesk.Timeout</code>), or RecDesk stopped between writing the intent and the
-            outcome (<code className="font-mono">RecDesk.AuditInterrupted</code>). Check each task on Tencent Cloud.{" "}
+            {t.rich("followUp.text", { code: (chunks) => <code className="font-mono">{chunks}</code> })}{" "}
             <Link className="text-brand-700 underline dark:text-brand-100" href="/audit?outcome=unknown">
-              Show all unknown
+              {t("followUp.showUnknown")}
             </Link>
           </p>
-          <AuditTable rows={followUp} caption="Audit records that need follow-up" testId="follow-up-table" />
+          <AuditTable rows={followUp} caption={t("followUp.caption")} testId="follow-up-table" />
         </section>
       ) : null}
 
       <AuditFiltersForm
         values={values}
-        fieldErrors={parsed.ok ? undefined : parsed.fieldErrors}
+        fieldErrors={parsed.ok ? undefined : localizeFieldErrors(parsed.fieldErrors, await getTranslations())}
         actions={AUDIT_ACTIONS}
         outcomes={AUDIT_OUTCOMES}
       />
 
       {!parsed.ok ? (
         <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
-          <span className="font-mono font-semibold">InvalidInput</span>: fix the highlighted filter
-          {Object.keys(parsed.fieldErrors).length > 1 ? "s" : ""} to see records.
+          {t.rich("invalidFilter", {
+            code: (chunks) => <span className="font-mono font-semibold">{chunks}</span>,
+            count: Object.keys(parsed.fieldErrors).length,
+          })}
         </p>
       ) : page && page.rows.length > 0 ? (
         <>
-          <AuditTable rows={page.rows} caption={filtered ? "Audit records matching the filter" : "Audit records"} />
+          <AuditTable rows={page.rows} caption={filtered ? t("captionFiltered") : t("caption")} />
           <AuditPager
             newerHref={
               page.newerCursor ? `/audit?${filtersToParams(values, { after: page.newerCursor }).toString()}` : undefined
@@ -107,7 +106,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         </>
       ) : (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">
-          {filtered ? "No audit records match this filter." : "No audit records yet."}
+          {filtered ? t("emptyFiltered") : t("empty")}
         </p>
       )}
     </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { JobHistoryTable } from "@/components/bulk/job-history-table";
 import { Pager } from "@/components/ui/pager";
@@ -9,30 +10,35 @@ import { listJobViews } from "@/lib/bulk";
 import { getDb } from "@/lib/db";
 import { AccessDenied } from "@/components/ui/access-denied";
 
-export const metadata: Metadata = { title: "Bulk jobs" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("bulk"))("jobs.title") };
+}
 export const dynamic = "force-dynamic";
 
 // A malformed ?page= shows the first page rather than an error.
 const PageParam = z.coerce.number().int().min(1).catch(1);
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const t = await getTranslations("bulk");
   const auth = await pageAccess("jobs:view");
-  if (!auth.ok) return <AccessDenied title="Bulk jobs" {...auth.denied} />;
+  if (!auth.ok) return <AccessDenied title={t("jobs.title")} {...auth.denied} />;
   const raw = (await searchParams).page;
   const result = await listJobViews(await getDb(), { page: PageParam.parse(Array.isArray(raw) ? raw[0] : raw) });
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Bulk jobs</h1>
+      <h1 className="text-2xl font-semibold">{t("jobs.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Every bulk stop, newest first: who ran it, why, when, and how it ended.
+        {t("jobs.intro")}
         {can(auth.actor.role, "task:bulk-stop") ? (
           <>
             {" "}
-            Start one from{" "}
-            <Link href="/tasks" className="underline">
-              Tasks
-            </Link>{" "}
-            by selecting rows or the runaway preset.
+            {t.rich("jobs.startHint", {
+              link: (chunks) => (
+                <Link href="/tasks" className="underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </>
         ) : null}
       </p>

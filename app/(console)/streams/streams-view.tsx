@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useEffect, useState } from "react";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { RefreshStatus } from "@/components/streams/refresh-status";
@@ -14,10 +15,12 @@ import { PAGE_SIZES, type StreamSort, type StreamsPage } from "@/lib/streams/typ
 
 const REFRESH_SECONDS = 30;
 
+/** A failed list request. RecDesk's own words for it are in the catalogs (`said`), a server's answer is kept as sent. */
 class StreamsRequestError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly said?: { key: "networkError" } | { key: "httpError"; status: number },
   ) {
     super(message);
   }
@@ -41,21 +44,22 @@ async function fetchStreams(searchParams: string, signal: AbortSignal): Promise<
     res = await fetch(`/api/streams?${searchParams}`, { signal, cache: "no-store" });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
-    throw new StreamsRequestError(
-      "RecDesk.NetworkError",
-      "RecDesk's server could not be reached. Check your connection.",
-    );
+    throw new StreamsRequestError("RecDesk.NetworkError", "", { key: "networkError" });
   }
   const body = (await res.json().catch(() => null)) as (StreamsPage & { code?: string; message?: string }) | null;
-  if (!res.ok || !body)
+  if (!res.ok || !body) {
+    const message = body?.message ?? null;
     throw new StreamsRequestError(
       body?.code ?? `HTTP ${res.status}`,
-      body?.message ?? `RecDesk answered HTTP ${res.status}.`,
+      message ?? "",
+      message === null ? { key: "httpError", status: res.status } : undefined,
     );
+  }
   return body;
 }
 
 export function StreamsView({ initialQuery, initialData }: { initialQuery: StreamsQuery; initialData?: StreamsPage }) {
+  const t = useTranslations("streams");
   const [query, setQuery] = useState<StreamsQuery>(initialQuery);
   const [search, setSearch] = useState(initialQuery.q ?? "");
   const [paused, setPaused] = useState(false);
@@ -89,15 +93,14 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
   const data = result.data;
   const set = (patch: Partial<StreamsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }));
   const filtered = Boolean(listQuery.q || listQuery.domain || listQuery.app);
+  const failure = result.error instanceof StreamsRequestError ? result.error : null;
 
   return (
     <div className="space-y-4" data-hydrated={hydrated}>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
-          <h1 className="text-2xl font-semibold">Streams</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Every stream online on the account, from DescribeLiveStreamOnlineList.
-          </p>
+          <h1 className="text-2xl font-semibold">{t("title")}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("list.intro")}</p>
         </div>
         <RefreshStatus
           fetchedAt={data?.fetchedAt ?? null}
@@ -112,12 +115,18 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
       ) : null}
       {result.error ? (
         <LiveErrorPanel
-          heading="Could not load the stream list"
-          code={result.error instanceof StreamsRequestError ? result.error.code : "RecDesk.Error"}
-          message={result.error.message}
+          heading={t("list.requestFailed")}
+          code={failure ? failure.code : "RecDesk.Error"}
+          message={
+            failure?.said?.key === "httpError"
+              ? t("list.httpError", { status: failure.said.status })
+              : failure?.said
+                ? t("list.networkError")
+                : result.error.message
+          }
           testId="streams-request-error"
         >
-          {data ? <p>The list below is the last one loaded.</p> : null}
+          {data ? <p>{t("list.lastLoadedBelow")}</p> : null}
         </LiveErrorPanel>
       ) : null}
       {data?.taskCountsError ? (
@@ -125,7 +134,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
           role="status"
           className="rounded-md bg-warn-50 p-2 text-sm text-warn-700 dark:bg-warn-700/30 dark:text-warn-300"
         >
-          Running-task counts are unavailable: {data.taskCountsError}
+          {t("list.taskCountsUnavailable", { error: data.taskCountsError })}
         </p>
       ) : null}
 
@@ -149,7 +158,7 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
         empty={
           filtered ? (
             <>
-              No online stream matches these filters.{" "}
+              {t("list.noMatch")}{" "}
               <Button
                 variant="ghost"
                 size="sm"
@@ -158,13 +167,13 @@ export function StreamsView({ initialQuery, initialData }: { initialQuery: Strea
                   set({ q: undefined, domain: undefined, app: undefined });
                 }}
               >
-                Clear filters
+                {t("list.clearFilters")}
               </Button>
             </>
           ) : data?.fetchedAt ? (
-            "No streams are online right now."
+            t("list.noneOnline")
           ) : (
-            "No stream list yet: the upstream call has not succeeded."
+            t("list.noListYet")
           )
         }
       />

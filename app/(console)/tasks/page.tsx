@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
 import { TaskFiltersForm } from "@/components/tasks/task-filters";
 import { Pager } from "@/components/ui/pager";
 import { TaskTable } from "@/components/tasks/task-table";
@@ -16,13 +17,18 @@ import { recordingsOfTasks } from "@/lib/recordings/queries";
 import { deleteTaskAction, stopTaskAction } from "./actions";
 import { TasksHeader } from "./tasks-header";
 import { AccessDenied } from "@/components/ui/access-denied";
+import { localizeExplanation } from "@/lib/i18n/live-errors";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/locales";
 
-export const metadata: Metadata = { title: "Tasks" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tasks"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function TasksPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const t = await getTranslations("tasks");
   const auth = await pageAccess("tasks:view");
-  if (!auth.ok) return <AccessDenied title="Tasks" {...auth.denied} />;
+  if (!auth.ok) return <AccessDenied title={t("title")} {...auth.denied} />;
   const { filters, page } = parseTaskSearch(await searchParams);
   const db = await getDb();
   // RecordTasks are Tencent's to list: bring the registry up to date first (at most one sweep per interval,
@@ -41,33 +47,29 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   const canStop = can(role, "task:stop");
   const canDelete = can(role, "task:delete");
   const filtered = Boolean(filters.family || filters.state || filters.stream || filters.domain || filters.runningHours);
-  const empty = filtered ? (
-    <>
-      No task matches these filters.{" "}
-      <a href="/tasks" className="underline">
-        Clear the filters
-      </a>
-      .
-    </>
-  ) : (
-    <>
-      RecDesk does not know any recording task yet. Start one, or register an existing task by its stream name and
-      TaskId.
-    </>
-  );
+  const empty = filtered
+    ? t.rich("empty.filtered", {
+        clear: (chunks) => (
+          <a href="/tasks" className="underline">
+            {chunks}
+          </a>
+        ),
+      })
+    : t("empty.none");
+  const locale = await getLocale();
 
   return (
     <div className="space-y-4">
-      <TasksHeader title="Recording tasks" role={role} current="/tasks" />
+      <TasksHeader title={t("heading")} role={role} current="/tasks" />
       {filters.family === "recordTask" ? null : (
         <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300" data-testid="legacy-note">
-          <strong>Legacy tasks:</strong> Tencent Cloud cannot list legacy recording tasks, so these are the ones RecDesk
-          created, was told about, or found when it started. Missing one? Use <strong>Stop by ID</strong> or{" "}
-          <strong>Register task</strong>. RecordTask tasks are listed from Tencent Cloud itself.
+          {t.rich("legacyNote", { strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       )}
       <TaskFiltersForm filters={filters} domains={domains} />
-      {filters.family === "legacy" ? null : <SweepStatusLine status={sweepView(sweep)} />}
+      {filters.family === "legacy" ? null : (
+        <SweepStatusLine status={sweepView(sweep, isLocale(locale) ? locale : DEFAULT_LOCALE)} />
+      )}
       {can(role, "task:bulk-stop") ? (
         // Bulk stop plugs into the table's selection seam; roles without it see the plain table.
         <BulkTaskSelection
@@ -109,9 +111,10 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
   );
 }
 
-function sweepView(s: SweepStatus): SweepStatusView {
+/** The sweep's outcome for the page, its explanation in the reader's language (the code and RequestId stay as sent). */
+function sweepView(s: SweepStatus, locale: Locale): SweepStatusView {
   const e = s.lastError;
-  const explained = e ? explainTaskError(e.code, e.message) : undefined;
+  const explained = e ? localizeExplanation(explainTaskError(e.code, e.message), locale) : undefined;
   return {
     lastSuccessAt: s.lastSuccessAt?.toISOString() ?? null,
     lastError:

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/roles";
 
-/** Title and the ways in: Stop by ID, register, start (each shown only to roles that may use it). */
+/** Title (already in the reader's language) and the ways in: Stop by ID, register, start (each shown only to roles that may use it). */
 export function TasksHeader({
   title,
   role,
@@ -12,11 +13,12 @@ export function TasksHeader({
   role: string | null | undefined;
   current?: string;
 }) {
+  const t = useTranslations("tasks.header");
   const links = [
-    { href: "/tasks", label: "All tasks", show: true },
-    { href: "/tasks/stop", label: "Stop by ID", show: can(role, "task:stop") },
-    { href: "/tasks/register", label: "Register task", show: can(role, "task:register") },
-    { href: "/tasks/new", label: "Start recording", show: can(role, "task:start") },
+    { href: "/tasks", label: t("allTasks"), show: true },
+    { href: "/tasks/stop", label: t("stopById"), show: can(role, "task:stop") },
+    { href: "/tasks/register", label: t("register"), show: can(role, "task:register") },
+    { href: "/tasks/new", label: t("start"), show: can(role, "task:start") },
   ].filter((l) => l.show && l.href !== current);
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

@@ -18,6 +18,7 @@ import {
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { recordableText } from "@/lib/validation/safe-text";
 import { clipText } from "@/lib/text/well-formed";
+import { say } from "@/lib/validation/messages";
 
 // Declarations and bodies of user management (admin only): lib/actions/define-action.ts authorizes and audits a
 // refusal or invalid input; each body audits its own outcome with ctx.record.
@@ -25,7 +26,7 @@ import { clipText } from "@/lib/text/well-formed";
 type Ctx = ActionContext<Record<string, string>>;
 
 const CreateSchema = z.object({ email: EmailSchema, name: NameSchema, role: RoleSchema, password: PasswordSchema });
-const UserIdSchema = z.uuid({ error: "Unknown user" });
+const UserIdSchema = z.uuid({ error: say("validation.users.unknownUser") });
 const ResetSchema = z.object({ userId: UserIdSchema, password: PasswordSchema });
 const RoleChangeSchema = z.object({ userId: UserIdSchema, role: RoleSchema });
 const DisableSchema = z.object({
@@ -53,7 +54,7 @@ function invalid(operation: string) {
     const fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
     // Zod's messages name the rule, never the value typed, so a password cannot reach the trail this way.
     return {
-      message: "Check the highlighted fields.",
+      message: say("actions.common.checkFields"),
       fieldErrors,
       values: safeValues(values),
       attempt: { details: { operation } },
@@ -79,13 +80,13 @@ export const createUserAction = formAction({
       return { ok: true, userId: user.id };
     } catch (err) {
       if (!(err instanceof UserExistsError)) throw err;
-      const message = `${email} already has an account. Reset its password or change its role in the list below.`;
+      const message = say("actions.users.exists", { email });
       await ctx.record(
         { outcome: "invalid", errorCode: "UserExists", errorMessage: message },
         { details: { operation: "create", targetEmail: email } },
       );
       return actionFailure("UserExists", message, {
-        fieldErrors: { email: ["Already in use"] },
+        fieldErrors: { email: [say("validation.users.alreadyInUse")] },
         values: safeValues(ctx.raw),
       });
     }
@@ -121,8 +122,7 @@ export const changeRoleAction = formAction({
   invalid: invalid("change-role"),
   handler: async ({ userId, role }, ctx): Promise<ActionResult> => {
     // An admin demoting themselves could leave nobody able to manage users.
-    if (userId === ctx.actor.userId)
-      return selfChange(ctx, "change-role", "You cannot change your own role. Ask another admin.");
+    if (userId === ctx.actor.userId) return selfChange(ctx, "change-role", say("actions.users.selfRole"));
     const change = await changeRoleKeepingAnAdmin(ctx.db, userId, role);
     if (!change.ok && change.reason === "not-found") return notFound(ctx, "change-role", userId);
     if (!change.ok) return lastAdmin(ctx, "change-role", change.target);
@@ -152,13 +152,12 @@ export const setUserDisabledAction = formAction({
   attempt: operationOn("set-disabled"),
   invalid: invalid("set-disabled"),
   handler: async ({ userId, disabled }, ctx): Promise<ActionResult> => {
-    if (userId === ctx.actor.userId)
-      return selfChange(ctx, "set-disabled", "You cannot disable your own account. Ask another admin.");
+    if (userId === ctx.actor.userId) return selfChange(ctx, "set-disabled", say("actions.users.selfDisable"));
     if (!disabled && !getConfig().demoMode) {
       // The README's promise: a demo account disabled at start-up comes back only with a password of its own.
       const target = await findUserById(ctx.db, userId);
       if (target && (await hasDemoPassword(target.passwordHash))) {
-        const message = `${target.email} still has the published demo password. Reset its password first, then enable it.`;
+        const message = say("actions.users.demoPassword", { email: target.email });
         await ctx.record(
           { outcome: "invalid", errorCode: "DemoPassword", errorMessage: message },
           { details: { operation: "enable", targetUserId: userId, targetEmail: target.email } },
@@ -181,7 +180,7 @@ export const setUserDisabledAction = formAction({
 });
 
 async function notFound(ctx: Ctx, operation: string, userId: string): Promise<ActionResult> {
-  const message = "That user no longer exists. Reload the page.";
+  const message = say("actions.users.notFound");
   await ctx.record(
     { outcome: "invalid", errorCode: "UserNotFound", errorMessage: message },
     { details: { operation, targetUserId: userId } },
@@ -190,7 +189,7 @@ async function notFound(ctx: Ctx, operation: string, userId: string): Promise<Ac
 }
 
 async function lastAdmin(ctx: Ctx, operation: string, target: { id: string; email: string }): Promise<ActionResult> {
-  const message = `${target.email} is the last enabled admin: RecDesk would have nobody to manage users. Make another user admin first. Nothing was changed.`;
+  const message = say("actions.users.lastAdmin", { email: target.email });
   await ctx.record(
     { outcome: "denied", errorCode: "LastAdmin", errorMessage: message },
     { details: { operation, targetUserId: target.id, targetEmail: target.email } },

@@ -1,9 +1,11 @@
 import { NextResponse } from "next/server";
 import { defineRoute, fromSafeParse } from "@/lib/actions/define-route";
 import { getDb } from "@/lib/db";
+import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamsQuery, type StreamsQuery } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
+import { say } from "@/lib/validation/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -15,10 +17,10 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute<StreamsQuery>({
   permission: "streams:view",
   input: (request) => fromSafeParse(parseStreamsQuery(new URL(request.url).searchParams)),
-  invalidMessage: "The stream list query is not valid.",
+  invalidMessage: say("actions.routes.streamsQueryInvalid"),
   handler: async (query) => {
     const snapshot = await getOnlineStreamCache().read();
-    const page = await buildStreamsPage(getDb, snapshot, query);
+    const page = await buildStreamsPage(getDb, snapshot, query, await resolveRequestLocale());
     return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
   },
 });

@@ -2,6 +2,7 @@ import { defineRoute } from "@/lib/actions/define-route";
 import { parseAuditFilters, type ParsedAuditFilters } from "@/lib/audit/filters";
 import { exportAuditCsv } from "@/lib/audit/export-csv";
 import { recordableText } from "@/lib/validation/safe-text";
+import { say } from "@/lib/validation/messages";
 
 export const dynamic = "force-dynamic";
 
@@ -20,7 +21,7 @@ export const GET = defineRoute<ValidFilters>({
     );
     return { ok: false, fieldErrors: parsed.fieldErrors, attempt: { details: { filters } } };
   },
-  invalidMessage: "The filter is not valid",
+  invalidMessage: say("actions.routes.auditFilterInvalid"),
   handler: async (parsed, { db, auth }) => {
     const { stream } = await exportAuditCsv(db, parsed.filters, parsed.values, auth);
     const stamp = new Date().toISOString().replace(/[:.]/g, "-");

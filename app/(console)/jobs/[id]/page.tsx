@@ -1,48 +1,62 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { JobProgress } from "@/components/bulk/job-progress";
 import { LocalTime } from "@/components/tasks/local-time";
 import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getJobView, listJobItems } from "@/lib/bulk";
+import { explainedCodes } from "@/lib/bulk/paused-reason";
 import { getDb } from "@/lib/db";
+import { localizeExplanation } from "@/lib/i18n/live-errors";
+import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 import { cancelJobAction, retryFailedAction } from "../actions";
 import { AccessDenied } from "@/components/ui/access-denied";
 
-export const metadata: Metadata = { title: "Bulk job" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("bulk"))("job.title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("bulk");
+  const roles = await getTranslations("shell.roles");
   const auth = await pageAccess("jobs:view");
-  if (!auth.ok) return <AccessDenied title="Bulk job" {...auth.denied} />;
+  if (!auth.ok) return <AccessDenied title={t("job.title")} {...auth.denied} />;
   const { id } = await params;
   const db = await getDb();
   const job = await getJobView(db, id);
   if (!job) notFound();
   const items = await listJobItems(db, id, { limit: 100 });
-  const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
-  const explanations = Object.fromEntries([...codes].map((c) => [c, explainLiveError(c)]));
+  const locale = await getLocale();
+  const explanations = Object.fromEntries(
+    explainedCodes(job, items.items).map((c) => [
+      c,
+      localizeExplanation(explainLiveError(c), isLocale(locale) ? locale : DEFAULT_LOCALE),
+    ]),
+  );
+  const role = job.createdByRole && roles.has(job.createdByRole) ? roles(job.createdByRole) : job.createdByRole;
+  const at = () => <LocalTime iso={job.createdAt} />;
   return (
     <div className="space-y-4">
       <p className="text-sm">
         <Link href="/jobs" className="underline">
-          ← Bulk jobs
+          {t("job.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-semibold">
-        Bulk stop of {job.counts.total.toLocaleString("en-US")} task{job.counts.total === 1 ? "" : "s"}
-      </h1>
+      <h1 className="text-2xl font-semibold">{t("job.heading", { count: job.counts.total })}</h1>
       <dl className="grid max-w-3xl grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600 dark:text-slate-400">Reason</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t("job.reason")}</dt>
         <dd data-testid="job-reason">{job.reason}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Started by</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t("job.startedBy")}</dt>
         <dd>
-          {job.createdByEmail}
-          {job.createdByRole ? ` (${job.createdByRole})` : ""}, <LocalTime iso={job.createdAt} />
+          {role
+            ? t.rich("job.startedByValueWithRole", { email: job.createdByEmail, role, at })
+            : t.rich("job.startedByValue", { email: job.createdByEmail, at })}
         </dd>
-        <dt className="text-slate-600 dark:text-slate-400">Job id</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t("job.jobId")}</dt>
         <dd className="font-mono text-xs">{job.id}</dd>
       </dl>
       {/* Managers audit jobs read only; the actions check task:bulk-stop themselves as well. */}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CorrectRegistrationForm } from "@/components/tasks/correct-registration-form";
 import { pageAccess } from "@/lib/auth/page-access";
 import { getDb } from "@/lib/db";
@@ -8,7 +9,9 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { correctRegistrationAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 
-export const metadata: Metadata = { title: "Correct registration" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("taskForms.pages.correct"))("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 const PREFILL = ["taskId", "streamName", "appName", "domainName", "reason"] as const;
@@ -18,8 +21,9 @@ export default async function CorrectRegistrationPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const auth = await pageAccess("task:correct", "Correcting a registration needs the on-call or admin role.");
-  if (!auth.ok) return <AccessDenied title="Correct registration" {...auth.denied} />;
+  const t = await getTranslations("taskForms.pages.correct");
+  const auth = await pageAccess("task:correct", t("denied"));
+  if (!auth.ok) return <AccessDenied title={t("deniedTitle")} {...auth.denied} />;
   const params = await searchParams;
   // Only used to pre-fill the form (and clipped): the action validates everything again.
   const initial: Record<string, string> = {};
@@ -34,12 +38,8 @@ export default async function CorrectRegistrationPage({
   const role = auth.actor.role;
   return (
     <div>
-      <TasksHeader title="Correct a registration" role={role} current="/tasks/correct" />
-      <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">
-        Tencent Cloud stops a task only when the stream name matches its TaskId. When a task was registered under the
-        wrong stream, every Stop fails on that check: correct the stream (and app and domain) here. Nothing is sent to
-        Tencent Cloud; the change is audited with the old and new names and your reason.
-      </p>
+      <TasksHeader title={t("title")} role={role} current="/tasks/correct" />
+      <p className="mb-4 max-w-2xl text-sm text-slate-700 dark:text-slate-300">{t("intro")}</p>
       <CorrectRegistrationForm
         action={correctRegistrationAction}
         initial={initial}

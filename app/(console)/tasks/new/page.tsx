@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { StartFamilyChooser } from "@/components/tasks/start-family-chooser";
 import { StartRecordTaskForm } from "@/components/tasks/start-record-task-form";
 import { StartRecordingForm } from "@/components/tasks/start-recording-form";
@@ -11,7 +12,9 @@ import { AccessDenied } from "@/components/ui/access-denied";
 import { startRecordingAction, startRecordTaskAction } from "../actions";
 import { TasksHeader } from "../tasks-header";
 
-export const metadata: Metadata = { title: "Start recording" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("taskForms.pages.start"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function StartRecordingPage({
@@ -19,8 +22,9 @@ export default async function StartRecordingPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const auth = await pageAccess("task:start", "Starting recordings is for on-call engineers and administrators.");
-  if (!auth.ok) return <AccessDenied title="Start recording" {...auth.denied} />;
+  const t = await getTranslations("taskForms.pages.start");
+  const auth = await pageAccess("task:start", t("denied"));
+  if (!auth.ok) return <AccessDenied title={t("title")} {...auth.denied} />;
   const [domains, templates] = await Promise.all([
     listTaskDomains(await getDb()).then((d) => d.filter(Boolean)),
     listRecordTemplates(),
@@ -29,11 +33,8 @@ export default async function StartRecordingPage({
   const asked = (await searchParams).family;
   return (
     <div>
-      <TasksHeader title="Start recording" role={role} current="/tasks/new" />
-      <p className="mb-4 max-w-3xl text-sm text-slate-700 dark:text-slate-300">
-        Creates a recording task. It is sent once and never retried automatically: a retry can create a second, billed
-        task. The new TaskId is added to the task list.
-      </p>
+      <TasksHeader title={t("title")} role={role} current="/tasks/new" />
+      <p className="mb-4 max-w-3xl text-sm text-slate-700 dark:text-slate-300">{t("intro")}</p>
       <StartFamilyChooser
         initial={isTaskFamily(asked) ? asked : undefined}
         forms={{

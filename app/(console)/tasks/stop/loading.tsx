@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { FormSkeleton } from "../form-skeleton";
 
 export default function Loading() {
-  return <FormSkeleton title="Stop by ID" />;
+  const t = useTranslations("taskForms");
+  return <FormSkeleton title={t("pages.stop.title")} />;
 }

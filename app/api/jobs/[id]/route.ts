@@ -3,6 +3,10 @@ import { defineRoute } from "@/lib/actions/define-route";
 import { getJobView, listJobItems } from "@/lib/bulk";
 import { BULK_ITEM_STATES, type BulkItemState } from "@/lib/db/schema/bulk";
 import { explainLiveError } from "@/lib/tencent-live/errors";
+import { explainedCodes } from "@/lib/bulk/paused-reason";
+import { localizeText } from "@/lib/actions/localize";
+import { localizeExplanation } from "@/lib/i18n/live-errors";
+import { say } from "@/lib/validation/messages";
 
 interface ItemsPage {
   state?: BulkItemState;
@@ -21,13 +25,17 @@ export const GET = defineRoute<ItemsPage, { id: string }>({
     const offset = Math.min(10_000_000, Math.max(0, Number.parseInt(q.get("offset") ?? "0", 10) || 0));
     return { ok: true, data: { state, offset } };
   },
-  handler: async ({ state, offset }, { db, params: { id } }) => {
+  handler: async ({ state, offset }, { db, params: { id }, locale }) => {
     const job = await getJobView(db, id);
-    if (!job) return NextResponse.json({ code: "NotFound", message: "No bulk job with this id." }, { status: 404 });
+    if (!job) {
+      const message = await localizeText(say("actions.bulk.jobNotFound"), locale);
+      return NextResponse.json({ code: "NotFound", message }, { status: 404 });
+    }
     const items = await listJobItems(db, id, { state, limit: 100, offset });
-    // Explanations travel with the data: components never import the Live API edge.
-    const codes = new Set(items.items.map((i) => i.errorCode).filter((c): c is string => Boolean(c)));
-    const explanations = Object.fromEntries([...codes].map((c) => [c, explainLiveError(c)]));
+    // Explanations travel with the data, in the reader's language: components never import the Live API edge.
+    const explanations = Object.fromEntries(
+      explainedCodes(job, items.items).map((c) => [c, localizeExplanation(explainLiveError(c), locale)]),
+    );
     return NextResponse.json({ job, items, explanations }, { headers: { "Cache-Control": "no-store" } });
   },
 });

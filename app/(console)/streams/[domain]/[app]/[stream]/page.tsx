@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/validation/messages";
 import { PublishTimes } from "@/components/streams/publish-times";
 import { StreamStatePanel } from "@/components/streams/stream-state-panel";
 import { TaskTable } from "@/components/tasks/task-table";
-import { formatUtc } from "@/components/streams/time-format";
+import { formatUtcFor } from "@/components/streams/time-format";
 import { pageAccess } from "@/lib/auth/page-access";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
@@ -25,30 +27,37 @@ type Params = { domain: string; app: string; stream: string };
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const p = await params;
   const check = parseStreamSegments(p);
-  return { title: check.ok ? `${check.key.streamName} · Streams` : "Invalid stream link" };
+  const t = await getTranslations("streams");
+  return { title: check.ok ? t("detailTitle", { stream: check.key.streamName }) : t("detail.invalidTitle") };
 }
 
 const SECTION = "rounded-md border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 
 export default async function StreamDetailPage({ params }: { params: Promise<Params> }) {
   const auth = await pageAccess("streams:view");
-  if (!auth.ok) return <AccessDenied title="Stream" {...auth.denied} />;
+  const [t, streams, time, root] = await Promise.all([
+    getTranslations("streams.detail"),
+    getTranslations("streams"),
+    getTranslations("streams.time"),
+    getTranslations(),
+  ]);
+  if (!auth.ok) return <AccessDenied title={streams("streamTitle")} {...auth.denied} />;
   const check = parseStreamSegments(await params);
   if (!check.ok) {
     return (
       <div className="space-y-3" data-testid="invalid-stream-link">
-        <h1 className="text-2xl font-semibold">Invalid stream link (400)</h1>
-        <p>This address does not name a stream RecDesk could look up. Nothing was sent to Tencent Cloud.</p>
+        <h1 className="text-2xl font-semibold">{t("invalidHeading")}</h1>
+        <p>{t("invalidBody")}</p>
         <ul role="alert" className="list-disc space-y-1 pl-6 text-sm">
           {check.errors.map((e) => (
             <li key={e.segment}>
-              <span className="font-medium">{e.segment}</span>{" "}
-              <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {e.message}
+              <span className="font-medium">{t(`segment.${e.segment}`)}</span>{" "}
+              <code className="break-all font-mono">{JSON.stringify(e.value)}</code>: {localizeMessage(e.message, root)}
             </li>
           ))}
         </ul>
         <Link href="/streams" className="underline">
-          Back to Streams
+          {t("backToStreams")}
         </Link>
       </div>
     );
@@ -80,9 +89,9 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
 
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
         <Link href="/streams" className="underline">
-          Streams
+          {streams("title")}
         </Link>{" "}
         / <span className="break-all">{key.domainName}</span> / {key.appName}
       </nav>
@@ -91,14 +100,17 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
           {key.streamName}
         </h1>
         <p className="break-all text-sm text-slate-600 dark:text-slate-400">
-          Domain <code className="font-mono">{key.domainName}</code> · App{" "}
-          <code className="font-mono">{key.appName}</code>
+          {t.rich("keyLine", {
+            domain: key.domainName,
+            app: key.appName,
+            code: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
         </p>
       </div>
 
       <section aria-labelledby="state-heading" className={SECTION}>
         <h2 id="state-heading" className="mb-2 text-lg font-semibold">
-          Stream state
+          {t("stateHeading")}
         </h2>
         <StreamStatePanel state={detail.state} />
       </section>
@@ -107,19 +119,18 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
 
       <section aria-labelledby="publish-heading" className={SECTION}>
         <h2 id="publish-heading" className="mb-2 text-lg font-semibold">
-          Publish times
+          {t("publishHeading")}
         </h2>
         {detail.online ? (
           <PublishTimes times={detail.online.publishTimes} now={now} />
         ) : (
           <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="not-in-online-list">
-            {detail.listFetchedAt ? "Not in the online stream list" : "No online stream list could be fetched yet"}
-            {detail.listFetchedAt ? ` fetched at ${formatUtc(detail.listFetchedAt)}.` : "."}
+            {detail.listFetchedAt ? t("notInList", { time: formatUtcFor(detail.listFetchedAt, time) }) : t("noListYet")}
           </p>
         )}
         {detail.listFetchedAt ? (
           <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-            From the online stream list fetched at {formatUtc(detail.listFetchedAt)}.
+            {t("fromList", { time: formatUtcFor(detail.listFetchedAt, time) })}
           </p>
         ) : null}
       </section>
@@ -127,38 +138,35 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
       <section aria-labelledby="tasks-heading" className={SECTION}>
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="tasks-heading" className="text-lg font-semibold">
-            Recording tasks{" "}
+            {t("tasksHeading")}{" "}
             <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
-              ({detail.tasks.length} known, {running} running)
+              {t("tasksCounts", { known: detail.tasks.length, running })}
             </span>
           </h2>
           <Link href={tasksHref} className="text-sm underline" data-testid="tasks-link">
-            Open in Tasks
+            {t("openInTasks")}
           </Link>
         </div>
         {detail.tasksError ? (
           <p role="alert" className="text-sm text-danger-700 dark:text-danger-300">
-            Could not read the task registry: {detail.tasksError}
+            {t("tasksError", { error: detail.tasksError })}
           </p>
         ) : (
           <TaskTable
             rows={detail.tasks}
             now={detail.checkedAt}
             hideStream
-            caption={`Recording tasks of ${key.streamName}`}
+            caption={t("tasksCaption", { stream: key.streamName })}
             stopAction={can(auth.actor.role, "task:stop") ? stopTaskAction : undefined}
             auditLinks={can(auth.actor.role, "audit:view")}
             recordings={taskRecordings}
-            empty={
-              <>
-                RecDesk knows no recording task for this stream. A task appears here when RecDesk starts it or someone
-                registers it on the{" "}
+            empty={t.rich("tasksEmpty", {
+              link: (chunks) => (
                 <Link href={tasksHref} className="underline">
-                  Tasks page
+                  {chunks}
                 </Link>
-                .
-              </>
-            }
+              ),
+            })}
           />
         )}
       </section>
@@ -166,20 +174,21 @@ export default async function StreamDetailPage({ params }: { params: Promise<Par
       <section aria-labelledby="recordings-heading" className={SECTION}>
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="recordings-heading" className="text-lg font-semibold">
-            Recordings{" "}
-            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(latest {recordings.length})</span>
+            {t("recordingsHeading")}{" "}
+            <span className="text-sm font-normal text-slate-600 dark:text-slate-400">
+              {t("recordingsLatest", { count: recordings.length })}
+            </span>
           </h2>
           <Link href={recordingsHref} className="text-sm underline" data-testid="recordings-link">
-            All recordings of this stream
+            {t("allRecordings")}
           </Link>
         </div>
         {recordings.length === 0 ? (
           <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="stream-recordings-empty">
-            No recording file has been reported for this stream. Files appear when Tencent&apos;s record callbacks reach
-            RecDesk, shortly after a recording ends.
+            {t("recordingsEmpty")}
           </p>
         ) : (
-          <RecordingTable rows={recordings} caption={`Recording files of ${key.streamName}`} />
+          <RecordingTable rows={recordings} caption={t("recordingsCaption", { stream: key.streamName })} />
         )}
       </section>
     </div>
