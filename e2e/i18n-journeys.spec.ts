@@ -3,6 +3,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
+import { ZH_SERVICE_CODES } from "../lib/tencent-live/error-catalog/zh-cn-service-codes";
 import { demoAccounts, type DemoRole } from "./fixtures";
 import { sim, stopCalls } from "./simulator-control";
 import { expectNoSeriousA11yViolations } from "./a11y";
@@ -173,13 +174,11 @@ test("zh-CN: a failed Stop (ResourceNotFound.FreezeService) is explained in Chin
   // Data stays data: the code and Tencent's message exactly as Tencent sent them.
   await expect(error.getByTestId("error-code")).toHaveText(FREEZE);
   await expect(error).toContainText(FREEZE_MESSAGE);
-  // RecDesk's explanation, in Chinese (from the error catalog), and the RequestId to quote to Tencent.
-  await expectZh(error, "Live service frozen");
-  await expectZh(error.getByTestId("error-meaning"), "Tencent Cloud froze the Live service on this account.");
-  await expectZh(
-    error.getByTestId("error-next-step"),
-    "The account owner must contact Tencent Cloud to find out why and unfreeze it.",
-  );
+  // RecDesk's explanation in Chinese, from the Chinese error catalog, and the RequestId to quote to Tencent.
+  const zhFreeze = ZH_SERVICE_CODES[FREEZE]!;
+  await expect(error).toContainText(zhFreeze.title);
+  await expect(error.getByTestId("error-meaning")).toHaveText(zhFreeze.meaning);
+  await expect(error.getByTestId("error-next-step")).toHaveText(zhFreeze.nextStep);
   await expect(error.getByTestId("request-id")).toHaveText(UUID);
   await expect(rowOf(page, taskId)).toHaveAttribute("data-state", "recording");
   await recordLeftovers(page, "/tasks: a Stop that failed (FreezeService)", [FREEZE_MESSAGE]);

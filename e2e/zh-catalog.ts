@@ -81,6 +81,26 @@ export function zhOf(english: string, values?: Values): string[] {
   return [...found];
 }
 
+const stripTags = (message: string) => message.replace(/<\/?[A-Za-z][\w-]*\s*\/?>/g, "");
+/** The literal start of a message: up to its first argument, without markup. */
+const literalStart = (message: string) => stripTags(message).split("{")[0]!.trim();
+
+/**
+ * The zh-CN literal start of every entry whose English (markup removed) starts with `english`: for a sentence
+ * that is only the start of a longer message with arguments ("OK — chain intact." of "OK — chain intact. {checked}
+ * records checked…").
+ */
+export function zhStartOf(english: string): string[] {
+  const found = new Set<string>();
+  for (const leaf of enLeaves) {
+    if (!stripTags(leaf.text).startsWith(english)) continue;
+    const message = at(zh, leaf.path);
+    const start = message === undefined ? "" : literalStart(message);
+    if (start) found.add(start);
+  }
+  return [...found];
+}
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** A pattern matching any of the Chinese texts, whole (`exact`) or anywhere in the text. */
@@ -96,6 +116,8 @@ export function anyOf(texts: string[], exact = false): RegExp {
 export function zhOrNote(english: string, values?: Values): RegExp | undefined {
   const texts = zhOf(english, values);
   if (texts.length) return anyOf(texts);
+  const starts = values ? [] : zhStartOf(english);
+  if (starts.length) return anyOf(starts);
   const description = `no catalog translates ${JSON.stringify(english)} yet: its Chinese assertion was skipped`;
   test.info().annotations.push({ type: "i18n-gap", description });
   console.log(`[i18n-gap] ${test.info().title}: ${description}`);

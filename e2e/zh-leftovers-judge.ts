@@ -1,8 +1,13 @@
 // The judging half of e2e/zh-leftovers.ts: plain functions (no browser, no Playwright), so vitest checks them
 // (tests/i18n/journeys-leftovers.test.ts). What is allowed and why: see the top of e2e/zh-leftovers.ts.
 
-/** Words a zh-CN page may show as they are, whatever the page's data. */
-const ALLOWED_WORDS = new Set(["English", "Language"]);
+/**
+ * Words a zh-CN page may show as they are, whatever the page's data: the language switch names English in English
+ * and is labelled "Language / 语言"; "live" is Tencent's default AppName (推流路径), a value ("默认为 live").
+ */
+const ALLOWED_WORDS = new Set(["English", "Language", "live"]);
+/** File and stream formats, in any case: Tencent's templates name them in lower case ("hls_vod — hls"). */
+const FORMATS = new Set(["MP4", "FLV", "HLS", "AAC", "MP3", "M3U8", "TS", "MOV", "JPG", "PNG", "RTMP", "WEBRTC"]);
 /** Upper-case words that are English prose, not an acronym. */
 const NOT_ACRONYMS = new Set(["OK", "NO", "YES", "ON", "OFF", "AND", "OR", "NEW", "ALL", "NONE"]);
 
@@ -19,7 +24,9 @@ function tokens(text: string): string[] {
 
 /** Whether a Latin-letter word is allowed by its shape alone (see the top of e2e/zh-leftovers.ts). */
 function allowedByShape(word: string): boolean {
-  if (ALLOWED_WORDS.has(word)) return true;
+  if (ALLOWED_WORDS.has(word) || FORMATS.has(word.toUpperCase())) return true;
+  // A formula or a single capital: the mix-stream layout "混流（A+B=C）", a label "A" in a diagram.
+  if (word.includes("+") || /^[A-Z]$/.test(word)) return true;
   if (/^https?:/i.test(word) || word.includes("@") || word.includes("/") || word.includes("_")) return true;
   // Dotted: Tencent's error codes, audit action codes, host and file names (but not an abbreviation like "e.g").
   if (/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(word) && !/^([a-z]\.)+[a-z]$/i.test(word)) return true;

@@ -22,6 +22,10 @@ describe("the zh-CN leftovers check", () => {
         "请联系 RecDesk 管理员",
         "Language / 语言",
         "English",
+        "hls_vod — hls（#71001）",
+        "archive_flv_mp4 — flv, mp4（#71002）",
+        "混流（A+B=C）",
+        "默认为 live",
       ]),
     ).toEqual([]);
   });
