@@ -7,7 +7,7 @@ export default function NotFound() {
     <main className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-300">{t("body")}</p>
-      <Link className="mt-4 inline-block text-brand-600 underline" href="/streams">
+      <Link className="mt-4 inline-block text-brand-700 underline dark:text-brand-100" href="/streams">
         {t("home")}
       </Link>
     </main>
