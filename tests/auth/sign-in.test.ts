@@ -10,7 +10,6 @@ import {
   checkThrottle,
   slowdownFor,
   SLOWDOWN_MAX_MS,
-  SLOWDOWN_STEP_MS,
   THROTTLE_LIMIT,
   THROTTLE_WINDOW_MS,
 } from "@/lib/auth/throttle";
