@@ -6,13 +6,7 @@ import { authenticateWithPassword, refusalMessage } from "@/lib/auth/sign-in";
 import { signInFailures } from "@/lib/db/schema/users";
 import { DEMO_PASSWORD } from "@/lib/auth/demo-password";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
-import {
-  checkThrottle,
-  slowdownFor,
-  SLOWDOWN_MAX_MS,
-  THROTTLE_LIMIT,
-  THROTTLE_WINDOW_MS,
-} from "@/lib/auth/throttle";
+import { checkThrottle, slowdownFor, SLOWDOWN_MAX_MS, THROTTLE_LIMIT, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { createUser } from "@/lib/auth/users";
 import { changeRoleKeepingAnAdmin, setDisabledKeepingAnAdmin } from "@/lib/auth/user-changes";
 import { drivers, openTestDb } from "../helpers/test-db";
