@@ -67,7 +67,9 @@ export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
                   </div>
                 ) : null}
               </td>
-              <td className={`${td} max-w-xs`}>{j.reason}</td>
+              <td className={`${td} max-w-xs`} translate="no">
+                {j.reason}
+              </td>
               <td className={td}>
                 <StatusBadge tone={jobStateTone(j.state)}>{t(`jobStates.${j.state}`)}</StatusBadge>
               </td>

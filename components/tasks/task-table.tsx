@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Fragment, useState, type ReactNode } from "react";
 import { RequestIdLine } from "@/components/ui/copy-button";
 import { RecordingTable } from "@/components/recordings/recording-table";
-import type { RecordingRow } from "@/lib/recordings/definitions";
+import { TENCENT_ACTOR, type RecordingRow } from "@/lib/recordings/definitions";
 import { isStoppable, type TaskView } from "@/lib/tasks/definitions";
 import { formatAge } from "./format";
 import { LocalTime } from "./local-time";
@@ -348,7 +348,13 @@ function LastAction({ row }: { row: TaskView }) {
             })}
           </span>
         )}
-        {row.lastActionBy ? <span className="text-slate-600 dark:text-slate-400"> · {row.lastActionBy}</span> : null}
+        {row.lastActionBy ? (
+          <span className="text-slate-600 dark:text-slate-400">
+            {" · "}
+            {/* Tencent itself (a record-status callback) is named in the reader's language; a person is data. */}
+            {row.lastActionBy === TENCENT_ACTOR ? t("byTencent") : <span translate="no">{row.lastActionBy}</span>}
+          </span>
+        ) : null}
       </div>
       {row.lastActionAt ? (
         <div className="text-slate-600 dark:text-slate-400">

@@ -3,6 +3,7 @@ import { and, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import { recordStatusEvents } from "@/lib/db/schema/callbacks";
 import { recordingTasks, type TaskState } from "@/lib/db/schema/tasks";
 import type { Database } from "@/lib/db/types";
+import { TENCENT_ACTOR } from "./definitions";
 import type { RecordEvent, RecordStatusCallback } from "@/lib/tencent-live/callback-types";
 
 /** What each record status does to a task RecDesk knows; paused/resumed leave it recording. */
@@ -81,7 +82,7 @@ async function moveTask(db: Database, body: RecordStatusCallback): Promise<void>
         : {
             lastAction: "callback",
             lastActionAt: eventTime,
-            lastActionBy: "Tencent",
+            lastActionBy: TENCENT_ACTOR,
             lastOk: "error" as const,
             lastRequestId: null,
             lastErrorCode: body.record_event,

@@ -1,5 +1,8 @@
 // What the recording pages and components read: plain, serializable, times as ISO strings.
 
+/** Who a record-status callback acts as on a task's last action: Tencent itself, not a person. */
+export const TENCENT_ACTOR = "Tencent";
+
 export const RECORDING_FORMATS = ["FLV", "HLS", "MP4", "AAC", "MP3"] as const;
 
 export interface RecordingRow {
