@@ -3,6 +3,9 @@ import { expect, type Page } from "@playwright/test";
 
 /** The quality bar: axe finds nothing serious or critical on the page as it is now. */
 export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+  // Next streams a page's <title> after its body: right after a navigation or a server action re-renders the
+  // layout (a language switch), axe could look before it lands and report "document-title" for a settled page.
+  await expect(page).toHaveTitle(/\S/);
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
