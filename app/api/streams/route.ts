@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { defineRoute, fromSafeParse } from "@/lib/actions/define-route";
 import { getDb } from "@/lib/db";
-import { resolveRequestLocale } from "@/lib/i18n/request-locale";
 import { getOnlineStreamCache } from "@/lib/streams/online-cache";
 import { parseStreamsQuery, type StreamsQuery } from "@/lib/streams/query";
 import { buildStreamsPage } from "@/lib/streams/streams-page";
@@ -18,9 +17,9 @@ export const GET = defineRoute<StreamsQuery>({
   permission: "streams:view",
   input: (request) => fromSafeParse(parseStreamsQuery(new URL(request.url).searchParams)),
   invalidMessage: say("actions.routes.streamsQueryInvalid"),
-  handler: async (query) => {
+  handler: async (query, { locale }) => {
     const snapshot = await getOnlineStreamCache().read();
-    const page = await buildStreamsPage(getDb, snapshot, query, await resolveRequestLocale());
+    const page = await buildStreamsPage(getDb, snapshot, query, locale);
     return NextResponse.json(page, { headers: { "Cache-Control": "no-store" } });
   },
 });
