@@ -2,8 +2,13 @@
 # `npm test`: everything the suite needs, then the whole suite — unit/integration (vitest, real PGlite and,
 # with DATABASE_URL, real Postgres; real simulator over HTTP) and end-to-end (Playwright on the production
 # build in Debian's Chromium). Ends with one plain line: "N passed, N failed".
+#
 # RECDESK_TEST_SCOPE=engine runs only the tests whose result can depend on the database engine
-# (scripts/engine-tests.sh): CI's Postgres pass, after a full pass on PGlite.
+# (scripts/engine-tests.sh), against DATABASE_URL.
+# RECDESK_TEST_ENGINE_URL=<postgres url> (what CI sets) runs both passes in one go: the whole suite on PGlite, then
+# the engine-dependent tests on that Postgres server. One build serves both, and the two Playwright runs go side by
+# side, each with its own server, simulator, data and ports: a journey spends most of its time waiting on the
+# browser, the server and the simulator's latency, so two of them share the 2 cores well (README, Benchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -20,35 +25,74 @@ fi
 [ -d node_modules/next ] || npm install --no-audit --no-fund
 
 results=test-results/summary; mkdir -p "$results"
-label=${DATABASE_URL:+postgres}; label=${label:-pglite}
 status=0
+reports=()
 
-vitest_files=(); e2e_specs=()
-if [ "${RECDESK_TEST_SCOPE:-all}" = engine ]; then
-  mapfile -t vitest_files < <(scripts/engine-tests.sh vitest)
-  mapfile -t e2e_specs < <(scripts/engine-tests.sh e2e)
-  echo "== engine-dependent tests only: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
-fi
+# run_vitest LABEL [FILES…]: one vitest run, its JSON report in $results/vitest-LABEL.json.
+run_vitest() {
+  local label=$1; shift
+  echo "== vitest ($label)"
+  reports+=("$results/vitest-$label.json")
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/vitest-$label.json" || status=1
+}
 
-echo "== vitest ($label)"
-npx vitest run "${vitest_files[@]}" --reporter=default --reporter=json --outputFile.json="$results/vitest-$label.json" || status=1
-
-# The production build, unless one exists that is newer than every input (CI's second pass reuses the first's).
+# The production build, unless one exists that is newer than every input (a second pass reuses the first's).
 # The same build writes the standalone server the image runs (e2e/standalone.spec.ts starts it): one build, both.
-dist=${NEXT_DIST_DIR:-.next}
-stale=yes
-if [ -f "$dist/BUILD_ID" ] && [ -f "$dist/standalone/server.js" ] && [ -z "$(find app components lib messages public proxy.ts instrumentation.ts next.config.mjs tailwind.config.ts postcss.config.mjs tsconfig.json package-lock.json -newer "$dist/BUILD_ID" -print -quit 2>/dev/null)" ]; then
-  stale=no
-fi
-if [ $stale = yes ]; then
-  echo "== next build"
-  npx next build >"$results/build-$label.log" 2>&1 || { cat "$results/build-$label.log"; exit 1; }
+build_if_stale() {
+  local dist=${NEXT_DIST_DIR:-.next} stale=yes
+  if [ -f "$dist/BUILD_ID" ] && [ -f "$dist/standalone/server.js" ] && [ -z "$(find app components lib messages public proxy.ts instrumentation.ts next.config.mjs tailwind.config.ts postcss.config.mjs tsconfig.json package-lock.json -newer "$dist/BUILD_ID" -print -quit 2>/dev/null)" ]; then
+    stale=no
+  fi
+  if [ $stale = yes ]; then
+    echo "== next build"
+    npx next build >"$results/build.log" 2>&1 || { cat "$results/build.log"; exit 1; }
+  else
+    echo "== next build: $dist is newer than every source file, reused"
+  fi
+}
+
+# run_e2e LABEL [SPECS…]: one Playwright run (its own server on E2E_PORT), its JSON report in $results/e2e-LABEL.json.
+run_e2e() {
+  local label=$1; shift
+  echo "== playwright ($label)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-$label.json" npx playwright test "$@" --reporter=list,json
+}
+
+engine_files() { mapfile -t vitest_files < <(scripts/engine-tests.sh vitest); mapfile -t e2e_specs < <(scripts/engine-tests.sh e2e); }
+
+if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
+  # Both passes. The engine pass's environment: Postgres for the tests that loop over engines (their PGlite
+  # variants ran in the first pass), a demo e2e server on a throw-away database (RECDESK_DEMO=1: without it, no
+  # credentials plus a DATABASE_URL refuses to start), and no @visual journeys (axe and screenshots do not
+  # depend on the engine).
+  engine_env=(DATABASE_URL="$RECDESK_TEST_ENGINE_URL" RECDESK_DEMO=1 RECDESK_TEST_DRIVERS=postgres E2E_SKIP_VISUAL=1)
+  engine_files
+  echo "== engine-dependent tests on Postgres: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
+  (unset DATABASE_URL; run_vitest pglite; exit $status) || status=1
+  reports+=("$results/vitest-pglite.json")
+  (export "${engine_env[@]}"; run_vitest postgres "${vitest_files[@]}"; exit $status) || status=1
+  reports+=("$results/vitest-postgres.json")
+  build_if_stale
+  # Side by side; the engine pass's lines are prefixed so the two stay readable in one log.
+  (unset DATABASE_URL; run_e2e pglite) &
+  pglite_e2e=$!
+  (export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}"; run_e2e postgres "${e2e_specs[@]}" 2>&1 | sed -u 's/^/[postgres] /'; exit "${PIPESTATUS[0]}") &
+  postgres_e2e=$!
+  wait $pglite_e2e || status=1
+  wait $postgres_e2e || status=1
+  reports+=("$results/e2e-pglite.json" "$results/e2e-postgres.json")
 else
-  echo "== next build: $dist is newer than every source file, reused"
+  label=${DATABASE_URL:+postgres}; label=${label:-pglite}
+  vitest_files=(); e2e_specs=()
+  if [ "${RECDESK_TEST_SCOPE:-all}" = engine ]; then
+    engine_files
+    echo "== engine-dependent tests only: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
+  fi
+  run_vitest "$label" "${vitest_files[@]}"
+  build_if_stale
+  run_e2e "$label" "${e2e_specs[@]}" || status=1
+  reports+=("$results/e2e-$label.json")
 fi
 
-echo "== playwright ($label)"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$results/e2e-$label.json" npx playwright test "${e2e_specs[@]}" --reporter=list,json || status=1
-
-node scripts/test-summary.mjs "$results/vitest-$label.json" "$results/e2e-$label.json" | tee "$results/summary-$label.txt"
+node scripts/test-summary.mjs "${reports[@]}" | tee "$results/summary.txt"
 exit $status
