@@ -1,7 +1,13 @@
 import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl's per-request configuration: the language of each request (no locale in the URL) and its catalogs.
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Catalogs are compiled at build time (a catalog imported from messages/ goes through next-intl's loader; the ones
+// lib/i18n/catalog.ts reads from disk are compiled as they are read), so the browser gets next-intl's small
+// formatter instead of the ICU parser: about 8 kB less script on every page (README, Benchmarks).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 // Sent with every response — pages, route handlers, server actions, static assets, 404s and redirects
 // (Next applies config headers before the proxy and the filesystem, so they survive both).

@@ -2,6 +2,7 @@ import "server-only";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Locale } from "./locales";
+import { compileMessages, FORMATTER_TAKES_COMPILED } from "./precompile";
 
 /** One folder per language, one JSON file per namespace (messages/en/shell.json is the "shell" namespace). */
 export const MESSAGES_FOLDER = path.join(process.cwd(), "messages");
@@ -36,5 +37,5 @@ export async function readCatalog(locale: Locale, folder = MESSAGES_FOLDER): Pro
     const text = await fs.readFile(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ dir, file), "utf8");
     messages[file.slice(0, -".json".length)] = JSON.parse(text) as Record<string, unknown>;
   }
-  return messages;
+  return FORMATTER_TAKES_COMPILED ? compileMessages(messages) : messages;
 }

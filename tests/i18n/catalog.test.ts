@@ -3,7 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
+import formatCompiled from "use-intl/format-message/format-only";
 import { MESSAGES_FOLDER, readCatalog } from "@/lib/i18n/catalog";
+import { compileMessages } from "@/lib/i18n/precompile";
 import { LOCALES } from "@/lib/i18n/locales";
 
 /** A value for every argument and tag an English message takes (a plural gets a number, a tag a function). */
@@ -91,5 +93,46 @@ describe("the catalogs (messages/<locale>/<namespace>.json)", () => {
         t(key as never, { ...argumentsOf(english.get(key)), ...sample } as never);
       expect(problems).toEqual([]);
     }
+  });
+
+  // The production build formats compiled messages with next-intl's small formatter (next.config.mjs,
+  // `messages.precompile`); vitest and scripts use the full ICU formatter. Both must say the same thing.
+  it("every message reads the same compiled for the browser as through the full ICU formatter", async () => {
+    const formatters = {
+      getDateTimeFormat: (...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a),
+      getNumberFormat: (...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a),
+      getPluralRules: (...a: ConstructorParameters<typeof Intl.PluralRules>) => new Intl.PluralRules(...a),
+    };
+    const english = leaves(await readCatalog("en"));
+    let compared = 0;
+    for (const locale of LOCALES) {
+      const raw = await readCatalog(locale);
+      const compiled = compileMessages(raw);
+      // A compiled message is an array (or a plain string), so it is looked up by its key, not listed as a leaf.
+      const compiledAt = (key: string) =>
+        key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], compiled);
+      const t = createTranslator({ locale, messages: raw, timeZone: "UTC" });
+      for (const [key, message] of leaves(raw)) {
+        const args = { ...argumentsOf(english.get(key)), ...argumentsOf(message) };
+        // Plural arguments at 0, 1 and many, so every branch a language has is read at least once.
+        for (const n of [0, 1, 2, 1234]) {
+          const values = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, typeof v === "number" ? n : v]));
+          const full = typeof message === "string" ? t.markup(key as never, values as never) : message;
+          const small = formatCompiled(
+            key,
+            compiledAt(key) as never,
+            values as never,
+            {
+              formatters,
+              locale,
+              timeZone: "UTC",
+            } as never,
+          );
+          expect(Array.isArray(small) ? small.join("") : small, `${locale} ${key} (${n})`).toBe(full);
+          compared += 1;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
   });
 });
