@@ -14,7 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { firstLoadScripts } from "./ui-first-load";
+import { firstLoadScripts, type ScriptLoad } from "./ui-first-load";
 
 const STREAMS = 20_000;
 const DIST = process.env.NEXT_DIST_DIR || ".next";
@@ -25,6 +25,11 @@ const VIEWERS = Number(process.env.BENCH_VIEWERS ?? 50);
 const INTERVALS = Number(process.env.BENCH_INTERVALS ?? 3);
 const REFRESH_MS = 30_000; // the page's refetchInterval and the server cache's default TTL
 const FIRST_LOAD_PAGES = ["/tasks", "/streams", "/audit"] as const;
+// The floor under every page, measured the same way: a signed-in address that does not exist loads React, Next's
+// runtime, the root and console layouts (next-intl's provider, the shell, the error boundaries) and the small
+// not-found page — everything a console page loads except its own code.
+const FLOOR_PAGE = "/bench-floor-no-such-page";
+const FIRST_LOAD_GOAL = 130_000; // bytes, issue 17
 
 /** One production server (and its in-process simulator) under test. */
 interface Target {
@@ -215,6 +220,7 @@ interface Figures {
   nav: number[];
   keys: number[];
   firstLoad: Record<string, number[]>;
+  firstLoadBrotli: Record<string, number[]>;
 }
 
 const summary = (xs: number[]) => `${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`;
@@ -253,7 +259,8 @@ try {
     coldMs: s.coldMs,
     nav: [],
     keys: [],
-    firstLoad: Object.fromEntries(FIRST_LOAD_PAGES.map((p) => [p, []])),
+    firstLoad: Object.fromEntries([...FIRST_LOAD_PAGES, FLOOR_PAGE].map((p) => [p, []])),
+    firstLoadBrotli: Object.fromEntries([...FIRST_LOAD_PAGES, FLOOR_PAGE].map((p) => [p, []])),
   }));
 
   // (a) warm navigations (the shared cache holds the list; a stale one is refreshed within the request).
@@ -270,12 +277,13 @@ try {
   // (d) first-load JavaScript, as an admin (who sees every page and every button), cache disabled.
   const admins = [];
   for (const t of targets) admins.push(await signedIn(browser, t, "admin@recdesk.local"));
-  const lastScripts: Record<string, { url: string; bytes: number }[]> = {};
+  const lastScripts: Record<string, ScriptLoad[]> = {};
   for (let i = 0; i < 3; i++)
-    for (const path of FIRST_LOAD_PAGES)
+    for (const path of [...FIRST_LOAD_PAGES, FLOOR_PAGE])
       for (const [k, t] of targets.entries()) {
         const load = await firstLoadScripts(admins[k]!.context, `${t.base}${path}`);
         figures[k]!.firstLoad[path]!.push(load.bytes);
+        figures[k]!.firstLoadBrotli[path]!.push(load.brotliBytes);
         if (k === 0) lastScripts[path] = load.scripts;
       }
   for (const a of admins) await a.context.close();
@@ -292,8 +300,15 @@ try {
     [`(b) keystroke → only matching rows painted, median of ${RUNS}`, both((f) => summary(f.keys))],
     ...FIRST_LOAD_PAGES.map((p): [string, string] => [
       `(d) first-load JS of ${p}, transferred (median of 3)`,
-      both((f) => kB(median(f.firstLoad[p]!))),
+      both(
+        (f) =>
+          `${kB(median(f.firstLoad[p]!))} = ${(median(f.firstLoad[p]!) / FIRST_LOAD_GOAL).toFixed(2)} of ${kB(FIRST_LOAD_GOAL)}; floor + ${kB(median(f.firstLoad[p]!) - median(f.firstLoad[FLOOR_PAGE]!))}; with Brotli ${kB(median(f.firstLoadBrotli[p]!))}`,
+      ),
     ]),
+    [
+      "(d) floor: a signed-in 404 (React, Next, layouts, shell)",
+      both((f) => `${kB(median(f.firstLoad[FLOOR_PAGE]!))}; with Brotli ${kB(median(f.firstLoadBrotli[FLOOR_PAGE]!))}`),
+    ],
   ];
   if (fanIn)
     rows.push(
@@ -312,7 +327,7 @@ try {
   console.log("\nscripts of the current build's first load:");
   for (const [path, scripts] of Object.entries(lastScripts))
     console.log(
-      `  ${path}: ${scripts.map((s) => `${new URL(s.url).pathname.split("/").pop()} ${kB(s.bytes)}`).join(", ")}`,
+      `  ${path}: ${scripts.map((s) => `${new URL(s.url).pathname.split("/").pop()} ${kB(s.bytes)} (br ${kB(s.brotliBytes)})`).join(", ")}`,
     );
   mkdirSync("bench/results", { recursive: true });
   writeFileSync(
