@@ -7,10 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 case "${1:?vitest or e2e}" in
   vitest)
-    # The files that run once per engine (they loop over tests/helpers/test-db.ts's `drivers`) or read
-    # DATABASE_URL themselves. A file that never opens a database (the signer, the limiter, the simulator, pure
-    # validation…) or always opens PGlite (openTestDb("pglite")) gives the same answer in both passes.
-    grep -rlE "\bdrivers\b|DATABASE_URL|openPostgres|RECDESK_TEST_DRIVERS" tests --include='*.test.ts' | sort
+    # The files that run once per engine (they loop over tests/helpers/test-db.ts's `drivers`) or read the
+    # run's DATABASE_URL themselves (process.env.DATABASE_URL). A file that never opens a database (the signer,
+    # the limiter, the simulator, pure validation…), always opens PGlite (openTestDb("pglite")), or sets
+    # DATABASE_URL itself for the process it starts (empty for PGlite, an unreachable server for a start-up
+    # failure: tests/ops/cli.test.ts, tests/db/data-dir-lock.test.ts…) gives the same answer in both passes.
+    grep -rlE "\bdrivers\b|process\.env\.DATABASE_URL|openPostgres|RECDESK_TEST_DRIVERS" tests --include='*.test.ts' | sort
     ;;
   e2e)
     # Every journey signs in, so every one reads the users table; these are the ones whose outcome rests on
