@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { GENESIS_HASH, intentHash, outcomeHash, type HashedIntent, type HashedOutcome } from "./hash";
@@ -54,9 +54,18 @@ export async function beginAudits(db: Database, intents: AuditIntent[]): Promise
       );
 }
 
-/** Gives a pending intent its outcome; exactly once (a second call throws AuditAlreadyFinishedError). */
-export async function finishAudit(db: Database, id: number, result: AuditResult): Promise<void> {
-  const finished = await finishAudits(db, [{ id, result }]);
+/**
+ * Gives a pending intent its outcome; exactly once (a second call throws AuditAlreadyFinishedError). `along`, a
+ * data-modifying statement of the caller's (a Stop's row release), is run in the same statement, so both commit
+ * or neither does; an AuditAlreadyFinishedError means `along` did commit.
+ */
+export async function finishAudit(
+  db: Database,
+  id: number,
+  result: AuditResult,
+  opts: { along?: SQLWrapper } = {},
+): Promise<void> {
+  const finished = await finishAudits(db, [{ id, result }], opts);
   if (finished.has(id)) return;
   const [row] = await db.select({ outcome: auditRecords.outcome }).from(auditRecords).where(eq(auditRecords.id, id));
   throw new AuditAlreadyFinishedError(
@@ -72,6 +81,7 @@ export async function finishAudit(db: Database, id: number, result: AuditResult)
 export async function finishAudits(
   db: Database,
   finishes: { id: number; result: AuditResult }[],
+  { along }: { along?: SQLWrapper } = {},
 ): Promise<Set<number>> {
   if (finishes.some((f) => (f.result.outcome as string) === "pending"))
     throw new Error("finishAudit needs a final outcome, not pending");
@@ -102,10 +112,15 @@ export async function finishAudits(
       },
     ];
   });
-  if (rows.length === 0) return new Set();
+  if (rows.length === 0) {
+    if (along) await db.execute(sql`${along}`);
+    return new Set();
+  }
   // audit_finish (drizzle/0005) is the runtime role's only way to write an outcome; its pending guard makes a
-  // concurrent second finisher update nothing (and the trigger refuses it anyway).
-  const updated = await db.execute(sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`);
+  // concurrent second finisher update nothing (and the trigger refuses it anyway). A data-modifying CTE always
+  // runs to completion, referenced or not.
+  const finish = sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`;
+  const updated = await db.execute(along ? sql`with along as (${along}) ${finish}` : finish);
   forgetIntentHashes(db, ids);
   return new Set((updated.rows as { id: string | number }[]).map((r) => Number(r.id)));
 }

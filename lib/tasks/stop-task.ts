@@ -1,4 +1,5 @@
 import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
+import { AuditAlreadyFinishedError } from "@/lib/audit/write";
 import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
@@ -7,7 +8,7 @@ import { clientUnavailable } from "@/lib/tencent-live/response";
 import { UNKNOWN_RECORD_TASK_CODE, type LiveResult } from "@/lib/tencent-live/types";
 import { intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
-import { releaseStop } from "./stop-claim";
+import { releaseStop, releaseStopQuery } from "./stop-claim";
 import { lookAndClaimStop } from "./stop-look";
 import { answerFromRow, joinInFlightStop } from "./stop-coalesced";
 import type { StopTaskDeps, StopTaskOptions, StopTaskResult } from "./stop-types";
@@ -149,12 +150,7 @@ export async function stopTask(
         latencyMs: result.latencyMs,
         details: { attempts: result.attempts, kind: result.kind },
       };
-  try {
-    await finishAudit(db, auditId, auditResult);
-  } finally {
-    // The row must leave "stopping" whatever happened to the audit write.
-    await releaseStop(db, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row) });
-  }
+  await finishAndRelease(db, auditId, auditResult, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row) });
 
   if (result.ok) {
     return { ok: true, requestId: result.requestId, taskId: row.taskId, streamName: row.streamName, state: "stopped" };
@@ -167,6 +163,31 @@ export async function stopTask(
     explanation: explainTaskError(result.code, result.message),
     values,
   };
+}
+
+/**
+ * The outcome and the row's release in one statement. Should that statement fail, nothing of it committed: then
+ * the two are written as separately as before, the outcome first, and the row leaves "stopping" whatever
+ * happened to the audit write.
+ */
+async function finishAndRelease(
+  db: Database,
+  auditId: number,
+  auditResult: AuditResult,
+  taskId: string,
+  claimedAt: Date,
+  set: Parameters<typeof releaseStop>[3],
+): Promise<void> {
+  try {
+    await finishAudit(db, auditId, auditResult, { along: releaseStopQuery(db, taskId, claimedAt, set) });
+  } catch (err) {
+    if (err instanceof AuditAlreadyFinishedError) throw err; // its statement committed, the release with it
+    try {
+      await finishAudit(db, auditId, auditResult);
+    } finally {
+      await releaseStop(db, taskId, claimedAt, set);
+    }
+  }
 }
 
 /**
