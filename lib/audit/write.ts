@@ -113,14 +113,14 @@ export async function finishAudits(
     ];
   });
   if (rows.length === 0) {
-    if (along) await db.execute(sql`${along}`);
+    if (along) await db.execute(along.getSQL());
     return new Set();
   }
   // audit_finish (drizzle/0005) is the runtime role's only way to write an outcome; its pending guard makes a
   // concurrent second finisher update nothing (and the trigger refuses it anyway). A data-modifying CTE always
   // runs to completion, referenced or not.
   const finish = sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`;
-  const updated = await db.execute(along ? sql`with along as (${along}) ${finish}` : finish);
+  const updated = await db.execute(along ? sql`with along as (${along.getSQL()}) ${finish}` : finish);
   forgetIntentHashes(db, ids);
   return new Set((updated.rows as { id: string | number }[]).map((r) => Number(r.id)));
 }

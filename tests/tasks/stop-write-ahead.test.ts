@@ -48,13 +48,26 @@ describe.each(drivers)("a Stop's write-ahead audit (%s)", (driver) => {
         return live.client.stopLiveRecord(input, opts);
       },
     };
-    const r = await stopTask(
-      opened.db,
-      { getClient: async () => client },
-      { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
-      support,
-    );
-    expect(r).toMatchObject({ ok: true, state: "stopped" });
+    // And no statement of the Stop failed: the outcome went with the release, not through the fallback.
+    const execute = opened.db.execute.bind(opened.db);
+    const failed: unknown[] = [];
+    opened.db.execute = ((query: Parameters<typeof execute>[0]) =>
+      execute(query).catch((err: unknown) => {
+        failed.push(err);
+        throw err;
+      })) as typeof execute;
+    try {
+      const r = await stopTask(
+        opened.db,
+        { getClient: async () => client },
+        { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
+        support,
+      );
+      expect(r).toMatchObject({ ok: true, state: "stopped" });
+    } finally {
+      opened.db.execute = execute;
+    }
+    expect(failed).toEqual([]);
     expect(seen).toEqual([{ outcomes: ["pending"], stopping: true }]);
     expect((await auditFor(opened.db, task.taskId)).map((a) => a.outcome)).toEqual(["ok"]);
     expect(await getTaskRow(opened.db, task.taskId)).toMatchObject({ stoppingSince: null, state: "stopped" });
