@@ -1,9 +1,10 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { GENESIS_HASH, intentHash, outcomeHash, type HashedIntent, type HashedOutcome } from "./hash";
 import { clipOptional, storableJson } from "@/lib/text/well-formed";
 import { loadedAuditKey } from "./key";
+import { forgetIntentHashes, rememberedIntentHashes, rememberIntentHashes } from "./pending-hashes";
 import { KEY_SWITCH_ACTION, keyedFromId, keyMissing, keySwitchDetails } from "./keying";
 import type { AuditIntent, AuditResult } from "./types";
 import { componentLogger } from "@/lib/observability/logger";
@@ -53,9 +54,18 @@ export async function beginAudits(db: Database, intents: AuditIntent[]): Promise
       );
 }
 
-/** Gives a pending intent its outcome; exactly once (a second call throws AuditAlreadyFinishedError). */
-export async function finishAudit(db: Database, id: number, result: AuditResult): Promise<void> {
-  const finished = await finishAudits(db, [{ id, result }]);
+/**
+ * Gives a pending intent its outcome; exactly once (a second call throws AuditAlreadyFinishedError). `along`, a
+ * data-modifying statement of the caller's (a Stop's row release), is run in the same statement, so both commit
+ * or neither does; an AuditAlreadyFinishedError means `along` did commit.
+ */
+export async function finishAudit(
+  db: Database,
+  id: number,
+  result: AuditResult,
+  opts: { along?: SQLWrapper } = {},
+): Promise<void> {
+  const finished = await finishAudits(db, [{ id, result }], opts);
   if (finished.has(id)) return;
   const [row] = await db.select({ outcome: auditRecords.outcome }).from(auditRecords).where(eq(auditRecords.id, id));
   throw new AuditAlreadyFinishedError(
@@ -71,16 +81,14 @@ export async function finishAudit(db: Database, id: number, result: AuditResult)
 export async function finishAudits(
   db: Database,
   finishes: { id: number; result: AuditResult }[],
+  { along }: { along?: SQLWrapper } = {},
 ): Promise<Set<number>> {
   if (finishes.some((f) => (f.result.outcome as string) === "pending"))
     throw new Error("finishAudit needs a final outcome, not pending");
   if (finishes.length === 0) return new Set();
   const ids = finishes.map((f) => f.id);
-  const heads = await db
-    .select({ id: auditRecords.id, hash: auditRecords.hash })
-    .from(auditRecords)
-    .where(and(inArray(auditRecords.id, ids), eq(auditRecords.outcome, "pending")));
-  const hashOf = new Map(heads.map((h) => [h.id, h.hash]));
+  // This process's own intents need no read; a finished one among them is left out by audit_finish's guard.
+  const hashOf = rememberedIntentHashes(db, ids) ?? (await readPendingHashes(db, ids));
   const keyedFrom = await keyedFromId(db);
   const key = loadedAuditKey();
   const rows = finishes.flatMap(({ id, result }) => {
@@ -104,11 +112,25 @@ export async function finishAudits(
       },
     ];
   });
-  if (rows.length === 0) return new Set();
+  if (rows.length === 0) {
+    if (along) await db.execute(along.getSQL());
+    return new Set();
+  }
   // audit_finish (drizzle/0005) is the runtime role's only way to write an outcome; its pending guard makes a
-  // concurrent second finisher update nothing (and the trigger refuses it anyway).
-  const updated = await db.execute(sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`);
+  // concurrent second finisher update nothing (and the trigger refuses it anyway). A data-modifying CTE always
+  // runs to completion, referenced or not.
+  const finish = sql`select audit_finish(${JSON.stringify(rows)}::jsonb)::text as id`;
+  const updated = await db.execute(along ? sql`with along as (${along.getSQL()}) ${finish}` : finish);
+  forgetIntentHashes(db, ids);
   return new Set((updated.rows as { id: string | number }[]).map((r) => Number(r.id)));
+}
+
+async function readPendingHashes(db: Database, ids: number[]): Promise<Map<number, string | null>> {
+  const heads = await db
+    .select({ id: auditRecords.id, hash: auditRecords.hash })
+    .from(auditRecords)
+    .where(and(inArray(auditRecords.id, ids), eq(auditRecords.outcome, "pending")));
+  return new Map(heads.map((h) => [h.id, h.hash]));
 }
 
 /** A record that is complete at once: a refusal, a validation failure, a sign-in. One insert, both hashes. */
@@ -133,14 +155,20 @@ export async function ensureKeyedChain(db: Database): Promise<number | null> {
   return keyedFromId(db);
 }
 
-function append(db: Database, requested: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
-  return timeAuditAppend(() => appendInTransaction(db, requested));
+async function append(db: Database, requested: { intent: AuditIntent; result?: AuditResult }[]): Promise<number[]> {
+  const written = await timeAuditAppend(() => appendInTransaction(db, requested));
+  // Committed now: the pending intents' hashes can be trusted when their outcomes are written.
+  rememberIntentHashes(
+    db,
+    written.filter((w) => w.pending),
+  );
+  return written.map((w) => w.id);
 }
 
 async function appendInTransaction(
   db: Database,
   requested: { intent: AuditIntent; result?: AuditResult }[],
-): Promise<number[]> {
+): Promise<{ id: number; hash: string; pending: boolean }[]> {
   const key = loadedAuditKey();
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
@@ -162,17 +190,16 @@ async function appendInTransaction(
         ]
       : requested;
     if (entries.length === 0) return [];
-    const [head] = await tx
-      .select({ hash: auditRecords.hash })
-      .from(auditRecords)
-      .orderBy(desc(auditRecords.id))
-      .limit(1);
-    // The id is part of the hash (so records cannot be renumbered), hence taken before the insert.
-    const next = await tx.execute<{ id: string }>(
-      sql`select nextval(pg_get_serial_sequence('audit_records', 'id'))::text as id from generate_series(1, ${entries.length}::int)`,
+    // The id is part of the hash (so records cannot be renumbered), hence taken before the insert; the head is
+    // read in the same statement. Not in the lock's statement: that one's snapshot predates the lock, so on
+    // Postgres it could miss the record another writer committed while this one waited.
+    const next = await tx.execute<{ id: string; head: string | null }>(
+      sql`select nextval(pg_get_serial_sequence('audit_records', 'id'))::text as id,
+        (select ${auditRecords.hash} from ${auditRecords} order by ${auditRecords.id} desc limit 1) as head
+        from generate_series(1, ${entries.length}::int)`,
     );
     const ids = next.rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-    let prevHash = head?.hash ?? GENESIS_HASH;
+    let prevHash = next.rows[0]?.head ?? GENESIS_HASH;
     const at = new Date();
     const values = entries.map(({ intent, result }, i) => {
       const fields: HashedIntent = {
@@ -213,7 +240,8 @@ async function appendInTransaction(
         `RecDesk audit: the chain is keyed (HMAC-SHA256 with RECDESK_AUDIT_KEY) from record ${ids[0]} on; records before it keep the unkeyed rule. This happens once per database.`,
       );
     }
-    return switching ? ids.slice(1) : ids;
+    const written = values.map((v, i) => ({ id: v.id, hash: v.hash, pending: !entries[i]!.result }));
+    return switching ? written.slice(1) : written;
   });
 }
 

@@ -27,16 +27,18 @@ export async function claimStop(db: Database, taskId: string, now = new Date()):
   return row ?? null;
 }
 
+type ReleaseSet = Partial<Pick<RecordingTask, "state" | "stoppedAt">> & { outcome?: ActionOutcome };
+
 /** Ends the claim taken at `claimedAt` (and only that one, should a takeover have happened) with its outcome. */
-export async function releaseStop(
-  db: Database,
-  taskId: string,
-  claimedAt: Date,
-  set: Partial<Pick<RecordingTask, "state" | "stoppedAt">> & { outcome?: ActionOutcome },
-): Promise<void> {
+export async function releaseStop(db: Database, taskId: string, claimedAt: Date, set: ReleaseSet): Promise<void> {
+  await releaseStopQuery(db, taskId, claimedAt, set);
+}
+
+/** releaseStop's statement, unrun: a single Stop runs it with its audit outcome (finishAudit's `along`). */
+export function releaseStopQuery(db: Database, taskId: string, claimedAt: Date, set: ReleaseSet) {
   const { outcome, ...rest } = set;
   const t = recordingTasks;
-  await db
+  return db
     .update(t)
     .set({ stoppingSince: null, ...(outcome ? outcomeColumns(outcome) : { updatedAt: new Date() }), ...rest })
     .where(and(eq(t.taskId, taskId), eq(t.stoppingSince, claimedAt)));

@@ -1,4 +1,5 @@
 import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
+import { AuditAlreadyFinishedError } from "@/lib/audit/write";
 import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";
@@ -7,8 +8,8 @@ import { clientUnavailable } from "@/lib/tencent-live/response";
 import { UNKNOWN_RECORD_TASK_CODE, type LiveResult } from "@/lib/tencent-live/types";
 import { intentBase, type TaskActionContext } from "./actor";
 import { explainTaskError } from "./local-errors";
-import { getTask, getTaskRow } from "./registry";
-import { claimStop, releaseStop } from "./stop-claim";
+import { releaseStop, releaseStopQuery } from "./stop-claim";
+import { lookAndClaimStop } from "./stop-look";
 import { answerFromRow, joinInFlightStop } from "./stop-coalesced";
 import type { StopTaskDeps, StopTaskOptions, StopTaskResult } from "./stop-types";
 import { registerReportedTask, type ActionOutcome } from "./task-rows";
@@ -69,22 +70,36 @@ export async function stopTask(
     return { ok: false, code, message, fieldErrors, values, explanation: explainTaskError(code) };
   };
 
-  let row = await getTaskRow(db, input.taskId);
+  // The claim is taken (or not) together with the read; every early answer below is one the claim ruled out.
+  const claimedAt = new Date();
+  let look = await lookAndClaimStop(db, input, claimedAt);
   let registered = false;
-  if (!row) {
+  if (!look) {
     if (!opts.registerIfMissing)
       return refuse("RecDesk.TaskNotRegistered", say("actions.tasks.noTask", { taskId: input.taskId }));
     const reg = await registerReportedTask(db, input, ctx.actor);
-    row = reg.task;
     registered = reg.inserted;
+    // Gone again at once (deleted concurrently): nothing to claim; the join below answers as it did before.
+    look = (await lookAndClaimStop(db, input, claimedAt)) ?? {
+      row: reg.task,
+      effectiveState: "unknown",
+      claimed: false,
+    };
   }
+  const { row, effectiveState, claimed } = look;
+  const early = async (answer: () => Promise<StopTaskResult>): Promise<StopTaskResult> => {
+    // Only if the row changed between the statement's read and its claim (another writer on Postgres): a claim
+    // this Stop will not use must not leave the task "stopping".
+    if (claimed) await releaseStop(db, row.taskId, claimedAt, {});
+    return answer();
+  };
   if (row.streamName !== input.streamName) {
     const msg = say("actions.tasks.streamMismatch", {
       taskId: input.taskId,
       known: row.streamName,
       typed: input.streamName,
     });
-    return refuse("RecDesk.StreamMismatch", msg, { streamName: [msg] });
+    return early(() => refuse("RecDesk.StreamMismatch", msg, { streamName: [msg] }));
   }
   const target = {
     domainName: row.domainName || undefined,
@@ -94,13 +109,9 @@ export async function stopTask(
   };
   const intent = { ...base, action: "task.stop" as const, target, reason: input.reason };
 
-  const view = await getTask(db, input.taskId);
-  if (view?.state === "stopped") {
-    return answerFromRow(db, row, intent, { via, alreadyStopped: true });
+  if (effectiveState === "stopped") {
+    return early(() => answerFromRow(db, row, intent, { via, alreadyStopped: true }));
   }
-
-  const claimedAt = new Date();
-  const claimed = await claimStop(db, input.taskId, claimedAt);
   if (!claimed) return joinInFlightStop(db, deps, row.taskId, intent, via, claimedAt);
 
   let auditId: number;
@@ -139,12 +150,7 @@ export async function stopTask(
         latencyMs: result.latencyMs,
         details: { attempts: result.attempts, kind: result.kind },
       };
-  try {
-    await finishAudit(db, auditId, auditResult);
-  } finally {
-    // The row must leave "stopping" whatever happened to the audit write.
-    await releaseStop(db, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row) });
-  }
+  await finishAndRelease(db, auditId, auditResult, row.taskId, claimedAt, { outcome, ...rowStateAfter(result, row) });
 
   if (result.ok) {
     return { ok: true, requestId: result.requestId, taskId: row.taskId, streamName: row.streamName, state: "stopped" };
@@ -157,6 +163,31 @@ export async function stopTask(
     explanation: explainTaskError(result.code, result.message),
     values,
   };
+}
+
+/**
+ * The outcome and the row's release in one statement. Should that statement fail, nothing of it committed: then
+ * the two are written as separately as before, the outcome first, and the row leaves "stopping" whatever
+ * happened to the audit write.
+ */
+async function finishAndRelease(
+  db: Database,
+  auditId: number,
+  auditResult: AuditResult,
+  taskId: string,
+  claimedAt: Date,
+  set: Parameters<typeof releaseStop>[3],
+): Promise<void> {
+  try {
+    await finishAudit(db, auditId, auditResult, { along: releaseStopQuery(db, taskId, claimedAt, set) });
+  } catch (err) {
+    if (err instanceof AuditAlreadyFinishedError) throw err; // its statement committed, the release with it
+    try {
+      await finishAudit(db, auditId, auditResult);
+    } finally {
+      await releaseStop(db, taskId, claimedAt, set);
+    }
+  }
 }
 
 /**

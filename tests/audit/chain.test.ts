@@ -126,6 +126,44 @@ describe.each(drivers)("audit chain on %s", (driver) => {
     expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 
+  it("leaves an intent another instance finished alone, though this process remembers writing it", async () => {
+    const { db } = opened;
+    // This process began it, so finishing it here needs no read of its hash (lib/audit/pending-hashes.ts)…
+    const id = await beginAudit(db, {
+      actor: manager,
+      action: "task.stop",
+      target: { taskId: "77", streamName: "cam-77" },
+    });
+    const [row] = await getAuditRecords(db, [id]);
+    // …but another instance (its crash recovery, say) gives it an outcome first, through audit_finish as it would.
+    const finishedAt = new Date();
+    const theirs = {
+      outcome: "unknown",
+      finishedAt,
+      requestId: null,
+      errorCode: INTERRUPTED_CODE,
+      errorMessage: null,
+      latencyMs: null,
+      outcomeDetails: null,
+    };
+    const json = JSON.stringify([
+      {
+        id,
+        outcome: "unknown",
+        finished_at: finishedAt.toISOString(),
+        error_code: INTERRUPTED_CODE,
+        outcome_hash: outcomeHash(row!.hash!, theirs),
+      },
+    ]);
+    await exec(`select audit_finish('${json}'::jsonb)`);
+    await expect(finishAudit(db, id, { outcome: "ok", requestId: "late" })).rejects.toBeInstanceOf(
+      AuditAlreadyFinishedError,
+    );
+    const [after] = await getAuditRecords(db, [id]);
+    expect(after).toMatchObject({ outcome: "unknown", requestId: null, errorCode: INTERRUPTED_CODE });
+    expect((await verifyAuditChain(db)).intact).toBe(true);
+  });
+
   it("records an upstream error, a refusal and an invalid attempt as single complete records", async () => {
     const { db } = opened;
     const failed = await beginAudit(db, { actor: manager, action: "task.start", target: { streamName: "s" } });
