@@ -17,6 +17,11 @@
 // bulk stop in 5.0 s of sending rather than 5.08 s, and a jittery one pays one retry per minute at most for it.
 // Waiters are released by one pump that recomputes tokens from the real clock each time, so a stalled
 // event loop (overdue timers) cannot release every overdue waiter at once, as a reservation scheme would.
+// While calls are waiting, though, the bucket may fill past the burst, up to a quarter second of the limit
+// (CATCH_UP_S): tokens only pile up there when the pump itself ran late, so a saturated queue (a bulk job, where
+// PGlite stalls this thread for 50–300 ms at a time) makes up the stall instead of losing it. That never
+// raises the sustained rate (grants since the queue filled ≤ burst + 99% × elapsed) and rule 2 still caps every
+// second; an idle bucket clamps back to the plain burst, so nothing arriving fresh gets more than 5% at once.
 // Waiters are served strictly in FIFO order.
 // A caller may bound the queue for itself (maxQueued): people pressing Stop get RecDesk.Busy at once rather than
 // an open-ended wait behind a flood of other single Stops. Only bounded waiters count towards that bound, and
@@ -55,6 +60,7 @@ export interface Grant {
 const SHARE = 0.99; // of the documented limit, sustained, while the server refuses nothing
 const CAUTIOUS_SHARE = 0.975; // after a refusal, for CAUTIOUS_MS
 const CAUTIOUS_MS = 60_000;
+const CATCH_UP_S = 0.25;
 
 interface Waiter {
   resolve: (v: Grant) => void;
@@ -67,6 +73,7 @@ interface Waiter {
 export function createTokenBucket(limitPerSecond: number, now: () => number = () => performance.now()): TokenBucket {
   const limit = Math.max(1, Math.floor(limitPerSecond));
   const capacity = Math.min(limit, Math.max(3, Math.ceil(limit * 0.05)));
+  const catchUp = Math.max(capacity, Math.ceil(limit * CATCH_UP_S)); // only while calls wait (see above)
   let cautiousUntil = -Infinity;
   let tokens = capacity;
   let last = now();
@@ -79,7 +86,7 @@ export function createTokenBucket(limitPerSecond: number, now: () => number = ()
   function waitNeeded(t: number): number {
     const share = t < cautiousUntil ? CAUTIOUS_SHARE : SHARE;
     const rate = Math.max(1, limit * share) / 1000; // tokens per ms
-    tokens = Math.min(capacity, tokens + (t - last) * rate);
+    tokens = Math.min(queue.length > 0 ? catchUp : capacity, tokens + (t - last) * rate);
     last = t;
     const bucketWait = tokens >= 1 ? 0 : (1 - tokens) / rate;
     const windowWait = grants.length < limit ? 0 : grants[head]! + 1000 / share - t;

@@ -44,6 +44,18 @@ describe("token bucket", () => {
     expect(later.times.at(-1)).toBeLessThanOrEqual(5030);
   });
 
+  it("makes up a 200-ms stall of a saturated queue without a second over 200, yet an idle bucket bursts only 10", async () => {
+    const stalled = await grantTimes(1000, { stallAtMs: 1000, stallMs: 200 });
+    expect(stalled.times.at(-1)).toBeLessThanOrEqual(5030); // as without the stall
+    for (const t of stalled.times)
+      expect(stalled.times.filter((x) => x >= t && x < t + 1000 / 0.99).length).toBeLessThanOrEqual(200);
+    // Never ahead of the sustained rate either: by any moment, at most the burst plus 99 % of the limit since.
+    for (const [i, t] of stalled.times.entries())
+      expect(i + 1).toBeLessThanOrEqual(10 + Math.floor((t * 198) / 1000) + 1);
+    const fresh = await grantTimes(30, { thenIdleMs: 10_000 });
+    expect(fresh.times.filter((t) => t === 0)).toHaveLength(10);
+  });
+
   it("gives up its place when the caller aborts", async () => {
     const bucket = createTokenBucket(1);
     await bucket.acquire();
@@ -79,7 +91,10 @@ describe("token bucket", () => {
 });
 
 /** Grant times (ms from the first acquire) of `n` calls queued at once, on a fake clock. */
-async function grantTimes(n: number, o: { refusedFirst?: boolean; thenIdleMs?: number } = {}) {
+async function grantTimes(
+  n: number,
+  o: { refusedFirst?: boolean; thenIdleMs?: number; stallAtMs?: number; stallMs?: number } = {},
+) {
   vi.useFakeTimers();
   try {
     const bucket = createTokenBucket(200, () => Date.now());
@@ -88,6 +103,11 @@ async function grantTimes(n: number, o: { refusedFirst?: boolean; thenIdleMs?: n
     const t0 = Date.now();
     const times: number[] = [];
     const all = Promise.all(Array.from({ length: n }, () => bucket.acquire().then((g) => times.push(g.at! - t0))));
+    if (o.stallAtMs !== undefined) {
+      await vi.advanceTimersByTimeAsync(o.stallAtMs);
+      // The event loop blocked: the clock moves on while no timer fires.
+      vi.setSystemTime(Date.now() + o.stallMs!);
+    }
     await vi.advanceTimersByTimeAsync(10_000);
     await all;
     return { times };
