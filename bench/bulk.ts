@@ -1,7 +1,8 @@
 // npm run bench:bulk — a 1,000-task bulk stop through the real worker (database queue, audit records, lease,
 // shared StopLiveRecord limiter) against the simulator at 20 ms and 100 ms latency and its 200/s limit, beside
 // two naive baselines with the official SDK: one call after another, and every call at once; then the mixed run
-// (1,000 legacy + 200 RecordTask tasks in one job, bench/bulk-mixed.ts). BENCH_MIXED_ONLY=1 runs only that.
+// (1,000 legacy + 200 RecordTask tasks in one job, bench/bulk-mixed.ts). BENCH_MIXED_ONLY=1 runs only that;
+// BENCH_BULK_ONLY=1 only the worker runs, BENCH_RUNS times each (default 1), to collect a spread quickly.
 // Runs on Postgres when DATABASE_URL is set (also on PGlite), else PGlite in memory. The simulator runs in its own
 // process, as Tencent Cloud would. Writes bench/results/bulk.json.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -174,17 +175,20 @@ function round(n: number, digits = 2): number {
 
 const drivers: ("pglite" | "postgres")[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
 const mixedOnly = process.env.BENCH_MIXED_ONLY === "1";
+const bulkOnly = process.env.BENCH_BULK_ONLY === "1";
+const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 1));
 const bulk = [];
 for (const driver of mixedOnly ? [] : drivers)
-  for (const latency of LATENCIES) {
-    const r = await bulkRun(driver, latency);
-    console.log(
-      `bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}; first send after ${r.firstSendMs} ms, sends over ${r.sendSpanSeconds} s, done ${r.afterLastSendMs} ms after the last`,
-    );
-    bulk.push(r);
-  }
+  for (const latency of LATENCIES)
+    for (let run = 0; run < runs; run++) {
+      const r = await bulkRun(driver, latency);
+      console.log(
+        `bulk worker  ${driver.padEnd(8)} ${String(latency).padStart(3)} ms: ${r.wallSeconds} s (floor ${FLOOR_S} s) → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; retries ${r.retries}, refused ${r.rateLimitedBySimulator}, max ${r.maxAcceptedPerSecond} in a second, failed ${r.failed}, lost ${r.lost}, audited ${r.auditOk}; first send after ${r.firstSendMs} ms, sends over ${r.sendSpanSeconds} s, done ${r.afterLastSendMs} ms after the last`,
+      );
+      bulk.push(r);
+    }
 const sequential = [];
-for (const latency of mixedOnly ? [] : LATENCIES) {
+for (const latency of mixedOnly || bulkOnly ? [] : LATENCIES) {
   const r = await sequentialSdk(latency);
   console.log(
     `SDK sequential     ${String(latency).padStart(3)} ms: ${r.calls} calls in ${r.seconds} s → ${r.ratePerSecond}/s = ${r.rateOverLimit} of ${LIMIT}/s; ${ITEMS} would take ~${r.extrapolatedSeconds} s${r.extrapolated ? " (extrapolated)" : ""}`,
@@ -192,7 +196,7 @@ for (const latency of mixedOnly ? [] : LATENCIES) {
   sequential.push(r);
 }
 const unthrottled = [];
-for (const latency of mixedOnly ? [] : LATENCIES) {
+for (const latency of mixedOnly || bulkOnly ? [] : LATENCIES) {
   const r = await unthrottledSdk(latency);
   console.log(
     `SDK all-at-once    ${String(latency).padStart(3)} ms: ${r.ok} ok, ${r.requestLimitExceeded} RequestLimitExceeded, ${r.otherErrors} other errors in ${r.seconds} s → ${r.lost} of ${ITEMS} not stopped (no retries)`,
@@ -200,7 +204,7 @@ for (const latency of mixedOnly ? [] : LATENCIES) {
   unthrottled.push(r);
 }
 const mixed = [];
-for (const driver of drivers)
+for (const driver of bulkOnly ? [] : drivers)
   for (const latency of LATENCIES) {
     const r = await mixedRun(driver, latency, scratchDb);
     console.log(

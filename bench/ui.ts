@@ -11,9 +11,10 @@
 // Env: NEXT_DIST_DIR (build dir, built here if missing), BENCH_PORT (default 3520; the simulator takes +1, the
 // baseline +10/+11), BENCH_RUNS (default 7), BENCH_VIEWERS (50), BENCH_INTERVALS (3 refresh intervals of 30 s;
 // 0 skips (c)).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { buildIfNeeded, launchChromium, signInWithForm, startDemoServer, stopDemoServer } from "./demo-server";
 import { firstLoadScripts, type ScriptLoad } from "./ui-first-load";
 
 const STREAMS = 20_000;
@@ -59,47 +60,16 @@ const pct = (xs: number[], p: number) =>
 const ms = (x: number) => `${Math.round(x)} ms`;
 const kB = (x: number) => `${(x / 1000).toFixed(1)} kB`;
 
-function buildIfNeeded(): void {
-  if (existsSync(`${DIST}/BUILD_ID`)) return;
-  console.log(`No build in ${DIST}: running next build (once)…`);
-  const r = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: DIST } });
-  if (r.status !== 0) throw new Error("next build failed");
-}
-
-async function startServer(t: Target): Promise<ChildProcess> {
-  rmSync(t.dataDir, { recursive: true, force: true });
-  const port = new URL(t.base).port;
-  const server = spawn("npx", ["next", "start", "-p", port], {
+function startServer(t: Target): Promise<ChildProcess> {
+  return startDemoServer({
+    dist: t.dist,
+    port: Number(new URL(t.base).port),
+    dataDir: t.dataDir,
     env: {
-      ...process.env,
-      NEXT_DIST_DIR: t.dist,
-      RECDESK_DATA_DIR: t.dataDir,
       RECDESK_SIMULATOR_STREAMS: String(STREAMS),
-      RECDESK_SIMULATOR_PORT: String(Number(port) + 1),
       RECDESK_SIMULATOR_CONTROL: "1", // the bench reads the simulator's call counter
-      AUTH_SECRET: "bench-only-secret-bench-only-secret-0123456789",
-      AUTH_TRUST_HOST: "true",
-      TENCENTCLOUD_SECRET_ID: "",
-      TENCENTCLOUD_SECRET_KEY: "",
-      DATABASE_URL: "",
-      http_proxy: "",
     },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true, // its own process group, so stopping it stops next-server too
   });
-  let log = "";
-  server.stdout!.on("data", (d: Buffer) => (log += d));
-  server.stderr!.on("data", (d: Buffer) => (log += d));
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited:\n${log}`);
-    const ok = await fetch(`${t.base}/sign-in`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`next start did not answer:\n${log}`);
 }
 
 async function onlineListCalls(t: Target): Promise<number> {
@@ -202,12 +172,7 @@ async function signedIn(
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(INTERACTIVE_PROBE);
   const page = await context.newPage();
-  await page.goto(`${t.base}/sign-in?callbackUrl=%2Fstreams`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill("recdesk-demo");
-  const coldStart = performance.now();
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((u) => u.pathname === "/streams", { timeout: 120_000 });
+  const coldStart = await signInWithForm(page, t.base, email, "/streams");
   await page.waitForSelector('[data-hydrated="true"] [data-testid="stream-row"]', { timeout: 120_000 });
   return { context, page, coldMs: performance.now() - coldStart }; // coldMs includes the first 200-page sweep
 }
@@ -225,23 +190,13 @@ interface Figures {
 
 const summary = (xs: number[]) => `${ms(median(xs))} (min ${ms(Math.min(...xs))}, max ${ms(Math.max(...xs))})`;
 
-buildIfNeeded();
+buildIfNeeded(DIST);
 const targets = [target("current", DIST, PORT)];
 if (BASELINE_DIST) {
   if (!existsSync(`${BASELINE_DIST}/BUILD_ID`)) throw new Error(`BENCH_BASELINE_DIST=${BASELINE_DIST} holds no build`);
   targets.push(target("baseline", BASELINE_DIST, PORT + 10));
 }
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launchChromium();
 try {
   for (const t of targets) t.server = await startServer(t);
   const sessions = [];
@@ -352,12 +307,5 @@ try {
   );
 } finally {
   await browser.close();
-  for (const t of targets) {
-    try {
-      process.kill(-t.server!.pid!, "SIGTERM");
-    } catch {
-      /* already gone, or never started */
-    }
-    rmSync(t.dataDir, { recursive: true, force: true });
-  }
+  for (const t of targets) stopDemoServer(t.server, t.dataDir);
 }

@@ -37,9 +37,12 @@ export function JobProgress({
   initial,
   cancelAction,
   retryAction,
+  stopLimitPerSecond,
 }: {
   jobId: string;
   initial: JobProgressResponse;
+  /** StopLiveRecord's limit as this server applies it: on-call engineers read the rate against it. */
+  stopLimitPerSecond: number;
   cancelAction?: JobControlAction;
   retryAction?: JobControlAction;
 }) {
@@ -176,6 +179,17 @@ export function JobProgress({
             <dd className="text-lg font-semibold tabular-nums" data-testid="job-rate">
               {t("progress.rateValue", { rate: job.ratePerSecond })}
             </dd>
+            {job.ratePerSecond > 0 ? (
+              <dd className="text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="job-rate-ratio">
+                {t("progress.rateOfLimit", {
+                  ratio: format.number(job.ratePerSecond / stopLimitPerSecond, {
+                    minimumFractionDigits: 3,
+                    maximumFractionDigits: 3,
+                  }),
+                  limit: stopLimitPerSecond,
+                })}
+              </dd>
+            ) : null}
           </div>
           <div>
             <dt className="text-slate-600 dark:text-slate-400">

@@ -172,6 +172,9 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
       }
       // Every further Stop on this account would fail the same way: pause instead of burning the batch.
       await pauses.pauseOnAccountErrors(completed);
+      // The job's last answers (this batch's lanes are the only ones left): close it now rather than after the
+      // loop's next round of claims, which would find nothing. Finalizing is safe at any time.
+      if (inFlight.legacy + inFlight.recordTask === batch.length) await finalize().catch(() => {});
     } catch (err) {
       emit({ type: "error", message: `writing ${batch.length} outcome(s): ${(err as Error).message}` });
       // Hand them to the same audit-based decision a crash gets, so none is stuck in `sending`.
@@ -179,6 +182,12 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
     } finally {
       for (const s of batch) doneIn(s.item.family, 1);
     }
+  }
+
+  /** Closes the jobs with nothing left pending or sending. */
+  async function finalize(): Promise<void> {
+    const finished = await finalizeJobs(db);
+    if (finished.length > 0) emit({ type: "finished", jobIds: finished });
   }
 
   /** The audit-based decision a crash gets, for items this worker can no longer carry; never throws. */
@@ -232,10 +241,7 @@ export function createBulkWorker(opts: BulkWorkerOptions): BulkWorker {
           room ||= r.room;
         }
         if (claimed === 0) {
-          if (room) {
-            const finished = await finalizeJobs(db);
-            if (finished.length > 0) emit({ type: "finished", jobIds: finished });
-          }
+          if (room) await finalize();
           // Lanes wake us as they finish; the timeout picks up jobs created on another instance.
           await nap(idlePollMs);
         }

@@ -114,6 +114,7 @@ export function createLiveClient(opts: LiveClientOptions): LiveClient {
           };
         }
         const { retryable, ...failure } = r;
+        if (failure.kind === "rate-limit") limiter.refused();
         if (!spec.retry || !retryable || attempts > maxRetries || spec.signal?.aborted) return done(failure);
         const delayMs = backoffMs(attempts, retryBaseMs, retryMaxDelayMs);
         counters.retries += 1;

@@ -24,9 +24,14 @@ export function getLiveClient(): Promise<LiveClient> {
   return g[KEY];
 }
 
+/** StopLiveRecord's limit as this server applies it: Tencent's 200/s, or RECDESK_STOP_RATE_LIMIT below it. */
+export function stopLiveRecordLimit(): number {
+  return Math.min(200, getConfig().stopRateLimit);
+}
+
 async function buildClient(): Promise<LiveClient> {
   const config = getConfig();
-  const rateLimits = { StopLiveRecord: Math.min(200, config.stopRateLimit) };
+  const rateLimits = { StopLiveRecord: stopLiveRecordLimit() };
   // Every attempt is logged and counted (lib/observability): action, code, RequestId, latency, attempt.
   const onEvent = observeLiveEvent;
   if (config.demoMode) {

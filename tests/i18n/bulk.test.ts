@@ -104,12 +104,14 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
       createElement(JobProgress, {
         jobId: "j",
         initial: progress({ state: "paused", pausedReason }),
+        stopLimitPerSecond: 200,
         retryAction: async () => ({ ok: true as const, affected: 1 }),
       }),
     );
     expect(text).toContain("Progress");
     expect(text).toContain("1,233 of 1,234 done");
     expect(text).toContain("187.5/s");
+    expect(text).toContain("0.938 of StopLiveRecord's 200/s");
     expect(text).toContain("2 min 4 s");
     expect(text).toContain("Retry failed and resume");
     expect(text).toContain(
@@ -125,12 +127,14 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
       createElement(JobProgress, {
         jobId: "j",
         initial: progress({ state: "paused", pausedReason: actorDisabledReason("gone@recdesk.local") }),
+        stopLimitPerSecond: 200,
       }),
     );
     expect(text).toContain("进度");
     expect(text).toContain("已暂停");
     expect(text).toContain("已完成 1,233 / 1,234");
     expect(text).toContain("187.5 个/秒");
+    expect(text).toContain("StopLiveRecord 上限 200 个/秒的 0.938");
     expect(text).toContain("RecDesk.CreatorDisabled：该批量任务以 gone@recdesk.local 的名义发送停止请求");
     expect(text).toContain("直到值班工程师恢复该批量任务");
     expect(text).toContain("该批量任务的审计记录");
@@ -146,7 +150,7 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
       items: { items: [], total: 0 },
       explanations: { [code]: zh },
     };
-    const text = await render("zh-CN", createElement(JobProgress, { jobId: "j", initial }));
+    const text = await render("zh-CN", createElement(JobProgress, { jobId: "j", initial, stopLimitPerSecond: 200 }));
     expect(text).toContain(`已暂停：${code}：${zh.title}。${zh.nextStep}`);
     expect(text).not.toContain(e.title);
   });

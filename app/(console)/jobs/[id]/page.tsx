@@ -11,6 +11,7 @@ import { explainedCodes } from "@/lib/bulk/paused-reason";
 import { getDb } from "@/lib/db";
 import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
+import { stopLiveRecordLimit } from "@/lib/tencent-live";
 import { explainLiveError } from "@/lib/tencent-live/errors";
 import { cancelJobAction, retryFailedAction } from "../actions";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -65,6 +66,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         initial={{ job, items, explanations }}
         cancelAction={can(auth.actor.role, "task:bulk-stop") ? cancelJobAction : undefined}
         retryAction={can(auth.actor.role, "task:bulk-stop") ? retryFailedAction : undefined}
+        stopLimitPerSecond={stopLiveRecordLimit()}
       />
     </div>
   );
