@@ -5,10 +5,11 @@
 #
 # RECDESK_TEST_SCOPE=engine runs only the tests whose result can depend on the database engine
 # (scripts/engine-tests.sh), against DATABASE_URL.
-# RECDESK_TEST_ENGINE_URL=<postgres url> (what CI sets) runs both passes in one go: the whole suite on PGlite, then
-# the engine-dependent tests on that Postgres server. One build serves both, and the two Playwright runs go side by
-# side, each with its own server, simulator, data and ports: a journey spends most of its time waiting on the
-# browser, the server and the simulator's latency, so two of them share the 2 cores well (README, Benchmarks).
+# RECDESK_TEST_ENGINE_URL=<postgres url> (what CI sets) runs both passes in one go: the whole suite on PGlite, and
+# the engine-dependent tests on that Postgres server. One build serves both. After PGlite's vitest run and the
+# build, two lanes go side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its
+# journeys), each Playwright run with its own server, simulator, data and ports. A journey spends most of its time
+# waiting on the browser, the server and the simulator's latency, so the lanes share the 2 cores well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -69,18 +70,22 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   engine_files
   echo "== engine-dependent tests on Postgres: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
   (unset DATABASE_URL; run_vitest pglite; exit $status) || status=1
-  reports+=("$results/vitest-pglite.json")
-  (export "${engine_env[@]}"; run_vitest postgres "${vitest_files[@]}"; exit $status) || status=1
-  reports+=("$results/vitest-postgres.json")
   build_if_stale
-  # Side by side; the engine pass's lines are prefixed so the two stay readable in one log.
+  # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys),
+  # which is the shorter of the two. The engine lane's lines are prefixed so both stay readable in one log.
   (unset DATABASE_URL; run_e2e pglite) &
-  pglite_e2e=$!
-  (export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}"; run_e2e postgres "${e2e_specs[@]}" 2>&1 | sed -u 's/^/[postgres] /'; exit "${PIPESTATUS[0]}") &
-  postgres_e2e=$!
-  wait $pglite_e2e || status=1
-  wait $postgres_e2e || status=1
-  reports+=("$results/e2e-pglite.json" "$results/e2e-postgres.json")
+  pglite_lane=$!
+  engine_lane() {
+    export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}"
+    run_vitest postgres "${vitest_files[@]}"
+    run_e2e postgres "${e2e_specs[@]}" || status=1
+    exit $status
+  }
+  (engine_lane 2>&1 | sed -u 's/^/[postgres] /'; exit "${PIPESTATUS[0]}") &
+  engine_lane_pid=$!
+  wait $pglite_lane || status=1
+  wait $engine_lane_pid || status=1
+  reports+=("$results/vitest-pglite.json" "$results/vitest-postgres.json" "$results/e2e-pglite.json" "$results/e2e-postgres.json")
 else
   label=${DATABASE_URL:+postgres}; label=${label:-pglite}
   vitest_files=(); e2e_specs=()
