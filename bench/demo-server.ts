@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, rmSync } from "node:fs";
 import { chromium, type Browser, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../e2e/chromium-flags";
 
 export function buildIfNeeded(dist: string): void {
   if (existsSync(`${dist}/BUILD_ID`)) return;
@@ -71,19 +72,9 @@ export function stopDemoServer(server: ChildProcess | undefined, dataDir: string
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** The system Chromium with the flags playwright.config.ts uses, quiet enough for timing. */
+/** The system Chromium with the flags the journeys use, quiet enough for timing. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /**
