@@ -9,7 +9,6 @@ let skipped = 0;
 const failures = [];
 const firstLine = (text) =>
   String(text ?? "")
-    // eslint-disable-next-line no-control-regex -- ANSI colour codes in the reporters' messages
     .replace(/\u001b\[[0-9;]*m/g, "")
     .split("\n")
     .map((line) => line.trim())
