@@ -52,11 +52,23 @@ for (const file of process.argv.slice(2)) {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
     vitestFailures(report, file);
+    // run_vitest (scripts/test.sh) keeps vitest's exit code beside its report.
+    const exit = file.replace(/\.json$/, ".exit");
+    const code = fs.existsSync(exit) ? Number(fs.readFileSync(exit, "utf8").trim()) : 0;
+    if (code !== 0 && report.numFailedTests === 0) {
+      failures.push(
+        `${file}: vitest exited ${code} with no failed test: an error outside any test ("Unhandled Errors" above)`,
+      );
+      failed += 1;
+    }
   } else if (report.stats) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
     playwrightFailures(report.suites, file);
+    // Errors outside any test (a web server that did not start, a failing global set-up).
+    for (const error of report.errors ?? []) failures.push(`${file}: ${firstLine(error.message)}`);
+    if ((report.errors ?? []).length > 0 && report.stats.unexpected === 0) failed += 1;
   }
 }
 for (const line of failures) console.log(`FAILED ${line}`);

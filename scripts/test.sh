@@ -34,7 +34,11 @@ run_vitest() {
   local label=$1; shift
   echo "== vitest ($label)"
   reports+=("$results/vitest-$label.json")
-  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/vitest-$label.json" || status=1
+  local code=0
+  npx vitest run "$@" --reporter=default --reporter=json --outputFile.json="$results/vitest-$label.json" || code=$?
+  # An unhandled error fails the run with every test passed, which the JSON report does not say: the summary reads this.
+  echo "$code" >"$results/vitest-$label.exit"
+  [ "$code" = 0 ] || status=1
 }
 
 # The production build, unless one exists that is newer than every input (a second pass reuses the first's).

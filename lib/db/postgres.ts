@@ -3,6 +3,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import * as schema from "./schema";
 import { MIGRATIONS_FOLDER } from "./migrations-folder";
+import { componentLogger } from "@/lib/observability/logger";
 import { grantRuntimeRole } from "./runtime-grants";
 import type { Database, OpenDatabase } from "./types";
 
@@ -18,9 +19,9 @@ export async function openPostgres(
   connectionString: string,
   opts: { max?: number; migrationUrl?: string } = {},
 ): Promise<OpenDatabase> {
-  const pool = new Pool({ connectionString, max: opts.max ?? 10 });
+  const pool = keepIdleErrors(new Pool({ connectionString, max: opts.max ?? 10 }));
   const location = redact(connectionString);
-  const migrator = opts.migrationUrl ? new Pool({ connectionString: opts.migrationUrl, max: 1 }) : pool;
+  const migrator = opts.migrationUrl ? keepIdleErrors(new Pool({ connectionString: opts.migrationUrl, max: 1 })) : pool;
   try {
     const lock = await migrator.connect();
     try {
@@ -48,6 +49,22 @@ export async function openPostgres(
     location,
     close: () => pool.end(),
   };
+}
+
+/**
+ * pg re-emits an idle connection's error (Postgres restarting, an administrator's pg_terminate_backend, a failover,
+ * a dropped socket) on its pool, and an "error" event nobody listens to ends the process: the whole console would
+ * go down with one idle connection. The pool has already dropped that connection and opens another on the next
+ * query, so a warning line is all it takes.
+ */
+function keepIdleErrors(pool: Pool): Pool {
+  pool.on("error", (err: Error & { code?: string }) => {
+    componentLogger("db").warn(
+      { event: "db.idle-connection-lost", code: err.code },
+      `An idle Postgres connection was closed (${err.message}); the next query opens a new one.`,
+    );
+  });
+  return pool;
 }
 
 export function redact(url: string): string {

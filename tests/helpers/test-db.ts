@@ -40,10 +40,9 @@ export async function openTestDb(driver: Driver): Promise<OpenDatabase> {
   return {
     ...opened,
     async close() {
+      // pg-pool's end() resolves before its clients' sockets have closed: the forced drop below may end a backend
+      // under one of them, which the pool's idle-error listener (lib/db/postgres.ts) reports as a warning.
       await opened.close();
-      // pg-pool's end() resolves before its clients' sockets have closed; a forced drop in that moment kills a
-      // backend under a client that no longer has an error listener (an unhandled 57P01). Let them close first.
-      await new Promise((r) => setTimeout(r, 100));
       const dropper = new Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`drop database if exists ${name} with (force)`);
