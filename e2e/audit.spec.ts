@@ -87,6 +87,9 @@ test("support may not see or export the audit log", async ({ page }) => {
 });
 
 test("screenshots of /audit in light and dark @visual", async ({ page }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   await signInAs(page, "admin");
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });

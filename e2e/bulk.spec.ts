@@ -242,6 +242,9 @@ test("job pages pass axe in light and dark mode, on a laptop and a phone; screen
   page,
   browser,
 }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   const jobHref = `/jobs/${await pausedJob(browser, "axe review drill")}`;
   await signInAs(page, "admin", "/jobs");
   await expect(page.getByTestId("job-row").first()).toBeVisible();

@@ -104,6 +104,9 @@ test("every role sees /recordings in its nav; a bad filter is explained next to 
 });
 
 test("recording pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   await signInAs(page, "admin", "/tasks");
   const { streamPath } = await stopARecording(page);
   const streamFiles = page.locator("section[aria-labelledby=recordings-heading]").getByTestId("recording-row");

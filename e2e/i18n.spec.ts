@@ -132,6 +132,9 @@ test("the header's switch stores the language on the account: a new browser sign
 test("@visual sign-in and the console shell in zh-CN, light and dark, pass axe in both languages", async ({
   browser,
 }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   const context = await browser.newContext({ locale: "zh-CN" });
   const page = await context.newPage();
   await page.goto("/sign-in");

@@ -201,6 +201,9 @@ test("one bulk job stops both families, each through its own call, and the job p
 });
 
 test("the changed pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   const task = await recordTaskBehindOurBack("e2e_rt_visual");
   await signInAs(page, "admin", "/tasks");
   await waitForSweep(page, task);

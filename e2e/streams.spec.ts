@@ -183,6 +183,9 @@ for (const scheme of ["light", "dark"] as const) {
   test(`Streams and a stream's page are accessible in ${scheme} mode, on a laptop and a phone @visual`, async ({
     page,
   }) => {
+    // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+    // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+    test.slow();
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 900 });
     await signInAs(page, "admin", "/streams");

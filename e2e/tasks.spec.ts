@@ -187,6 +187,9 @@ test("a manager sees no Stop button, and the server refuses a Stop anyway", asyn
 test("task pages pass axe in light and dark mode, on a laptop and a phone; screenshots for review @visual", async ({
   page,
 }) => {
+  // A tour of pages in two colour schemes (axe, screenshots): on a loaded 2-core machine it takes several times its
+  // usual 15-60 s, so it gets slow()'s triple allowance; a hang still ends it.
+  test.slow();
   await signInAs(page, "admin", "/tasks");
   const pages = [
     { path: "/tasks", name: "tasks", ready: () => expect(page.getByTestId("task-row").first()).toBeVisible() },
