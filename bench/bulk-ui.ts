@@ -1,5 +1,5 @@
 // npm run bench:bulk-ui — an on-call engineer's bulk stop of every recording task, through the UI of the
-// production build in demo mode (in-process simulator at 20 ms, PGlite, the bulk worker in the same server):
+// production build in demo mode (the simulator in a worker thread, at 20 ms, PGlite, the bulk worker in the same server):
 // sign in, /tasks?state=recording, "select all matching", Stop with a reason, wait on the job page, and read the
 // rate the page shows, checked against the job's own timestamps (GET /api/jobs/:id) and the simulator's count of
 // calls (every call once, refused ones retried). Prints the ratio to StopLiveRecord's 200/s.

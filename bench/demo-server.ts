@@ -1,4 +1,4 @@
-// The production build in demo mode (in-process simulator, PGlite), as the UI benches drive it: built once if
+// The production build in demo mode (the simulator in a worker thread, PGlite), as the UI benches drive it: built once if
 // missing, started in its own process group on a fresh data directory, and a Chromium to look at it with.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { appendFileSync, existsSync, rmSync } from "node:fs";

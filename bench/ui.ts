@@ -32,7 +32,7 @@ const FIRST_LOAD_PAGES = ["/tasks", "/streams", "/audit"] as const;
 const FLOOR_PAGE = "/bench-floor-no-such-page";
 const FIRST_LOAD_GOAL = 130_000; // bytes, issue 17
 
-/** One production server (and its in-process simulator) under test. */
+/** One production server (and its demo simulator) under test. */
 interface Target {
   label: string;
   dist: string;

@@ -1,7 +1,7 @@
 /** The one validated view of the environment that the rest of RecDesk reads (parsed by config-schema.ts). */
 export interface RecDeskConfig {
   /**
-   * No Tencent credentials, and either no DATABASE_URL or RECDESK_DEMO=1: an in-process Live API simulator
+   * No Tencent credentials, and either no DATABASE_URL or RECDESK_DEMO=1: a Live API simulator (a worker thread of the server)
    * stands in for Tencent Cloud and the demo accounts (published password) exist.
    */
   demoMode: boolean;

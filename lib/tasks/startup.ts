@@ -17,6 +17,6 @@ export async function prepareTaskRegistry(): Promise<void> {
   await releaseOrphanedStopClaims(db, before);
   if (getConfig().demoMode) {
     const sim = await ensureDemoSimulator();
-    await seedDemoTasks(db, sim.listTasks());
+    await seedDemoTasks(db, await sim.listTasks());
   }
 }

@@ -2,8 +2,9 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { DEMO_CALLBACK_KEY } from "@/lib/callbacks/demo-key";
 import { getConfig } from "@/lib/config";
-import { startSimulator, type Simulator } from "./simulator";
-import type { RunningSimulator } from "./types";
+import { componentLogger } from "@/lib/observability/logger";
+import type { BindCallbacksInput } from "./simulator/callbacks";
+import { startSimulatorThread, type SimulatorThread } from "./simulator/thread";
 
 const KEY = Symbol.for("recdesk.tencent-live.demo-simulator");
 
@@ -11,9 +12,12 @@ const KEY = Symbol.for("recdesk.tencent-live.demo-simulator");
  * Demo mode's stand-in for Tencent Cloud: started once per process on 127.0.0.1, with credentials made
  * up at random for this process (never logged, never written anywhere) so nothing else on the machine
  * can drive it unless the control API is deliberately enabled.
+ *
+ * It runs in a worker thread: during a bulk stop its HTTP serving and callback posting would otherwise take
+ * a large share of the one thread that also runs Next's requests and PGlite (README, Benchmarks).
  */
-export function ensureDemoSimulator(): Promise<RunningSimulator> {
-  const g = globalThis as unknown as Record<symbol, Promise<RunningSimulator> | undefined>;
+export function ensureDemoSimulator(): Promise<SimulatorThread> {
+  const g = globalThis as unknown as Record<symbol, Promise<SimulatorThread> | undefined>;
   g[KEY] ??= start().catch((err: unknown) => {
     g[KEY] = undefined;
     throw err;
@@ -21,21 +25,27 @@ export function ensureDemoSimulator(): Promise<RunningSimulator> {
   return g[KEY];
 }
 
-async function start(): Promise<RunningSimulator> {
+async function start(): Promise<SimulatorThread> {
   const { simulator } = getConfig();
-  const sim = await startSimulator({
-    host: "127.0.0.1",
-    port: simulator.port,
-    secretId: `AKIDdemo${randomBytes(12).toString("hex")}`,
-    secretKey: randomBytes(24).toString("base64url"),
-    streams: simulator.streams,
-    tasks: simulator.tasks,
-    recordTasks: simulator.recordTasks,
-    seed: simulator.seed,
-    latencyMs: simulator.latencyMs,
-    control: simulator.control,
-  });
-  bindDemoCallbacks(sim, process.env.PORT);
+  const sim = await startSimulatorThread(
+    {
+      host: "127.0.0.1",
+      port: simulator.port,
+      secretId: `AKIDdemo${randomBytes(12).toString("hex")}`,
+      secretKey: randomBytes(24).toString("base64url"),
+      streams: simulator.streams,
+      tasks: simulator.tasks,
+      recordTasks: simulator.recordTasks,
+      seed: simulator.seed,
+      latencyMs: simulator.latencyMs,
+      control: simulator.control,
+    },
+    demoCallbacks(process.env.PORT),
+  );
+  componentLogger("demo").info(
+    { event: "demo.simulator", url: sim.url, threadId: sim.threadId },
+    "demo simulator listening, on a thread of its own",
+  );
   return sim;
 }
 
@@ -44,9 +54,7 @@ async function start(): Promise<RunningSimulator> {
  * makes the recording's file appear with no set-up. Next sets PORT before the server initializes (and so
  * before this runs); without it (tests, scripts) there is no endpoint to call and nothing is bound.
  */
-export function bindDemoCallbacks(sim: Pick<Simulator, "bindCallbacks">, port: string | undefined): string | undefined {
+export function demoCallbacks(port: string | undefined): BindCallbacksInput | undefined {
   if (!port || !/^\d{1,5}$/.test(port) || Number(port) === 0) return undefined;
-  const url = `http://127.0.0.1:${port}/api/callbacks/live`;
-  sim.bindCallbacks({ url, key: DEMO_CALLBACK_KEY });
-  return url;
+  return { url: `http://127.0.0.1:${port}/api/callbacks/live`, key: DEMO_CALLBACK_KEY };
 }

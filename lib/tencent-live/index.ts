@@ -12,7 +12,7 @@ const KEY = Symbol.for("recdesk.tencent-live.client");
 /**
  * The process-wide Live API client (kept on globalThis so Next's dev reloads and the several bundles of
  * one server process share one client, one set of keep-alive sockets and one set of rate limits).
- * In demo mode it first starts the in-process simulator and talks to it over real HTTP, exactly as it
+ * In demo mode it first starts the demo simulator (a worker thread) and talks to it over real HTTP, exactly as it
  * would talk to Tencent Cloud.
  */
 export function getLiveClient(): Promise<LiveClient> {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_CALLBACK_KEY } from "@/lib/callbacks/demo-key";
 import { callbackSign, parseLiveCallback } from "@/lib/tencent-live/callback-types";
-import { bindDemoCallbacks } from "@/lib/tencent-live/demo-simulator";
+import { demoCallbacks } from "@/lib/tencent-live/demo-simulator";
 import type { Simulator } from "@/lib/tencent-live/simulator";
 import { clientFor, simulator } from "./helpers";
 
@@ -33,13 +33,15 @@ afterAll(async () => {
 
 describe("demo mode callbacks", () => {
   it("binds nothing when the server's port is unknown", () => {
-    expect(bindDemoCallbacks(sim, undefined)).toBeUndefined();
-    expect(bindDemoCallbacks(sim, "0")).toBeUndefined();
+    expect(demoCallbacks(undefined)).toBeUndefined();
+    expect(demoCallbacks("0")).toBeUndefined();
   });
 
   it("sends the file of a stopped task to RecDesk's endpoint, signed with the demo key", async () => {
     const port = String((server.address() as AddressInfo).port);
-    expect(bindDemoCallbacks(sim, port)).toBe(`http://127.0.0.1:${port}/api/callbacks/live`);
+    const target = demoCallbacks(port)!;
+    expect(target.url).toBe(`http://127.0.0.1:${port}/api/callbacks/live`);
+    sim.bindCallbacks(target);
     const task = sim.listTasks().find((t) => t.state === "recording")!;
     const stopped = await clientFor(sim).stopLiveRecord({ streamName: task.streamName, taskId: task.taskId });
     expect(stopped.ok).toBe(true);

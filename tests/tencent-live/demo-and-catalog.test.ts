@@ -3,7 +3,6 @@ import { resetConfigForTests } from "@/lib/config";
 import { ensureDemoSimulator } from "@/lib/tencent-live/demo-simulator";
 import { explainLiveError, KNOWN_LIVE_ERROR_CODES } from "@/lib/tencent-live/errors";
 import { getLiveClient } from "@/lib/tencent-live";
-import type { Simulator } from "@/lib/tencent-live/simulator";
 import {
   AppNameSchema,
   cstToDate,
@@ -32,18 +31,19 @@ describe("demo mode: getLiveClient()", () => {
     resetConfigForTests();
     const [a, b] = await Promise.all([getLiveClient(), getLiveClient()]);
     expect(a).toBe(b);
-    const sim = (await ensureDemoSimulator()) as Simulator;
+    const sim = await ensureDemoSimulator();
     expect(sim.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(sim.listTasks()).toHaveLength(8);
+    const tasks = await sim.listTasks();
+    expect(tasks).toHaveLength(8);
     expect((await fetch(`${sim.url}/_sim/calls`)).status).toBe(403);
     const results = await Promise.all(
-      sim.listTasks().map((t) => a.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })),
+      tasks.map((t) => a.stopLiveRecord({ streamName: t.streamName, taskId: t.taskId })),
     );
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(sim.listTasks().every((t) => t.state === "stopped")).toBe(true);
+    expect((await sim.listTasks()).every((t) => t.state === "stopped")).toBe(true);
     // The rate held: never more than 5 accepted in a second. Transit jitter may still put a 6th call into one of
     // the simulator's calendar seconds; it is refused and retried, never lost.
-    const windows = sim.rateWindows("StopLiveRecord");
+    const windows = await sim.rateWindows("StopLiveRecord");
     for (const w of windows) expect(w.accepted).toBeLessThanOrEqual(5);
     expect(windows.reduce((n, w) => n + w.accepted, 0)).toBe(8);
     expect(windows.reduce((n, w) => n + w.limited, 0)).toBe(a.stats().retries);

@@ -14,7 +14,10 @@ export async function simulator(o: SimulatorOptions = {}): Promise<Simulator> {
 }
 
 /** A client with test-sized timeouts and back-off. */
-export function clientFor(sim: Simulator, o: Partial<LiveClientOptions> = {}) {
+export function clientFor(
+  sim: Pick<Simulator, "url" | "secretId" | "secretKey" | "sessionToken">,
+  o: Partial<LiveClientOptions> = {},
+) {
   return createLiveClient({
     endpoint: sim.url,
     secretId: sim.secretId,
