@@ -44,11 +44,9 @@ describe("the simulator in a worker thread", () => {
 
   it("closes: the port is released and the thread has exited", async () => {
     const other = await startSimulatorThread({ secretId: "AKIDthread2", secretKey: "k" });
-    const t0 = performance.now();
     await other.close();
-    // Well within close()'s 5 s: the thread ended on its own, it was not terminated.
-    expect(performance.now() - t0).toBeLessThan(2_000);
     await expect(fetch(other.url, { method: "POST" })).rejects.toThrow();
-    await expect(other.listTasks()).rejects.toThrow(/exited/);
+    // Exit code 0: the thread closed its server and ended on its own (close() terminating it would give 1).
+    await expect(other.listTasks()).rejects.toThrow(/exited \(0\)/);
   });
 });

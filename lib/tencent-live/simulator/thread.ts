@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { componentLogger } from "@/lib/observability/logger";
 import type { SimTask } from "../types";
 import type { BindCallbacksInput } from "./callbacks";
 import type { SimulatorOptions } from "./index";
@@ -64,10 +65,17 @@ export async function startSimulatorThread(
   });
   let exitCode: number | undefined;
   const gone = () => new Error(`the simulator's thread has exited (${exitCode})`);
+  let closing: Promise<void> | undefined;
   void exited.then((code) => {
     exitCode = code;
     for (const p of pending.values()) p.reject(gone());
     pending.clear();
+    // Every call to the simulator fails from here on (connection refused): say why, once, where operators look.
+    if (!closing)
+      componentLogger("simulator").error(
+        { event: "simulator.thread-exited", code },
+        `The simulator's thread exited unexpectedly (code ${code}): calls to it fail until RecDesk restarts.`,
+      );
   });
 
   function ask<K extends keyof ThreadQueries>(
@@ -82,7 +90,6 @@ export async function startSimulatorThread(
     });
   }
 
-  let closing: Promise<void> | undefined;
   return {
     url: ready.url,
     port: ready.port,
