@@ -23,10 +23,8 @@ export const e2eEnv = {
 
 export default defineConfig({
   testDir: "./e2e",
-  // Accessibility and screenshot journeys (@visual) do not depend on the database engine: CI's Postgres pass
-  // sets E2E_SKIP_VISUAL=1 to leave them out, and its PGlite pass runs them apart (E2E_ONLY_VISUAL=1, on their
-  // own server) beside the others (E2E_SKIP_VISUAL=1).
-  grep: process.env.E2E_ONLY_VISUAL === "1" ? /@visual/ : undefined,
+  // Accessibility and screenshot specs do not depend on the database engine; CI's second pass (Postgres)
+  // sets E2E_SKIP_VISUAL=1 to leave them to the first.
   grepInvert: process.env.E2E_SKIP_VISUAL === "1" ? /@visual/ : undefined,
   outputDir: `test-results/e2e-${port}`,
   fullyParallel: false,

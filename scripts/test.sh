@@ -7,9 +7,9 @@
 # (scripts/engine-tests.sh), against DATABASE_URL.
 # RECDESK_TEST_ENGINE_URL=<postgres url> (what CI sets) runs both passes in one go: the whole suite on PGlite, and
 # the engine-dependent tests on that Postgres server. One build serves both. After PGlite's vitest run and the
-# build, three lanes go side by side: PGlite's journeys, PGlite's @visual journeys, and the engine pass (its vitest
-# files, then its journeys), each Playwright run with its own server, simulator, data and ports. A journey spends
-# most of its time waiting on the browser, the server and the simulator's latency, so the lanes share the 2 cores.
+# build, two lanes go side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its
+# journeys), each Playwright run with its own server, simulator, data and ports. A journey spends most of its time
+# waiting on the browser, the server and the simulator's latency, so the lanes share the 2 cores well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -75,18 +75,10 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   echo "== engine-dependent tests on Postgres: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
   (unset DATABASE_URL; run_vitest pglite; exit $status) || status=1
   build_if_stale
-  # Three lanes side by side, each Playwright run with its own server, simulator, OIDC provider, data and ports:
-  # PGlite's journeys; PGlite's @visual journeys (axe and screenshot tours, a third of the journeys' time); and the
-  # engine pass (its vitest files, then its journeys). The other lanes' lines are prefixed so all stay readable.
-  (unset DATABASE_URL; export E2E_SKIP_VISUAL=1; run_e2e pglite) &
+  # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys),
+  # which is the shorter of the two. The engine lane's lines are prefixed so both stay readable in one log.
+  (unset DATABASE_URL; run_e2e pglite) &
   pglite_lane=$!
-  (
-    unset DATABASE_URL
-    export E2E_ONLY_VISUAL=1 E2E_PORT="${E2E_VISUAL_PORT:-3500}"
-    run_e2e visual 2>&1 | sed -u 's/^/[visual] /'
-    exit "${PIPESTATUS[0]}"
-  ) &
-  visual_lane=$!
   engine_lane() {
     export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}"
     run_vitest postgres "${vitest_files[@]}"
@@ -96,9 +88,8 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   (engine_lane 2>&1 | sed -u 's/^/[postgres] /'; exit "${PIPESTATUS[0]}") &
   engine_lane_pid=$!
   wait $pglite_lane || status=1
-  wait $visual_lane || status=1
   wait $engine_lane_pid || status=1
-  reports+=("$results/vitest-pglite.json" "$results/vitest-postgres.json" "$results/e2e-pglite.json" "$results/e2e-visual.json" "$results/e2e-postgres.json")
+  reports+=("$results/vitest-pglite.json" "$results/vitest-postgres.json" "$results/e2e-pglite.json" "$results/e2e-postgres.json")
 else
   label=${DATABASE_URL:+postgres}; label=${label:-pglite}
   vitest_files=(); e2e_specs=()
