@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
+import { skipStandalone } from "./standalone-pass";
 
 // The standalone server (the container image's `node server.js`) in demo mode: the simulator's worker thread is a
 // chunk Turbopack bundled apart (lib/tencent-live/simulator/thread.ts), and the standalone output must carry it.
@@ -20,7 +21,7 @@ let server: ChildProcess | undefined;
 let serverExit: Promise<number | null>;
 
 test.describe.configure({ mode: "serial" });
-test.skip(Boolean(process.env.DATABASE_URL), "runs in the PGlite pass");
+test.skip(skipStandalone, "runs once per test run (e2e/standalone-pass.ts)");
 test.setTimeout(120_000);
 
 test.beforeAll(async () => {

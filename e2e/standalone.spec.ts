@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2eEnv } from "../playwright.config";
+import { skipStandalone } from "./standalone-pass";
 
 // The container image's server, as CI can run it without pulling a base image: the standalone output of the same
 // `next build` (next.config.mjs: output "standalone"), started with `node server.js` as the Dockerfile's CMD
@@ -33,7 +34,7 @@ let serverExit: Promise<number | null>;
 
 test.describe.configure({ mode: "serial" });
 // The image is engine-independent here (PGlite in a volume); CI's Postgres pass leaves it to the first pass.
-test.skip(Boolean(process.env.DATABASE_URL), "runs in the PGlite pass");
+test.skip(skipStandalone, "runs once per test run (e2e/standalone-pass.ts)");
 test.setTimeout(120_000);
 
 async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 90_000): Promise<void> {

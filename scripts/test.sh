@@ -77,10 +77,11 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   build_if_stale
   # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys),
   # which is the shorter of the two. The engine lane's lines are prefixed so both stay readable in one log.
-  (unset DATABASE_URL; run_e2e pglite) &
+  # The standalone-server specs (their own server on PGlite, whatever the lane's database) go to the shorter lane.
+  (unset DATABASE_URL; export E2E_STANDALONE=skip; run_e2e pglite) &
   pglite_lane=$!
   engine_lane() {
-    export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}"
+    export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}" E2E_STANDALONE=run
     run_vitest postgres "${vitest_files[@]}"
     run_e2e postgres "${e2e_specs[@]}" || status=1
     exit $status
