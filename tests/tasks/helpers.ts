@@ -1,11 +1,14 @@
 import { asc, eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { users } from "@/lib/db/schema/users";
-import type { Database } from "@/lib/db/types";
+import type { Database, OpenDatabase } from "@/lib/db/types";
+import { seedDemoTasks } from "@/lib/tasks";
 import type { LiveClient } from "@/lib/tencent-live/client";
 import type { Simulator } from "@/lib/tencent-live/simulator";
 import type { TaskActionContext } from "@/lib/tasks/actor";
 import { clientFor, simulator } from "../tencent-live/helpers";
+import { openTestDb, type Driver } from "../helpers/test-db";
 
 export const support: TaskActionContext = {
   actor: { userId: "5b0e3c61-0000-4000-8000-000000000001", email: "support@recdesk.local", role: "support" },
@@ -40,4 +43,30 @@ export async function insertActors(db: Database): Promise<void> {
       .values({ id: c.actor.userId!, email: c.actor.email!, name: c.actor.email!, role: c.actor.role as "support" })
       .onConflictDoNothing();
   }
+}
+
+/**
+ * The set-up the task tests share: one simulator for the file (reset to SIM_SEED before each test), and a fresh
+ * database per test with the actors in it and, unless `seed: false`, the simulator's tasks in the registry. Read
+ * `opened` and `live` inside tests and hooks: they are replaced before each test.
+ */
+export function useTaskFixture(driver: Driver, { seed = true }: { seed?: boolean } = {}) {
+  const state = {} as { opened: OpenDatabase; live: Awaited<ReturnType<typeof liveFixture>> };
+  beforeAll(async () => {
+    state.live = await liveFixture();
+  });
+  afterAll(async () => {
+    await state.live.sim.close();
+  });
+  beforeEach(async () => {
+    state.live.sim.reset(SIM_SEED);
+    state.live.sim.clearFaults();
+    state.opened = await openTestDb(driver);
+    await insertActors(state.opened.db);
+    if (seed) await seedDemoTasks(state.opened.db, state.live.sim.listTasks());
+  });
+  afterEach(async () => {
+    await state.opened.close();
+  });
+  return state;
 }

@@ -1,54 +1,35 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { recordingTasks } from "@/lib/db/schema/tasks";
-import type { OpenDatabase } from "@/lib/db/types";
-import { getTask, seedDemoTasks, stopTask } from "@/lib/tasks";
+import { getTask, stopTask } from "@/lib/tasks";
 import { deleteTask } from "@/lib/tasks/delete-task";
 import { startRecordTask } from "@/lib/tasks/start-record-task";
 import { registerTaskRow } from "@/lib/tasks/task-rows";
 import { UNKNOWN_RECORD_TASK_CODE } from "@/lib/tencent-live/types";
-import { drivers, openTestDb } from "../helpers/test-db";
-import { auditFor, insertActors, liveFixture, oncall, SIM_SEED, support } from "./helpers";
+import { drivers } from "../helpers/test-db";
+import { auditFor, oncall, support, useTaskFixture } from "./helpers";
 
 // The RecordTask family through the same flows as legacy tasks: Stop (one place branches on the family), Stop by
 // ID (the TaskId's format says the family), Delete (each family's own call and refusal) and Start (CreateRecordTask).
 
 describe.each(drivers)("RecordTask actions (%s)", (driver) => {
-  let opened: OpenDatabase;
-  let live: Awaited<ReturnType<typeof liveFixture>>;
+  const fx = useTaskFixture(driver);
 
-  beforeAll(async () => {
-    live = await liveFixture();
-  });
-  afterAll(async () => {
-    await live.sim.close();
-  });
-  beforeEach(async () => {
-    live.sim.reset(SIM_SEED);
-    live.sim.clearFaults();
-    opened = await openTestDb(driver);
-    await insertActors(opened.db);
-    await seedDemoTasks(opened.db, live.sim.listTasks());
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
-
-  const deps = () => ({ getClient: live.getClient, pollMs: 20, joinWaitMs: 5_000 });
+  const deps = () => ({ getClient: fx.live.getClient, pollMs: 20, joinWaitMs: 5_000 });
   const hour = 3_600_000;
 
   /** A RecordTask recording now, made behind RecDesk's back and registered as the sweep would register it. */
   async function recordingRecordTask(streamName = `rt_${Math.random().toString(36).slice(2, 8)}`) {
     const start = new Date(Date.now() - 10 * 60_000);
     const end = new Date(start.getTime() + 2 * hour);
-    const made = live.sim.createRecordTask({
+    const made = fx.live.sim.createRecordTask({
       streamName,
       startTime: start.toISOString(),
       endTime: end.toISOString(),
     });
     if ("error" in made) throw new Error(made.error);
-    const listed = live.sim.listRecordTasks().find((t) => t.taskId === made.taskId)!;
-    await registerTaskRow(opened.db, {
+    const listed = fx.live.sim.listRecordTasks().find((t) => t.taskId === made.taskId)!;
+    await registerTaskRow(fx.opened.db, {
       taskId: made.taskId,
       family: "recordTask",
       streamName,
@@ -64,33 +45,33 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
 
   it("stops a RecordTask with StopRecordTask and its TaskId, shows the RequestId and audits intent and outcome", async () => {
     const task = await recordingRecordTask();
-    const legacyBefore = live.sim.callCount("StopLiveRecord");
-    const r = await stopTask(opened.db, deps(), { ...task, reason: "runaway RecordTask" }, support);
+    const legacyBefore = fx.live.sim.callCount("StopLiveRecord");
+    const r = await stopTask(fx.opened.db, deps(), { ...task, reason: "runaway RecordTask" }, support);
     expect(r).toMatchObject({ ok: true, taskId: task.taskId, state: "stopped" });
     expect(r.requestId).toMatch(/[0-9a-f-]{36}/);
-    expect(live.sim.callCount("StopRecordTask")).toBe(1);
-    expect(live.sim.callCount("StopLiveRecord")).toBe(legacyBefore);
-    expect(live.sim.listRecordTasks().find((t) => t.taskId === task.taskId)?.stoppedAt).not.toBeNull();
-    const audit = await auditFor(opened.db, task.taskId);
+    expect(fx.live.sim.callCount("StopRecordTask")).toBe(1);
+    expect(fx.live.sim.callCount("StopLiveRecord")).toBe(legacyBefore);
+    expect(fx.live.sim.listRecordTasks().find((t) => t.taskId === task.taskId)?.stoppedAt).not.toBeNull();
+    const audit = await auditFor(fx.opened.db, task.taskId);
     expect(audit.map((a) => [a.action, a.outcome, a.requestId])).toEqual([["task.stop", "ok", r.requestId]]);
-    expect(await getTask(opened.db, task.taskId)).toMatchObject({ lastAction: "stop", lastRequestId: r.requestId });
+    expect(await getTask(fx.opened.db, task.taskId)).toMatchObject({ lastAction: "stop", lastRequestId: r.requestId });
   });
 
   it("two simultaneous Stops of one RecordTask send one StopRecordTask and share its RequestId", async () => {
     const task = await recordingRecordTask();
     const [a, b] = await Promise.all([
-      stopTask(opened.db, deps(), { ...task, reason: "first person" }, support),
-      stopTask(opened.db, deps(), { ...task, reason: "second person" }, oncall),
+      stopTask(fx.opened.db, deps(), { ...task, reason: "first person" }, support),
+      stopTask(fx.opened.db, deps(), { ...task, reason: "second person" }, oncall),
     ]);
     expect(a.ok && b.ok).toBe(true);
-    expect(live.sim.callCount("StopRecordTask")).toBe(1);
+    expect(fx.live.sim.callCount("StopRecordTask")).toBe(1);
     expect(a.requestId).toBe(b.requestId);
     expect([a, b].some((r) => r.ok && r.coalesced)).toBe(true);
   });
 
   it("Stop by ID takes a RecordTask TaskId, registers it in its family, and explains an unknown one", async () => {
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: "UpTbk5NoSuchTaskXyZ", streamName: "room_1", reason: "ticket gave this id" },
       support,
@@ -100,67 +81,70 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
     if (r.ok) return;
     expect(r.code).toBe(UNKNOWN_RECORD_TASK_CODE);
     expect(r.requestId).toBeTruthy();
-    expect(live.sim.callCount("StopRecordTask")).toBe(1);
-    const [row] = await opened.db.select().from(recordingTasks).where(eq(recordingTasks.taskId, "UpTbk5NoSuchTaskXyZ"));
+    expect(fx.live.sim.callCount("StopRecordTask")).toBe(1);
+    const [row] = await fx.opened.db
+      .select()
+      .from(recordingTasks)
+      .where(eq(recordingTasks.taskId, "UpTbk5NoSuchTaskXyZ"));
     expect(row).toMatchObject({ family: "recordTask", source: "registered", state: "unknown" });
   });
 
   it("Stop by ID still treats digits as a legacy TaskId and refuses one above 2^64−1 without a call", async () => {
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: "18446744073709551616", streamName: "room_1", reason: "typo check" },
       support,
       { registerIfMissing: true, via: "by-id" },
     );
     expect(r).toMatchObject({ ok: false, code: "InvalidInput" });
-    expect(live.sim.callCount("StopRecordTask") + live.sim.callCount("StopLiveRecord")).toBe(0);
+    expect(fx.live.sim.callCount("StopRecordTask") + fx.live.sim.callCount("StopLiveRecord")).toBe(0);
   });
 
   it("deletes a RecordTask's configuration with DeleteRecordTask, audited with the reason", async () => {
     const task = await recordingRecordTask();
-    const r = await deleteTask(opened.db, deps(), { ...task, reason: "configuration no longer wanted" }, oncall);
+    const r = await deleteTask(fx.opened.db, deps(), { ...task, reason: "configuration no longer wanted" }, oncall);
     expect(r).toMatchObject({ ok: true, family: "recordTask" });
-    expect(live.sim.callCount("DeleteRecordTask")).toBe(1);
-    expect(live.sim.listRecordTasks().some((t) => t.taskId === task.taskId)).toBe(false);
-    const audit = await auditFor(opened.db, task.taskId);
+    expect(fx.live.sim.callCount("DeleteRecordTask")).toBe(1);
+    expect(fx.live.sim.listRecordTasks().some((t) => t.taskId === task.taskId)).toBe(false);
+    const audit = await auditFor(fx.opened.db, task.taskId);
     expect(audit.at(-1)).toMatchObject({
       action: "task.delete",
       outcome: "ok",
       reason: "configuration no longer wanted",
     });
-    expect((await getTask(opened.db, task.taskId))?.deletedAt).not.toBeNull();
+    expect((await getTask(fx.opened.db, task.taskId))?.deletedAt).not.toBeNull();
   });
 
   it("refuses to delete a recording legacy task before any call, and deletes a stopped one with DeleteLiveRecord", async () => {
-    const seeded = live.sim.listTasks();
+    const seeded = fx.live.sim.listTasks();
     const recording = seeded.find((t) => t.state === "recording")!;
     const refused = await deleteTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: recording.taskId, streamName: recording.streamName, reason: "cleanup attempt" },
       oncall,
     );
     expect(refused).toMatchObject({ ok: false, code: "RecDesk.DeleteWhileRecording" });
     if (!refused.ok) expect(refused.explanation?.meaning).toContain("FailedOperation.AlterTaskState");
-    expect(live.sim.callCount("DeleteLiveRecord")).toBe(0);
+    expect(fx.live.sim.callCount("DeleteLiveRecord")).toBe(0);
 
     const stop = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: recording.taskId, streamName: recording.streamName, reason: "stop first" },
       oncall,
     );
     expect(stop.ok).toBe(true);
     const deleted = await deleteTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: recording.taskId, streamName: recording.streamName, reason: "cleanup after stop" },
       oncall,
     );
     expect(deleted).toMatchObject({ ok: true, family: "legacy" });
-    expect(live.sim.callCount("DeleteLiveRecord")).toBe(1);
-    const audit = await auditFor(opened.db, recording.taskId);
+    expect(fx.live.sim.callCount("DeleteLiveRecord")).toBe(1);
+    const audit = await auditFor(fx.opened.db, recording.taskId);
     expect(audit.map((a) => [a.action, a.outcome])).toEqual([
       ["task.delete", "invalid"],
       ["task.stop", "ok"],
@@ -169,11 +153,14 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
   });
 
   it("explains Tencent's FailedOperation.AlterTaskState when the registry did not know the legacy task records", async () => {
-    const recording = live.sim.listTasks().find((t) => t.state === "recording")!;
+    const recording = fx.live.sim.listTasks().find((t) => t.state === "recording")!;
     // The registry has it as "unknown" (registered by hand), so RecDesk cannot refuse first: Tencent does.
-    await opened.db.update(recordingTasks).set({ state: "unknown" }).where(eq(recordingTasks.taskId, recording.taskId));
+    await fx.opened.db
+      .update(recordingTasks)
+      .set({ state: "unknown" })
+      .where(eq(recordingTasks.taskId, recording.taskId));
     const r = await deleteTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: recording.taskId, streamName: recording.streamName, reason: "cleanup attempt" },
       oncall,
@@ -190,7 +177,7 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
     const form = (start: Date | undefined, end: Date, extra: Record<string, string> = {}) => ({
       streamName: "rt_new_stream",
       appName: "live",
-      domainName: live.sim.listTasks()[0]!.domainName,
+      domainName: fx.live.sim.listTasks()[0]!.domainName,
       startLocal: start ? local(start) : "",
       endLocal: local(end),
       timeZone: "UTC",
@@ -203,24 +190,24 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
     it("creates a RecordTask once, registers it in its family with the chosen template, and shows the RequestId", async () => {
       const start = new Date(Date.now() + 2 * hour);
       const r = await startRecordTask(
-        opened.db,
-        { getClient: live.getClient },
+        fx.opened.db,
+        { getClient: fx.live.getClient },
         form(start, new Date(start.getTime() + hour), { templateId: "1" }),
         oncall,
       );
       expect(r.ok ? r : { code: r.code, message: r.message }).toMatchObject({ ok: true });
       if (!r.ok) return;
       expect(r.requestId).toBeTruthy();
-      expect(live.sim.callCount("CreateRecordTask")).toBe(1);
-      const [row] = await opened.db.select().from(recordingTasks).where(eq(recordingTasks.taskId, r.taskId));
+      expect(fx.live.sim.callCount("CreateRecordTask")).toBe(1);
+      const [row] = await fx.opened.db.select().from(recordingTasks).where(eq(recordingTasks.taskId, r.taskId));
       expect(row).toMatchObject({ family: "recordTask", templateId: 1, source: "created", state: "scheduled" });
-      expect(live.sim.listRecordTasks().some((t) => t.taskId === r.taskId)).toBe(true);
+      expect(fx.live.sim.listRecordTasks().some((t) => t.taskId === r.taskId)).toBe(true);
     });
 
     it("refuses an end more than 7 days ahead, or more than 24 h after the start, without calling Tencent", async () => {
       const far = await startRecordTask(
-        opened.db,
-        { getClient: live.getClient },
+        fx.opened.db,
+        { getClient: fx.live.getClient },
         form(undefined, new Date(Date.now() + 8 * 24 * hour)),
         oncall,
       );
@@ -228,26 +215,26 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
       if (!far.ok) expect(far.fieldErrors?.endLocal?.[0]).toMatch(/7 days/);
       const start = new Date(Date.now() + hour);
       const long = await startRecordTask(
-        opened.db,
-        { getClient: live.getClient },
+        fx.opened.db,
+        { getClient: fx.live.getClient },
         form(start, new Date(start.getTime() + 25 * hour)),
         oncall,
       );
       expect(long).toMatchObject({ ok: false, code: "InvalidInput" });
       if (!long.ok) expect(long.fieldErrors?.endLocal?.[0]).toMatch(/24 hours/);
-      expect(live.sim.callCount("CreateRecordTask")).toBe(0);
+      expect(fx.live.sim.callCount("CreateRecordTask")).toBe(0);
     });
 
     it("never retries CreateRecordTask: a timeout says the task may exist", async () => {
-      live.sim.inject({ action: "CreateRecordTask", mode: "hang" });
+      fx.live.sim.inject({ action: "CreateRecordTask", mode: "hang" });
       const r = await startRecordTask(
-        opened.db,
-        { getClient: live.getClient },
+        fx.opened.db,
+        { getClient: fx.live.getClient },
         form(undefined, new Date(Date.now() + hour)),
         oncall,
       );
       expect(r).toMatchObject({ ok: false, mayExist: true });
-      expect(live.sim.callCount("CreateRecordTask")).toBe(1);
+      expect(fx.live.sim.callCount("CreateRecordTask")).toBe(1);
     });
   });
 });

@@ -1,5 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OpenDatabase } from "@/lib/db/types";
+import { describe, expect, it } from "vitest";
 import { resolveSelection } from "@/lib/bulk/selection";
 import {
   countRunningTasksByStream,
@@ -13,53 +12,38 @@ import {
   streamKey,
 } from "@/lib/tasks";
 import { parseTaskSearch, taskSearchQuery } from "@/lib/tasks/filters";
-import { drivers, openTestDb } from "../helpers/test-db";
-import { auditFor, insertActors, liveFixture, oncall, SIM_SEED, support } from "./helpers";
+import { drivers } from "../helpers/test-db";
+import { auditFor, oncall, support, useTaskFixture } from "./helpers";
 
 const MAX = "18446744073709551615";
 
 describe.each(drivers)("the task registry (%s)", (driver) => {
-  let opened: OpenDatabase;
-  let live: Awaited<ReturnType<typeof liveFixture>>;
-
-  beforeAll(async () => {
-    live = await liveFixture();
-  });
-  afterAll(async () => {
-    await live.sim.close();
-  });
-  beforeEach(async () => {
-    live.sim.reset(SIM_SEED);
-    live.sim.clearFaults();
-    opened = await openTestDb(driver);
-    await insertActors(opened.db);
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
+  const fx = useTaskFixture(driver, { seed: false });
 
   it("seeds the simulator's tasks once, however often start-up runs", async () => {
-    const tasks = live.sim.listTasks();
-    expect((await seedDemoTasks(opened.db, tasks)).inserted).toBe(tasks.length);
-    expect((await seedDemoTasks(opened.db, tasks)).inserted).toBe(0);
-    const page = await listTasks(opened.db, {}, { pageSize: 200 });
+    const tasks = fx.live.sim.listTasks();
+    expect((await seedDemoTasks(fx.opened.db, tasks)).inserted).toBe(tasks.length);
+    expect((await seedDemoTasks(fx.opened.db, tasks)).inserted).toBe(0);
+    const page = await listTasks(fx.opened.db, {}, { pageSize: 200 });
     expect(page.total).toBe(tasks.length);
     const states = new Set(page.rows.map((r) => r.state));
     expect(states.has("recording") && states.has("stopped")).toBe(true);
   });
 
   it("filters by state, stream, domain and 'running longer than N hours', and pages on the server", async () => {
-    const tasks = live.sim.listTasks();
-    await seedDemoTasks(opened.db, tasks);
+    const tasks = fx.live.sim.listTasks();
+    await seedDemoTasks(fx.opened.db, tasks);
     const now = new Date();
     const recording = tasks.filter((t) => t.state === "recording");
-    expect((await listTasks(opened.db, { state: "recording" }, { pageSize: 200, now })).total).toBe(recording.length);
+    expect((await listTasks(fx.opened.db, { state: "recording" }, { pageSize: 200, now })).total).toBe(
+      recording.length,
+    );
     const longRunners = recording.filter((t) => now.getTime() - Date.parse(t.startTime) > 24 * 3600_000);
-    const runaway = await listTasks(opened.db, { runningHours: 24 }, { pageSize: 200, now });
+    const runaway = await listTasks(fx.opened.db, { runningHours: 24 }, { pageSize: 200, now });
     expect(runaway.rows.map((r) => r.taskId).sort()).toEqual(longRunners.map((t) => t.taskId).sort());
     const one = tasks[0]!;
     const byStream = await listTasks(
-      opened.db,
+      fx.opened.db,
       { stream: one.streamName.slice(0, 8).toUpperCase() },
       { pageSize: 200 },
     );
@@ -67,31 +51,31 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
       byStream.rows.every((r) => r.streamName.toLowerCase().includes(one.streamName.slice(0, 8).toLowerCase())),
     ).toBe(true);
     expect(
-      (await listTasks(opened.db, { domain: one.domainName }, { pageSize: 200 })).rows.every(
+      (await listTasks(fx.opened.db, { domain: one.domainName }, { pageSize: 200 })).rows.every(
         (r) => r.domainName === one.domainName,
       ),
     ).toBe(true);
-    const p2 = await listTasks(opened.db, {}, { page: 2, pageSize: 5 });
+    const p2 = await listTasks(fx.opened.db, {}, { page: 2, pageSize: 5 });
     expect(p2).toMatchObject({ page: 2, pageSize: 5, total: tasks.length, pageCount: Math.ceil(tasks.length / 5) });
     expect(p2.rows).toHaveLength(5);
     // Past the end clamps to the last page rather than showing an empty table.
-    expect((await listTasks(opened.db, {}, { page: 999, pageSize: 5 })).page).toBe(Math.ceil(tasks.length / 5));
+    expect((await listTasks(fx.opened.db, {}, { page: 999, pageSize: 5 })).page).toBe(Math.ceil(tasks.length / 5));
   });
 
   it("counts, beside the total, the matching tasks a Stop makes sense for: what 'select all matching' would stop", async () => {
-    const tasks = live.sim.listTasks();
-    await seedDemoTasks(opened.db, tasks);
+    const tasks = fx.live.sim.listTasks();
+    await seedDemoTasks(fx.opened.db, tasks);
     const now = new Date();
-    const all = await listTasks(opened.db, {}, { pageSize: 200, now });
+    const all = await listTasks(fx.opened.db, {}, { pageSize: 200, now });
     const notStoppedInSimulator = tasks.filter((t) => t.state !== "stopped").length;
     expect(all.stoppable).toBeGreaterThan(0);
     expect(all.stoppable).toBeLessThan(all.total);
     expect(all.stoppable).toBe(
-      (await resolveSelection(opened.db, { kind: "filter", filters: {} }, 100_000, now)).count,
+      (await resolveSelection(fx.opened.db, { kind: "filter", filters: {} }, 100_000, now)).count,
     );
     expect(all.stoppable).toBeLessThanOrEqual(notStoppedInSimulator);
-    expect((await listTasks(opened.db, { state: "stopped" }, { now })).stoppable).toBe(0);
-    const recording = await listTasks(opened.db, { state: "recording" }, { now });
+    expect((await listTasks(fx.opened.db, { state: "stopped" }, { now })).stoppable).toBe(0);
+    const recording = await listTasks(fx.opened.db, { state: "recording" }, { now });
     expect(recording.stoppable).toBe(recording.total);
   });
 
@@ -108,26 +92,26 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
   });
 
   it("a TaskId of 2^64−1 survives register → list → stop with every digit intact", async () => {
-    live.sim.reset({ tasks: 1, taskIdBase: MAX });
-    const simTask = live.sim.listTasks()[0]!;
+    fx.live.sim.reset({ tasks: 1, taskIdBase: MAX });
+    const simTask = fx.live.sim.listTasks()[0]!;
     expect(simTask.taskId).toBe(MAX);
     const reg = await registerTask(
-      opened.db,
+      fx.opened.db,
       { taskId: MAX, streamName: simTask.streamName, appName: simTask.appName, domainName: simTask.domainName },
       support,
     );
     expect(reg).toMatchObject({ ok: true, taskId: MAX, alreadyKnown: false });
-    const listed = await listTasks(opened.db, { stream: simTask.streamName });
+    const listed = await listTasks(fx.opened.db, { stream: simTask.streamName });
     expect(listed.rows.map((r) => r.taskId)).toContain(MAX);
     const stopped = await stopTask(
-      opened.db,
-      { getClient: live.getClient },
+      fx.opened.db,
+      { getClient: fx.live.getClient },
       { taskId: MAX, streamName: simTask.streamName, reason: "max id check" },
       support,
     );
     expect(stopped).toMatchObject({ ok: true, taskId: MAX });
-    expect(live.sim.listTasks()[0]).toMatchObject({ taskId: MAX, state: "stopped" });
-    expect((await auditFor(opened.db, MAX)).map((a) => [a.action, a.outcome])).toEqual([
+    expect(fx.live.sim.listTasks()[0]).toMatchObject({ taskId: MAX, state: "stopped" });
+    expect((await auditFor(fx.opened.db, MAX)).map((a) => [a.action, a.outcome])).toEqual([
       ["task.register", "ok"],
       ["task.stop", "ok"],
     ]);
@@ -135,18 +119,18 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
 
   it("registering again is harmless for the same stream and refused for another", async () => {
     const input = { taskId: "77", streamName: "room_1" };
-    expect(await registerTask(opened.db, input, support)).toMatchObject({ ok: true, alreadyKnown: false });
-    expect(await registerTask(opened.db, input, oncall)).toMatchObject({ ok: true, alreadyKnown: true });
-    expect(await registerTask(opened.db, { taskId: "77", streamName: "room_2" }, oncall)).toMatchObject({
+    expect(await registerTask(fx.opened.db, input, support)).toMatchObject({ ok: true, alreadyKnown: false });
+    expect(await registerTask(fx.opened.db, input, oncall)).toMatchObject({ ok: true, alreadyKnown: true });
+    expect(await registerTask(fx.opened.db, { taskId: "77", streamName: "room_2" }, oncall)).toMatchObject({
       ok: false,
       code: "RecDesk.StreamMismatch",
     });
-    expect(await registerTask(opened.db, { taskId: "0", streamName: "room 2" }, oncall)).toMatchObject({
+    expect(await registerTask(fx.opened.db, { taskId: "0", streamName: "room 2" }, oncall)).toMatchObject({
       ok: false,
       code: "InvalidInput",
       values: { taskId: "0" },
     });
-    expect(await getTask(opened.db, "77")).toMatchObject({
+    expect(await getTask(fx.opened.db, "77")).toMatchObject({
       state: "unknown",
       source: "registered",
       createdByEmail: "support@recdesk.local",
@@ -154,10 +138,10 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
   });
 
   it("lists a stream's tasks and counts running ones per stream", async () => {
-    const tasks = live.sim.listTasks();
-    await seedDemoTasks(opened.db, tasks);
+    const tasks = fx.live.sim.listTasks();
+    await seedDemoTasks(fx.opened.db, tasks);
     const t = tasks.find((x) => x.state === "recording")!;
-    const mine = await listTasksForStream(opened.db, {
+    const mine = await listTasksForStream(fx.opened.db, {
       domainName: t.domainName,
       appName: t.appName,
       streamName: t.streamName,
@@ -165,9 +149,9 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     expect(mine.map((x) => x.taskId)).toContain(t.taskId);
     // Registered by stream name and TaskId alone (no domain): shown on the page of that stream on any domain.
     expect(
-      await registerTask(opened.db, { taskId: "4242", streamName: t.streamName, appName: t.appName }, support),
+      await registerTask(fx.opened.db, { taskId: "4242", streamName: t.streamName, appName: t.appName }, support),
     ).toMatchObject({ ok: true });
-    const withDomainless = await listTasksForStream(opened.db, {
+    const withDomainless = await listTasksForStream(fx.opened.db, {
       domainName: t.domainName,
       appName: t.appName,
       streamName: t.streamName,
@@ -175,14 +159,14 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     expect(withDomainless.map((x) => x.taskId)).toEqual(expect.arrayContaining([t.taskId, "4242"]));
     expect(
       (
-        await listTasksForStream(opened.db, {
+        await listTasksForStream(fx.opened.db, {
           domainName: "other.example.com",
           appName: t.appName,
           streamName: t.streamName,
         })
       ).map((x) => x.taskId),
     ).toEqual(["4242"]);
-    const counts = await countRunningTasksByStream(opened.db);
+    const counts = await countRunningTasksByStream(fx.opened.db);
     const expected = tasks.filter(
       (x) =>
         x.state === "recording" &&
@@ -194,7 +178,7 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
   });
 
   it("starts a scheduled recording in the user's time zone, sends China Standard Time and registers the TaskId", async () => {
-    const online = live.sim.listTasks()[0]!;
+    const online = fx.live.sim.listTasks()[0]!;
     const now = new Date("2030-01-10T00:00:00Z");
     // Hand-written instants, not computed with the code's own conversion. Europe/Helsinki is UTC+2 in winter and
     // UTC+3 in summer; China Standard Time is UTC+8 all year, so the clock reads six, then five, hours later.
@@ -214,8 +198,8 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     ];
     for (const c of cases) {
       const r = await startRecording(
-        opened.db,
-        { getClient: live.getClient, now: () => now },
+        fx.opened.db,
+        { getClient: fx.live.getClient, now: () => now },
         {
           streamName: online.streamName,
           appName: online.appName,
@@ -236,24 +220,24 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
         startTimeCst: c.startTimeCst,
         endTimeCst: c.endTimeCst,
       });
-      expect(await getTask(opened.db, r.taskId)).toMatchObject({
+      expect(await getTask(fx.opened.db, r.taskId)).toMatchObject({
         state: "scheduled",
         source: "created",
         createdByEmail: "oncall@recdesk.local",
         lastAction: "start",
         lastRequestId: r.requestId,
       });
-      expect(live.sim.listTasks().some((t) => t.taskId === r.taskId)).toBe(true);
+      expect(fx.live.sim.listTasks().some((t) => t.taskId === r.taskId)).toBe(true);
     }
   });
 
   it("on a create timeout says the task may exist, does not retry and records the outcome unknown", async () => {
-    live.sim.inject({ action: "CreateLiveRecord", mode: "hang" });
-    const before = live.sim.callCount("CreateLiveRecord");
-    const t = live.sim.listTasks()[0]!;
+    fx.live.sim.inject({ action: "CreateLiveRecord", mode: "hang" });
+    const before = fx.live.sim.callCount("CreateLiveRecord");
+    const t = fx.live.sim.listTasks()[0]!;
     const r = await startRecording(
-      opened.db,
-      { getClient: live.getClient },
+      fx.opened.db,
+      { getClient: fx.live.getClient },
       {
         streamName: t.streamName,
         appName: t.appName,
@@ -267,7 +251,7 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
     );
     expect(r).toMatchObject({ ok: false, code: "RecDesk.Timeout", mayExist: true });
     expect(r.streamHref).toContain(encodeURIComponent(t.streamName));
-    expect(live.sim.callCount("CreateLiveRecord")).toBe(before + 1);
+    expect(fx.live.sim.callCount("CreateLiveRecord")).toBe(before + 1);
   }, 20_000);
 
   it("refuses a scheduled recording without times or ending in the past, keeping what was typed", async () => {
@@ -280,20 +264,20 @@ describe.each(drivers)("the task registry (%s)", (driver) => {
       recordType: "video",
     };
     const missing = await startRecording(
-      opened.db,
-      { getClient: live.getClient },
+      fx.opened.db,
+      { getClient: fx.live.getClient },
       { ...base, mode: "scheduled" },
       oncall,
     );
     expect(missing).toMatchObject({ ok: false, code: "InvalidInput" });
     if (!missing.ok) expect(Object.keys(missing.fieldErrors ?? {}).sort()).toEqual(["endLocal", "startLocal"]);
     const past = await startRecording(
-      opened.db,
-      { getClient: live.getClient },
+      fx.opened.db,
+      { getClient: fx.live.getClient },
       { ...base, mode: "scheduled", startLocal: "2020-01-01T10:00", endLocal: "2020-01-01T11:00" },
       oncall,
     );
     expect(past).toMatchObject({ ok: false, code: "InvalidInput", values: { startLocal: "2020-01-01T10:00" } });
-    expect(live.sim.callCount("CreateLiveRecord")).toBe(0);
+    expect(fx.live.sim.callCount("CreateLiveRecord")).toBe(0);
   });
 });

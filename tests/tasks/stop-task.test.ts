@@ -1,54 +1,35 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { auditRecords } from "@/lib/db/schema/audit";
-import type { OpenDatabase } from "@/lib/db/types";
-import { getTask, listTasks, seedDemoTasks, stopTask } from "@/lib/tasks";
-import { drivers, openTestDb } from "../helpers/test-db";
-import { auditFor, insertActors, liveFixture, oncall, SIM_SEED, support } from "./helpers";
+import { getTask, listTasks, stopTask } from "@/lib/tasks";
+import { drivers } from "../helpers/test-db";
+import { auditFor, oncall, support, useTaskFixture } from "./helpers";
 
 describe.each(drivers)("stopping a recording task (%s)", (driver) => {
-  let opened: OpenDatabase;
-  let live: Awaited<ReturnType<typeof liveFixture>>;
+  const fx = useTaskFixture(driver);
 
-  beforeAll(async () => {
-    live = await liveFixture();
-  });
-  afterAll(async () => {
-    await live.sim.close();
-  });
-  beforeEach(async () => {
-    live.sim.reset(SIM_SEED);
-    live.sim.clearFaults();
-    opened = await openTestDb(driver);
-    await insertActors(opened.db);
-    await seedDemoTasks(opened.db, live.sim.listTasks());
-  });
-  afterEach(async () => {
-    await opened.close();
-  });
-
-  const deps = () => ({ getClient: live.getClient, pollMs: 20, joinWaitMs: 5_000 });
+  const deps = () => ({ getClient: fx.live.getClient, pollMs: 20, joinWaitMs: 5_000 });
   const aRecordingTask = async () => {
-    const { rows } = await listTasks(opened.db, { state: "recording" });
+    const { rows } = await listTasks(fx.opened.db, { state: "recording" });
     expect(rows.length).toBeGreaterThan(0);
     return rows[0]!;
   };
 
   it("stops a runaway recording, shows its RequestId and records intent and outcome", async () => {
     const task = await aRecordingTask();
-    const before = live.sim.callCount("StopLiveRecord");
+    const before = fx.live.sim.callCount("StopLiveRecord");
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: task.taskId, streamName: task.streamName, reason: "customer asked on the phone" },
       support,
     );
     expect(r).toMatchObject({ ok: true, taskId: task.taskId, state: "stopped" });
     expect(r.requestId).toMatch(/[0-9a-f-]{36}/);
-    expect(live.sim.callCount("StopLiveRecord")).toBe(before + 1);
-    expect(live.sim.listTasks().find((t) => t.taskId === task.taskId)?.state).toBe("stopped");
+    expect(fx.live.sim.callCount("StopLiveRecord")).toBe(before + 1);
+    expect(fx.live.sim.listTasks().find((t) => t.taskId === task.taskId)?.state).toBe("stopped");
 
-    const row = await getTask(opened.db, task.taskId);
+    const row = await getTask(fx.opened.db, task.taskId);
     expect(row).toMatchObject({
       state: "stopped",
       lastAction: "stop",
@@ -56,7 +37,7 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
       lastRequestId: r.requestId,
       lastActionBy: "support@recdesk.local",
     });
-    const audit = await auditFor(opened.db, task.taskId);
+    const audit = await auditFor(fx.opened.db, task.taskId);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: "task.stop",
@@ -70,9 +51,9 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
 
   it("explains an account-level error and keeps the task recording with the error on the row", async () => {
     const task = await aRecordingTask();
-    live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.StopService" });
+    fx.live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.StopService" });
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
       oncall,
@@ -82,75 +63,77 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
     expect(r.code).toBe("ResourceNotFound.StopService");
     expect(r.requestId).toBeTruthy();
     expect(r.explanation).toMatchObject({ title: "Account in arrears", accountLevel: true });
-    const row = await getTask(opened.db, task.taskId);
+    const row = await getTask(fx.opened.db, task.taskId);
     expect(row).toMatchObject({
       state: "recording",
       lastOk: "error",
       lastErrorCode: "ResourceNotFound.StopService",
       lastRequestId: r.requestId,
     });
-    const audit = await auditFor(opened.db, task.taskId);
+    const audit = await auditFor(fx.opened.db, task.taskId);
     expect(audit.map((a) => [a.outcome, a.errorCode])).toEqual([["error", "ResourceNotFound.StopService"]]);
   });
 
   it("keeps the state but records an unknown outcome when Tencent does not answer in time", async () => {
     const task = await aRecordingTask();
-    live.sim.inject({ action: "StopLiveRecord", mode: "hang" });
+    fx.live.sim.inject({ action: "StopLiveRecord", mode: "hang" });
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
       oncall,
     );
     expect(r).toMatchObject({ ok: false, code: "RecDesk.Timeout" });
-    expect((await getTask(opened.db, task.taskId))?.state).toBe("recording");
-    expect((await auditFor(opened.db, task.taskId))[0]).toMatchObject({
+    expect((await getTask(fx.opened.db, task.taskId))?.state).toBe("recording");
+    expect((await auditFor(fx.opened.db, task.taskId))[0]).toMatchObject({
       outcome: "unknown",
       errorCode: "RecDesk.Timeout",
     });
   });
 
   it("refuses a TaskId above 2^64−1 before any upstream call, keeps what was typed and records it invalid", async () => {
-    const before = live.sim.callCount();
+    const before = fx.live.sim.callCount();
     const typed = { taskId: "18446744073709551616", streamName: "ok_stream", reason: "typo test" };
-    const r = await stopTask(opened.db, deps(), typed, support, { registerIfMissing: true });
+    const r = await stopTask(fx.opened.db, deps(), typed, support, { registerIfMissing: true });
     expect(r).toMatchObject({ ok: false, code: "InvalidInput", values: typed });
     if (r.ok) return;
     expect(r.fieldErrors?.taskId?.[0]).toMatch(/18446744073709551615/);
-    expect(live.sim.callCount()).toBe(before);
-    expect(await getTask(opened.db, typed.taskId)).toBeNull();
-    expect(await auditFor(opened.db, typed.taskId)).toMatchObject([{ outcome: "invalid", errorCode: "InvalidInput" }]);
+    expect(fx.live.sim.callCount()).toBe(before);
+    expect(await getTask(fx.opened.db, typed.taskId)).toBeNull();
+    expect(await auditFor(fx.opened.db, typed.taskId)).toMatchObject([
+      { outcome: "invalid", errorCode: "InvalidInput" },
+    ]);
   });
 
   it("refuses bad stream names and a missing reason without calling Tencent", async () => {
-    const before = live.sim.callCount();
-    const r = await stopTask(opened.db, deps(), { taskId: "42", streamName: "a/b?c", reason: "" }, support, {
+    const before = fx.live.sim.callCount();
+    const r = await stopTask(fx.opened.db, deps(), { taskId: "42", streamName: "a/b?c", reason: "" }, support, {
       registerIfMissing: true,
     });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(Object.keys(r.fieldErrors ?? {}).sort()).toEqual(["reason", "streamName"]);
-    expect(live.sim.callCount()).toBe(before);
+    expect(fx.live.sim.callCount()).toBe(before);
   });
 
   // A refused Stop (permission) is audited by the action wrapper: tests/audit/action-records.test.ts, "task.stop".
 
   it("two people pressing Stop together cause one upstream call and both see its outcome", async () => {
     const task = await aRecordingTask();
-    live.sim.setLatency(150); // keep the first call in flight while the second arrives
-    const before = live.sim.callCount("StopLiveRecord");
+    fx.live.sim.setLatency(150); // keep the first call in flight while the second arrives
+    const before = fx.live.sim.callCount("StopLiveRecord");
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
     const [a, b] = await Promise.all([
-      stopTask(opened.db, deps(), input, support),
-      stopTask(opened.db, deps(), input, oncall),
+      stopTask(fx.opened.db, deps(), input, support),
+      stopTask(fx.opened.db, deps(), input, oncall),
     ]);
-    live.sim.setLatency(0);
-    expect(live.sim.callCount("StopLiveRecord")).toBe(before + 1);
+    fx.live.sim.setLatency(0);
+    expect(fx.live.sim.callCount("StopLiveRecord")).toBe(before + 1);
     expect(a.ok && b.ok).toBe(true);
     expect(a.requestId).toBeTruthy();
     expect(b.requestId).toBe(a.requestId);
     expect([a, b].filter((r) => r.ok && r.coalesced)).toHaveLength(1);
-    const audit = await auditFor(opened.db, task.taskId);
+    const audit = await auditFor(fx.opened.db, task.taskId);
     expect(audit.map((x) => x.outcome)).toEqual(["ok", "ok"]);
     expect(audit.filter((x) => (x.details as { upstreamCall?: boolean } | null)?.upstreamCall === false)).toHaveLength(
       1,
@@ -160,37 +143,37 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
   it("a second Stop after the task stopped sends nothing and repeats the first RequestId", async () => {
     const task = await aRecordingTask();
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
-    const first = await stopTask(opened.db, deps(), input, support);
-    const calls = live.sim.callCount("StopLiveRecord");
-    const again = await stopTask(opened.db, deps(), input, support);
+    const first = await stopTask(fx.opened.db, deps(), input, support);
+    const calls = fx.live.sim.callCount("StopLiveRecord");
+    const again = await stopTask(fx.opened.db, deps(), input, support);
     expect(again).toMatchObject({ ok: true, alreadyStopped: true, requestId: first.requestId });
-    expect(live.sim.callCount("StopLiveRecord")).toBe(calls);
+    expect(fx.live.sim.callCount("StopLiveRecord")).toBe(calls);
   });
 
   it("a concurrent Stop shares the first one's failure too", async () => {
     const task = await aRecordingTask();
-    live.sim.setLatency(150);
-    live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService" });
+    fx.live.sim.setLatency(150);
+    fx.live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService" });
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
     const [a, b] = await Promise.all([
-      stopTask(opened.db, deps(), input, support),
-      stopTask(opened.db, deps(), input, oncall),
+      stopTask(fx.opened.db, deps(), input, support),
+      stopTask(fx.opened.db, deps(), input, oncall),
     ]);
-    live.sim.setLatency(0);
+    fx.live.sim.setLatency(0);
     expect(a).toMatchObject({ ok: false, code: "ResourceNotFound.FreezeService" });
     expect(b).toMatchObject({ ok: false, code: "ResourceNotFound.FreezeService", requestId: a.requestId });
   });
 
   it("Stop by ID of a TaskId Tencent does not know: registers it, explains ResourceNotFound.TaskId, row unknown", async () => {
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: "123", streamName: "never_seen", reason: "ticket 42" },
       support,
       { registerIfMissing: true },
     );
     expect(r).toMatchObject({ ok: false, code: "ResourceNotFound.TaskId", explanation: { title: "Task not found" } });
-    expect(await getTask(opened.db, "123")).toMatchObject({
+    expect(await getTask(fx.opened.db, "123")).toMatchObject({
       state: "unknown",
       source: "registered",
       lastErrorCode: "ResourceNotFound.TaskId",
@@ -200,22 +183,27 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
 
   it("refuses a Stop that names a different stream than the registry knows", async () => {
     const task = await aRecordingTask();
-    const before = live.sim.callCount();
+    const before = fx.live.sim.callCount();
     const r = await stopTask(
-      opened.db,
+      fx.opened.db,
       deps(),
       { taskId: task.taskId, streamName: "someone_else", reason: "x y z" },
       support,
       { registerIfMissing: true },
     );
     expect(r).toMatchObject({ ok: false, code: "RecDesk.StreamMismatch" });
-    expect(live.sim.callCount()).toBe(before);
+    expect(fx.live.sim.callCount()).toBe(before);
   });
 
   it("never leaves an audit intent pending", async () => {
     const task = await aRecordingTask();
-    await stopTask(opened.db, deps(), { taskId: task.taskId, streamName: task.streamName, reason: "runaway" }, support);
-    const pending = await opened.db.select().from(auditRecords).where(eq(auditRecords.outcome, "pending"));
+    await stopTask(
+      fx.opened.db,
+      deps(),
+      { taskId: task.taskId, streamName: task.streamName, reason: "runaway" },
+      support,
+    );
+    const pending = await fx.opened.db.select().from(auditRecords).where(eq(auditRecords.outcome, "pending"));
     expect(pending).toHaveLength(0);
   });
 });
