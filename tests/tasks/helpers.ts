@@ -22,6 +22,13 @@ export const oncall: TaskActionContext = {
 /** Reset options that undo any per-test reseeding (the simulator remembers the last reset's options). */
 export const SIM_SEED = { tasks: 24, taskIdBase: "16093104850681751583" };
 
+/**
+ * Upstream latency for tests of two Stops at once: the first call stays in flight long enough that the second
+ * Stop's claim attempt lands during it, even when the second waits for a new pool connection on a loaded machine.
+ * Without it the first Stop can finish before the second starts, which is an "already stopped", not a coalesced one.
+ */
+export const IN_FLIGHT_MS = 400;
+
 /** A real simulator and a real client pointed at it; retries kept short so error paths stay quick. */
 export async function liveFixture(
   o: Parameters<typeof simulator>[0] = {},
@@ -61,6 +68,7 @@ export function useTaskFixture(driver: Driver, { seed = true }: { seed?: boolean
   beforeEach(async () => {
     state.live.sim.reset(SIM_SEED);
     state.live.sim.clearFaults();
+    state.live.sim.setLatency(0); // reset() keeps latency, and a failed test may not have set it back
     state.opened = await openTestDb(driver);
     await insertActors(state.opened.db);
     if (seed) await seedDemoTasks(state.opened.db, state.live.sim.listTasks());

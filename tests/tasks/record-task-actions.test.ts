@@ -7,7 +7,7 @@ import { startRecordTask } from "@/lib/tasks/start-record-task";
 import { registerTaskRow } from "@/lib/tasks/task-rows";
 import { UNKNOWN_RECORD_TASK_CODE } from "@/lib/tencent-live/types";
 import { drivers } from "../helpers/test-db";
-import { auditFor, oncall, support, useTaskFixture } from "./helpers";
+import { auditFor, IN_FLIGHT_MS, oncall, support, useTaskFixture } from "./helpers";
 
 // The RecordTask family through the same flows as legacy tasks: Stop (one place branches on the family), Stop by
 // ID (the TaskId's format says the family), Delete (each family's own call and refusal) and Start (CreateRecordTask).
@@ -59,6 +59,7 @@ describe.each(drivers)("RecordTask actions (%s)", (driver) => {
 
   it("two simultaneous Stops of one RecordTask send one StopRecordTask and share its RequestId", async () => {
     const task = await recordingRecordTask();
+    fx.live.sim.setLatency(IN_FLIGHT_MS);
     const [a, b] = await Promise.all([
       stopTask(fx.opened.db, deps(), { ...task, reason: "first person" }, support),
       stopTask(fx.opened.db, deps(), { ...task, reason: "second person" }, oncall),

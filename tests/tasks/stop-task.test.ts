@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { auditRecords } from "@/lib/db/schema/audit";
 import { getTask, listTasks, stopTask } from "@/lib/tasks";
 import { drivers } from "../helpers/test-db";
-import { auditFor, oncall, support, useTaskFixture } from "./helpers";
+import { auditFor, IN_FLIGHT_MS, oncall, support, useTaskFixture } from "./helpers";
 
 describe.each(drivers)("stopping a recording task (%s)", (driver) => {
   const fx = useTaskFixture(driver);
@@ -120,7 +120,7 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
 
   it("two people pressing Stop together cause one upstream call and both see its outcome", async () => {
     const task = await aRecordingTask();
-    fx.live.sim.setLatency(150); // keep the first call in flight while the second arrives
+    fx.live.sim.setLatency(IN_FLIGHT_MS);
     const before = fx.live.sim.callCount("StopLiveRecord");
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
     const [a, b] = await Promise.all([
@@ -152,7 +152,7 @@ describe.each(drivers)("stopping a recording task (%s)", (driver) => {
 
   it("a concurrent Stop shares the first one's failure too", async () => {
     const task = await aRecordingTask();
-    fx.live.sim.setLatency(150);
+    fx.live.sim.setLatency(IN_FLIGHT_MS);
     fx.live.sim.inject({ action: "StopLiveRecord", mode: "error", code: "ResourceNotFound.FreezeService" });
     const input = { taskId: task.taskId, streamName: task.streamName, reason: "runaway" };
     const [a, b] = await Promise.all([
