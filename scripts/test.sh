@@ -6,8 +6,8 @@
 # RECDESK_TEST_SCOPE=engine runs only the tests whose result can depend on the database engine
 # (scripts/engine-tests.sh), against DATABASE_URL.
 # RECDESK_TEST_ENGINE_URL=<postgres url> (what CI sets) runs both passes in one go: the whole suite on PGlite, and
-# the engine-dependent tests on that Postgres server. One build serves both. After PGlite's vitest run and the
-# build, two lanes go side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its
+# the engine-dependent tests on that Postgres server. One build serves both, made while PGlite's vitest run goes.
+# Then two lanes go side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its
 # journeys), each Playwright run with its own server, simulator, data and ports. A journey spends most of its time
 # waiting on the browser, the server and the simulator's latency, so the lanes share the 2 cores well.
 set -euo pipefail
@@ -73,8 +73,12 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   engine_env=(DATABASE_URL="$RECDESK_TEST_ENGINE_URL" RECDESK_DEMO=1 RECDESK_TEST_DRIVERS=postgres E2E_SKIP_VISUAL=1)
   engine_files
   echo "== engine-dependent tests on Postgres: ${#vitest_files[@]} vitest files, ${#e2e_specs[@]} e2e specs"
+  # The build goes beside PGlite's vitest run: no test file reads the build, and that run leaves about a quarter
+  # of the two cores idle (tests waiting on timers, child processes and sockets), which the build fills.
+  build_if_stale &
+  build=$!
   (unset DATABASE_URL; run_vitest pglite; exit $status) || status=1
-  build_if_stale
+  wait $build || exit 1
   # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys),
   # which is the shorter of the two. The engine lane's lines are prefixed so both stay readable in one log.
   # The standalone-server specs (their own server on PGlite, whatever the lane's database) go to the shorter lane.
