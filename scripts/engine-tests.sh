@@ -20,8 +20,8 @@ case "${1:?vitest or e2e}" in
     # bulk lease, sign-in throttling and session versions, registration rows, stored text (NUL, surrogates).
     # Left to the first pass: security headers, the shell, Streams (the online list is the server's in-memory
     # cache of the simulator; its Stop is tasks.spec's stopTask) and single sign-on (one users row, as auth.spec).
-    # The standalone-server specs are listed although they start their own PGlite server: scripts/test.sh runs
-    # them in this lane, the shorter one (e2e/standalone-pass.ts).
+    # The standalone-server specs are listed although they start their own PGlite server: they run once per
+    # `npm test`, in whichever lane scripts/test.sh gives them (e2e/standalone-pass.ts).
     # A new spec is in the second pass by default: only the ones named in `engine_independent` are left out.
     engine_independent="e2e/a11y-check.spec.ts e2e/security-headers.spec.ts e2e/shell.spec.ts e2e/streams.spec.ts e2e/sso.spec.ts"
     for spec in e2e/*.spec.ts; do

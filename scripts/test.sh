@@ -79,13 +79,13 @@ if [ -n "${RECDESK_TEST_ENGINE_URL:-}" ]; then
   build=$!
   (unset DATABASE_URL; run_vitest pglite; exit $status) || status=1
   wait $build || exit 1
-  # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys),
-  # which is the shorter of the two. The engine lane's lines are prefixed so both stay readable in one log.
-  # The standalone-server specs (their own server on PGlite, whatever the lane's database) go to the shorter lane.
-  (unset DATABASE_URL; export E2E_STANDALONE=skip; run_e2e pglite) &
+  # Two lanes side by side: PGlite's Playwright run, and the engine pass (its vitest files, then its journeys). The engine lane's lines are prefixed so both stay readable in one log.
+  # The standalone-server specs (their own server on PGlite, whatever the lane's database, about 20 s) go to the lane
+  # that would otherwise finish first: PGlite's, since its axe checks run in the page (e2e/a11y.ts).
+  (unset DATABASE_URL; export E2E_STANDALONE=run; run_e2e pglite) &
   pglite_lane=$!
   engine_lane() {
-    export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}" E2E_STANDALONE=run
+    export "${engine_env[@]}" E2E_PORT="${E2E_ENGINE_PORT:-3300}" E2E_STANDALONE=skip
     run_vitest postgres "${vitest_files[@]}"
     run_e2e postgres "${e2e_specs[@]}" || status=1
     exit $status
