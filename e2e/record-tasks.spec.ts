@@ -198,6 +198,8 @@ test("one bulk job stops both families, each through its own call, and the job p
   await expect(page.locator('[data-testid="job-item"][data-family="legacy"]')).toHaveCount(2);
   expect(await calls("StopRecordTask")).toBe(rtBefore + 2);
   expect(await calls("StopLiveRecord")).toBe(legacyBefore + 2);
+  // Read against what two lanes allow together, max(2/200, 2/20) = 0.1 s for 4 items, not against 200/s.
+  await expect(page.getByTestId("job-rate-ratio")).toContainText("of this job's best, 40/s");
 });
 
 test("the changed pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { parsePausedReason } from "@/lib/bulk/paused-reason";
+import { jobRateCeiling } from "@/lib/bulk/job-rate-ceiling";
 import { isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
 import { Button } from "@/components/ui/button";
 import { RequestIdLine } from "@/components/ui/copy-button";
@@ -38,11 +39,14 @@ export function JobProgress({
   cancelAction,
   retryAction,
   stopLimitPerSecond,
+  recordTaskStopLimitPerSecond,
 }: {
   jobId: string;
   initial: JobProgressResponse;
   /** StopLiveRecord's limit as this server applies it: on-call engineers read the rate against it. */
   stopLimitPerSecond: number;
+  /** StopRecordTask's: a job with RecordTasks in it is read against the best its two lanes allow together. */
+  recordTaskStopLimitPerSecond: number;
   cancelAction?: JobControlAction;
   retryAction?: JobControlAction;
 }) {
@@ -181,13 +185,11 @@ export function JobProgress({
             </dd>
             {job.ratePerSecond > 0 ? (
               <dd className="text-xs text-slate-600 tabular-nums dark:text-slate-400" data-testid="job-rate-ratio">
-                {t("progress.rateOfLimit", {
-                  ratio: format.number(job.ratePerSecond / stopLimitPerSecond, {
-                    minimumFractionDigits: 3,
-                    maximumFractionDigits: 3,
-                  }),
-                  limit: stopLimitPerSecond,
-                })}
+                <RateOfLimit
+                  job={job}
+                  legacyLimit={stopLimitPerSecond}
+                  recordTaskLimit={recordTaskStopLimitPerSecond}
+                />
               </dd>
             ) : null}
           </div>
@@ -372,4 +374,28 @@ function describePausedReason(
     return t("progress.pausedReasonActor", { code: reason.code, email: reason.email });
   const x = reason.kind === "live-error" ? explanations[reason.code] : undefined;
   return x ? t("progress.pausedReasonLive", { code: x.code, title: x.title, nextStep: x.nextStep }) : reason.text;
+}
+
+/** The rate as a share of the best this job can do: StopLiveRecord's limit, StopRecordTask's, or both lanes' together. */
+function RateOfLimit({
+  job,
+  legacyLimit,
+  recordTaskLimit,
+}: {
+  job: JobProgressResponse["job"];
+  legacyLimit: number;
+  recordTaskLimit: number;
+}) {
+  const t = useTranslations("bulk");
+  const format = useFormatter();
+  const recordTasks = job.recordTaskItems;
+  const legacy = job.counts.total - recordTasks;
+  const ceiling = jobRateCeiling({
+    legacy: { items: legacy, perSecond: legacyLimit },
+    recordTask: { items: recordTasks, perSecond: recordTaskLimit },
+  });
+  const ratio = format.number(job.ratePerSecond / ceiling, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  if (recordTasks === 0) return <>{t("progress.rateOfLimit", { ratio, limit: legacyLimit })}</>;
+  if (legacy <= 0) return <>{t("progress.rateOfRecordTaskLimit", { ratio, limit: recordTaskLimit })}</>;
+  return <>{t("progress.rateOfMixedLimit", { ratio, limit: Math.round(ceiling), legacyLimit, recordTaskLimit })}</>;
 }

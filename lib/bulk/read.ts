@@ -21,6 +21,7 @@ interface JobRow {
   stopped: string | number;
   failed: string | number;
   cancelled: string | number;
+  record_tasks: string | number;
   recent: string | number;
   now: Date | string;
 }
@@ -62,6 +63,7 @@ function toView(r: JobRow): BulkJobView {
     createdByEmail: r.created_by_email,
     createdByRole: r.created_by_role,
     counts,
+    recordTaskItems: Number(r.record_tasks),
     ratePerSecond: Math.round(ratePerSecond * 10) / 10,
     secondsLeft: secondsLeft === null ? null : Math.ceil(secondsLeft),
     durationMs,
@@ -77,6 +79,7 @@ function jobsQuery(where: ReturnType<typeof sql>, limit: number) {
       count(*) filter (where i.state = 'stopped') as stopped,
       count(*) filter (where i.state = 'failed') as failed,
       count(*) filter (where i.state = 'cancelled') as cancelled,
+      count(*) filter (where i.family = 'recordTask') as record_tasks,
       count(*) filter (where i.finished_at > now() - make_interval(secs => ${RATE_WINDOW_MS / 1000}) and i.state in ('stopped', 'failed')) as recent
     from bulk_jobs j left join bulk_items i on i.job_id = j.id
     where ${where}

@@ -34,6 +34,8 @@ export interface BulkJobView {
   createdByEmail: string;
   createdByRole: string | null;
   counts: BulkCounts;
+  /** How many of the items are RecordTasks (StopRecordTask, 20/s); the rest are legacy (StopLiveRecord). */
+  recordTaskItems: number;
   /** Items finished per second over the last few seconds (0 when idle). */
   ratePerSecond: number;
   /** Seconds until the pending items are done at the current rate; null when unknown. */

@@ -29,6 +29,7 @@ function job(over: Partial<BulkJobView> = {}): BulkJobView {
     createdByEmail: "oncall@recdesk.local",
     createdByRole: "oncall",
     counts: { total: 1234, pending: 1, sending: 0, stopped: 1200, failed: 30, cancelled: 3 },
+    recordTaskItems: 0,
     ratePerSecond: 187.5,
     secondsLeft: null,
     durationMs: 124_000,
@@ -105,6 +106,7 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
         jobId: "j",
         initial: progress({ state: "paused", pausedReason }),
         stopLimitPerSecond: 200,
+        recordTaskStopLimitPerSecond: 20,
         retryAction: async () => ({ ok: true as const, affected: 1 }),
       }),
     );
@@ -128,6 +130,7 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
         jobId: "j",
         initial: progress({ state: "paused", pausedReason: actorDisabledReason("gone@recdesk.local") }),
         stopLimitPerSecond: 200,
+        recordTaskStopLimitPerSecond: 20,
       }),
     );
     expect(text).toContain("进度");
@@ -141,6 +144,29 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
     expect(text).not.toMatch(/Progress|Paused|Pending items|Audit records/);
   });
 
+  it("a job with RecordTasks is read against the best its lanes allow, in English and in Chinese", async () => {
+    const limits = { stopLimitPerSecond: 200, recordTaskStopLimitPerSecond: 20 };
+    // 1,000 legacy and 200 RecordTask items: max(1000/200, 200/20) = 10 s at best, 120 items/s.
+    const mixed = progress({ counts: { ...job().counts, total: 1200 }, recordTaskItems: 200, ratePerSecond: 117 });
+    const en = await render("en", createElement(JobProgress, { jobId: "j", initial: mixed, ...limits }));
+    expect(en).toContain("0.975 of this job's best, 120/s (StopLiveRecord 200/s and StopRecordTask 20/s side by side)");
+    const zh = await render("zh-CN", createElement(JobProgress, { jobId: "j", initial: mixed, ...limits }));
+    expect(zh).toContain(
+      "本批量任务最快 120 个/秒的 0.975（StopLiveRecord 200 个/秒与 StopRecordTask 20 个/秒同时进行）",
+    );
+    const onlyRecordTasks = progress({
+      counts: { ...job().counts, total: 40 },
+      recordTaskItems: 40,
+      ratePerSecond: 19.6,
+    });
+    expect(
+      await render("en", createElement(JobProgress, { jobId: "j", initial: onlyRecordTasks, ...limits })),
+    ).toContain("0.980 of StopRecordTask's 20/s");
+    expect(
+      await render("zh-CN", createElement(JobProgress, { jobId: "j", initial: onlyRecordTasks, ...limits })),
+    ).toContain("StopRecordTask 上限 20 个/秒的 0.980");
+  });
+
   it("a job paused by Tencent's account-level error is explained in Chinese, the code kept as Tencent sent it", async () => {
     const code = "ResourceNotFound.FreezeService";
     const e = explainLiveError(code);
@@ -150,7 +176,10 @@ describe("bulk jobs in English (as before the catalogs) and in Chinese", () => {
       items: { items: [], total: 0 },
       explanations: { [code]: zh },
     };
-    const text = await render("zh-CN", createElement(JobProgress, { jobId: "j", initial, stopLimitPerSecond: 200 }));
+    const text = await render(
+      "zh-CN",
+      createElement(JobProgress, { jobId: "j", initial, stopLimitPerSecond: 200, recordTaskStopLimitPerSecond: 20 }),
+    );
     expect(text).toContain(`已暂停：${code}：${zh.title}。${zh.nextStep}`);
     expect(text).not.toContain(e.title);
   });

@@ -13,6 +13,7 @@ import { localizeExplanation } from "@/lib/i18n/live-errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/locales";
 import { stopLiveRecordLimit } from "@/lib/tencent-live";
 import { explainLiveError } from "@/lib/tencent-live/errors";
+import { DOCUMENTED_RATE_LIMITS } from "@/lib/tencent-live/types";
 import { cancelJobAction, retryFailedAction } from "../actions";
 import { AccessDenied } from "@/components/ui/access-denied";
 
@@ -67,6 +68,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
         cancelAction={can(auth.actor.role, "task:bulk-stop") ? cancelJobAction : undefined}
         retryAction={can(auth.actor.role, "task:bulk-stop") ? retryFailedAction : undefined}
         stopLimitPerSecond={stopLiveRecordLimit()}
+        recordTaskStopLimitPerSecond={DOCUMENTED_RATE_LIMITS.StopRecordTask}
       />
     </div>
   );
