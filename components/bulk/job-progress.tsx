@@ -1,32 +1,22 @@
 "use client";
 
-import { FamilyBadge } from "@/components/tasks/family-badge";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/action-result";
 import { parsePausedReason } from "@/lib/bulk/paused-reason";
-import { jobRateCeiling } from "@/lib/bulk/job-rate-ceiling";
 import { isJobActive, type BulkItemState, type JobProgressResponse } from "@/lib/bulk/types";
 import { Button } from "@/components/ui/button";
-import { RequestIdLine } from "@/components/ui/copy-button";
-import { StatusBadge, type BadgeTone } from "@/components/ui/status-badge";
+import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration, jobStateTone } from "./format";
+import { JobItemsTable } from "./job-items-table";
+import { RateOfLimit } from "./rate-of-limit";
 
 export type JobControlAction = (jobId: string) => Promise<ActionResult<{ affected: number }>>;
 
-const ITEM_TONE: Record<BulkItemState, BadgeTone> = {
-  pending: "neutral",
-  sending: "progress",
-  stopped: "ok",
-  failed: "danger",
-  cancelled: "warn",
-};
-
 const PAGE = 100;
 const ITEM_FILTERS = ["failed", "pending", "stopped", "cancelled"] as const;
-const ITEM_COLUMNS = ["stream", "taskId", "state", "requestId", "error"] as const;
 
 /**
  * Live progress of one bulk job, polled with TanStack Query while the job can still change by itself (and
@@ -294,71 +284,7 @@ export function JobProgress({
             </span>
           ) : null}
         </div>
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="job-items">
-            <caption className="sr-only">{t("items.caption")}</caption>
-            <thead className="bg-slate-50 dark:bg-slate-800/60">
-              <tr>
-                {ITEM_COLUMNS.map((h) => (
-                  <th
-                    key={h}
-                    scope="col"
-                    className="px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300"
-                  >
-                    {t(`items.columns.${h}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {items.items.map((i) => {
-                const x = i.errorCode ? explanations[i.errorCode] : undefined;
-                return (
-                  <tr key={i.id} data-testid="job-item" data-state={i.state} data-family={i.family}>
-                    <td className="px-3 py-2">
-                      {i.streamName}
-                      <div className="text-xs text-slate-600 dark:text-slate-400">
-                        {i.domainName || t("items.noDomain")} / {i.appName}
-                      </div>
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">
-                      <div className="mb-1">
-                        <FamilyBadge family={i.family} />
-                      </div>
-                      <span className="break-all">{i.taskId}</span>
-                    </td>
-                    <td className="px-3 py-2">
-                      <StatusBadge tone={ITEM_TONE[i.state]}>{t(`itemStates.${i.state}`)}</StatusBadge>
-                    </td>
-                    <td className="px-3 py-2">
-                      {i.requestId ? (
-                        <RequestIdLine requestId={i.requestId} />
-                      ) : (
-                        <span className="text-slate-500 dark:text-slate-400">—</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-2">
-                      {i.errorCode ? (
-                        <div className="max-w-md space-y-0.5">
-                          <code className="font-mono text-xs">{i.errorCode}</code>
-                          {x ? (
-                            <div className="text-xs">
-                              <strong>{t("items.explanationTitle", { title: x.title })}</strong> {x.meaning}{" "}
-                              <em>{x.nextStep}</em>
-                            </div>
-                          ) : null}
-                          {i.errorMessage ? (
-                            <div className="text-xs text-slate-600 dark:text-slate-400">{i.errorMessage}</div>
-                          ) : null}
-                        </div>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <JobItemsTable items={items.items} explanations={explanations} />
       </section>
     </div>
   );
@@ -374,28 +300,4 @@ function describePausedReason(
     return t("progress.pausedReasonActor", { code: reason.code, email: reason.email });
   const x = reason.kind === "live-error" ? explanations[reason.code] : undefined;
   return x ? t("progress.pausedReasonLive", { code: x.code, title: x.title, nextStep: x.nextStep }) : reason.text;
-}
-
-/** The rate as a share of the best this job can do: StopLiveRecord's limit, StopRecordTask's, or both lanes' together. */
-function RateOfLimit({
-  job,
-  legacyLimit,
-  recordTaskLimit,
-}: {
-  job: JobProgressResponse["job"];
-  legacyLimit: number;
-  recordTaskLimit: number;
-}) {
-  const t = useTranslations("bulk");
-  const format = useFormatter();
-  const recordTasks = job.recordTaskItems;
-  const legacy = job.counts.total - recordTasks;
-  const ceiling = jobRateCeiling({
-    legacy: { items: legacy, perSecond: legacyLimit },
-    recordTask: { items: recordTasks, perSecond: recordTaskLimit },
-  });
-  const ratio = format.number(job.ratePerSecond / ceiling, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-  if (recordTasks === 0) return <>{t("progress.rateOfLimit", { ratio, limit: legacyLimit })}</>;
-  if (legacy <= 0) return <>{t("progress.rateOfRecordTaskLimit", { ratio, limit: recordTaskLimit })}</>;
-  return <>{t("progress.rateOfMixedLimit", { ratio, limit: Math.round(ceiling), legacyLimit, recordTaskLimit })}</>;
 }
