@@ -5,7 +5,8 @@ import type { AuditRecord } from "@/lib/db/schema/audit";
 import type { AuditFilterValues, AuditFilters } from "./filters";
 import { iterateAuditRecords } from "./queries";
 import { auditWho } from "./refusal";
-import { beginAudit, finishAudit } from "./write";
+import { beginAudit } from "./write";
+import { finishAudit } from "./finish";
 
 export const CSV_COLUMNS = [
   "id",

@@ -1,2 +1,3 @@
-export { beginAudit, beginAudits, finishAudit, finishAudits, recordAudit } from "./write";
+export { beginAudit, beginAudits, recordAudit } from "./write";
+export { finishAudit, finishAudits } from "./finish";
 export type { AuditAction, AuditIntent } from "./types";

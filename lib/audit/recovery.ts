@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "@/lib/db/types";
 import { auditRecords } from "@/lib/db/schema/audit";
-import { AuditAlreadyFinishedError, finishAudit } from "./write";
+import { AuditAlreadyFinishedError, finishAudit } from "./finish";
 
 export const INTERRUPTED_CODE = "RecDesk.AuditInterrupted";
 export const INTERRUPTED_MESSAGE =

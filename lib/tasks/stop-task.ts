@@ -1,5 +1,5 @@
 import { beginAudit, finishAudit, recordAudit } from "@/lib/audit";
-import { AuditAlreadyFinishedError } from "@/lib/audit/write";
+import { AuditAlreadyFinishedError } from "@/lib/audit/finish";
 import type { AuditResult } from "@/lib/audit/types";
 import type { Database } from "@/lib/db/types";
 import type { RecordingTask } from "@/lib/db/schema/tasks";

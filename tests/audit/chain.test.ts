@@ -1,14 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OpenDatabase } from "@/lib/db/types";
-import {
-  beginAudit,
-  beginAudits,
-  finishAudit,
-  finishAudits,
-  recordAudit,
-  AuditAlreadyFinishedError,
-} from "@/lib/audit/write";
+import { beginAudit, beginAudits, recordAudit } from "@/lib/audit/write";
+import { AuditAlreadyFinishedError, finishAudit, finishAudits } from "@/lib/audit/finish";
 import { getAuditRecords } from "../helpers/audit-rows";
 import { verifyAuditChain } from "@/lib/audit/verify";
 import { markInterruptedIntents, INTERRUPTED_CODE } from "@/lib/audit/recovery";
