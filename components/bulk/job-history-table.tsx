@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/components/ui/data-table";
 import type { BulkJobView } from "@/lib/bulk/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { LocalTime } from "@/components/tasks/local-time";
 import { formatDuration, jobStateTone } from "./format";
 
-const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300";
 const td = "px-3 py-2 align-top";
 const COLUMNS = [
   "started",
@@ -36,59 +36,49 @@ export function JobHistoryTable({ jobs }: { jobs: BulkJobView[] }) {
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="jobs-table">
-        <caption className="sr-only">{t("history.caption")}</caption>
-        <thead className="bg-slate-50 dark:bg-slate-800/60">
-          <tr>
-            {COLUMNS.map((h) => (
-              <th key={h} scope="col" className={th}>
-                {t(`history.columns.${h}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-          {jobs.map((j) => (
-            <tr key={j.id} data-testid="job-row" data-job-id={j.id}>
-              <td className={td}>
-                <Link
-                  href={`/jobs/${j.id}`}
-                  className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
-                >
-                  <LocalTime iso={j.createdAt} />
-                </Link>
-              </td>
-              <td className={td}>
-                {j.createdByEmail}
-                {j.createdByRole ? (
-                  <div className="text-xs text-slate-600 dark:text-slate-400">
-                    {roles.has(j.createdByRole) ? roles(j.createdByRole) : j.createdByRole}
-                  </div>
-                ) : null}
-              </td>
-              <td className={`${td} max-w-xs`} translate="no">
-                {j.reason}
-              </td>
-              <td className={td}>
-                <StatusBadge tone={jobStateTone(j.state)}>{t(`jobStates.${j.state}`)}</StatusBadge>
-              </td>
-              <td className={`${td} tabular-nums`}>{j.counts.stopped}</td>
-              <td className={`${td} tabular-nums`}>{j.counts.failed}</td>
-              <td className={`${td} tabular-nums`}>{j.counts.pending + j.counts.sending}</td>
-              <td className={`${td} tabular-nums`}>{j.counts.cancelled}</td>
-              <td className={`${td} tabular-nums`}>
-                {j.durationMs === null ? "—" : formatDuration(j.durationMs, duration)}
-              </td>
-              <td className={td}>
-                <Link href={`/audit?jobId=${j.id}`} className="underline">
-                  {t("history.auditLink")}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="jobs-table"
+      caption={t("history.caption")}
+      headings={COLUMNS.map((h) => ({ key: h, label: t(`history.columns.${h}`) }))}
+    >
+      {jobs.map((j) => (
+        <tr key={j.id} data-testid="job-row" data-job-id={j.id}>
+          <td className={td}>
+            <Link
+              href={`/jobs/${j.id}`}
+              className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+            >
+              <LocalTime iso={j.createdAt} />
+            </Link>
+          </td>
+          <td className={td}>
+            {j.createdByEmail}
+            {j.createdByRole ? (
+              <div className="text-xs text-slate-600 dark:text-slate-400">
+                {roles.has(j.createdByRole) ? roles(j.createdByRole) : j.createdByRole}
+              </div>
+            ) : null}
+          </td>
+          <td className={`${td} max-w-xs`} translate="no">
+            {j.reason}
+          </td>
+          <td className={td}>
+            <StatusBadge tone={jobStateTone(j.state)}>{t(`jobStates.${j.state}`)}</StatusBadge>
+          </td>
+          <td className={`${td} tabular-nums`}>{j.counts.stopped}</td>
+          <td className={`${td} tabular-nums`}>{j.counts.failed}</td>
+          <td className={`${td} tabular-nums`}>{j.counts.pending + j.counts.sending}</td>
+          <td className={`${td} tabular-nums`}>{j.counts.cancelled}</td>
+          <td className={`${td} tabular-nums`}>
+            {j.durationMs === null ? "—" : formatDuration(j.durationMs, duration)}
+          </td>
+          <td className={td}>
+            <Link href={`/audit?jobId=${j.id}`} className="underline">
+              {t("history.auditLink")}
+            </Link>
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
