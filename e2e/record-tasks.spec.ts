@@ -200,6 +200,11 @@ test("one bulk job stops both families, each through its own call, and the job p
   expect(await calls("StopLiveRecord")).toBe(legacyBefore + 2);
   // Read against what two lanes allow together, max(2/200, 2/20) = 0.1 s for 4 items, not against 200/s.
   await expect(page.getByTestId("job-rate-ratio")).toContainText("of this job's best, 40/s");
+  // The same line in Chinese, for review beside the English screenshot (docs/screenshots/job-families-light.png).
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "zh-CN", url: page.url() }]);
+  await page.reload();
+  await expect(page.getByTestId("job-rate-ratio")).toContainText("本批量任务最快 40 个/秒");
+  await page.screenshot({ path: "docs/screenshots/job-families-zh-CN-light.png", fullPage: true });
 });
 
 test("the changed pages pass axe in light and dark mode; screenshots for review @visual", async ({ page }) => {
